@@ -1,0 +1,91 @@
+import { busFactor, MINUTES_PER_WEEK, type Scenario, type SimState, scoreCard, stateHash } from '../sim';
+import { silentSuccesses } from '../sim/counterfactual';
+
+export interface RoundSummary {
+  scenario: string;
+  seed: number;
+  weeks: number;
+  policy: string;
+  stateHash: string;
+  incidents: number;
+  incidentsByWeek: number[];
+  pages: number;
+  customerMinutesLost: number;
+  availability: number;
+  nines: number;
+  medianResolveMinutes: number | null;
+  burnouts: number;
+  learningScore: number;
+  score: number;
+  silentSuccesses: number;
+  actionItemsClosed: number;
+  nearMissesReported: number;
+  retros: number;
+  busFactor: Record<string, number>;
+  servicesWithBusFactor2: number;
+  businessValue: number;
+  customerTrust: number;
+}
+
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+export function summarize(scenario: Scenario, state: SimState, policy: string): RoundSummary {
+  const card = scoreCard(state);
+  const silent = policy === 'baseline' ? 0 : silentSuccesses(scenario, state).prevented.length;
+  const byWeek = Array.from({ length: state.weeks }, () => 0);
+  for (const id of state.incidentOrder) {
+    const inc = state.incidents[id];
+    if (inc) byWeek[Math.min(state.weeks - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
+  }
+  const bf: Record<string, number> = {};
+  for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
+  return {
+    scenario: state.scenarioId,
+    seed: state.seed,
+    weeks: state.weeks,
+    policy,
+    stateHash: stateHash(state),
+    incidents: state.totals.incidents,
+    incidentsByWeek: byWeek,
+    pages: state.totals.pages,
+    customerMinutesLost: round(state.totals.customerMinutes, 1),
+    availability: round(card.dashboard.availability, 6),
+    nines: round(card.dashboard.nines),
+    medianResolveMinutes: card.dashboard.medianResolve,
+    burnouts: state.totals.burnouts,
+    learningScore: round(card.learning.points, 1),
+    score: round(card.score, 1),
+    silentSuccesses: silent,
+    actionItemsClosed: state.totals.actionItemsClosed,
+    nearMissesReported: state.totals.nearMissesReported,
+    retros: state.totals.retros,
+    busFactor: bf,
+    servicesWithBusFactor2: card.learning.servicesWithBusFactor2,
+    businessValue: round(state.totals.businessValue, 0),
+    customerTrust: round(state.customerTrust, 3),
+  };
+}
+
+export function formatSummary(s: RoundSummary): string {
+  return [
+    `Firepants · ${s.scenario} · seed ${s.seed} · ${s.weeks} weeks · policy ${s.policy}`,
+    '',
+    'What the dashboard says (not scored)',
+    `  availability      ${(s.availability * 100).toFixed(3)}%  (${s.nines} nines)`,
+    `  median resolve    ${s.medianResolveMinutes ?? '–'} min  (a misleading measure: durations are skewed)`,
+    '',
+    'What actually matters (scored)',
+    `  score             ${s.score}  (learning ${s.learningScore})`,
+    `  incidents         ${s.incidents}  by week: ${s.incidentsByWeek.join(' ')}`,
+    `  silent successes  ${s.silentSuccesses} incidents that happened to the never-learning baseline and not here`,
+    `  pages             ${s.pages}`,
+    `  customer-minutes  ${s.customerMinutesLost}`,
+    `  action items      ${s.actionItemsClosed} closed · retros ${s.retros} · near misses reported ${s.nearMissesReported}`,
+    `  bus factor ≥ 2    ${s.servicesWithBusFactor2} services`,
+    `  burnouts          ${s.burnouts}`,
+    `  business value    ${s.businessValue}`,
+    `  customer trust    ${s.customerTrust}`,
+    '',
+    `state hash ${s.stateHash}`,
+  ].join('\n');
+}

@@ -1,0 +1,28 @@
+/** The headless simulator: pure and deterministic. Time arrives as an argument. */
+export { builtInScenarios, defaultScenarioId } from '../content/scenarios';
+export * from './clock';
+export type { Command, CommandResult, CommandType } from './commands';
+export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
+export type { SimEvent, SimEventType } from './events';
+export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';
+export { incidentMachine } from './machines/incidentMachine';
+export { RETRO_STEPS, retroMachine } from './machines/retroMachine';
+export { createWorld } from './model/createWorld';
+export type * from './model/types';
+export { busFactor } from './model/world';
+export { policies, policyDescriptions } from './policies';
+export { diagnosisHint } from './rules/incident';
+export { onCall, onCallShares, pagerTeams, rotationWarnings } from './rules/rotation';
+export { scoreCard } from './rules/scoring';
+export { runRound } from './runRound';
+export type { Scenario, ScenarioFile } from './scenario/schema';
+export { parseScenarioText, type ScenarioProblem, validateScenario } from './scenario/validate';
+export {
+  createSimulation,
+  createSimulationFromState,
+  type Policy,
+  type Simulation,
+  type Snapshot,
+  stateHash,
+} from './simulation';
+export { tuning } from './tuning';

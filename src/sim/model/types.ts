@@ -1,0 +1,311 @@
+import type { Minute } from '../clock';
+import type { SimEvent } from '../events';
+import type { StreamState } from '../rng';
+
+export const CONDITION_KINDS = [
+  'capacity',
+  'config',
+  'deploy',
+  'dependency',
+  'data',
+  'certificate',
+  'retry-storm',
+  'duplicate-delivery',
+  'alert-noise',
+] as const;
+export type ConditionKind = (typeof CONDITION_KINDS)[number];
+
+export const MITIGATIONS = ['rollback', 'failover', 'scale-up', 'flag-off', 'restart'] as const;
+export type Mitigation = (typeof MITIGATIONS)[number];
+
+export const ROLES = ['commander', 'ops', 'comms'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type OwnershipModel = 'ops-team' | 'you-build-it' | 'hybrid';
+export type TeamKind = 'dev' | 'ops' | 'sre';
+
+export interface Service {
+  id: string;
+  name: string;
+  team: string;
+  dependsOn: string[];
+  /** How much users feel an outage here, 0..1. */
+  customerWeight: number;
+  /** Typical load, 0..1; hazards rise with it. */
+  load: number;
+  /** How fast and how reliably an outage is seen by alerts, 0..1. */
+  observability: number;
+  runbook: number;
+  lastDeployAt: Minute | null;
+  /** Minute the owning team last touched it (deploy, drill, fix); neglect grows from here. */
+  lastTouchedAt: Minute;
+  featureProgress: number;
+  deploys: number;
+}
+
+export interface LatentCondition {
+  id: string;
+  service: string;
+  kind: ConditionKind;
+  /** 1 = full hazard; action items weaken it; 0 = removed. */
+  strength: number;
+  /** Known to the organization (surfaced by a retro, near-miss review or shared write-up). */
+  revealed: boolean;
+  createdAt: Minute;
+  /** Where it came from: the scenario, a feature deploy, or a facilitator. */
+  origin: 'scenario' | 'deploy' | 'injected';
+  fired: number;
+}
+
+export interface Team {
+  id: string;
+  name: string;
+  color: string;
+  kind: TeamKind;
+  site: string;
+  /** Westrum position: 0 pathological … 1 generative. */
+  culture: number;
+  /** Share of capacity the team gives to reliability work and learning, 0..0.6. */
+  reliabilityShare: number;
+  /** Shifts counted / shifts over the pager budget, for the one-third rule. */
+  shifts: number;
+  shiftsOverBudget: number;
+  hiringUntil: Minute | null;
+  /** Hours the team owes before feature work: follow-ups, retros, drills, reviews. */
+  owedHours: number;
+  /** Share of the last work hour spent on toil. */
+  toilShare: number;
+  /** Incidents paged to this team in the current shift. */
+  shiftPages: number;
+}
+
+export interface Engineer {
+  id: string;
+  name: string;
+  team: string;
+  site: string;
+  knowledge: Record<string, number>;
+  lastExposure: Record<string, Minute>;
+  fatigue: number;
+  morale: number;
+  /** Trust in blamelessness, 0..1. */
+  trust: number;
+  practised: Role[];
+  status: 'active' | 'left';
+  joinedAt: Minute;
+  leftAt: Minute | null;
+  /** Pages in the current 12-hour shift. */
+  pagesThisShift: number;
+  busyUntil: Minute;
+  shadowing: string | null;
+  incidentsHandled: number;
+  heroCalls: number;
+}
+
+export interface RotationWeek {
+  primary: string;
+  secondary: string;
+}
+
+export interface Rotation {
+  /** Per pager-carrying team, one entry per week (cycled if the round is longer). */
+  byTeam: Record<string, RotationWeek[]>;
+}
+
+export type IncidentPhase =
+  | 'undetected'
+  | 'detected'
+  | 'paged'
+  | 'acknowledged'
+  | 'investigating'
+  | 'mitigated'
+  | 'resolved';
+
+export interface MitigationAttempt {
+  action: Mitigation;
+  startedAt: Minute;
+  doneAt: Minute;
+  by: string;
+  outcome: 'pending' | 'worked' | 'wasted' | 'worse';
+}
+
+export interface Incident {
+  id: string;
+  service: string;
+  conditionId: string;
+  kind: ConditionKind;
+  /** 4 = minor … 1 = critical. */
+  sev: number;
+  phase: IncidentPhase;
+  startedAt: Minute;
+  detectedAt: Minute | null;
+  detectedBy: 'alert' | 'customer' | null;
+  detectAt: Minute;
+  detectVia: 'alert' | 'customer';
+  pagedAt: Minute | null;
+  pagedTo: string | null;
+  ackDueAt: Minute | null;
+  escalateAt: Minute | null;
+  ackAt: Minute | null;
+  mitigatedAt: Minute | null;
+  resolvedAt: Minute | null;
+  /** Services on fire: the origin plus dependents reached by the cascade. */
+  affected: string[];
+  lastSpreadAt: Minute;
+  lastSevAt: Minute;
+  responders: string[];
+  roles: Partial<Record<Role, string>>;
+  /** Diagnosis progress, 0..1. */
+  progress: number;
+  attempts: MitigationAttempt[];
+  recentDeploy: boolean;
+  expertCalled: boolean;
+  teamsPulled: string[];
+  statusUpdates: number;
+  lastStatusAt: Minute | null;
+  handoffs: { at: Minute; from: string; to: string; acknowledged: boolean }[];
+  customerMinutes: number;
+  pagerTeam: string;
+  retroId: string | null;
+  injected: boolean;
+}
+
+export type FactorKey =
+  | 'condition'
+  | 'runbook-stale'
+  | 'single-knower'
+  | 'late-alert'
+  | 'handoff-lost'
+  | 'hero'
+  | 'cross-team'
+  | 'recent-deploy'
+  | 'fatigue'
+  | 'freelancing'
+  | 'wrong-mitigation'
+  | 'sibling-condition';
+
+export interface Factor {
+  id: string;
+  key: FactorKey;
+  /** The latent condition behind it, where there is one. */
+  conditionId: string | null;
+  service: string;
+  text: string;
+  /** How hard it is to surface: 1 obvious … 3 deep. */
+  depth: number;
+  hidden: boolean;
+}
+
+export type ActionType = 'prevent' | 'mitigate' | 'repair';
+
+export interface ActionItem {
+  id: string;
+  retroId: string | null;
+  factorId: string | null;
+  factorKey: FactorKey;
+  conditionId: string | null;
+  service: string;
+  team: string;
+  type: ActionType;
+  owner: string;
+  title: string;
+  costDays: number;
+  doneHours: number;
+  status: 'open' | 'closed' | 'stale';
+  createdAt: Minute;
+  closedAt: Minute | null;
+  lastWorkedAt: Minute;
+}
+
+export type RetroDepth = 'quick' | 'deep';
+export type RetroFraming = 'blameless' | 'blame';
+export type RetroPhase = 'scheduled' | 'timeline' | 'interviews' | 'framing' | 'factors' | 'actions' | 'published';
+
+export interface Retro {
+  id: string;
+  incidentId: string | null;
+  nearMissId: string | null;
+  phase: RetroPhase;
+  scheduledAt: Minute;
+  depth: RetroDepth | null;
+  facilitator: string | null;
+  facilitatorInvolved: boolean;
+  framing: RetroFraming | null;
+  blamed: string | null;
+  factors: Factor[];
+  actionItems: string[];
+  shared: boolean;
+  costHours: number;
+}
+
+export interface NearMiss {
+  id: string;
+  conditionId: string;
+  service: string;
+  kind: ConditionKind;
+  at: Minute;
+  reported: boolean;
+  reviewed: boolean;
+}
+
+export interface WeekStats {
+  incidents: number;
+  pages: number;
+  customerMinutes: number;
+  downMinutes: number;
+  learning: number;
+}
+
+export interface Totals {
+  incidents: number;
+  pages: number;
+  nightPages: number;
+  customerMinutes: number;
+  /** Service-minutes down, weighted by customer weight, for availability. */
+  downMinutes: number;
+  businessValue: number;
+  burnouts: number;
+  toilHours: number;
+  workHours: number;
+  nearMisses: number;
+  nearMissesReported: number;
+  nearMissesReviewed: number;
+  retros: number;
+  retrosShared: number;
+  actionItemsClosed: number;
+  drills: number;
+  hires: number;
+  shiftsWithinBudget: number;
+  shiftsCounted: number;
+  factorsSurfaced: string[];
+}
+
+export interface SimState {
+  schemaVersion: 1;
+  seed: number;
+  scenarioId: string;
+  scenarioName: string;
+  now: Minute;
+  weeks: number;
+  ownership: OwnershipModel;
+  services: Record<string, Service>;
+  serviceOrder: string[];
+  conditions: Record<string, LatentCondition>;
+  teams: Record<string, Team>;
+  teamOrder: string[];
+  engineers: Record<string, Engineer>;
+  engineerOrder: string[];
+  rotation: Rotation;
+  incidents: Record<string, Incident>;
+  incidentOrder: string[];
+  retros: Record<string, Retro>;
+  actionItems: Record<string, ActionItem>;
+  nearMisses: Record<string, NearMiss>;
+  customerTrust: number;
+  streams: Record<string, StreamState>;
+  nextId: number;
+  log: SimEvent[];
+  weekly: WeekStats[];
+  totals: Totals;
+  namePool: string[];
+}

@@ -1,0 +1,147 @@
+import { MINUTES_PER_WEEK } from '../clock';
+import type { Command } from '../commands';
+import type { Incident, SimState } from '../model/types';
+import { activeMembers, busFactor } from '../model/world';
+import { pagerTeams } from '../rules/rotation';
+import type { Policy } from '../simulation';
+import {
+  ackPages,
+  carefulResponse,
+  restartThenHero,
+  retroCommands,
+  type Snap,
+  setFocusOnce,
+  visibleIncidents,
+} from './helpers';
+
+/** Never learns: restarts or calls the hero, holds no retros. */
+export const baseline: Policy = (s) => restartThenHero(s);
+
+/** Responds well, but holds no retros. */
+export const careful: Policy = (s) => carefulResponse(s);
+
+/** One hero carries every pager; responds carefully. */
+export const heroOnCall: Policy = (s) => {
+  const out: Command[] = [];
+  if (s.now === 0) {
+    for (const team of pagerTeams(s as SimState)) {
+      const members = activeMembers(s as SimState, team);
+      const hero = members[0];
+      const second = members[1] ?? hero;
+      if (!hero || !second) continue;
+      out.push({
+        type: 'setRotation',
+        team,
+        weeks: Array.from({ length: s.weeks }, () => ({ primary: hero.id, secondary: second.id })),
+      });
+    }
+  }
+  return [...out, ...carefulResponse(s)];
+};
+
+const worthDeepReview = (s: Snap, inc: Incident) =>
+  inc.sev <= 2 ||
+  inc.affected.length > 1 ||
+  inc.detectedBy === 'customer' ||
+  (s.conditions[inc.conditionId]?.fired ?? 0) > 1;
+
+/** Learning first: blameless retros (deep where it pays), closes items, shares, shadows, reviews near misses. */
+export const learningFirst: Policy = (s) => {
+  const out: Command[] = [...setFocusOnce(s, 0.35), ...carefulResponse(s)];
+  out.push(
+    ...retroCommands(s, {
+      depthFor: (snap, inc) => (worthDeepReview(snap, inc) ? 'deep' : 'quick'),
+      framing: 'blameless',
+      share: true,
+      items: 2,
+      uninvolvedFacilitator: true,
+    }),
+  );
+  for (const nm of Object.values(s.nearMisses)) {
+    if (!nm.reviewed) {
+      out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
+      out.push({ type: 'fileActionItem', condition: nm.conditionId, actionType: 'mitigate' });
+    }
+  }
+  if (s.now % MINUTES_PER_WEEK === 10 * 60) out.push(...weeklyLearning(s));
+  return out;
+};
+
+/** Once a week: a drill on each team's thinnest service, and shadows for the least experienced. */
+function weeklyLearning(s: Snap): Command[] {
+  const out: Command[] = [];
+  const state = s as SimState;
+  for (const team of s.teamOrder) {
+    const owned = s.serviceOrder.filter((id) => s.services[id]?.team === team);
+    const thinnest = [...owned].sort((a, b) => busFactor(state, a) - busFactor(state, b))[0];
+    if (thinnest) out.push({ type: 'runDrill', team, service: thinnest });
+    const members = activeMembers(state, team);
+    if (members.length >= 2 && thinnest) {
+      const byK = [...members].sort((a, b) => (a.knowledge[thinnest] ?? 0) - (b.knowledge[thinnest] ?? 0));
+      const novice = byK[0];
+      const mentor = byK[byK.length - 1];
+      if (novice && mentor && novice.shadowing !== mentor.id)
+        out.push({ type: 'setShadow', engineer: novice.id, mentor: mentor.id });
+    }
+  }
+  return out;
+}
+
+/** Degenerate bots that try to game the score. */
+export const doNothing: Policy = () => [];
+
+export const alwaysBlame: Policy = (s) => [
+  ...carefulResponse(s),
+  ...retroCommands(s, {
+    depthFor: () => 'quick',
+    framing: 'blame',
+    share: false,
+    items: 1,
+    uninvolvedFacilitator: false,
+  }),
+];
+
+export const heroEverything: Policy = (s) => {
+  const out: Command[] = ackPages(s);
+  for (const inc of visibleIncidents(s)) {
+    if (inc.phase === 'investigating' && !inc.expertCalled) out.push({ type: 'escalateToExpert', incident: inc.id });
+  }
+  return [...out, ...restartThenHero(s).filter((c) => c.type !== 'acknowledge')];
+};
+
+export const retroSpam: Policy = (s) => [
+  ...restartThenHero(s),
+  ...retroCommands(s, {
+    depthFor: () => 'deep',
+    framing: 'blameless',
+    share: true,
+    items: 0,
+    uninvolvedFacilitator: false,
+  }),
+];
+
+export const ninesFirst: Policy = (s) => [...setFocusOnce(s, 0), ...heroEverything(s)];
+
+export const policies: Record<string, Policy> = {
+  baseline,
+  careful,
+  'hero-on-call': heroOnCall,
+  'learning-first': learningFirst,
+  'do-nothing': doNothing,
+  'always-blame': alwaysBlame,
+  'hero-everything': heroEverything,
+  'retro-spam': retroSpam,
+  'nines-first': ninesFirst,
+};
+
+export const policyDescriptions: Record<string, string> = {
+  baseline: 'never learns: restarts first, then calls the hero; holds no retros',
+  careful: 'assigns roles, posts status, waits for the diagnosis; holds no retros',
+  'hero-on-call': 'one person carries every pager every week; responds carefully',
+  'learning-first': 'careful response, blameless retros (deep where it pays), closes and shares, drills, shadows',
+  'do-nothing': 'never touches anything',
+  'always-blame': 'careful response, then a quick retro that blames the person paged',
+  'hero-everything': 'calls the expert for every incident',
+  'retro-spam': 'holds a deep retro for every incident and files nothing',
+  'nines-first': 'all capacity on features, the hero on every incident',
+};

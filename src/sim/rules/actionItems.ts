@@ -1,0 +1,150 @@
+import type { ActionItem, ActionType, FactorKey, SimState } from '../model/types';
+import { activeMembers, clamp01, logEvent, newId, serviceName } from '../model/world';
+import { gainKnowledge } from './knowledge';
+
+export interface ActionPlan {
+  type: ActionType;
+  costDays: number;
+  title: string;
+}
+
+const CONDITION_WORDS: Record<string, string> = {
+  capacity: 'capacity limit',
+  config: 'risky config path',
+  deploy: 'unsafe deploy path',
+  dependency: 'brittle dependency',
+  data: 'data corruption path',
+  certificate: 'expiring certificate',
+  'retry-storm': 'retry storm',
+  'duplicate-delivery': 'non-idempotent delivery',
+  'alert-noise': 'noisy alert',
+};
+
+export function conditionWords(kind: string): string {
+  return CONDITION_WORDS[kind] ?? kind;
+}
+
+/** The action items a factor can lead to, typed prevent / mitigate / repair [WB-10]. */
+export function plansFor(key: FactorKey, service: string, kind: string | null, state: SimState): ActionPlan[] {
+  const name = serviceName(state, service);
+  switch (key) {
+    case 'condition':
+    case 'sibling-condition': {
+      const what = conditionWords(kind ?? '');
+      return [
+        { type: 'prevent', costDays: 4, title: `Remove the ${what} in ${name}` },
+        { type: 'mitigate', costDays: 1.5, title: `Guard the ${what} in ${name}` },
+      ];
+    }
+    case 'runbook-stale':
+    case 'wrong-mitigation':
+      return [{ type: 'repair', costDays: 1, title: `Rewrite the ${name} runbook from this incident` }];
+    case 'late-alert':
+      return [{ type: 'repair', costDays: 2, title: `Alert on ${name} symptoms customers feel` }];
+    case 'single-knower':
+    case 'hero':
+      return [{ type: 'repair', costDays: 1.5, title: `Pair two more people on ${name}` }];
+    case 'recent-deploy':
+      return [{ type: 'mitigate', costDays: 2, title: `Canary and auto-rollback for ${name}` }];
+    case 'fatigue':
+      return [{ type: 'repair', costDays: 0.5, title: 'Rebalance the rotation and protect rest after night pages' }];
+    case 'freelancing':
+    case 'cross-team':
+    case 'handoff-lost':
+      return [{ type: 'repair', costDays: 0.5, title: 'Practise incident roles and handoffs in a drill' }];
+    default:
+      return [];
+  }
+}
+
+export interface FileItemInput {
+  retroId: string | null;
+  factorId: string | null;
+  factorKey: FactorKey;
+  conditionId: string | null;
+  service: string;
+  type: ActionType;
+  owner?: string;
+}
+
+export function fileActionItem(state: SimState, input: FileItemInput): ActionItem | null {
+  const svc = state.services[input.service];
+  if (!svc) return null;
+  const kind = input.conditionId ? (state.conditions[input.conditionId]?.kind ?? null) : null;
+  const plan = plansFor(input.factorKey, input.service, kind, state).find((p) => p.type === input.type);
+  if (!plan) return null;
+  const team = svc.team;
+  const owner = input.owner ?? activeMembers(state, team)[0]?.id ?? '';
+  const id = newId(state, 'ai');
+  const item: ActionItem = {
+    id,
+    retroId: input.retroId,
+    factorId: input.factorId,
+    factorKey: input.factorKey,
+    conditionId: input.conditionId,
+    service: input.service,
+    team,
+    type: plan.type,
+    owner,
+    title: plan.title,
+    costDays: plan.costDays,
+    doneHours: 0,
+    status: 'open',
+    createdAt: state.now,
+    closedAt: null,
+    lastWorkedAt: state.now,
+  };
+  state.actionItems[id] = item;
+  logEvent(state, { type: 'action-item-filed', item: id, actionType: item.type, title: item.title });
+  return item;
+}
+
+/** Closing an item removes or weakens its latent condition, or repairs what made the response hard. */
+export function closeActionItem(state: SimState, item: ActionItem): void {
+  item.status = 'closed';
+  item.closedAt = state.now;
+  state.totals.actionItemsClosed += 1;
+  const svc = state.services[item.service];
+  const cond = item.conditionId ? state.conditions[item.conditionId] : undefined;
+  if (svc) svc.lastTouchedAt = state.now;
+  if (cond) {
+    if (item.type === 'prevent') cond.strength = 0;
+    else if (item.type === 'mitigate') cond.strength = Math.min(cond.strength, cond.strength * 0.4);
+  }
+  if (svc) {
+    switch (item.factorKey) {
+      case 'runbook-stale':
+      case 'wrong-mitigation':
+      case 'handoff-lost':
+        svc.runbook = clamp01(svc.runbook + 0.3);
+        break;
+      case 'late-alert':
+        svc.observability = clamp01(svc.observability + 0.25);
+        break;
+      case 'single-knower':
+      case 'hero': {
+        const learners = activeMembers(state, svc.team)
+          .sort((a, b) => (a.knowledge[svc.id] ?? 0) - (b.knowledge[svc.id] ?? 0))
+          .slice(0, 2);
+        for (const e of learners) gainKnowledge(state, e.id, svc.id, 0.45);
+        break;
+      }
+      case 'recent-deploy':
+        for (const c of Object.values(state.conditions)) {
+          if (c.service === svc.id && (c.kind === 'deploy' || c.kind === 'config')) c.strength *= 0.6;
+        }
+        break;
+      case 'fatigue':
+        for (const e of activeMembers(state, svc.team)) e.morale = clamp01(e.morale + 0.08);
+        break;
+      case 'freelancing':
+      case 'cross-team':
+        for (const e of activeMembers(state, svc.team))
+          if (!e.practised.includes('commander')) e.practised.push('commander');
+        break;
+      default:
+        break;
+    }
+  }
+  logEvent(state, { type: 'action-item-closed', item: item.id, title: item.title, condition: item.conditionId });
+}

@@ -1,0 +1,267 @@
+import { isNight, MINUTES_PER_DAY } from '../clock';
+import { nextIncidentPhase } from '../machines/incidentMachine';
+import type { ConditionKind, Incident, Mitigation, SimState } from '../model/types';
+import { clamp01, dependentsOf, logEvent, newId, weekStats } from '../model/world';
+import { draw, drawInt } from '../rng';
+import { tuning } from '../tuning';
+import { learnFromIncident } from './knowledge';
+import { ackDelay, diagnosisRate } from './response';
+import { onCall, pagerTeamFor } from './rotation';
+
+export function startIncident(state: SimState, conditionId: string, injected: boolean): Incident | null {
+  const c = state.conditions[conditionId];
+  const svc = c ? state.services[c.service] : undefined;
+  if (!c || !svc) return null;
+  const t = state.now;
+  const stream = `fire:${conditionId}`;
+  const worse = draw(state.streams, stream, state.seed) < 0.15;
+  const baseSev = c.kind === 'alert-noise' ? 4 : svc.customerWeight >= 0.8 ? 3 : 4;
+  const viaAlert = draw(state.streams, stream, state.seed) < svc.observability;
+  const delay = viaAlert
+    ? 2 + Math.round((1 - svc.observability) * 15)
+    : 25 + drawInt(state.streams, stream, state.seed, 0, 50);
+  const id = newId(state, 'inc');
+  const recentDeploy = svc.lastDeployAt !== null && t - svc.lastDeployAt < MINUTES_PER_DAY;
+  state.incidents[id] = {
+    id,
+    service: svc.id,
+    conditionId,
+    kind: c.kind,
+    sev: worse ? baseSev - 1 : baseSev,
+    phase: 'undetected',
+    startedAt: t,
+    detectedAt: null,
+    detectedBy: null,
+    detectAt: t + delay,
+    detectVia: viaAlert ? 'alert' : 'customer',
+    pagedAt: null,
+    pagedTo: null,
+    ackDueAt: null,
+    escalateAt: null,
+    ackAt: null,
+    mitigatedAt: null,
+    resolvedAt: null,
+    affected: [svc.id],
+    lastSpreadAt: t,
+    lastSevAt: t,
+    responders: [],
+    roles: {},
+    progress: 0,
+    attempts: [],
+    recentDeploy,
+    expertCalled: false,
+    teamsPulled: [],
+    statusUpdates: 0,
+    lastStatusAt: null,
+    handoffs: [],
+    customerMinutes: 0,
+    pagerTeam: pagerTeamFor(state, svc.id),
+    retroId: null,
+    injected,
+  };
+  state.incidentOrder.push(id);
+  c.fired += 1;
+  state.totals.incidents += 1;
+  const week = weekStats(state);
+  if (week) week.incidents += 1;
+  logEvent(state, { type: 'incident-started', incident: id, service: svc.id, kind: c.kind, injected });
+  return state.incidents[id] as Incident;
+}
+
+/** Whether a mitigation fixes this incident: rollback only helps when a recent deploy is involved. */
+export function mitigationWorks(kind: ConditionKind, action: Mitigation, recentDeploy: boolean): boolean {
+  if (action === 'rollback' && !recentDeploy) return false;
+  if (recentDeploy && action === 'rollback' && (kind === 'deploy' || kind === 'config')) return true;
+  if (kind === 'deploy' && !recentDeploy && action === 'flag-off') return true;
+  return (tuning.remedies[kind] as readonly Mitigation[]).includes(action);
+}
+
+export function mitigationHarms(kind: ConditionKind, action: Mitigation): boolean {
+  return (tuning.harmful[kind] as readonly Mitigation[]).includes(action);
+}
+
+/** The remedies that would work, in the order a diagnosis would suggest them. */
+export function workingRemedies(inc: Incident): Mitigation[] {
+  const all: Mitigation[] = ['rollback', 'flag-off', 'failover', 'scale-up', 'restart'];
+  return all.filter((a) => mitigationWorks(inc.kind, a, inc.recentDeploy));
+}
+
+const SEV_IMPACT = [0, 1, 0.6, 0.3, 0.1];
+
+export function pageOnCall(state: SimState, inc: Incident, who: 'primary' | 'secondary'): void {
+  const crew = onCall(state, inc.pagerTeam, state.now);
+  const person = who === 'primary' ? crew.primary : (crew.secondary ?? crew.primary);
+  if (!person) return;
+  const t = state.now;
+  inc.phase = nextIncidentPhase(inc.phase, who === 'primary' ? { type: 'PAGE' } : { type: 'ESCALATE' });
+  inc.pagedAt = inc.pagedAt ?? t;
+  inc.pagedTo = person.id;
+  inc.ackDueAt = t + ackDelay(state, person.id, t);
+  inc.escalateAt = t + tuning.escalationMinutes;
+  person.pagesThisShift += 1;
+  if (isNight(t)) {
+    person.fatigue = clamp01(person.fatigue + 0.06);
+    state.totals.nightPages += 1;
+  }
+  const team = state.teams[inc.pagerTeam];
+  if (team && who === 'primary') team.shiftPages += 1;
+  state.totals.pages += 1;
+  const week = weekStats(state);
+  if (week) week.pages += 1;
+  if (who === 'primary') logEvent(state, { type: 'paged', incident: inc.id, engineer: person.id, night: isNight(t) });
+  else logEvent(state, { type: 'escalated', incident: inc.id, engineer: person.id, reason: 'timeout' });
+}
+
+export function acknowledge(state: SimState, inc: Incident, engineer: string): void {
+  inc.phase = nextIncidentPhase(inc.phase, { type: 'ACK' });
+  inc.ackAt = state.now;
+  if (!inc.responders.includes(engineer)) inc.responders.push(engineer);
+  logEvent(state, { type: 'acknowledged', incident: inc.id, engineer });
+}
+
+/** One simulated minute of an open incident. */
+export function tickIncident(state: SimState, inc: Incident): void {
+  const t = state.now;
+  if (inc.phase === 'undetected' && t >= inc.detectAt) {
+    inc.phase = nextIncidentPhase(inc.phase, { type: 'DETECT' });
+    inc.detectedAt = t;
+    inc.detectedBy = inc.detectVia;
+    logEvent(state, { type: 'incident-detected', incident: inc.id, by: inc.detectVia });
+    if (inc.detectVia === 'customer') state.customerTrust = clamp01(state.customerTrust - 0.01);
+    pageOnCall(state, inc, 'primary');
+  }
+  if (inc.phase === 'paged' && inc.pagedTo) {
+    if (inc.ackDueAt !== null && t >= inc.ackDueAt) acknowledge(state, inc, inc.pagedTo);
+    else if (inc.escalateAt !== null && t >= inc.escalateAt) pageOnCall(state, inc, 'secondary');
+  } else if (inc.phase === 'acknowledged') {
+    inc.phase = nextIncidentPhase(inc.phase, { type: 'INVESTIGATE' });
+    logEvent(state, { type: 'investigating', incident: inc.id });
+  }
+  if (inc.phase === 'investigating') investigate(state, inc);
+  finishAttempts(state, inc);
+  if (inc.phase === 'mitigated' && inc.mitigatedAt !== null && t - inc.mitigatedAt >= tuning.verifyMinutes) {
+    resolveIncident(state, inc);
+    return;
+  }
+  if (inc.phase !== 'mitigated') burn(state, inc);
+}
+
+function investigate(state: SimState, inc: Incident): void {
+  const before = inc.progress;
+  inc.progress = clamp01(inc.progress + diagnosisRate(state, inc));
+  for (const mark of [0.5, 1]) {
+    if (before < mark && inc.progress >= mark) logEvent(state, { type: 'diagnosed', incident: inc.id, progress: mark });
+  }
+  const pending = inc.attempts.some((a) => a.outcome === 'pending');
+  if (inc.progress >= 1 && !pending) {
+    const remedy = workingRemedies(inc)[0];
+    const who = inc.roles.ops ?? inc.responders[0];
+    if (remedy && who) startMitigation(state, inc, remedy, who);
+  }
+}
+
+export function startMitigation(state: SimState, inc: Incident, action: Mitigation, by: string): void {
+  inc.attempts.push({
+    action,
+    startedAt: state.now,
+    doneAt: state.now + tuning.mitigationMinutes[action],
+    by,
+    outcome: 'pending',
+  });
+  logEvent(state, { type: 'mitigation-started', incident: inc.id, action, engineer: by });
+}
+
+function finishAttempts(state: SimState, inc: Incident): void {
+  for (const a of inc.attempts) {
+    if (a.outcome !== 'pending' || state.now < a.doneAt) continue;
+    if (inc.phase === 'mitigated') {
+      a.outcome = 'wasted';
+    } else if (mitigationWorks(inc.kind, a.action, inc.recentDeploy)) {
+      a.outcome = 'worked';
+      inc.phase = nextIncidentPhase(inc.phase, { type: 'MITIGATE' });
+      inc.mitigatedAt = state.now;
+      logEvent(state, { type: 'incident-mitigated', incident: inc.id });
+    } else if (mitigationHarms(inc.kind, a.action)) {
+      a.outcome = 'worse';
+      inc.sev = Math.max(1, inc.sev - 1);
+      inc.lastSevAt = state.now;
+    } else {
+      a.outcome = 'wasted';
+    }
+    logEvent(state, {
+      type: 'mitigation-finished',
+      incident: inc.id,
+      action: a.action,
+      outcome: a.outcome as 'worked' | 'wasted' | 'worse',
+    });
+  }
+}
+
+/** Untreated fire: customers feel it, severity grows, and it spreads to dependents. */
+function burn(state: SimState, inc: Incident): void {
+  const t = state.now;
+  const noise = inc.kind === 'alert-noise' ? 0.2 : 1;
+  let weight = 0;
+  for (const s of inc.affected) weight += state.services[s]?.customerWeight ?? 0;
+  const cm = weight * (SEV_IMPACT[inc.sev] ?? 0.1) * noise;
+  inc.customerMinutes += cm;
+  state.totals.customerMinutes += cm;
+  state.totals.downMinutes += weight * noise;
+  const week = weekStats(state);
+  if (week) {
+    week.customerMinutes += cm;
+    week.downMinutes += weight * noise;
+  }
+  const informed = inc.lastStatusAt !== null && t - inc.lastStatusAt < 60;
+  const comms = inc.roles.comms !== undefined;
+  const late = inc.detectedBy === 'customer' || inc.phase === 'undetected' ? 2 : 1;
+  state.customerTrust = clamp01(state.customerTrust - cm * 0.00012 * late * (informed || comms ? 0.4 : 1));
+  if (inc.kind === 'alert-noise') return;
+  if (inc.sev > 1 && t - inc.lastSevAt >= tuning.severityRiseMinutes) {
+    inc.sev -= 1;
+    inc.lastSevAt = t;
+    logEvent(state, { type: 'severity-rose', incident: inc.id, sev: inc.sev });
+  }
+  if (inc.sev <= tuning.spreadAtSev && t - inc.lastSpreadAt >= tuning.spreadEveryMinutes) {
+    inc.lastSpreadAt = t;
+    for (const s of inc.affected) {
+      const next = dependentsOf(state, s).find((d) => !inc.affected.includes(d));
+      if (next) {
+        inc.affected.push(next);
+        logEvent(state, { type: 'spread', incident: inc.id, service: next });
+        break;
+      }
+    }
+  }
+}
+
+export function resolveIncident(state: SimState, inc: Incident): void {
+  inc.phase = nextIncidentPhase(inc.phase, { type: 'RESOLVE' });
+  inc.resolvedAt = state.now;
+  learnFromIncident(state, inc);
+  const team = state.teams[inc.pagerTeam];
+  if (team) {
+    const overBudget = team.shiftPages > tuning.pagerBudgetPerShift;
+    if (!overBudget) team.owedHours += tuning.followUpHours;
+  }
+  for (const r of inc.responders) {
+    const e = state.engineers[r];
+    if (e) e.incidentsHandled += 1;
+  }
+  logEvent(state, { type: 'incident-resolved', incident: inc.id, customerMinutes: Math.round(inc.customerMinutes) });
+}
+
+export interface DiagnosisHint {
+  /** The class of failure, once investigation is half done. */
+  kind: ConditionKind | null;
+  /** What the responders would try, once diagnosis is nearly complete. */
+  recommended: Mitigation | null;
+}
+
+/** What the responders can tell the player so far; bots see exactly this too. */
+export function diagnosisHint(inc: Incident): DiagnosisHint {
+  return {
+    kind: inc.progress >= 0.5 ? inc.kind : null,
+    recommended: inc.progress >= 0.8 ? (workingRemedies(inc)[0] ?? null) : null,
+  };
+}

@@ -1,0 +1,60 @@
+import { MINUTES_PER_WEEK, type Minute } from '../clock';
+import type { Incident, SimState } from '../model/types';
+import { activeMembers, clamp01, logEvent } from '../model/world';
+import { tuning } from '../tuning';
+
+export function gainKnowledge(state: SimState, engineer: string, service: string, amount: number): void {
+  const e = state.engineers[engineer];
+  if (e?.status !== 'active') return;
+  const k = e.knowledge[service] ?? 0;
+  e.knowledge[service] = clamp01(k + amount * (1 - k));
+  e.lastExposure[service] = state.now;
+}
+
+/** Doing teaches; watching a hero do it teaches little [SRE-28]. */
+export function learnFromIncident(state: SimState, inc: Incident): void {
+  const heroSolo = inc.expertCalled && inc.responders.length <= 2;
+  for (const r of inc.responders) {
+    for (const s of inc.affected) gainKnowledge(state, r, s, heroSolo ? 0.04 : 0.15);
+  }
+  for (const r of inc.responders) {
+    for (const id of state.engineerOrder) {
+      const e = state.engineers[id];
+      if (e?.shadowing === r) for (const s of inc.affected) gainKnowledge(state, id, s, 0.12);
+    }
+  }
+}
+
+/** Knowledge fades without exposure [SRE-11]. Called once a simulated day. */
+export function decayKnowledge(state: SimState, now: Minute): void {
+  for (const id of state.engineerOrder) {
+    const e = state.engineers[id];
+    if (e?.status !== 'active') continue;
+    for (const s of Object.keys(e.knowledge)) {
+      const last = e.lastExposure[s] ?? 0;
+      if (now - last > 2 * MINUTES_PER_WEEK) {
+        e.knowledge[s] = (e.knowledge[s] ?? 0) * (1 - tuning.knowledgeDecayPerDay);
+      }
+    }
+  }
+}
+
+/** A Wheel of Misfortune drill: a team rehearses a failure of one service [SRE-28]. */
+export function runDrill(state: SimState, team: string, service: string): void {
+  const members = activeMembers(state, team);
+  for (const e of members) {
+    gainKnowledge(state, e.id, service, 0.12);
+    for (const role of ['commander', 'ops', 'comms'] as const) {
+      if (!e.practised.includes(role)) {
+        e.practised.push(role);
+        break;
+      }
+    }
+  }
+  const t = state.teams[team];
+  if (t) t.owedHours += 2 * members.length;
+  const svc = state.services[service];
+  if (svc) svc.lastTouchedAt = state.now;
+  state.totals.drills += 1;
+  logEvent(state, { type: 'drill', team, service });
+}

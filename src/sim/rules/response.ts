@@ -1,0 +1,134 @@
+import { isNight, type Minute } from '../clock';
+import type { Incident, Role, SimState } from '../model/types';
+import { activeMembers, clamp01, logEvent } from '../model/world';
+import { drawInt } from '../rng';
+import { onCall } from './rotation';
+
+/** Minutes to acknowledge a page: slower asleep, slower exhausted [SLEEP]. */
+export function ackDelay(state: SimState, engineer: string, t: Minute): number {
+  const e = state.engineers[engineer];
+  const base = drawInt(state.streams, `ack:${engineer}`, state.seed, 2, 6);
+  const asleep = isNight(t) ? 2.5 : 1;
+  const tired = 1 + (e?.fatigue ?? 0);
+  return Math.round(base * asleep * tired);
+}
+
+export function knowledgeOf(state: SimState, engineer: string, service: string): number {
+  return state.engineers[engineer]?.knowledge[service] ?? 0;
+}
+
+/**
+ * Diagnosis progress per minute: knowledge, observability, runbook and rest
+ * help; more hands help until coordination costs bite [SRE-14, CONWAY].
+ */
+export function diagnosisRate(state: SimState, inc: Incident): number {
+  const svc = state.services[inc.service];
+  if (!svc || inc.responders.length === 0) return 0;
+  let best = 0;
+  let fatigue = 0;
+  const teams = new Set<string>();
+  for (const r of inc.responders) {
+    const e = state.engineers[r];
+    if (!e) continue;
+    best = Math.max(best, e.knowledge[inc.service] ?? 0);
+    fatigue += e.fatigue;
+    teams.add(e.team);
+  }
+  const n = inc.responders.length;
+  fatigue /= n;
+  const commander = inc.roles.commander !== undefined;
+  const hands = 1 + Math.min(0.7, 0.35 * (n - 1));
+  const freelancing = n >= 3 && !commander ? 0.7 : 1;
+  const coordination = teams.size > 1 ? (commander ? 0.9 : 0.75) : 1;
+  return (
+    0.03 *
+    (0.25 + best) *
+    (0.5 + svc.observability) *
+    (0.6 + 0.5 * svc.runbook) *
+    (1 - 0.5 * fatigue) *
+    hands *
+    freelancing *
+    coordination
+  );
+}
+
+export function addResponder(state: SimState, inc: Incident, engineer: string): void {
+  if (!inc.responders.includes(engineer)) inc.responders.push(engineer);
+  const e = state.engineers[engineer];
+  if (e && isNight(state.now)) e.fatigue = clamp01(e.fatigue + 0.04);
+}
+
+/** The person who knows the service best, wherever they are: fast, but the hero tires. */
+export function expertFor(state: SimState, service: string): string | null {
+  let best: string | null = null;
+  let bestK = -1;
+  for (const id of state.engineerOrder) {
+    const e = state.engineers[id];
+    if (e?.status !== 'active') continue;
+    const k = e.knowledge[service] ?? 0;
+    if (k > bestK) {
+      best = id;
+      bestK = k;
+    }
+  }
+  return best;
+}
+
+export function escalateToExpert(state: SimState, inc: Incident): string | null {
+  const expert = expertFor(state, inc.service);
+  if (!expert) return null;
+  addResponder(state, inc, expert);
+  inc.expertCalled = true;
+  const e = state.engineers[expert];
+  if (e) {
+    e.heroCalls += 1;
+    e.fatigue = clamp01(e.fatigue + 0.08);
+  }
+  logEvent(state, { type: 'escalated', incident: inc.id, engineer: expert, reason: 'expert' });
+  return expert;
+}
+
+export function pageSecondary(state: SimState, inc: Incident): string | null {
+  const second = onCall(state, inc.pagerTeam, state.now).secondary;
+  if (!second || inc.responders.includes(second.id)) return null;
+  addResponder(state, inc, second.id);
+  logEvent(state, { type: 'escalated', incident: inc.id, engineer: second.id, reason: 'secondary' });
+  return second.id;
+}
+
+export function pullInTeam(state: SimState, inc: Incident, team: string): string | null {
+  const crew = onCall(state, team, state.now);
+  const person = crew.primary ?? activeMembers(state, team)[0];
+  if (!person) return null;
+  addResponder(state, inc, person.id);
+  if (!inc.teamsPulled.includes(team)) inc.teamsPulled.push(team);
+  logEvent(state, { type: 'team-pulled-in', incident: inc.id, team, engineer: person.id });
+  return person.id;
+}
+
+export function assignRole(state: SimState, inc: Incident, role: Role, engineer: string): void {
+  addResponder(state, inc, engineer);
+  inc.roles[role] = engineer;
+  const e = state.engineers[engineer];
+  if (e && !e.practised.includes(role)) e.practised.push(role);
+  logEvent(state, { type: 'role-assigned', incident: inc.id, role, engineer });
+}
+
+export function postStatus(state: SimState, inc: Incident): void {
+  inc.statusUpdates += 1;
+  inc.lastStatusAt = state.now;
+  state.customerTrust = clamp01(state.customerTrust + 0.002);
+  logEvent(state, { type: 'status-posted', incident: inc.id });
+}
+
+/** Hand an incident to someone fresh; without an acknowledged handoff, context is lost. */
+export function handOff(state: SimState, inc: Incident, to: string, acknowledged: boolean): void {
+  const from = inc.roles.ops ?? inc.pagedTo ?? inc.responders[0] ?? to;
+  inc.responders = inc.responders.filter((r) => r !== from);
+  addResponder(state, inc, to);
+  if (inc.roles.ops === from) inc.roles.ops = to;
+  if (inc.pagedTo === from) inc.pagedTo = to;
+  if (!acknowledged) inc.progress *= 0.4;
+  inc.handoffs.push({ at: state.now, from, to, acknowledged });
+  logEvent(state, { type: 'handoff', incident: inc.id, from, to, acknowledged });
+}

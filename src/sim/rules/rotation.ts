@@ -1,0 +1,124 @@
+import { type Minute, weekOf } from '../clock';
+import type { Engineer, OwnershipModel, RotationWeek, SimState } from '../model/types';
+import { activeMembers } from '../model/world';
+import { tuning } from '../tuning';
+
+/** The team whose rotation carries the pager for a service under an ownership model. */
+export function pagerTeamFor(state: SimState, service: string, model: OwnershipModel = state.ownership): string {
+  const svc = state.services[service];
+  if (!svc) return state.teamOrder[0] ?? '';
+  const opsTeam = state.teamOrder.find((t) => state.teams[t]?.kind !== 'dev');
+  if (model === 'ops-team') return opsTeam ?? svc.team;
+  if (model === 'hybrid' && opsTeam && svc.customerWeight >= 0.8) return opsTeam;
+  return svc.team;
+}
+
+/** Teams that carry at least one pager. */
+export function pagerTeams(state: SimState, model: OwnershipModel = state.ownership): string[] {
+  const set = new Set(state.serviceOrder.map((s) => pagerTeamFor(state, s, model)));
+  return state.teamOrder.filter((t) => set.has(t));
+}
+
+export function servicesCarriedBy(state: SimState, team: string, model: OwnershipModel = state.ownership): string[] {
+  return state.serviceOrder.filter((s) => pagerTeamFor(state, s, model) === team);
+}
+
+/** Round robin: one primary and the next person as secondary, week by week. */
+export function defaultRotation(state: SimState): { byTeam: Record<string, RotationWeek[]> } {
+  const byTeam: Record<string, RotationWeek[]> = {};
+  for (const team of state.teamOrder) {
+    const members = activeMembers(state, team).map((e) => e.id);
+    if (members.length === 0) continue;
+    byTeam[team] = Array.from({ length: Math.max(1, state.weeks) }, (_, w) => ({
+      primary: members[w % members.length] as string,
+      secondary: members[(w + 1) % members.length] as string,
+    }));
+  }
+  return { byTeam };
+}
+
+/** Everyone on one team carries the pager every week: the hero rotation. */
+export function heroRotation(state: SimState, hero: string): RotationWeek[] {
+  return Array.from({ length: Math.max(1, state.weeks) }, () => ({ primary: hero, secondary: hero }));
+}
+
+function stillHere(state: SimState, id: string | undefined): Engineer | undefined {
+  const e = id ? state.engineers[id] : undefined;
+  return e && e.status === 'active' ? e : undefined;
+}
+
+/** Who is primary and secondary for a team at a time; people who left are skipped. */
+export function onCall(state: SimState, team: string, t: Minute): { primary?: Engineer; secondary?: Engineer } {
+  const weeks = state.rotation.byTeam[team];
+  const members = activeMembers(state, team);
+  const entry = weeks && weeks.length > 0 ? weeks[weekOf(t) % weeks.length] : undefined;
+  const primary = stillHere(state, entry?.primary) ?? members[0];
+  let secondary = stillHere(state, entry?.secondary);
+  if (!secondary || secondary.id === primary?.id) secondary = members.find((m) => m.id !== primary?.id) ?? secondary;
+  return { primary, secondary };
+}
+
+export interface RotationWarning {
+  team: string;
+  kind: 'pager-budget' | 'on-call-share' | 'small-site';
+  message: string;
+}
+
+/** Expected incidents per 12-hour shift for a team, from the hazards of what it carries. */
+export function expectedPagesPerShift(state: SimState, team: string, model: OwnershipModel = state.ownership): number {
+  const carried = new Set(servicesCarriedBy(state, team, model));
+  let perWeek = 0;
+  for (const c of Object.values(state.conditions)) {
+    if (carried.has(c.service)) perWeek += tuning.weeklyHazard[c.kind] * c.strength;
+  }
+  return perWeek / 14;
+}
+
+/** Each person's share of weeks on call (primary or secondary) in a team's rotation. */
+export function onCallShares(state: SimState, team: string): Record<string, number> {
+  const weeks = state.rotation.byTeam[team] ?? [];
+  const share: Record<string, number> = {};
+  for (const m of activeMembers(state, team)) share[m.id] = 0;
+  for (const w of weeks) {
+    share[w.primary] = (share[w.primary] ?? 0) + 1 / weeks.length;
+    if (w.secondary !== w.primary) share[w.secondary] = (share[w.secondary] ?? 0) + 0.5 / weeks.length;
+  }
+  return share;
+}
+
+/** Warnings with their reasons [SRE-11, WB-8]. */
+export function rotationWarnings(state: SimState, model: OwnershipModel = state.ownership): RotationWarning[] {
+  const out: RotationWarning[] = [];
+  for (const team of pagerTeams(state, model)) {
+    const name = state.teams[team]?.name ?? team;
+    const pages = expectedPagesPerShift(state, team, model);
+    if (pages > tuning.pagerBudgetPerShift * 0.5) {
+      out.push({
+        team,
+        kind: 'pager-budget',
+        message: `${name} expects ${pages.toFixed(1)} incidents per 12-hour shift: more than the budget of ${tuning.pagerBudgetPerShift} on busy shifts leaves no time for follow-up.`,
+      });
+    }
+    for (const [id, share] of Object.entries(onCallShares(state, team))) {
+      if (share > 0.25 + 1e-9) {
+        out.push({
+          team,
+          kind: 'on-call-share',
+          message: `${state.engineers[id]?.name ?? id} is on call ${Math.round(share * 100)}% of the time: keep it at 25% or less so there is time for project work.`,
+        });
+      }
+    }
+    const bySite = new Map<string, number>();
+    for (const m of activeMembers(state, team)) bySite.set(m.site, (bySite.get(m.site) ?? 0) + 1);
+    for (const [site, n] of bySite) {
+      if (n < 8) {
+        out.push({
+          team,
+          kind: 'small-site',
+          message: `${name} runs a 24/7 pager with ${n} people at ${site}: one site needs at least 8 to keep nights sustainable.`,
+        });
+      }
+    }
+  }
+  return out;
+}

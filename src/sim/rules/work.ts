@@ -1,0 +1,125 @@
+import { MINUTES_PER_WEEK } from '../clock';
+import type { ActionItem, ConditionKind, SimState, Team } from '../model/types';
+import { activeMembers, clamp01, logEvent } from '../model/world';
+import { createStream, draw } from '../rng';
+import { tuning } from '../tuning';
+import { closeActionItem } from './actionItems';
+import { respondingNow } from './people';
+
+/** Toil grows with the number of services a person looks after [SRE-5]. */
+export function toilShare(ownedServices: number, people: number): number {
+  if (people <= 0) return 1;
+  return clamp01(tuning.baseToilShare + ((tuning.toilPerServicePerPerson * ownedServices) / Math.max(1, people)) * 4);
+}
+
+/** Feature velocity: morale lifts it, toil above one half drags it [SRE-5]. */
+export function velocity(morale: number, toil: number): number {
+  return (0.5 + 0.7 * morale) * (toil > 0.5 ? 0.7 : 1);
+}
+
+const DEPLOY_KINDS: ConditionKind[] = ['deploy', 'config', 'capacity', 'retry-storm', 'duplicate-delivery', 'data'];
+
+/** One work hour for every team: toil, owed hours, reliability work, then features. */
+export function workHour(state: SimState): void {
+  const busy = respondingNow(state);
+  for (const teamId of state.teamOrder) {
+    const team = state.teams[teamId];
+    if (!team) continue;
+    const members = activeMembers(state, teamId);
+    const people = members.filter((e) => !busy.has(e.id));
+    let hours = people.length;
+    if (members.length === 0) continue;
+    const owned = state.serviceOrder.filter((s) => state.services[s]?.team === teamId);
+    const toil = toilShare(owned.length, members.length);
+    team.toilShare = toil;
+    const toilHours = hours * toil;
+    hours -= toilHours;
+    state.totals.toilHours += toilHours;
+    state.totals.workHours += people.length;
+    const owedPaid = Math.min(hours, team.owedHours);
+    team.owedHours -= owedPaid;
+    hours -= owedPaid;
+    const reliability = hours * team.reliabilityShare;
+    const spent = workOnActionItems(state, team, reliability);
+    hours -= spent;
+    const morale = members.reduce((s, e) => s + e.morale, 0) / members.length;
+    shipFeatures(state, owned, hours * velocity(morale, toil));
+  }
+}
+
+function workOnActionItems(state: SimState, team: Team, hours: number): number {
+  let left = hours;
+  const open = Object.values(state.actionItems)
+    .filter((a) => a.team === team.id && a.status === 'open')
+    .sort((a, b) => a.createdAt - b.createdAt);
+  for (const item of open) {
+    if (left <= 0) break;
+    const need = item.costDays * 8 - item.doneHours;
+    const put = Math.min(need, left);
+    item.doneHours += put;
+    item.lastWorkedAt = state.now;
+    left -= put;
+    if (item.doneHours >= item.costDays * 8 - 1e-9) closeActionItem(state, item);
+  }
+  return hours - left;
+}
+
+function shipFeatures(state: SimState, owned: string[], hours: number): void {
+  if (owned.length === 0 || hours <= 0) return;
+  state.totals.businessValue += hours * tuning.valuePerFeatureHour;
+  const share = hours / owned.length;
+  for (const s of owned) {
+    const svc = state.services[s];
+    if (!svc) continue;
+    svc.featureProgress += share;
+    if (svc.featureProgress < tuning.featureHoursPerDeploy) continue;
+    svc.featureProgress -= tuning.featureHoursPerDeploy;
+    deploy(state, s);
+  }
+}
+
+/** A deploy ships value and may bring a new latent condition with it. */
+export function deploy(state: SimState, service: string): void {
+  const svc = state.services[service];
+  if (!svc) return;
+  svc.deploys += 1;
+  svc.lastDeployAt = state.now;
+  svc.lastTouchedAt = state.now;
+  const owners = state.ownership !== 'ops-team';
+  const weeks = state.now / MINUTES_PER_WEEK;
+  const ownerLearning = owners ? Math.max(tuning.ownerDeployFactor, 1 - 0.1 * weeks) : 1;
+  const stream = `deploy:${service}`;
+  const chance = tuning.deployConditionChance * ownerLearning;
+  let newCondition: string | null = null;
+  if (draw(state.streams, stream, state.seed) < chance) {
+    const kind = DEPLOY_KINDS[
+      Math.floor(draw(state.streams, stream, state.seed) * DEPLOY_KINDS.length)
+    ] as ConditionKind;
+    const id = `${service}:${kind}:d${svc.deploys}`;
+    if (!state.conditions[id]) {
+      state.conditions[id] = {
+        id,
+        service,
+        kind,
+        strength: 0.8,
+        revealed: false,
+        createdAt: state.now,
+        origin: 'deploy',
+        fired: 0,
+      };
+      state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);
+      newCondition = id;
+    }
+  }
+  logEvent(state, { type: 'deploy', service, newCondition });
+}
+
+/** Items nobody has touched for three weeks go stale. */
+export function staleActionItems(state: SimState): void {
+  for (const item of Object.values(state.actionItems) as ActionItem[]) {
+    if (item.status === 'open' && state.now - item.lastWorkedAt > 3 * MINUTES_PER_WEEK) {
+      item.status = 'stale';
+      logEvent(state, { type: 'action-item-stale', item: item.id });
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { type Scenario, scenarioSchema } from './schema';
+
+export interface ScenarioProblem {
+  /** Where the bad field is, like `services[2].dependsOn[0]`. */
+  path: string;
+  message: string;
+}
+
+export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(file)' : out;
+}
+
+/** Checks a parsed JSON value against the scenario schema and the world's own rules. */
+export function validateScenario(input: unknown): ScenarioResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, problems: [{ path: '(file)', message: 'a scenario must be a JSON object' }] };
+  }
+  const version = (input as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== 1) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: 'schemaVersion',
+          message: `unsupported schema version ${JSON.stringify(version) ?? 'missing'}; this game reads version 1`,
+        },
+      ],
+    };
+  }
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    };
+  }
+  const problems = worldProblems(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+}
+
+function worldProblems(s: Scenario): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  const teamIds = new Set<string>();
+  const engineerIds = new Set<string>();
+  s.teams.forEach((team, t) => {
+    if (teamIds.has(team.id)) problems.push({ path: `teams[${t}].id`, message: `duplicate team id "${team.id}"` });
+    teamIds.add(team.id);
+    team.members.forEach((m, i) => {
+      if (engineerIds.has(m.id))
+        problems.push({ path: `teams[${t}].members[${i}].id`, message: `duplicate engineer id "${m.id}"` });
+      engineerIds.add(m.id);
+    });
+  });
+  const serviceIds = new Set<string>();
+  s.services.forEach((svc, i) => {
+    if (serviceIds.has(svc.id))
+      problems.push({ path: `services[${i}].id`, message: `duplicate service id "${svc.id}"` });
+    serviceIds.add(svc.id);
+    if (!teamIds.has(svc.team)) problems.push({ path: `services[${i}].team`, message: `no team "${svc.team}"` });
+  });
+  s.services.forEach((svc, i) => {
+    svc.dependsOn.forEach((dep, d) => {
+      if (!serviceIds.has(dep))
+        problems.push({ path: `services[${i}].dependsOn[${d}]`, message: `no service "${dep}"` });
+      if (dep === svc.id)
+        problems.push({ path: `services[${i}].dependsOn[${d}]`, message: 'a service cannot depend on itself' });
+    });
+  });
+  s.teams.forEach((team, t) => {
+    team.members.forEach((m, i) => {
+      for (const svc of Object.keys(m.knowledge)) {
+        if (!serviceIds.has(svc))
+          problems.push({ path: `teams[${t}].members[${i}].knowledge.${svc}`, message: `no service "${svc}"` });
+      }
+    });
+  });
+  const cycle = findCycle(s);
+  if (cycle) problems.push({ path: 'services', message: `dependencies form a cycle: ${cycle.join(' → ')}` });
+  return problems;
+}
+
+function findCycle(s: Scenario): string[] | null {
+  const deps = new Map(s.services.map((svc) => [svc.id, svc.dependsOn]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string): string[] | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'visiting') return [...stack.slice(stack.indexOf(id)), id];
+    state.set(id, 'visiting');
+    stack.push(id);
+    for (const dep of deps.get(id) ?? []) {
+      if (!deps.has(dep)) continue;
+      const found = visit(dep);
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(id, 'done');
+    return null;
+  };
+  for (const id of deps.keys()) {
+    const found = visit(id);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Parses scenario text; never throws. */
+export function parseScenarioText(text: string): ScenarioResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+  return validateScenario(raw);
+}

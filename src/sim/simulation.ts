@@ -1,0 +1,72 @@
+import { produce, setAutoFreeze } from 'immer';
+import { applyCommand, type Command, type CommandResult } from './commands';
+import type { SimEvent } from './events';
+import { stableHash } from './hash';
+import { createWorld } from './model/createWorld';
+import type { OwnershipModel, SimState } from './model/types';
+import type { Scenario } from './scenario/schema';
+import { roundOver, stepMinute } from './step';
+
+setAutoFreeze(false);
+
+/** The one place world updates go through Immer. */
+export function evolve(state: SimState, recipe: (draft: SimState) => void): SimState {
+  return produce(state, recipe);
+}
+
+export interface SimulationOptions {
+  seed: number;
+  weeks?: number;
+  ownership?: OwnershipModel;
+}
+
+/** A read-only view of the world for views and bots. */
+export type Snapshot = Readonly<SimState>;
+
+/** A bot: looks at the world and says what to do. */
+export type Policy = (snapshot: Snapshot) => Command[];
+
+export interface Simulation {
+  dispatch(command: Command): CommandResult;
+  advance(minutes: number): SimEvent[];
+  snapshot(): Snapshot;
+  /** Replace the world, e.g. from a save. */
+  load(state: SimState): void;
+}
+
+export function stateHash(state: SimState): string {
+  return stableHash(state);
+}
+
+export function createSimulationFromState(initial: SimState): Simulation {
+  let state = initial;
+  return {
+    dispatch(command) {
+      let result: CommandResult = { ok: false, reason: 'not applied' };
+      const next = evolve(state, (draft) => {
+        result = applyCommand(draft, command);
+      });
+      if (result.ok) state = next;
+      return result;
+    },
+    advance(minutes) {
+      const n = Math.max(0, Math.floor(Number.isFinite(minutes) ? minutes : 0));
+      const from = state.log.length;
+      if (n === 0 || roundOver(state)) return [];
+      state = evolve(state, (draft) => {
+        for (let i = 0; i < n && !roundOver(draft); i++) stepMinute(draft);
+      });
+      return state.log.slice(from);
+    },
+    snapshot() {
+      return state;
+    },
+    load(next) {
+      state = next;
+    },
+  };
+}
+
+export function createSimulation(scenario: Scenario, options: SimulationOptions): Simulation {
+  return createSimulationFromState(createWorld(scenario, options));
+}

@@ -1,0 +1,37 @@
+import { isShiftChange, isWorkHours, MINUTES_PER_DAY, MINUTES_PER_WEEK } from './clock';
+import type { SimState } from './model/types';
+import { logEvent, openIncidents } from './model/world';
+import { chaosCheck } from './rules/chaos';
+import { tickIncident } from './rules/incident';
+import { decayKnowledge } from './rules/knowledge';
+import { closeShift, dailyPeople, hourlyPeople } from './rules/people';
+import { staleActionItems, workHour } from './rules/work';
+import { tuning } from './tuning';
+
+export function roundMinutes(state: SimState): number {
+  return state.weeks * MINUTES_PER_WEEK;
+}
+
+export function roundOver(state: SimState): boolean {
+  return state.now >= roundMinutes(state);
+}
+
+/** One simulated minute. Rules run in a fixed order so the same inputs give the same world. */
+export function stepMinute(state: SimState): void {
+  if (roundOver(state)) return;
+  const t = state.now;
+  if (t > 0 && isShiftChange(t)) closeShift(state);
+  if (t % tuning.chaosEveryMinutes === 0) chaosCheck(state);
+  for (const inc of openIncidents(state)) tickIncident(state, inc);
+  if (t % 60 === 0) {
+    hourlyPeople(state);
+    if (isWorkHours(t)) workHour(state);
+  }
+  if (t % MINUTES_PER_DAY === 0 && t > 0) {
+    dailyPeople(state);
+    decayKnowledge(state, t);
+    staleActionItems(state);
+  }
+  state.now = t + 1;
+  if (roundOver(state)) logEvent(state, { type: 'round-over' });
+}

@@ -1,0 +1,82 @@
+import type { ConditionKind, Mitigation } from './model/types';
+
+/**
+ * Starting numbers for balancing. They are data, not laws: a facilitator may
+ * pass overrides to createSimulation. Sources are named in DESIGN.md.
+ */
+export const tuning = {
+  /** Chaos is checked every this many minutes, one draw per condition per check. */
+  chaosEveryMinutes: 10,
+  /** Base chance per week that a full-strength condition fires. */
+  weeklyHazard: {
+    capacity: 0.22,
+    config: 0.2,
+    deploy: 0.12,
+    dependency: 0.16,
+    data: 0.12,
+    certificate: 0.1,
+    'retry-storm': 0.18,
+    'duplicate-delivery': 0.14,
+    'alert-noise': 0.2,
+  } satisfies Record<ConditionKind, number>,
+  /** A draw within this multiple of the hazard is a near miss. */
+  nearMissBand: 1.6,
+  /** Deploy-related conditions are this much likelier for a day after a deploy. */
+  deployBoost: 3,
+  neglectPerWeek: 0.12,
+  /** Which mitigations work for which class of condition. */
+  remedies: {
+    capacity: ['scale-up', 'restart'],
+    config: ['rollback', 'flag-off'],
+    deploy: ['rollback'],
+    dependency: ['failover'],
+    data: ['failover'],
+    certificate: ['restart'],
+    'retry-storm': ['flag-off', 'scale-up'],
+    'duplicate-delivery': ['flag-off'],
+    'alert-noise': ['restart', 'flag-off'],
+  } satisfies Record<ConditionKind, Mitigation[]>,
+  /** Mitigations that make things worse when wrong for the class. */
+  harmful: {
+    capacity: ['failover'],
+    config: ['restart'],
+    deploy: [],
+    dependency: ['restart'],
+    data: ['restart', 'rollback'],
+    certificate: ['scale-up'],
+    'retry-storm': ['restart'],
+    'duplicate-delivery': ['restart'],
+    'alert-noise': [],
+  } satisfies Record<ConditionKind, Mitigation[]>,
+  mitigationMinutes: {
+    rollback: 12,
+    failover: 15,
+    'scale-up': 10,
+    'flag-off': 4,
+    restart: 6,
+  } satisfies Record<Mitigation, number>,
+  /** A page not acknowledged in this many minutes goes to the secondary. */
+  escalationMinutes: 15,
+  severityRiseMinutes: 50,
+  spreadEveryMinutes: 25,
+  /** Severity at or above which (numerically at or below) an unmitigated fire spreads. */
+  spreadAtSev: 2,
+  verifyMinutes: 30,
+  baseDiagnosisPerMinute: 0.03,
+  /** Pager budget: at most this many incidents in a 12-hour shift [SRE-11]. */
+  pagerBudgetPerShift: 2,
+  followUpHours: 6,
+  baseToilShare: 0.2,
+  toilPerServicePerPerson: 0.05,
+  featureHoursPerDeploy: 40,
+  deployConditionChance: 0.18,
+  /** You build it, you run it: owners learn what breaks, so deploys add fewer conditions [GOLD]. */
+  ownerDeployFactor: 0.6,
+  valuePerFeatureHour: 1,
+  knowledgeDecayPerDay: 0.004,
+  burnoutFatigue: 0.8,
+  burnoutMorale: 0.3,
+  hireWeeks: 3,
+};
+
+export type Tuning = typeof tuning;
