@@ -258,8 +258,8 @@ const handlers: Handlers = {
   runDrill: (state, cmd) => {
     if (!state.teams[cmd.team]) return no(`no team "${cmd.team}"`);
     if (!state.services[cmd.service]) return no(`no service "${cmd.service}"`);
-    const last = [...state.log].reverse().find((e) => e.type === 'drill' && e.team === cmd.team);
-    if (last && state.now - last.at < MINUTES_PER_WEEK) return no('one drill a week per team is plenty');
+    const last = state.teams[cmd.team]?.lastDrillAt ?? null;
+    if (last !== null && state.now - last < MINUTES_PER_WEEK) return no('one drill a week per team is plenty');
     runDrill(state, cmd.team, cmd.service);
     return OK;
   },

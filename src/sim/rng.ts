@@ -1,7 +1,7 @@
 import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
-/** A named random stream's generator state, stored inside the simulation state. */
-export type StreamState = number[];
+/** A named random stream's generator state, stored inside the simulation state as plain text. */
+export type StreamState = string;
 
 /** FNV-1a over a string, mixed with the seed: a stable 32-bit seed per stream. */
 export function streamSeed(seed: number, name: string): number {
@@ -17,7 +17,7 @@ export function streamSeed(seed: number, name: string): number {
 }
 
 export function createStream(seed: number, name: string): StreamState {
-  return [...xoroshiro128plus(streamSeed(seed, name)).getState()];
+  return xoroshiro128plus(streamSeed(seed, name)).getState().join(',');
 }
 
 /**
@@ -30,9 +30,9 @@ export function draw(streams: Record<string, StreamState>, name: string, seed: n
   if (state === undefined) {
     state = createStream(seed, name);
   }
-  const gen = xoroshiro128plusFromState(state);
+  const gen = xoroshiro128plusFromState(state.split(',').map(Number));
   const value = (gen.next() >>> 0) / 4294967296;
-  streams[name] = [...gen.getState()];
+  streams[name] = gen.getState().join(',');
   return value;
 }
 

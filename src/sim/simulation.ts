@@ -4,6 +4,7 @@ import type { SimEvent } from './events';
 import { stableHash } from './hash';
 import { createWorld } from './model/createWorld';
 import type { OwnershipModel, SimState } from './model/types';
+import { eventCount, eventsSince } from './model/world';
 import type { Scenario } from './scenario/schema';
 import { roundOver, stepMinute } from './step';
 
@@ -51,12 +52,12 @@ export function createSimulationFromState(initial: SimState): Simulation {
     },
     advance(minutes) {
       const n = Math.max(0, Math.floor(Number.isFinite(minutes) ? minutes : 0));
-      const from = state.log.length;
+      const from = eventCount(state);
       if (n === 0 || roundOver(state)) return [];
       state = evolve(state, (draft) => {
         for (let i = 0; i < n && !roundOver(draft); i++) stepMinute(draft);
       });
-      return state.log.slice(from);
+      return eventsSince(state, from);
     },
     snapshot() {
       return state;

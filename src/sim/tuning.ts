@@ -6,7 +6,7 @@ import type { ConditionKind, Mitigation } from './model/types';
  */
 export const tuning = {
   /** Chaos is checked every this many minutes, one draw per condition per check. */
-  chaosEveryMinutes: 10,
+  chaosEveryMinutes: 30,
   /** Base chance per week that a full-strength condition fires. */
   weeklyHazard: {
     capacity: 0.22,

@@ -62,6 +62,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): SimState
       shifts: 0,
       shiftsOverBudget: 0,
       hiringUntil: null,
+      lastDrillAt: null,
       owedHours: 0,
       toilShare: 0,
       shiftPages: 0,
@@ -95,7 +96,8 @@ export function createWorld(scenario: Scenario, options: WorldOptions): SimState
     customerTrust: 0.8,
     streams: {},
     nextId: 0,
-    log: [],
+    log: [[]],
+    openIncidents: [],
     weekly: Array.from({ length: weeks }, emptyWeek),
     totals: {
       incidents: 0,

@@ -71,6 +71,7 @@ export interface Team {
   shifts: number;
   shiftsOverBudget: number;
   hiringUntil: Minute | null;
+  lastDrillAt: Minute | null;
   /** Hours the team owes before feature work: follow-ups, retros, drills, reviews. */
   owedHours: number;
   /** Share of the last work hour spent on toil. */
@@ -304,7 +305,9 @@ export interface SimState {
   customerTrust: number;
   streams: Record<string, StreamState>;
   nextId: number;
-  log: SimEvent[];
+  /** The event log in chunks, so appending stays cheap as the round grows. */
+  log: SimEvent[][];
+  openIncidents: string[];
   weekly: WeekStats[];
   totals: Totals;
   namePool: string[];

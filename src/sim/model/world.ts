@@ -10,8 +10,35 @@ export function newId(state: SimState, prefix: string): string {
 
 type EventBody = SimEvent extends infer E ? (E extends SimEvent ? Omit<E, 'at'> : never) : never;
 
+const CHUNK = 128;
+
 export function logEvent(state: SimState, event: EventBody): void {
-  state.log.push({ at: state.now, ...event } as SimEvent);
+  let last = state.log[state.log.length - 1];
+  if (!last || last.length >= CHUNK) {
+    last = [];
+    state.log.push(last);
+  }
+  last.push({ at: state.now, ...event } as SimEvent);
+}
+
+export function eventCount(state: Readonly<SimState>): number {
+  const n = state.log.length;
+  return n === 0 ? 0 : (n - 1) * CHUNK + (state.log[n - 1]?.length ?? 0);
+}
+
+/** Events from the given position on (positions count from the start of the round). */
+export function eventsSince(state: Readonly<SimState>, from: number): SimEvent[] {
+  const out: SimEvent[] = [];
+  for (let c = Math.floor(from / CHUNK); c < state.log.length; c++) {
+    const chunk = state.log[c] ?? [];
+    const start = c === Math.floor(from / CHUNK) ? from % CHUNK : 0;
+    for (let i = start; i < chunk.length; i++) out.push(chunk[i] as SimEvent);
+  }
+  return out;
+}
+
+export function allEvents(state: Readonly<SimState>): SimEvent[] {
+  return eventsSince(state, 0);
 }
 
 export function activeMembers(state: SimState, team: string): Engineer[] {
@@ -25,9 +52,9 @@ export function activeMembers(state: SimState, team: string): Engineer[] {
 
 export function openIncidents(state: SimState): Incident[] {
   const out: Incident[] = [];
-  for (const id of state.incidentOrder) {
+  for (const id of state.openIncidents) {
     const inc = state.incidents[id];
-    if (inc && inc.phase !== 'resolved') out.push(inc);
+    if (inc) out.push(inc);
   }
   return out;
 }

@@ -47,9 +47,9 @@ export function nearMissReportChance(trust: number): number {
 export function chaosCheck(state: SimState): void {
   const t = state.now;
   const burning = new Set<string>();
-  for (const id of state.incidentOrder) {
+  for (const id of state.openIncidents) {
     const inc = state.incidents[id];
-    if (inc && inc.phase !== 'resolved') burning.add(inc.conditionId);
+    if (inc) burning.add(inc.conditionId);
   }
   for (const id of Object.keys(state.conditions)) {
     const c = state.conditions[id] as LatentCondition;

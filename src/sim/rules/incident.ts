@@ -60,6 +60,7 @@ export function startIncident(state: SimState, conditionId: string, injected: bo
     injected,
   };
   state.incidentOrder.push(id);
+  state.openIncidents.push(id);
   c.fired += 1;
   state.totals.incidents += 1;
   const week = weekStats(state);
@@ -238,6 +239,7 @@ function burn(state: SimState, inc: Incident): void {
 export function resolveIncident(state: SimState, inc: Incident): void {
   inc.phase = nextIncidentPhase(inc.phase, { type: 'RESOLVE' });
   inc.resolvedAt = state.now;
+  state.openIncidents = state.openIncidents.filter((id) => id !== inc.id);
   learnFromIncident(state, inc);
   const team = state.teams[inc.pagerTeam];
   if (team) {

@@ -52,7 +52,10 @@ export function runDrill(state: SimState, team: string, service: string): void {
     }
   }
   const t = state.teams[team];
-  if (t) t.owedHours += 2 * members.length;
+  if (t) {
+    t.owedHours += 2 * members.length;
+    t.lastDrillAt = state.now;
+  }
   const svc = state.services[service];
   if (svc) svc.lastTouchedAt = state.now;
   state.totals.drills += 1;

@@ -35,9 +35,9 @@ export function fatigueDelta(
   responding: boolean,
 ): number {
   if (responding) return night ? 0.05 : 0.015;
-  if (night) return onCall ? -0.008 : -0.03;
-  if (weekend) return onCall ? -0.004 : -0.015;
-  return onCall ? 0.004 : 0.002 - 0.004 * (1 - e.morale);
+  if (night) return onCall ? 0.004 : -0.03;
+  if (weekend) return onCall ? 0.001 : -0.015;
+  return onCall ? 0.001 : 0.002 - 0.006 * e.morale;
 }
 
 export function hourlyPeople(state: SimState): void {
@@ -57,7 +57,7 @@ export function hourlyPeople(state: SimState): void {
 export function moraleTarget(e: Engineer, toilShare: number, overBudgetShare: number, culture: number): number {
   return clamp01(
     0.8 -
-      0.6 * Math.max(0, e.fatigue - 0.4) -
+      0.8 * Math.max(0, e.fatigue - 0.4) -
       0.5 * Math.max(0, toilShare - 0.5) -
       0.4 * Math.max(0, overBudgetShare - 0.33) +
       0.15 * (culture - 0.5) -
