@@ -12,7 +12,7 @@ export type * from './model/types';
 export { busFactor } from './model/world';
 export { policies, policyDescriptions } from './policies';
 export { diagnosisHint } from './rules/incident';
-export { onCall, onCallShares, pagerTeams, rotationWarnings } from './rules/rotation';
+export { activeRotation, onCall, onCallShares, pagerTeams, rotationWarnings } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
 export { runRound } from './runRound';
 export type { Scenario, ScenarioFile } from './scenario/schema';
@@ -26,3 +26,7 @@ export {
   stateHash,
 } from './simulation';
 export { tuning } from './tuning';
+export { allEvents as allEventsOf } from './model/world';
+export { plansFor } from './rules/actionItems';
+export { surfacedFactors } from './rules/retro';
+export { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';

@@ -3,6 +3,7 @@ import { newEngineer } from '../model/createWorld';
 import type { Engineer, SimState } from '../model/types';
 import { clamp01, logEvent, newId, openIncidents } from '../model/world';
 import { draw } from '../rng';
+import { pageOnCall } from './incident';
 import { tuning } from '../tuning';
 import { onCall, pagerTeams } from './rotation';
 
@@ -90,6 +91,8 @@ export function burnOut(state: SimState, e: Engineer): void {
   if (team && team.hiringUntil === null) team.hiringUntil = state.now + tuning.hireWeeks * MINUTES_PER_WEEK;
   for (const inc of openIncidents(state)) {
     inc.responders = inc.responders.filter((r) => r !== e.id);
+    // A page still ringing for them goes on to whoever is on call and still here.
+    if (inc.phase === 'paged' && inc.pagedTo === e.id) pageOnCall(state, inc, 'secondary');
   }
 }
 

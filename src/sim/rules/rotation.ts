@@ -99,14 +99,14 @@ export function rotationWarnings(state: SimState, model: OwnershipModel = state.
         message: `${name} expects ${pages.toFixed(1)} incidents per 12-hour shift: more than the budget of ${tuning.pagerBudgetPerShift} on busy shifts leaves no time for follow-up.`,
       });
     }
-    for (const [id, share] of Object.entries(onCallShares(state, team))) {
-      if (share > 0.25 + 1e-9) {
-        out.push({
-          team,
-          kind: 'on-call-share',
-          message: `${state.engineers[id]?.name ?? id} is on call ${Math.round(share * 100)}% of the time: keep it at 25% or less so there is time for project work.`,
-        });
-      }
+    const heavy = Object.entries(onCallShares(state, team)).filter(([, share]) => share > 0.25 + 1e-9);
+    if (heavy.length > 0) {
+      const who = heavy.map(([id, share]) => `${state.engineers[id]?.name ?? id} ${Math.round(share * 100)}%`).join(', ');
+      out.push({
+        team,
+        kind: 'on-call-share',
+        message: `${name}: on call more than 25% of the time (${who}) leaves too little time for project work.`,
+      });
     }
     const bySite = new Map<string, number>();
     for (const m of activeMembers(state, team)) bySite.set(m.site, (bySite.get(m.site) ?? 0) + 1);
@@ -120,5 +120,12 @@ export function rotationWarnings(state: SimState, model: OwnershipModel = state.
       }
     }
   }
+  return out;
+}
+
+/** A copy of the current rotation, for editing at setup. */
+export function activeRotation(state: SimState): Record<string, RotationWeek[]> {
+  const out: Record<string, RotationWeek[]> = {};
+  for (const [team, weeks] of Object.entries(state.rotation.byTeam)) out[team] = weeks.map((w) => ({ ...w }));
   return out;
 }

@@ -1,0 +1,39 @@
+/** Player settings remembered between visits. A corrupt entry falls back to defaults. */
+export interface Settings {
+  speed: 1 | 2 | 4 | 8;
+  autoPause: boolean;
+  sound: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false };
+const KEY = 'firepants.settings.v1';
+
+export function parseSettings(text: string | null): Settings {
+  if (!text) return { ...DEFAULT_SETTINGS };
+  try {
+    const raw = JSON.parse(text) as Partial<Settings>;
+    return {
+      speed: [1, 2, 4, 8].includes(raw.speed as number) ? (raw.speed as Settings['speed']) : DEFAULT_SETTINGS.speed,
+      autoPause: typeof raw.autoPause === 'boolean' ? raw.autoPause : DEFAULT_SETTINGS.autoPause,
+      sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_SETTINGS.sound,
+    };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export function loadSettings(): Settings {
+  try {
+    return parseSettings(globalThis.localStorage?.getItem(KEY) ?? null);
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export function saveSettings(settings: Settings): void {
+  try {
+    globalThis.localStorage?.setItem(KEY, JSON.stringify(settings));
+  } catch {
+    // storage may be full or blocked; settings then last for this visit only
+  }
+}

@@ -1,0 +1,231 @@
+import { createActor } from 'xstate';
+import {
+  builtInScenarios,
+  type Command,
+  type CommandResult,
+  compareWithReplay,
+  createSimulation,
+  defaultScenarioId,
+  gameFlowMachine,
+  type GamePhase,
+  type OwnershipModel,
+  Replay,
+  type RotationWeek,
+  type Scenario,
+  type SilentReport,
+  type SimEvent,
+  type Simulation,
+  type Snapshot,
+  validateScenario,
+} from '../sim';
+import { type HistoryPoint, samplePoint } from './history';
+import { loadSettings, type Settings, saveSettings } from './settings';
+
+/** Simulated minutes per real second at 1×; slowed while an incident is live. */
+export const MINUTES_PER_SECOND = 40;
+export const INCIDENT_SLOWDOWN = 0.08;
+
+export interface RoundSetup {
+  scenario: Scenario;
+  seed: number;
+  weeks: number;
+  ownership: OwnershipModel;
+  rotation: Record<string, RotationWeek[]>;
+}
+
+export interface StoreView {
+  phase: GamePhase;
+  snapshot: Snapshot | null;
+  settings: Settings;
+  silent: SilentReport | null;
+  history: HistoryPoint[];
+  /** Events since the last notification, for feeds and effects. */
+  fresh: SimEvent[];
+  pagedIncident: string | null;
+  openRetro: string | null;
+  message: string | null;
+}
+
+type Listener = (view: StoreView) => void;
+
+/** Wiring between the simulation and the views: the only place that owns a running round. */
+export class GameStore {
+  readonly flow = createActor(gameFlowMachine).start();
+  scenario: Scenario;
+  private sim: Simulation | null = null;
+  private replay: Replay | null = null;
+  private listeners = new Set<Listener>();
+  private carry = 0;
+  private lastSampleDay = -1;
+  view: StoreView;
+
+  constructor() {
+    const res = validateScenario(builtInScenarios[defaultScenarioId]);
+    if (!res.ok) throw new Error('the built-in scenario is invalid');
+    this.scenario = res.scenario;
+    this.view = {
+      phase: 'menu',
+      snapshot: null,
+      settings: loadSettings(),
+      silent: null,
+      history: [],
+      fresh: [],
+      pagedIncident: null,
+      openRetro: null,
+      message: null,
+    };
+    this.flow.subscribe((s) => {
+      this.view = { ...this.view, phase: s.value as GamePhase };
+      this.emit();
+    });
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    fn(this.view);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn(this.view);
+    if (this.view.fresh.length > 0) this.view = { ...this.view, fresh: [] };
+  }
+
+  snapshot(): Snapshot | null {
+    return this.sim?.snapshot() ?? null;
+  }
+
+  chooseScenario(scenario: Scenario): void {
+    this.scenario = scenario;
+  }
+
+  newGame(): void {
+    this.flow.send({ type: 'NEW_GAME' });
+  }
+
+  backToMenu(): void {
+    this.flow.send({ type: 'MENU' });
+  }
+
+  startRound(setup: RoundSetup): void {
+    this.scenario = setup.scenario;
+    this.sim = createSimulation(setup.scenario, { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership });
+    for (const [team, weeks] of Object.entries(setup.rotation)) this.sim.dispatch({ type: 'setRotation', team, weeks });
+    this.replay = new Replay(setup.scenario, this.sim.snapshot());
+    this.carry = 0;
+    this.lastSampleDay = -1;
+    this.view = { ...this.view, history: [], silent: null, pagedIncident: null, openRetro: null, message: null };
+    this.flow.send({ type: 'START' });
+    this.sample();
+    this.emit();
+  }
+
+  dispatch(command: Command): CommandResult {
+    if (!this.sim) return { ok: false, reason: 'no round is running' };
+    const result = this.sim.dispatch(command);
+    this.view = {
+      ...this.view,
+      snapshot: this.sim.snapshot(),
+      message: result.ok ? null : result.reason,
+    };
+    if (command.type === 'acknowledge' && this.view.pagedIncident === command.incident) {
+      this.view = { ...this.view, pagedIncident: null };
+    }
+    this.emit();
+    return result;
+  }
+
+  setSettings(patch: Partial<Settings>): void {
+    const settings = { ...this.view.settings, ...patch };
+    saveSettings(settings);
+    this.view = { ...this.view, settings };
+    this.emit();
+  }
+
+  pause(): void {
+    if (this.view.phase === 'playing') this.flow.send({ type: 'PAUSE' });
+  }
+
+  resume(): void {
+    if (this.view.phase === 'paused') this.flow.send({ type: 'RESUME' });
+  }
+
+  togglePause(): void {
+    if (this.view.phase === 'playing') this.pause();
+    else if (this.view.phase === 'paused') this.resume();
+  }
+
+  openRetro(retroId: string): void {
+    this.view = { ...this.view, openRetro: retroId };
+    this.flow.send({ type: 'OPEN_RETRO' });
+  }
+
+  closeRetro(): void {
+    this.view = { ...this.view, openRetro: null };
+    this.flow.send({ type: 'CLOSE_RETRO' });
+  }
+
+  /** Re-draw views after a view-only change, such as a new selection. */
+  refresh(): void {
+    this.emit();
+  }
+
+  dismissPage(): void {
+    this.view = { ...this.view, pagedIncident: null };
+    this.emit();
+  }
+
+  /** Advance by simulated minutes (the loop and tests call this). */
+  advanceMinutes(minutes: number): SimEvent[] {
+    if (!this.sim) return [];
+    const events = this.sim.advance(minutes);
+    const snap = this.sim.snapshot();
+    let paged = this.view.pagedIncident;
+    for (const e of events) if (e.type === 'paged') paged = e.incident;
+    this.view = { ...this.view, snapshot: snap, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
+    this.sample();
+    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause) this.pause();
+    if (events.some((e) => e.type === 'round-over')) {
+      this.refreshSilent();
+      this.flow.send({ type: 'ROUND_OVER' });
+    }
+    this.emit();
+    return events;
+  }
+
+  /** Called by the frame loop with real elapsed time. */
+  frame(realMs: number): void {
+    if (this.view.phase !== 'playing' || !this.sim) return;
+    const live = this.sim.snapshot().openIncidents.some((id) => this.sim?.snapshot().incidents[id]?.phase !== 'undetected');
+    const rate = MINUTES_PER_SECOND * this.view.settings.speed * (live ? INCIDENT_SLOWDOWN : 1);
+    this.carry += (Math.min(realMs, 250) / 1000) * rate;
+    const whole = Math.floor(this.carry);
+    if (whole <= 0) return;
+    this.carry -= whole;
+    this.advanceMinutes(whole);
+  }
+
+  private sample(): void {
+    const snap = this.sim?.snapshot();
+    if (!snap) return;
+    const day = Math.floor(snap.now / 1440);
+    if (day === this.lastSampleDay) return;
+    this.lastSampleDay = day;
+    this.refreshSilent();
+    const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0);
+    this.view = { ...this.view, history: [...this.view.history, point] };
+  }
+
+  /** When each incident of the never-learning replay started, for the weekly chart. */
+  replayIncidentStarts(): number[] {
+    const r = this.replay?.advanceTo(this.sim?.snapshot().now ?? 0);
+    return r ? r.incidentOrder.map((id) => r.incidents[id]?.startedAt ?? 0) : [];
+  }
+
+  private refreshSilent(): void {
+    if (!this.sim || !this.replay) return;
+    const snap = this.sim.snapshot();
+    const replayState = this.replay.advanceTo(snap.now);
+    this.view = { ...this.view, silent: compareWithReplay(snap, replayState) };
+  }
+}

@@ -1,0 +1,17 @@
+import Phaser from 'phaser';
+import type { GameStore } from '../app/store';
+import { BootScene } from './scenes/BootScene';
+import { MenuScene } from './scenes/MenuScene';
+import { OpsScene } from './scenes/OpsScene';
+
+/** Starts Phaser in the given element; the host owns the returned game. */
+export function startGame(parent: HTMLElement, store: GameStore): Phaser.Game {
+  return new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: '#10141c',
+    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 900, height: parent.clientHeight || 660 },
+    scene: [new BootScene(store), new MenuScene(store), new OpsScene(store)],
+    banner: false,
+  });
+}

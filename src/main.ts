@@ -1,0 +1,85 @@
+import { startLoop } from './app/loop';
+import { GameStore } from './app/store';
+import { installTestHook } from './app/testHook';
+import { startGame } from './game/main';
+import { renderAfterFire } from './ui/afterFire';
+import { renderHud } from './ui/hud';
+import { renderIncidentPanel } from './ui/incidentPanel';
+import { installKeyboard } from './ui/keyboard';
+import { type MenuChoice, renderMenu } from './ui/menu';
+import { renderPager } from './ui/pager';
+import { renderReport } from './ui/report';
+import { renderRetro } from './ui/retro';
+import { renderSetup } from './ui/setup';
+import './ui/styles.css';
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`the page is missing #${id}`);
+  return el;
+}
+
+function showFailure(err: unknown): void {
+  const box = document.getElementById('failure');
+  if (!box) return;
+  box.hidden = false;
+  box.textContent = `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings are kept; reload to start again.`;
+}
+
+window.addEventListener('error', (e) => showFailure(e.error ?? e.message));
+window.addEventListener('unhandledrejection', (e) => showFailure(e.reason));
+
+const store = new GameStore();
+const app = byId('app');
+const hud = byId('hud');
+const panel = byId('incident-panel');
+const after = byId('after-fire');
+const overlay = byId('overlay');
+const pager = byId('pager');
+let choice: MenuChoice | null = null;
+let lastPhase = '';
+let pending = false;
+
+function draw(): void {
+  pending = false;
+  const view = store.view;
+  app.dataset.phase = view.phase;
+  try {
+    if (view.phase !== lastPhase) {
+      lastPhase = view.phase;
+      if (view.phase === 'menu') renderMenu(overlay, store, (c) => { choice = c; store.newGame(); });
+      else if (view.phase === 'setup') {
+        if (!choice) choice = { scenario: store.scenario, seed: 42, weeks: store.scenario.weeks };
+        renderSetup(overlay, store, choice);
+      } else if (view.phase === 'playing' || view.phase === 'paused') overlay.replaceChildren();
+    }
+    if (view.phase === 'retro') renderRetro(overlay, view, store);
+    if (view.phase === 'report') renderReport(overlay, view, store);
+    if (view.phase === 'playing' || view.phase === 'paused' || view.phase === 'retro') {
+      renderHud(hud, view, store);
+      renderIncidentPanel(panel, view, store);
+      renderAfterFire(after, view, store);
+      renderPager(pager, view, store);
+    }
+  } catch (err) {
+    showFailure(err);
+  }
+}
+
+let lastDraw = 0;
+store.subscribe((view) => {
+  const urgent = view.phase !== lastPhase || view.fresh.some((e) => e.type === 'paged') || !view.snapshot || view.phase !== 'playing';
+  const now = performance.now();
+  if (urgent || now - lastDraw > 150) {
+    lastDraw = now;
+    draw();
+  } else if (!pending) {
+    pending = true;
+    setTimeout(draw, 160);
+  }
+});
+
+startGame(byId('map'), store);
+startLoop(store);
+installKeyboard(store);
+installTestHook(store);

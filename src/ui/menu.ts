@@ -1,0 +1,65 @@
+import type { GameStore } from '../app/store';
+import { builtInScenarios, parseScenarioText, type Scenario, validateScenario } from '../sim';
+import { button, h, render } from './dom';
+
+export interface MenuChoice {
+  scenario: Scenario;
+  seed: number;
+  weeks: number;
+}
+
+const builtIns = (): Scenario[] =>
+  Object.values(builtInScenarios)
+    .map((raw) => validateScenario(raw))
+    .flatMap((r) => (r.ok ? [r.scenario] : []));
+
+let custom: Scenario | null = null;
+let problems: string[] = [];
+
+/** The menu: pick a scenario (or load your own), a seed and a round length. */
+export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choice: MenuChoice) => void): void {
+  const scenarios = custom ? [...builtIns(), custom] : builtIns();
+  const current = scenarios.find((s) => s.id === store.scenario.id) ?? scenarios[0];
+  const go = () => {
+    const id = (el.querySelector('#scenario') as HTMLSelectElement).value;
+    const scenario = scenarios.find((s) => s.id === id) ?? scenarios[0];
+    const seedText = (el.querySelector('#seed') as HTMLInputElement).value;
+    const weeks = Number((el.querySelector('#weeks') as HTMLSelectElement).value);
+    const seed = /^-?\d{1,9}$/.test(seedText.trim()) ? Number(seedText) : 1;
+    if (scenario) onContinue({ scenario, seed, weeks });
+  };
+  const onFile = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const text = file.size > 512_000 ? '' : await file.text();
+    const result = file.size > 512_000 ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 500 kB' }] } : parseScenarioText(text);
+    if (result.ok) {
+      custom = result.scenario;
+      problems = [];
+      store.chooseScenario(result.scenario);
+    } else {
+      problems = result.problems.map((p) => `${p.path}: ${p.message}`);
+    }
+    renderMenu(el, store, onContinue);
+  };
+  render(
+    el,
+    h('div', { class: 'panel menu', role: 'dialog', 'aria-label': 'New round' },
+      h('p', { class: 'lede' }, 'Staff the on-call rotation, put out the fires, run blameless retros — and see the incidents that never happened.'),
+      h('div', { class: 'row' }, h('label', { for: 'scenario' }, 'Scenario'),
+        h('select', { id: 'scenario', 'data-key': 'scenario', onchange: (e: Event) => {
+          const chosen = scenarios.find((s) => s.id === (e.target as HTMLSelectElement).value);
+          if (chosen) store.chooseScenario(chosen);
+          renderMenu(el, store, onContinue);
+        } }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === current?.id }, s.name)))),
+      h('p', { class: 'small' }, current?.description ?? ''),
+      h('div', { class: 'row' }, h('label', { for: 'seed' }, 'Seed'), h('input', { id: 'seed', 'data-key': 'seed', value: '42', inputmode: 'numeric', size: 8 }),
+        h('label', { for: 'weeks' }, 'Weeks'), h('select', { id: 'weeks', 'data-key': 'weeks' }, ...[1, 2, 4, 8, 13].map((w) => h('option', { value: w, selected: w === (current?.weeks ?? 4) }, `${w}`)))),
+      h('div', { class: 'row' }, h('label', { for: 'scenario-file' }, 'Your own scenario'), h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile })),
+      problems.length > 0
+        ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' }, h('strong', {}, 'That scenario file has problems; nothing was loaded:'), h('ul', {}, ...problems.slice(0, 12).map((p) => h('li', {}, p))))
+        : null,
+      h('div', { class: 'actions' }, button('Staff the rotation →', 'continue', go, { class: 'primary' })),
+    ),
+  );
+}

@@ -1,0 +1,100 @@
+import {
+  builtInScenarios,
+  type Command,
+  createSimulation,
+  createWorld,
+  type Incident,
+  type Scenario,
+  type SimState,
+  type Simulation,
+  type Snapshot,
+  validateScenario,
+} from '../../src/sim';
+import { startIncident } from '../../src/sim/rules/incident';
+
+/** A built-in scenario, through the same validation a player's file goes through. */
+export function scenario(id: 'platform' | 'startup' = 'platform'): Scenario {
+  const result = validateScenario(builtInScenarios[id]);
+  if (!result.ok) throw new Error(`built-in scenario ${id} is invalid: ${JSON.stringify(result.problems)}`);
+  return result.scenario;
+}
+
+/** A raw copy of a built-in scenario file, safe to break in tests. */
+export function rawScenario(id: 'platform' | 'startup' = 'platform'): Record<string, unknown> & {
+  teams: Record<string, unknown>[];
+  services: Record<string, unknown>[];
+} {
+  return structuredClone(builtInScenarios[id]) as never;
+}
+
+/** A plain, mutable world for calling rules directly (no Immer in the way). */
+export function world(seed = 1, id: 'platform' | 'startup' = 'platform', weeks?: number): SimState {
+  return createWorld(scenario(id), { seed, weeks });
+}
+
+export function sim(seed = 1, id: 'platform' | 'startup' = 'platform', weeks?: number): Simulation {
+  return createSimulation(scenario(id), { seed, weeks });
+}
+
+/** Starts an incident from one of the scenario's own latent conditions on a plain world. */
+export function fireOn(state: SimState, service: string, kind?: string): Incident {
+  const c = Object.values(state.conditions).find((x) => x.service === service && (!kind || x.kind === kind));
+  if (!c) throw new Error(`no condition on ${service}`);
+  const inc = startIncident(state, c.id, false);
+  if (!inc) throw new Error('incident did not start');
+  return inc;
+}
+
+export function must<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`missing ${what}`);
+  return value;
+}
+
+export function ok(s: Simulation, cmd: Command): void {
+  const result = s.dispatch(cmd);
+  if (!result.ok) throw new Error(`${cmd.type} was refused: ${result.reason}`);
+}
+
+/** The newest incident in the world (e.g. the one just injected). */
+export function lastIncident(snap: Snapshot): Incident {
+  return must(snap.incidents[must(snap.incidentOrder.at(-1), 'incident id')], 'incident');
+}
+
+/** Advances minute by minute until the predicate holds; fails loudly if it never does. */
+export function advanceUntil(s: Simulation, done: (snap: Snapshot) => boolean, limit = 2000, each?: () => void): void {
+  for (let i = 0; i < limit; i++) {
+    if (done(s.snapshot())) return;
+    each?.();
+    s.advance(1);
+  }
+  if (!done(s.snapshot())) throw new Error(`condition not reached within ${limit} minutes`);
+}
+
+/**
+ * Drives an injected incident to resolution the way a good responder would:
+ * acknowledge the page, then apply the remedy that fits.
+ */
+export function respondWell(s: Simulation, incident: string, remedy: () => string): void {
+  advanceUntil(
+    s,
+    (snap) => snap.incidents[incident]?.phase === 'resolved',
+    2000,
+    () => {
+      const inc = must(s.snapshot().incidents[incident]);
+      if (inc.phase === 'paged') ok(s, { type: 'acknowledge', incident });
+      const now = must(s.snapshot().incidents[incident]);
+      const busy = now.attempts.some((a) => a.outcome === 'pending' || a.outcome === 'worked');
+      if ((now.phase === 'acknowledged' || now.phase === 'investigating') && !busy)
+        ok(s, { type: 'mitigate', incident, action: remedy() as never });
+    },
+  );
+}
+
+/** Every number anywhere in a value, with where it sits. */
+export function numbersIn(value: unknown, path = '$', out: { path: string; value: number }[] = []) {
+  if (typeof value === 'number') out.push({ path, value });
+  else if (Array.isArray(value)) value.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
+  return out;
+}
