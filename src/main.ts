@@ -47,7 +47,11 @@ function draw(): void {
   try {
     if (view.phase !== lastPhase) {
       lastPhase = view.phase;
-      if (view.phase === 'menu') renderMenu(overlay, store, (c) => { choice = c; store.newGame(); });
+      if (view.phase === 'menu')
+        renderMenu(overlay, store, (c) => {
+          choice = c;
+          store.newGame();
+        });
       else if (view.phase === 'setup') {
         if (!choice) choice = { scenario: store.scenario, seed: 42, weeks: store.scenario.weeks };
         renderSetup(overlay, store, choice);
@@ -68,7 +72,11 @@ function draw(): void {
 
 let lastDraw = 0;
 store.subscribe((view) => {
-  const urgent = view.phase !== lastPhase || view.fresh.some((e) => e.type === 'paged') || !view.snapshot || view.phase !== 'playing';
+  const urgent =
+    view.phase !== lastPhase ||
+    view.fresh.some((e) => e.type === 'paged') ||
+    !view.snapshot ||
+    view.phase !== 'playing';
   const now = performance.now();
   if (urgent || now - lastDraw > 150) {
     lastDraw = now;

@@ -6,8 +6,8 @@ import {
   compareWithReplay,
   createSimulation,
   defaultScenarioId,
-  gameFlowMachine,
   type GamePhase,
+  gameFlowMachine,
   type OwnershipModel,
   Replay,
   type RotationWeek,
@@ -196,7 +196,9 @@ export class GameStore {
   /** Called by the frame loop with real elapsed time. */
   frame(realMs: number): void {
     if (this.view.phase !== 'playing' || !this.sim) return;
-    const live = this.sim.snapshot().openIncidents.some((id) => this.sim?.snapshot().incidents[id]?.phase !== 'undetected');
+    const live = this.sim
+      .snapshot()
+      .openIncidents.some((id) => this.sim?.snapshot().incidents[id]?.phase !== 'undetected');
     const rate = MINUTES_PER_SECOND * this.view.settings.speed * (live ? INCIDENT_SLOWDOWN : 1);
     this.carry += (Math.min(realMs, 250) / 1000) * rate;
     const whole = Math.floor(this.carry);

@@ -1,11 +1,4 @@
-import {
-  allEventsOf,
-  MINUTES_PER_WEEK,
-  type SilentReport,
-  type Snapshot,
-  scoreCard,
-  surfacedFactors,
-} from '../sim';
+import { allEventsOf, MINUTES_PER_WEEK, type SilentReport, type Snapshot, scoreCard, surfacedFactors } from '../sim';
 
 export interface Story {
   headline: string;
@@ -33,23 +26,28 @@ export function tellStory(s: Snapshot, silent: SilentReport | null, replayStarts
     const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
     const factors = surfacedFactors(retro);
     if (!inc || factors.length === 0) continue;
-    learned.push(`The ${retro.depth ?? 'quick'} ${retro.framing ?? ''} retro on ${svc(inc.service)} surfaced: ${factors.map((f) => f.text.replace(/\.$/, '')).join('; ')}.`);
+    learned.push(
+      `The ${retro.depth ?? 'quick'} ${retro.framing ?? ''} retro on ${svc(inc.service)} surfaced: ${factors.map((f) => f.text.replace(/\.$/, '')).join('; ')}.`,
+    );
   }
   const changed = Object.values(s.actionItems)
     .filter((a) => a.status === 'closed')
     .map((a) => `${a.title} (${a.type}, closed in week ${Math.floor((a.closedAt ?? 0) / MINUTES_PER_WEEK) + 1}).`);
   const didNotReturn = (silent?.prevented ?? [])
     .filter((p) => p.preventedBy)
-    .map((p) => `${p.serviceName}: a ${p.incident.kind} incident in week ${Math.floor(p.incident.startedAt / MINUTES_PER_WEEK) + 1} did not happen — prevented by “${p.preventedBy?.title}”.`);
+    .map(
+      (p) =>
+        `${p.serviceName}: a ${p.incident.kind} incident in week ${Math.floor(p.incident.startedAt / MINUTES_PER_WEEK) + 1} did not happen — prevented by “${p.preventedBy?.title}”.`,
+    );
   const prevented = silent?.prevented.length ?? 0;
   const saved = Math.round(silent?.customerMinutesSaved ?? 0);
   const burnouts = allEventsOf(s).filter((e) => e.type === 'burnout').length;
   const headline =
     prevented > 0
       ? `${prevented} incident${prevented === 1 ? '' : 's'} didn't happen`
-      : `${s.totals.incidents} incidents, ${card.learning.actionItemsClosed} lessons made to stick`;
+      : `${s.totals.incidents} incident${s.totals.incidents === 1 ? '' : 's'}, ${card.learning.actionItemsClosed} lesson${card.learning.actionItemsClosed === 1 ? '' : 's'} made to stick`;
   const paragraphs = [
-    `Over ${s.weeks} week${s.weeks === 1 ? '' : 's'} at ${s.scenarioName}, ${s.totals.incidents} incidents paged the team ${s.totals.pages} times (${s.totals.nightPages} at night). The never-learning replay of the same luck had ${silent?.replayIncidents ?? '?'}.`,
+    `Over ${s.weeks} week${s.weeks === 1 ? '' : 's'} at ${s.scenarioName}, ${s.totals.incidents} incident${s.totals.incidents === 1 ? '' : 's'} paged the team ${s.totals.pages} time${s.totals.pages === 1 ? '' : 's'} (${s.totals.nightPages} at night). The never-learning replay of the same luck had ${silent?.replayIncidents ?? '?'}.`,
     prevented > 0
       ? `${prevented} incidents that hit the replay never happened here, saving about ${saved} customer-minutes. That is the silent success: nobody gets paged for an outage that does not occur.`
       : 'No incident was prevented yet: learning takes time to pay back, and closing action items is what makes it stick.',

@@ -1,4 +1,7 @@
 import { policies, runRound, type Scenario } from '../sim';
+
+const baseline = policies.baseline!;
+
 import { type RoundSummary, summarize } from './report';
 
 export interface PolicyAggregate {
@@ -42,13 +45,14 @@ const late = (s: RoundSummary) => s.incidentsByWeek.slice(Math.floor(s.weeks / 2
 
 export function compare(scenario: Scenario, names: string[], seeds: number, weeks: number): CompareTable {
   const runs: Record<string, RoundSummary[]> = {};
-  for (const name of names) {
-    const policy = policies[name];
-    if (!policy) continue;
-    runs[name] = [];
-    for (let seed = 1; seed <= seeds; seed++) {
-      const state = runRound(scenario, { seed, weeks, policy });
-      runs[name].push(summarize(scenario, state, name));
+  for (const name of names) runs[name] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const replay = runRound(scenario, { seed, weeks, policy: baseline });
+    for (const name of names) {
+      const policy = policies[name];
+      if (!policy) continue;
+      const state = name === 'baseline' ? replay : runRound(scenario, { seed, weeks, policy });
+      runs[name]?.push(summarize(scenario, state, name, replay));
     }
   }
   const aggregates: PolicyAggregate[] = names.map((name) => {

@@ -1,5 +1,5 @@
 import { busFactor, MINUTES_PER_WEEK, type Scenario, type SimState, scoreCard, stateHash } from '../sim';
-import { silentSuccesses } from '../sim/counterfactual';
+import { compareWithReplay, silentSuccesses } from '../sim/counterfactual';
 
 export interface RoundSummary {
   scenario: string;
@@ -29,9 +29,13 @@ export interface RoundSummary {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function summarize(scenario: Scenario, state: SimState, policy: string): RoundSummary {
+/** Summarizes a round; pass the baseline run of the same seed to reuse it as the never-learning replay. */
+export function summarize(scenario: Scenario, state: SimState, policy: string, replay?: SimState): RoundSummary {
   const card = scoreCard(state);
-  const silent = policy === 'baseline' ? 0 : silentSuccesses(scenario, state).prevented.length;
+  const silent =
+    policy === 'baseline'
+      ? 0
+      : (replay ? compareWithReplay(state, replay) : silentSuccesses(scenario, state)).prevented.length;
   const byWeek = Array.from({ length: state.weeks }, () => 0);
   for (const id of state.incidentOrder) {
     const inc = state.incidents[id];

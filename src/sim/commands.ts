@@ -58,15 +58,20 @@ export type CommandResult = { ok: true } | { ok: false; reason: string };
 const OK: CommandResult = { ok: true };
 const no = (reason: string): CommandResult => ({ ok: false, reason });
 
+/** A record entry by id; names every object inherits ("constructor", "toString"…) are not ids. */
+function own<T>(record: Record<string, T>, id: unknown): T | undefined {
+  return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
+}
+
 function liveIncident(state: SimState, id: string): Incident | string {
-  const inc = state.incidents[id];
+  const inc = own(state.incidents, id);
   if (!inc) return `no incident "${id}"`;
   if (inc.phase === 'resolved') return 'that incident is already resolved';
   return inc;
 }
 
 function activeEngineer(state: SimState, id: string): boolean {
-  return state.engineers[id]?.status === 'active';
+  return own(state.engineers, id)?.status === 'active';
 }
 
 type Handler<T extends CommandType> = (state: SimState, cmd: Extract<Command, { type: T }>) => CommandResult;
@@ -97,7 +102,7 @@ const handlers: Handlers = {
     return OK;
   },
   setRotation: (state, cmd) => {
-    if (!state.teams[cmd.team]) return no(`no team "${cmd.team}"`);
+    if (!own(state.teams, cmd.team)) return no(`no team "${cmd.team}"`);
     if (cmd.weeks.length === 0) return no('a rotation needs at least one week');
     for (const w of cmd.weeks) {
       if (!activeEngineer(state, w.primary) || !activeEngineer(state, w.secondary))
@@ -107,7 +112,7 @@ const handlers: Handlers = {
     return OK;
   },
   setTeamFocus: (state, cmd) => {
-    const team = state.teams[cmd.team];
+    const team = own(state.teams, cmd.team);
     if (!team) return no(`no team "${cmd.team}"`);
     if (!Number.isFinite(cmd.reliabilityShare)) return no('focus must be a number');
     team.reliabilityShare = Math.min(0.6, clamp01(cmd.reliabilityShare));
@@ -125,7 +130,7 @@ const handlers: Handlers = {
   }),
   pullInTeam: withIncident((state, inc, cmd) => {
     const team = cmd.team as string;
-    if (!state.teams[team]) return no(`no team "${team}"`);
+    if (!own(state.teams, team)) return no(`no team "${team}"`);
     return pullInTeam(state, inc, team) ? OK : no('that team has nobody to send');
   }),
   assignRole: withIncident((state, inc, cmd) => {
@@ -141,7 +146,7 @@ const handlers: Handlers = {
   }),
   mitigate: withIncident((state, inc, cmd) => {
     const action = cmd.action as Mitigation;
-    if (!(action in tuning.mitigationMinutes)) return no(`no mitigation "${String(action)}"`);
+    if (own(tuning.mitigationMinutes, action) === undefined) return no(`no mitigation "${String(action)}"`);
     if (!canSignal(inc.phase, { type: 'MITIGATE' })) return no('acknowledge the page first');
     if (inc.attempts.some((a) => a.outcome === 'pending')) return no('a mitigation is already under way');
     const who = inc.roles.ops ?? inc.pagedTo ?? inc.responders[0];
@@ -157,7 +162,7 @@ const handlers: Handlers = {
     return OK;
   }),
   scheduleRetro: (state, cmd) => {
-    const inc = state.incidents[cmd.incident];
+    const inc = own(state.incidents, cmd.incident);
     if (!inc) return no(`no incident "${cmd.incident}"`);
     if (inc.phase !== 'resolved') return no('hold the retro once the incident is resolved');
     if (inc.retroId) return no('that incident already has a retro');
@@ -165,7 +170,7 @@ const handlers: Handlers = {
     return OK;
   },
   advanceRetro: (state, cmd) => {
-    const retro = state.retros[cmd.retro];
+    const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
     if (retro.phase === 'interviews' && retro.depth === null) return no('choose how deep to interview first');
     if (retro.phase === 'framing' && retro.framing === null) return no('choose a framing first');
@@ -174,7 +179,7 @@ const handlers: Handlers = {
     return OK;
   },
   interview: (state, cmd) => {
-    const retro = state.retros[cmd.retro];
+    const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
     if (retro.phase !== 'interviews') return no('interviews happen after the timeline');
     if (retro.depth !== null) return no('the interviews are done');
@@ -183,17 +188,17 @@ const handlers: Handlers = {
     return OK;
   },
   frameRetro: (state, cmd) => {
-    const retro = state.retros[cmd.retro];
+    const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
     if (retro.phase !== 'framing') return no('framing comes after the interviews');
     if (retro.framing !== null) return no('the framing is set');
-    if (cmd.framing === 'blame' && (!cmd.blamed || !state.engineers[cmd.blamed])) return no('blame needs a person');
+    if (cmd.framing === 'blame' && !own(state.engineers, cmd.blamed)) return no('blame needs a person');
     frameRetro(state, retro, cmd.framing === 'blame' ? 'blame' : 'blameless', cmd.blamed ?? null);
     return OK;
   },
   fileActionItem: (state, cmd) => {
     if (cmd.retro) {
-      const retro = state.retros[cmd.retro];
+      const retro = own(state.retros, cmd.retro);
       if (!retro) return no(`no retro "${cmd.retro}"`);
       if (retro.phase !== 'actions') return no('file action items in the actions step');
       const factor = surfacedFactors(retro).find((f) => f.id === cmd.factor);
@@ -213,7 +218,7 @@ const handlers: Handlers = {
       retro.actionItems.push(item.id);
       return OK;
     }
-    const c = cmd.condition ? state.conditions[cmd.condition] : undefined;
+    const c = own(state.conditions, cmd.condition);
     if (!c) return no('name a factor of a retro or a known latent condition');
     if (!c.revealed) return no('nobody knows about that condition yet');
     if (c.strength <= 0) return no('that condition is already gone');
@@ -231,14 +236,14 @@ const handlers: Handlers = {
     return item ? OK : no(`a ${cmd.actionType} item does not fit a latent condition`);
   },
   publishRetro: (state, cmd) => {
-    const retro = state.retros[cmd.retro];
+    const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
     if (retro.phase !== 'actions') return no('publish after choosing action items');
     publishRetro(state, retro, cmd.share);
     return OK;
   },
   reviewNearMiss: (state, cmd) => {
-    const nm = state.nearMisses[cmd.nearMiss];
+    const nm = own(state.nearMisses, cmd.nearMiss);
     if (!nm) return no(`no near miss "${cmd.nearMiss}"`);
     if (nm.reviewed) return no('that near miss was already reviewed');
     nm.reviewed = true;
@@ -256,15 +261,15 @@ const handlers: Handlers = {
     return OK;
   },
   runDrill: (state, cmd) => {
-    if (!state.teams[cmd.team]) return no(`no team "${cmd.team}"`);
-    if (!state.services[cmd.service]) return no(`no service "${cmd.service}"`);
+    if (!own(state.teams, cmd.team)) return no(`no team "${cmd.team}"`);
+    if (!own(state.services, cmd.service)) return no(`no service "${cmd.service}"`);
     const last = state.teams[cmd.team]?.lastDrillAt ?? null;
     if (last !== null && state.now - last < MINUTES_PER_WEEK) return no('one drill a week per team is plenty');
     runDrill(state, cmd.team, cmd.service);
     return OK;
   },
   setShadow: (state, cmd) => {
-    const e = state.engineers[cmd.engineer];
+    const e = own(state.engineers, cmd.engineer);
     if (e?.status !== 'active') return no('that person is not available');
     if (cmd.mentor !== null && (!activeEngineer(state, cmd.mentor) || cmd.mentor === cmd.engineer))
       return no('shadow someone else who is active');
@@ -273,9 +278,9 @@ const handlers: Handlers = {
     return OK;
   },
   injectIncident: (state, cmd) => {
-    const svc = state.services[cmd.service];
+    const svc = own(state.services, cmd.service);
     if (!svc) return no(`no service "${cmd.service}"`);
-    if (!(cmd.kind in tuning.weeklyHazard)) return no(`no condition class "${String(cmd.kind)}"`);
+    if (own(tuning.weeklyHazard, cmd.kind) === undefined) return no(`no condition class "${String(cmd.kind)}"`);
     const id = `${svc.id}:${cmd.kind}:x${newId(state, 'inj')}`;
     state.conditions[id] = {
       id,
@@ -295,7 +300,7 @@ const handlers: Handlers = {
 
 /** Applies one command to a draft; invalid commands change nothing and say why. */
 export function applyCommand(state: SimState, cmd: Command): CommandResult {
-  if (!cmd || typeof cmd !== 'object' || !(cmd.type in handlers)) return no('unknown command');
+  if (!cmd || typeof cmd !== 'object' || !own(handlers, cmd.type)) return no('unknown command');
   const handler = handlers[cmd.type] as Handler<CommandType>;
   return handler(state, cmd as never);
 }

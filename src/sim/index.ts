@@ -9,9 +9,12 @@ export { incidentMachine } from './machines/incidentMachine';
 export { RETRO_STEPS, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
-export { busFactor } from './model/world';
+export { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
+export { allEvents as allEventsOf, busFactor } from './model/world';
 export { policies, policyDescriptions } from './policies';
+export { plansFor } from './rules/actionItems';
 export { diagnosisHint } from './rules/incident';
+export { surfacedFactors } from './rules/retro';
 export { activeRotation, onCall, onCallShares, pagerTeams, rotationWarnings } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
 export { runRound } from './runRound';
@@ -26,7 +29,3 @@ export {
   stateHash,
 } from './simulation';
 export { tuning } from './tuning';
-export { allEvents as allEventsOf } from './model/world';
-export { plansFor } from './rules/actionItems';
-export { surfacedFactors } from './rules/retro';
-export { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';

@@ -6,13 +6,18 @@ import { describeEvent, stamp } from './eventText';
 /** After the fire: incidents waiting for a retro, near misses to review, action items, and the feed. */
 export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
-  if (!s) return render(el);
+  if (!s) {
+    render(el);
+    return;
+  }
   const awaiting = s.incidentOrder
     .map((id) => s.incidents[id])
     .filter((i) => i && i.phase === 'resolved' && (!i.retroId || s.retros[i.retroId]?.phase !== 'published'))
     .filter((i) => s.now - (i?.resolvedAt ?? 0) < 3 * MINUTES_PER_DAY)
     .slice(-4);
-  const nearMisses = Object.values(s.nearMisses).filter((n) => !n.reviewed).slice(-3);
+  const nearMisses = Object.values(s.nearMisses)
+    .filter((n) => !n.reviewed)
+    .slice(-3);
   const items = Object.values(s.actionItems).slice(-6).reverse();
   const feed: HTMLElement[] = [];
   for (let c = s.log.length - 1; c >= 0 && feed.length < 12; c--) {
@@ -27,30 +32,82 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
     el,
     awaiting.length > 0 ? h('h2', {}, 'Ready for a retro') : null,
     ...awaiting.map((inc) =>
-      h('div', { class: 'row retro-row' },
+      h(
+        'div',
+        { class: 'row retro-row' },
         h('span', {}, `${s.services[inc!.service]?.name} · SEV${inc!.sev}`),
-        button(inc!.retroId ? 'Continue retro' : 'Hold a retro', `retro-${inc!.id}`, () => {
-          let retroId = inc!.retroId;
-          if (!retroId) {
-            const res = store.dispatch({ type: 'scheduleRetro', incident: inc!.id });
-            if (!res.ok) return;
-            retroId = store.snapshot()?.incidents[inc!.id]?.retroId ?? null;
-          }
-          if (retroId) store.openRetro(retroId);
-        }, { class: 'primary' })),
+        button(
+          inc!.retroId ? 'Continue retro' : 'Hold a retro',
+          `retro-${inc!.id}`,
+          () => {
+            let retroId = inc!.retroId;
+            if (!retroId) {
+              const res = store.dispatch({ type: 'scheduleRetro', incident: inc!.id });
+              if (!res.ok) return;
+              retroId = store.snapshot()?.incidents[inc!.id]?.retroId ?? null;
+            }
+            if (retroId) store.openRetro(retroId);
+          },
+          { class: 'primary' },
+        ),
+      ),
     ),
     nearMisses.length > 0 ? h('h2', {}, 'Near misses reported') : null,
     ...nearMisses.map((nm) =>
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         h('span', {}, `${s.services[nm.service]?.name}: almost a ${nm.kind} failure`),
-        button('Review it', `nm-${nm.id}`, () => store.dispatch({ type: 'reviewNearMiss', nearMiss: nm.id })))),
+        button('Review it', `nm-${nm.id}`, () => store.dispatch({ type: 'reviewNearMiss', nearMiss: nm.id })),
+      ),
+    ),
     items.length > 0 ? h('h2', {}, 'Action items') : null,
     items.length > 0
-      ? h('ul', { class: 'items', 'data-testid': 'action-items' },
-          ...items.map((a) => h('li', { class: a.status, 'data-status': a.status },
-            h('span', { class: 'badge' }, a.status === 'open' ? `${Math.round((a.doneHours / (a.costDays * 8)) * 100)}%` : a.status),
-            ` ${a.type}: ${a.title}`)))
+      ? h(
+          'ul',
+          { class: 'items', 'data-testid': 'action-items' },
+          ...items.map((a) =>
+            h(
+              'li',
+              { class: a.status, 'data-status': a.status },
+              h(
+                'span',
+                { class: 'badge' },
+                a.status === 'open' ? `${Math.round((a.doneHours / (a.costDays * 8)) * 100)}%` : a.status,
+              ),
+              ` ${a.type}: ${a.title}`,
+            ),
+          ),
+        )
       : null,
+    h('h2', {}, 'Time for reliability work'),
+    ...s.teamOrder.map((t) =>
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: `focus-${t}` }, s.teams[t]?.name ?? t),
+        h(
+          'select',
+          {
+            id: `focus-${t}`,
+            'data-key': `focus-${t}`,
+            onchange: (e: Event) =>
+              store.dispatch({
+                type: 'setTeamFocus',
+                team: t,
+                reliabilityShare: Number((e.target as HTMLSelectElement).value),
+              }),
+          },
+          ...[0, 0.1, 0.25, 0.4].map((v) =>
+            h(
+              'option',
+              { value: v, selected: Math.abs((s.teams[t]?.reliabilityShare ?? 0) - v) < 0.01 },
+              `${Math.round(v * 100)}% on action items`,
+            ),
+          ),
+        ),
+      ),
+    ),
     h('h2', {}, 'What happened'),
     h('ol', { class: 'feed', 'data-testid': 'feed', 'aria-live': 'polite' }, ...feed),
   );

@@ -50,7 +50,13 @@ export function learningVsNines(history: HistoryPoint[], width: number, height: 
 
 /** Grouped bars: incidents per week here and in the never-learning replay. */
 export function weeklyBars(here: number[], replay: number[], width: number, height: number): SVGElement {
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': 'Incidents per week: this round (orange) and the never-learning replay (grey)' });
+  const root = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    'aria-label': 'Incidents per week: this round (orange) and the never-learning replay (grey)',
+  });
   const max = Math.max(1, ...here, ...replay);
   const n = Math.max(here.length, replay.length);
   const groupW = (width - 20) / Math.max(1, n);
@@ -62,9 +68,23 @@ export function weeklyBars(here: number[], replay: number[], width: number, heig
     ];
     bars.forEach(([v, color], j) => {
       const h = ((height - 24) * v) / max;
-      root.append(svg('rect', { x: x + j * (groupW * 0.38) + groupW * 0.1, y: height - 18 - h, width: groupW * 0.34, height: h, fill: color }));
+      root.append(
+        svg('rect', {
+          x: x + j * (groupW * 0.38) + groupW * 0.1,
+          y: height - 18 - h,
+          width: groupW * 0.34,
+          height: h,
+          fill: color,
+        }),
+      );
     });
-    const t = svg('text', { x: x + groupW / 2, y: height - 4, 'text-anchor': 'middle', 'font-size': 12, fill: '#c9d3e3' });
+    const t = svg('text', {
+      x: x + groupW / 2,
+      y: height - 4,
+      'text-anchor': 'middle',
+      'font-size': 12,
+      fill: '#c9d3e3',
+    });
     t.textContent = `W${i + 1}`;
     root.append(t);
   }

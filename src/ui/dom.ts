@@ -21,7 +21,11 @@ export function h(tag: string, attrs: Attrs = {}, ...children: (Child | Child[])
 export function render(container: HTMLElement, ...content: (Child | Child[])[]): void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && container.contains(active) ? active.dataset.key : undefined;
-  container.replaceChildren(...(content.flat().filter((c) => c !== null && c !== undefined && c !== false) as (Node | string)[]).map((c) => (typeof c === 'number' ? String(c) : c)));
+  container.replaceChildren(
+    ...(content.flat().filter((c) => c !== null && c !== undefined && c !== false) as (Node | string)[]).map((c) =>
+      typeof c === 'number' ? String(c) : c,
+    ),
+  );
   if (key) {
     const again = container.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
     again?.focus();

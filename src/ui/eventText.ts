@@ -26,7 +26,9 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
     case 'investigating':
       return `Investigation of ${incService(s, e.incident)} began.`;
     case 'diagnosed':
-      return e.progress >= 1 ? `Diagnosis complete for ${incService(s, e.incident)}.` : `Half-way to a diagnosis of ${incService(s, e.incident)}.`;
+      return e.progress >= 1
+        ? `Diagnosis complete for ${incService(s, e.incident)}.`
+        : `Half-way to a diagnosis of ${incService(s, e.incident)}.`;
     case 'team-pulled-in':
       return `Pulled in ${s.teams[e.team]?.name ?? e.team}: ${person(s, e.engineer)} joined.`;
     case 'role-assigned':
@@ -60,7 +62,9 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
     case 'retro-scheduled':
       return `A retro was scheduled.`;
     case 'retro-framed':
-      return e.framing === 'blame' ? `The retro blamed ${person(s, e.blamed ?? '')}.` : `The retro was framed blamelessly.`;
+      return e.framing === 'blame'
+        ? `The retro blamed ${person(s, e.blamed ?? '')}.`
+        : `The retro was framed blamelessly.`;
     case 'retro-published':
       return `A retro was published${e.shared ? ` and shared org-wide${e.revealed ? `: ${e.revealed} similar conditions found elsewhere` : ''}` : ''}.`;
     case 'action-item-filed':

@@ -39,8 +39,28 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
       h(
         'div',
         { class: 'toggles' },
-        h('label', {}, h('input', { type: 'checkbox', 'data-key': 'autopause', checked: view.settings.autoPause, onchange: (e: Event) => store.setSettings({ autoPause: (e.target as HTMLInputElement).checked }) }), ' auto-pause on page'),
-        h('label', {}, h('input', { type: 'checkbox', 'data-key': 'sound', checked: view.settings.sound, onchange: (e: Event) => store.setSettings({ sound: (e.target as HTMLInputElement).checked }) }), ' sound'),
+        h(
+          'label',
+          {},
+          h('input', {
+            type: 'checkbox',
+            'data-key': 'autopause',
+            checked: view.settings.autoPause,
+            onchange: (e: Event) => store.setSettings({ autoPause: (e.target as HTMLInputElement).checked }),
+          }),
+          ' auto-pause on page',
+        ),
+        h(
+          'label',
+          {},
+          h('input', {
+            type: 'checkbox',
+            'data-key': 'sound',
+            checked: view.settings.sound,
+            onchange: (e: Event) => store.setSettings({ sound: (e.target as HTMLInputElement).checked }),
+          }),
+          ' sound',
+        ),
       ),
     ),
     h(
@@ -49,16 +69,35 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
       h('h2', {}, 'What the dashboard says', h('span', { class: 'tag' }, 'not scored')),
       h('div', { class: 'big', 'data-testid': 'nines' }, `${card.dashboard.nines.toFixed(2)} nines`),
       h('div', { class: 'small' }, `availability ${pct(card.dashboard.availability)}`),
-      h('div', { class: 'small', title: 'Durations are skewed and unrelated to severity: a median hides the long tail [VOID].' }, `resolve: median ${card.dashboard.medianResolve === null ? '–' : minutesText(card.dashboard.medianResolve)} · p90 ${card.dashboard.p90Resolve === null ? '–' : minutesText(card.dashboard.p90Resolve)} (misleading)`),
+      h(
+        'div',
+        {
+          class: 'small',
+          title: 'Durations are skewed and unrelated to severity: a median hides the long tail [VOID].',
+        },
+        `resolve: median ${card.dashboard.medianResolve === null ? '–' : minutesText(card.dashboard.medianResolve)} · p90 ${card.dashboard.p90Resolve === null ? '–' : minutesText(card.dashboard.p90Resolve)} (misleading)`,
+      ),
     ),
     h(
       'section',
       { class: 'column matters', 'aria-label': 'What actually matters' },
       h('h2', {}, 'What actually matters'),
       h('div', { class: 'big', 'data-testid': 'score' }, `Score ${Math.round(card.score)}`),
-      h('div', { class: 'small' }, `learning ${Math.round(card.learning.points)} · sustainability ${Math.round(card.sustainability.points)} · customers ${Math.round(card.customers.points)}`),
-      h('div', { class: 'silent', 'data-testid': 'silent' }, `${silent?.prevented.length ?? 0} incidents didn't happen`),
+      h(
+        'div',
+        { class: 'small' },
+        `learning ${Math.round(card.learning.points)} · sustainability ${Math.round(card.sustainability.points)} · customers ${Math.round(card.customers.points)}`,
+      ),
+      h(
+        'div',
+        { class: 'silent', 'data-testid': 'silent' },
+        `${silent?.prevented.length ?? 0} incidents didn't happen`,
+      ),
     ),
-    h('div', { class: 'hud-chart', title: 'Learning (orange) vs nines (grey), per day' }, learningVsNines(view.history, 150, 54)),
+    h(
+      'div',
+      { class: 'hud-chart', title: 'Learning (orange) vs nines (grey), per day' },
+      learningVsNines(view.history, 150, 54),
+    ),
   );
 }

@@ -13,7 +13,13 @@ import {
 import { button, h, minutesText, render } from './dom';
 
 const ROLE_NAMES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };
-const MITIGATION_KEYS: Record<Mitigation, string> = { rollback: 'R', failover: 'F', 'scale-up': 'U', 'flag-off': 'G', restart: 'T' };
+const MITIGATION_KEYS: Record<Mitigation, string> = {
+  rollback: 'R',
+  failover: 'F',
+  'scale-up': 'U',
+  'flag-off': 'G',
+  restart: 'T',
+};
 const PHASE_TEXT: Record<string, string> = {
   detected: 'detected',
   paged: 'paging — waiting for an acknowledgement',
@@ -43,21 +49,48 @@ function personOptions(s: Snapshot, chosen?: string): HTMLElement[] {
     .map((id) => s.engineers[id])
     .filter((e) => e?.status === 'active')
     .map((e) =>
-      h('option', { value: e!.id, selected: e!.id === chosen }, `${e!.name} (${s.teams[e!.team]?.name ?? e!.team}, tired ${Math.round(e!.fatigue * 100)}%)`),
+      h(
+        'option',
+        { value: e!.id, selected: e!.id === chosen },
+        `${e!.name} (${s.teams[e!.team]?.name ?? e!.team}, tired ${Math.round(e!.fatigue * 100)}%)`,
+      ),
     );
 }
 
 /** The live incident: what is known, who is on it, and every action — all reachable by keyboard. */
 export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
-  if (!s) return render(el);
+  if (!s) {
+    render(el);
+    return;
+  }
   const list = visible(s);
   const inc = selectedIncident(s);
-  const tabs = list.length > 1
-    ? h('div', { class: 'tabs', role: 'tablist' }, ...list.map((i) => button(`${s.services[i.service]?.name} SEV${i.sev}`, `tab-${i.id}`, () => { selected = i.id; store.refresh(); }, { role: 'tab', 'aria-selected': i.id === inc?.id ? 'true' : 'false' })))
-    : null;
+  const tabs =
+    list.length > 1
+      ? h(
+          'div',
+          { class: 'tabs', role: 'tablist' },
+          ...list.map((i) =>
+            button(
+              `${s.services[i.service]?.name} SEV${i.sev}`,
+              `tab-${i.id}`,
+              () => {
+                selected = i.id;
+                store.refresh();
+              },
+              { role: 'tab', 'aria-selected': i.id === inc?.id ? 'true' : 'false' },
+            ),
+          ),
+        )
+      : null;
   if (!inc) {
-    return render(el, h('h2', {}, 'Incidents'), h('p', { class: 'calm', 'data-testid': 'no-incident' }, 'All quiet. Nothing is on fire that anyone knows about.'));
+    render(
+      el,
+      h('h2', {}, 'Incidents'),
+      h('p', { class: 'calm', 'data-testid': 'no-incident' }, 'All quiet. Nothing is on fire that anyone knows about.'),
+    );
+    return;
   }
   const svc = s.services[inc.service];
   const hint = diagnosisHint(inc);
@@ -71,9 +104,22 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       'div',
       { class: 'row' },
       h('label', { for: id }, ROLE_NAMES[role]),
-      h('select', { id, 'data-key': id, onchange: (e: Event) => store.dispatch({ type: 'assignRole', incident: inc.id, role, engineer: (e.target as HTMLSelectElement).value }) },
+      h(
+        'select',
+        {
+          id,
+          'data-key': id,
+          onchange: (e: Event) =>
+            store.dispatch({
+              type: 'assignRole',
+              incident: inc.id,
+              role,
+              engineer: (e.target as HTMLSelectElement).value,
+            }),
+        },
         h('option', { value: '', selected: !inc.roles[role] }, '— choose —'),
-        ...personOptions(s, inc.roles[role])),
+        ...personOptions(s, inc.roles[role]),
+      ),
     );
   });
   const teams = s.teamOrder.filter((t) => t !== inc.pagerTeam);
@@ -86,53 +132,123 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       { class: `incident sev${inc.sev}`, 'data-testid': 'incident', 'aria-live': 'polite' },
       h('div', { class: 'title' }, `${svc?.name ?? inc.service} · SEV${inc.sev}`),
       h('div', { class: 'phase', 'data-testid': 'incident-phase' }, PHASE_TEXT[inc.phase] ?? inc.phase),
-      h('div', { class: 'facts' },
-        `burning ${minutesText(s.now - inc.startedAt)} · found by ${inc.detectedBy === 'customer' ? 'customers' : 'an alert'} · paged ${s.engineers[inc.pagedTo ?? '']?.name ?? '—'}`),
-      inc.affected.length > 1 ? h('div', { class: 'warn' }, `Spread to ${inc.affected.slice(1).map((a) => s.services[a]?.name).join(', ')}`) : null,
+      h(
+        'div',
+        { class: 'facts' },
+        `burning ${minutesText(s.now - inc.startedAt)} · found by ${inc.detectedBy === 'customer' ? 'customers' : 'an alert'} · paged ${s.engineers[inc.pagedTo ?? '']?.name ?? '—'}`,
+      ),
+      inc.affected.length > 1
+        ? h(
+            'div',
+            { class: 'warn' },
+            `Spread to ${inc.affected
+              .slice(1)
+              .map((a) => s.services[a]?.name)
+              .join(', ')}`,
+          )
+        : null,
       h('div', { class: 'facts' }, `responders: ${people(s, inc.responders)}`),
-      h('div', { class: 'progress', role: 'progressbar', 'aria-valuenow': Math.round(inc.progress * 100), 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-label': 'diagnosis' },
-        h('div', { class: 'bar', style: `width:${Math.round(inc.progress * 100)}%` })),
-      h('div', { class: 'hint', 'data-testid': 'hint' },
-        hint.recommended ? `Diagnosis: a ${hint.kind} failure. The responders recommend: ${hint.recommended}.`
-          : hint.kind ? `Looks like a ${hint.kind} problem. Keep digging, or act now.`
-          : `Diagnosis ${Math.round(inc.progress * 100)}% — acting now is a guess.`),
+      h(
+        'div',
+        {
+          class: 'progress',
+          role: 'progressbar',
+          'aria-valuenow': Math.round(inc.progress * 100),
+          'aria-valuemin': 0,
+          'aria-valuemax': 100,
+          'aria-label': 'diagnosis',
+        },
+        h('div', { class: 'bar', style: `width:${Math.round(inc.progress * 100)}%` }),
+      ),
+      h(
+        'div',
+        { class: 'hint', 'data-testid': 'hint' },
+        hint.recommended
+          ? `Diagnosis: a ${hint.kind} failure. The responders recommend: ${hint.recommended}.`
+          : hint.kind
+            ? `Looks like a ${hint.kind} problem. Keep digging, or act now.`
+            : `Diagnosis ${Math.round(inc.progress * 100)}% — acting now is a guess.`,
+      ),
     ),
     inc.phase === 'paged'
-      ? h('div', { class: 'actions' }, button('Acknowledge the page (A)', 'ack', d({ type: 'acknowledge', incident: inc.id }), { class: 'primary', accesskey: 'a' }))
+      ? h(
+          'div',
+          { class: 'actions' },
+          button('Acknowledge the page (A)', 'ack', d({ type: 'acknowledge', incident: inc.id }), {
+            class: 'primary',
+            accesskey: 'a',
+          }),
+        )
       : null,
     h('h3', {}, 'Mitigate'),
-    h('div', { class: 'actions mitigations' },
-      ...MITIGATIONS.map((m) => button(`${m}`, `mitigate-${m}`, d({ type: 'mitigate', incident: inc.id, action: m }), {
-        disabled: !canMitigate || !!pending,
-        title: `${m} (key ${MITIGATION_KEYS[m]})`,
-        class: hint.recommended === m ? 'recommended' : undefined,
-      }))),
-    pending ? h('div', { class: 'facts' }, `${pending.action} under way, ${minutesText(Math.max(0, pending.doneAt - s.now))} to go`) : null,
+    h(
+      'div',
+      { class: 'actions mitigations' },
+      ...MITIGATIONS.map((m) =>
+        button(`${m}`, `mitigate-${m}`, d({ type: 'mitigate', incident: inc.id, action: m }), {
+          disabled: !canMitigate || !!pending,
+          title: `${m} (key ${MITIGATION_KEYS[m]})`,
+          class: hint.recommended === m ? 'recommended' : undefined,
+        }),
+      ),
+    ),
+    pending
+      ? h(
+          'div',
+          { class: 'facts' },
+          `${pending.action} under way, ${minutesText(Math.max(0, pending.doneAt - s.now))} to go`,
+        )
+      : null,
     h('h3', {}, 'People and roles'),
     ...roleRows,
-    h('div', { class: 'actions' },
-      button(`Page secondary${crew.secondary ? ` (${crew.secondary.name})` : ''}`, 'secondary', d({ type: 'pageSecondary', incident: inc.id })),
-      button('Call the expert', 'expert', d({ type: 'escalateToExpert', incident: inc.id }), { title: 'Fast, but the hero tires and nobody else learns' }),
-      button('Post status update', 'status', d({ type: 'postStatus', incident: inc.id }), { title: 'Keeps customers informed: protects trust' }),
+    h(
+      'div',
+      { class: 'actions' },
+      button(
+        `Page secondary${crew.secondary ? ` (${crew.secondary.name})` : ''}`,
+        'secondary',
+        d({ type: 'pageSecondary', incident: inc.id }),
+      ),
+      button('Call the expert', 'expert', d({ type: 'escalateToExpert', incident: inc.id }), {
+        title: 'Fast, but the hero tires and nobody else learns',
+      }),
+      button('Post status update', 'status', d({ type: 'postStatus', incident: inc.id }), {
+        title: 'Keeps customers informed: protects trust',
+      }),
     ),
     teams.length > 0
-      ? h('div', { class: 'row' },
+      ? h(
+          'div',
+          { class: 'row' },
           h('label', { for: 'pull-team' }, 'Pull in team'),
-          h('select', { id: 'pull-team', 'data-key': 'pull-team' }, ...teams.map((t) => h('option', { value: t }, s.teams[t]?.name ?? t))),
+          h(
+            'select',
+            { id: 'pull-team', 'data-key': 'pull-team' },
+            ...teams.map((t) => h('option', { value: t }, s.teams[t]?.name ?? t)),
+          ),
           button('Pull in', 'pull', () => {
             const sel = el.querySelector<HTMLSelectElement>('#pull-team');
             if (sel) store.dispatch({ type: 'pullInTeam', incident: inc.id, team: sel.value });
-          }))
+          }),
+        )
       : null,
-    h('div', { class: 'row' },
+    h(
+      'div',
+      { class: 'row' },
       h('label', { for: 'handoff-to' }, 'Hand off to'),
       h('select', { id: 'handoff-to', 'data-key': 'handoff-to' }, ...personOptions(s)),
-      h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: 'handoff-ack', 'data-key': 'handoff-ack', checked: true }), ' with a proper handoff'),
+      h(
+        'label',
+        { class: 'inline' },
+        h('input', { type: 'checkbox', id: 'handoff-ack', 'data-key': 'handoff-ack', checked: true }),
+        ' with a proper handoff',
+      ),
       button('Hand off', 'handoff', () => {
         const to = el.querySelector<HTMLSelectElement>('#handoff-to')?.value ?? '';
         const ack = el.querySelector<HTMLInputElement>('#handoff-ack')?.checked ?? true;
         store.dispatch({ type: 'handOff', incident: inc.id, to, acknowledged: ack });
-      })),
+      }),
+    ),
     view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
   );
 }

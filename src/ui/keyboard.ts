@@ -1,8 +1,14 @@
 import type { GameStore } from '../app/store';
-import { MITIGATIONS } from '../sim';
+import type { MITIGATIONS } from '../sim';
 import { selectedIncident } from './incidentPanel';
 
-const MITIGATION_KEYS: Record<string, (typeof MITIGATIONS)[number]> = { r: 'rollback', f: 'failover', u: 'scale-up', g: 'flag-off', t: 'restart' };
+const MITIGATION_KEYS: Record<string, (typeof MITIGATIONS)[number]> = {
+  r: 'rollback',
+  f: 'failover',
+  u: 'scale-up',
+  g: 'flag-off',
+  t: 'restart',
+};
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;

@@ -32,7 +32,10 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
     const text = file.size > 512_000 ? '' : await file.text();
-    const result = file.size > 512_000 ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 500 kB' }] } : parseScenarioText(text);
+    const result =
+      file.size > 512_000
+        ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 500 kB' }] }
+        : parseScenarioText(text);
     if (result.ok) {
       custom = result.scenario;
       problems = [];
@@ -44,20 +47,58 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
   };
   render(
     el,
-    h('div', { class: 'panel menu', role: 'dialog', 'aria-label': 'New round' },
-      h('p', { class: 'lede' }, 'Staff the on-call rotation, put out the fires, run blameless retros — and see the incidents that never happened.'),
-      h('div', { class: 'row' }, h('label', { for: 'scenario' }, 'Scenario'),
-        h('select', { id: 'scenario', 'data-key': 'scenario', onchange: (e: Event) => {
-          const chosen = scenarios.find((s) => s.id === (e.target as HTMLSelectElement).value);
-          if (chosen) store.chooseScenario(chosen);
-          renderMenu(el, store, onContinue);
-        } }, ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === current?.id }, s.name)))),
+    h(
+      'div',
+      { class: 'panel menu', role: 'dialog', 'aria-label': 'New round' },
+      h(
+        'p',
+        { class: 'lede' },
+        'Staff the on-call rotation, put out the fires, run blameless retros — and see the incidents that never happened.',
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'scenario' }, 'Scenario'),
+        h(
+          'select',
+          {
+            id: 'scenario',
+            'data-key': 'scenario',
+            onchange: (e: Event) => {
+              const chosen = scenarios.find((s) => s.id === (e.target as HTMLSelectElement).value);
+              if (chosen) store.chooseScenario(chosen);
+              renderMenu(el, store, onContinue);
+            },
+          },
+          ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === current?.id }, s.name)),
+        ),
+      ),
       h('p', { class: 'small' }, current?.description ?? ''),
-      h('div', { class: 'row' }, h('label', { for: 'seed' }, 'Seed'), h('input', { id: 'seed', 'data-key': 'seed', value: '42', inputmode: 'numeric', size: 8 }),
-        h('label', { for: 'weeks' }, 'Weeks'), h('select', { id: 'weeks', 'data-key': 'weeks' }, ...[1, 2, 4, 8, 13].map((w) => h('option', { value: w, selected: w === (current?.weeks ?? 4) }, `${w}`)))),
-      h('div', { class: 'row' }, h('label', { for: 'scenario-file' }, 'Your own scenario'), h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile })),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'seed' }, 'Seed'),
+        h('input', { id: 'seed', 'data-key': 'seed', value: '42', inputmode: 'numeric', size: 8 }),
+        h('label', { for: 'weeks' }, 'Weeks'),
+        h(
+          'select',
+          { id: 'weeks', 'data-key': 'weeks' },
+          ...[1, 2, 4, 8, 13].map((w) => h('option', { value: w, selected: w === (current?.weeks ?? 4) }, `${w}`)),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'scenario-file' }, 'Your own scenario'),
+        h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile }),
+      ),
       problems.length > 0
-        ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' }, h('strong', {}, 'That scenario file has problems; nothing was loaded:'), h('ul', {}, ...problems.slice(0, 12).map((p) => h('li', {}, p))))
+        ? h(
+            'div',
+            { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' },
+            h('strong', {}, 'That scenario file has problems; nothing was loaded:'),
+            h('ul', {}, ...problems.slice(0, 12).map((p) => h('li', {}, p))),
+          )
         : null,
       h('div', { class: 'actions' }, button('Staff the rotation →', 'continue', go, { class: 'primary' })),
     ),

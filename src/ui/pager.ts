@@ -37,9 +37,17 @@ export function renderPager(el: HTMLElement, view: StoreView, store: GameStore):
   if (view.settings.sound && lastBeeped !== inc.id) beep();
   lastBeeped = inc.id;
   const who = s.engineers[inc.pagedTo ?? '']?.name ?? 'on-call';
-  render(el,
-    h('div', { class: 'pager', role: 'alert', 'data-testid': 'pager' },
-      h('strong', { class: 'page-tag' }, 'PAGE'), `${s.services[inc.service]?.name} is failing (SEV${inc.sev}). ${who} is being paged.`,
-      button('Acknowledge (A)', 'pager-ack', () => store.dispatch({ type: 'acknowledge', incident: inc.id }), { class: 'primary' }),
-      button('Dismiss', 'pager-dismiss', () => store.dismissPage())));
+  render(
+    el,
+    h(
+      'div',
+      { class: 'pager', role: 'alert', 'data-testid': 'pager' },
+      h('strong', { class: 'page-tag' }, 'PAGE'),
+      `${s.services[inc.service]?.name} is failing (SEV${inc.sev}). ${who} is being paged.`,
+      button('Acknowledge (A)', 'pager-ack', () => store.dispatch({ type: 'acknowledge', incident: inc.id }), {
+        class: 'primary',
+      }),
+      button('Dismiss', 'pager-dismiss', () => store.dismissPage()),
+    ),
+  );
 }

@@ -7,38 +7,125 @@ import { button, h, minutesText, render } from './dom';
 /** The end of the round: the story, both columns, the charts, and a Markdown download. */
 export function renderReport(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
-  if (!s) return render(el);
+  if (!s) {
+    render(el);
+    return;
+  }
   const story = tellStory(s, view.silent, store.replayIncidentStarts());
   const card = scoreCard(s);
   const download = () => {
     const blob = new Blob([storyMarkdown(s, story)], { type: 'text/markdown' });
-    const a = h('a', { href: URL.createObjectURL(blob), download: `firepants-${s.scenarioId}-seed${s.seed}.md` }) as HTMLAnchorElement;
+    const a = h('a', {
+      href: URL.createObjectURL(blob),
+      download: `firepants-${s.scenarioId}-seed${s.seed}.md`,
+    }) as HTMLAnchorElement;
     document.body.append(a);
     a.click();
     a.remove();
   };
-  render(el,
-    h('div', { class: 'panel report', role: 'dialog', 'aria-label': 'End of round report', 'data-testid': 'report' },
+  render(
+    el,
+    h(
+      'div',
+      { class: 'panel report', role: 'dialog', 'aria-label': 'End of round report', 'data-testid': 'report' },
       h('h1', { 'data-testid': 'headline' }, story.headline),
       ...story.paragraphs.map((p) => h('p', {}, p)),
-      h('div', { class: 'two-columns' },
-        h('section', { class: 'column dashboard' }, h('h2', {}, 'What the dashboard says', h('span', { class: 'tag' }, 'not scored')),
+      h(
+        'div',
+        { class: 'two-columns' },
+        h(
+          'section',
+          { class: 'column dashboard' },
+          h('h2', {}, 'What the dashboard says', h('span', { class: 'tag' }, 'not scored')),
           h('div', { class: 'big' }, `${card.dashboard.nines.toFixed(2)} nines`),
-          h('p', { class: 'small' }, `median resolve ${card.dashboard.medianResolve === null ? '–' : minutesText(card.dashboard.medianResolve)}, p90 ${card.dashboard.p90Resolve === null ? '–' : minutesText(card.dashboard.p90Resolve)} — averages of skewed durations mislead; severity and duration are unrelated.`)),
-        h('section', { class: 'column matters' }, h('h2', {}, 'What actually matters'),
+          h(
+            'p',
+            { class: 'small' },
+            `median resolve ${card.dashboard.medianResolve === null ? '–' : minutesText(card.dashboard.medianResolve)}, p90 ${card.dashboard.p90Resolve === null ? '–' : minutesText(card.dashboard.p90Resolve)} — averages of skewed durations mislead; severity and duration are unrelated.`,
+          ),
+        ),
+        h(
+          'section',
+          { class: 'column matters' },
+          h('h2', {}, 'What actually matters'),
           h('div', { class: 'big', 'data-testid': 'report-score' }, `Score ${Math.round(card.score)}`),
-          h('p', { class: 'small' }, `learning ${card.learning.points.toFixed(0)} · sustainability ${card.sustainability.points.toFixed(0)} · customers and business ${card.customers.points.toFixed(0)}`),
-          h('div', { class: 'silent', 'data-testid': 'report-silent' }, `${view.silent?.prevented.length ?? 0} silent successes · ${Math.round(view.silent?.customerMinutesSaved ?? 0)} customer-minutes saved`))),
-      h('div', { class: 'charts' },
-        h('figure', {}, learningVsNines(view.history, 380, 120), h('figcaption', {}, 'Learning (orange) vs nines (grey) over the round')),
-        h('figure', { 'data-testid': 'weekly-chart' }, weeklyBars(story.incidentsByWeek, story.replayByWeek, 380, 120), h('figcaption', {}, 'Incidents per week: here (orange) vs the never-learning replay (grey)'))),
-      h('div', { class: 'story-lists' },
-        h('section', {}, h('h3', {}, 'What was learned'), h('ul', {}, ...(story.learned.length ? story.learned.slice(0, 5) : ['No retro was published.']).map((t) => h('li', {}, t)))),
-        h('section', {}, h('h3', {}, 'What changed'), h('ul', {}, ...(story.changed.length ? story.changed.slice(0, 5) : ['No action item was closed.']).map((t) => h('li', {}, t)))),
-        h('section', {}, h('h3', {}, 'What did not return'), h('ul', {}, ...(story.didNotReturn.length ? story.didNotReturn.slice(0, 5) : ['Nothing attributed to a closed item yet.']).map((t) => h('li', {}, t))))),
-      h('div', { class: 'actions no-print' },
+          h(
+            'p',
+            { class: 'small' },
+            `learning ${card.learning.points.toFixed(0)} · sustainability ${card.sustainability.points.toFixed(0)} · customers and business ${card.customers.points.toFixed(0)}`,
+          ),
+          h(
+            'div',
+            { class: 'silent', 'data-testid': 'report-silent' },
+            `${view.silent?.prevented.length ?? 0} silent successes · ${Math.round(view.silent?.customerMinutesSaved ?? 0)} customer-minutes saved`,
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'charts' },
+        h(
+          'figure',
+          {},
+          learningVsNines(view.history, 380, 120),
+          h('figcaption', {}, 'Learning (orange) vs nines (grey) over the round'),
+        ),
+        h(
+          'figure',
+          { 'data-testid': 'weekly-chart' },
+          weeklyBars(story.incidentsByWeek, story.replayByWeek, 380, 120),
+          h('figcaption', {}, 'Incidents per week: here (orange) vs the never-learning replay (grey)'),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'story-lists' },
+        h(
+          'section',
+          {},
+          h('h3', {}, 'What was learned'),
+          h(
+            'ul',
+            {},
+            ...(story.learned.length ? story.learned.slice(0, 5) : ['No retro was published.']).map((t) =>
+              h('li', {}, t),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          {},
+          h('h3', {}, 'What changed'),
+          h(
+            'ul',
+            {},
+            ...(story.changed.length ? story.changed.slice(0, 5) : ['No action item was closed.']).map((t) =>
+              h('li', {}, t),
+            ),
+          ),
+        ),
+        h(
+          'section',
+          {},
+          h('h3', {}, 'What did not return'),
+          h(
+            'ul',
+            {},
+            ...(story.didNotReturn.length
+              ? story.didNotReturn.slice(0, 5)
+              : ['Nothing attributed to a closed item yet.']
+            ).map((t) => h('li', {}, t)),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'actions no-print' },
         button('Download the story (Markdown)', 'download', download, { class: 'primary' }),
         button('Print', 'print', () => window.print()),
         button('Play again', 'again', () => store.flow.send({ type: 'NEW_GAME' })),
-        button('Menu', 'menu', () => store.backToMenu()))));
+        button('Menu', 'menu', () => store.backToMenu()),
+      ),
+    ),
+  );
 }

@@ -1,5 +1,13 @@
 import type { GameStore, StoreView } from '../app/store';
-import { type ActionType, allEventsOf, plansFor, RETRO_STEPS, type Retro, type Snapshot, surfacedFactors } from '../sim';
+import {
+  type ActionType,
+  allEventsOf,
+  plansFor,
+  RETRO_STEPS,
+  type Retro,
+  type Snapshot,
+  surfacedFactors,
+} from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 
@@ -15,53 +23,150 @@ const STEP_NAMES: Record<string, string> = {
 
 function timeline(s: Snapshot, retro: Retro): HTMLElement {
   const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
-  return h('ol', { class: 'timeline', 'data-testid': 'retro-timeline' },
+  return h(
+    'ol',
+    { class: 'timeline', 'data-testid': 'retro-timeline' },
     ...events.map((e) => {
       const text = describeEvent(s, e);
       return text ? h('li', {}, h('span', { class: 'when' }, stamp(e)), ' ', text) : null;
-    }));
+    }),
+  );
 }
 
 /** The retro: timeline, interviews, framing with its consequences, factors as cards, action items, publish. */
 export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
   const retro = s && view.openRetro ? s.retros[view.openRetro] : undefined;
-  if (!s || !retro) return render(el);
+  if (!s || !retro) {
+    render(el);
+    return;
+  }
   const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
   const team = inc ? s.services[inc.service]?.team : undefined;
   const members = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e?.status === 'active' && e.team === team);
   const outsiders = members.filter((e) => !inc?.responders.includes(e!.id));
   const next = () => store.dispatch({ type: 'advanceRetro', retro: retro.id });
-  const steps = h('ol', { class: 'steps' }, ...RETRO_STEPS.map((p) => h('li', { class: p === retro.phase ? 'current' : RETRO_STEPS.indexOf(p) < RETRO_STEPS.indexOf(retro.phase) ? 'done' : '' }, STEP_NAMES[p] ?? p)));
+  const steps = h(
+    'ol',
+    { class: 'steps' },
+    ...RETRO_STEPS.map((p) =>
+      h(
+        'li',
+        {
+          class:
+            p === retro.phase ? 'current' : RETRO_STEPS.indexOf(p) < RETRO_STEPS.indexOf(retro.phase) ? 'done' : '',
+        },
+        STEP_NAMES[p] ?? p,
+      ),
+    ),
+  );
   let body: (HTMLElement | null)[] = [];
   switch (retro.phase) {
     case 'scheduled':
-      body = [h('p', {}, `A retro costs the participants' hours — learning competes with feature work. Responders: ${inc?.responders.map((r) => s.engineers[r]?.name).join(', ') || 'none'}.`),
-        button('Begin with the timeline →', 'retro-next', next, { class: 'primary' })];
+      body = [
+        h(
+          'p',
+          {},
+          `A retro costs the participants' hours — learning competes with feature work. Responders: ${inc?.responders.map((r) => s.engineers[r]?.name).join(', ') || 'none'}.`,
+        ),
+        button('Begin with the timeline →', 'retro-next', next, { class: 'primary' }),
+      ];
       break;
     case 'timeline':
-      body = [h('p', {}, 'Rebuilt from what was recorded during the incident:'), timeline(s, retro), button('On to interviews →', 'retro-next', next, { class: 'primary' })];
+      body = [
+        h('p', {}, 'Rebuilt from what was recorded during the incident:'),
+        timeline(s, retro),
+        button('On to interviews →', 'retro-next', next, { class: 'primary' }),
+      ];
       break;
     case 'interviews': {
       const lead = () => (el.querySelector('#retro-lead') as HTMLSelectElement | null)?.value ?? '';
       body = [
-        h('p', {}, 'A quick review surfaces the obvious factor. A deep learning review interviews the people involved and finds more — best led by someone who was not involved.'),
-        h('div', { class: 'row' }, h('label', { for: 'retro-lead' }, 'Led by'),
-          h('select', { id: 'retro-lead', 'data-key': 'retro-lead' }, ...[...outsiders, ...members.filter((m) => !outsiders.includes(m))].map((e) =>
-            h('option', { value: e!.id }, `${e!.name}${inc?.responders.includes(e!.id) ? ' (was involved)' : ' (not involved)'}`)))),
-        h('div', { class: 'actions' },
-          button('Quick review (1 h each)', 'retro-quick', () => { store.dispatch({ type: 'interview', retro: retro.id, depth: 'quick', facilitator: lead() }); next(); }),
-          button('Deep learning review (4 h each)', 'retro-deep', () => { store.dispatch({ type: 'interview', retro: retro.id, depth: 'deep', facilitator: lead() }); next(); }, { class: 'primary' })),
+        h(
+          'p',
+          {},
+          'A quick review surfaces the obvious factor. A deep learning review interviews the people involved and finds more — best led by someone who was not involved.',
+        ),
+        h(
+          'div',
+          { class: 'row' },
+          h('label', { for: 'retro-lead' }, 'Led by'),
+          h(
+            'select',
+            { id: 'retro-lead', 'data-key': 'retro-lead' },
+            ...[...outsiders, ...members.filter((m) => !outsiders.includes(m))].map((e) =>
+              h(
+                'option',
+                { value: e!.id },
+                `${e!.name}${inc?.responders.includes(e!.id) ? ' (was involved)' : ' (not involved)'}`,
+              ),
+            ),
+          ),
+        ),
+        h(
+          'div',
+          { class: 'actions' },
+          button('Quick review (1 h each)', 'retro-quick', () => {
+            store.dispatch({ type: 'interview', retro: retro.id, depth: 'quick', facilitator: lead() });
+            next();
+          }),
+          button(
+            'Deep learning review (4 h each)',
+            'retro-deep',
+            () => {
+              store.dispatch({ type: 'interview', retro: retro.id, depth: 'deep', facilitator: lead() });
+              next();
+            },
+            { class: 'primary' },
+          ),
+        ),
       ];
       break;
     }
     case 'framing':
       body = [
-        h('div', { class: 'choices' },
-          h('div', { class: 'choice good' }, h('h3', {}, 'Blameless'), h('p', {}, '"What made sense to them at the time?" Trust grows, more near misses get reported, people share what they know, and the culture moves toward generative.'),
-            button('Frame it blamelessly', 'frame-blameless', () => { store.dispatch({ type: 'frameRetro', retro: retro.id, framing: 'blameless' }); next(); }, { class: 'primary' })),
-          h('div', { class: 'choice bad' }, h('h3', {}, `Blame ${s.engineers[inc?.pagedTo ?? '']?.name ?? 'the person paged'}`), h('p', {}, 'Looks decisive. Trust drops, near misses stop being reported, people hide the deeper factors — in this retro and the next — and the culture slides toward pathological.'),
-            button('Blame a person', 'frame-blame', () => { store.dispatch({ type: 'frameRetro', retro: retro.id, framing: 'blame', blamed: inc?.pagedTo ?? inc?.responders[0] ?? '' }); next(); }))),
+        h(
+          'div',
+          { class: 'choices' },
+          h(
+            'div',
+            { class: 'choice good' },
+            h('h3', {}, 'Blameless'),
+            h(
+              'p',
+              {},
+              '"What made sense to them at the time?" Trust grows, more near misses get reported, people share what they know, and the culture moves toward generative.',
+            ),
+            button(
+              'Frame it blamelessly',
+              'frame-blameless',
+              () => {
+                store.dispatch({ type: 'frameRetro', retro: retro.id, framing: 'blameless' });
+                next();
+              },
+              { class: 'primary' },
+            ),
+          ),
+          h(
+            'div',
+            { class: 'choice bad' },
+            h('h3', {}, `Blame ${s.engineers[inc?.pagedTo ?? '']?.name ?? 'the person paged'}`),
+            h(
+              'p',
+              {},
+              'Looks decisive. Trust drops, near misses stop being reported, people hide the deeper factors — in this retro and the next — and the culture slides toward pathological.',
+            ),
+            button('Blame a person', 'frame-blame', () => {
+              store.dispatch({
+                type: 'frameRetro',
+                retro: retro.id,
+                framing: 'blame',
+                blamed: inc?.pagedTo ?? inc?.responders[0] ?? '',
+              });
+              next();
+            }),
+          ),
+        ),
       ];
       break;
     case 'factors':
@@ -70,33 +175,89 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
       const hidden = retro.factors.length - surfaced.length;
       const filed = new Set(retro.actionItems.map((id) => s.actionItems[id]?.factorId));
       body = [
-        h('p', {}, `There is never a single root cause. ${surfaced.length} contributing factor${surfaced.length === 1 ? '' : 's'} surfaced${hidden > 0 ? `; ${hidden} more stayed hidden (${retro.framing === 'blame' ? 'people kept quiet after the blame' : retro.depth === 'quick' ? 'a quick review does not dig that deep' : 'not everyone felt safe to say'})` : ''}.`),
-        h('div', { class: 'cards', 'data-testid': 'factor-cards' }, ...surfaced.map((f) => {
-          const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
-          const plans = plansFor(f.key, f.service, kind, s as never);
-          return h('div', { class: 'card' }, h('p', {}, f.text),
-            retro.phase === 'actions'
-              ? filed.has(f.id)
-                ? h('div', { class: 'filed' }, '✓ action item filed')
-                : h('div', { class: 'actions' }, ...plans.map((p) => button(`${p.type}: ${p.title} (${p.costDays} d)`, `file-${f.id}-${p.type}`, () => store.dispatch({ type: 'fileActionItem', retro: retro.id, factor: f.id, actionType: p.type as ActionType }))))
-              : null);
-        })),
+        h(
+          'p',
+          {},
+          `There is never a single root cause. ${surfaced.length} contributing factor${surfaced.length === 1 ? '' : 's'} surfaced${hidden > 0 ? `; ${hidden} more stayed hidden (${retro.framing === 'blame' ? 'people kept quiet after the blame' : retro.depth === 'quick' ? 'a quick review does not dig that deep' : 'not everyone felt safe to say'})` : ''}.`,
+        ),
+        h(
+          'div',
+          { class: 'cards', 'data-testid': 'factor-cards' },
+          ...surfaced.map((f) => {
+            const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
+            const plans = plansFor(f.key, f.service, kind, s as never);
+            return h(
+              'div',
+              { class: 'card' },
+              h('p', {}, f.text),
+              retro.phase === 'actions'
+                ? filed.has(f.id)
+                  ? h('div', { class: 'filed' }, '✓ action item filed')
+                  : h(
+                      'div',
+                      { class: 'actions' },
+                      ...plans.map((p) =>
+                        button(`${p.type}: ${p.title} (${p.costDays} d)`, `file-${f.id}-${p.type}`, () =>
+                          store.dispatch({
+                            type: 'fileActionItem',
+                            retro: retro.id,
+                            factor: f.id,
+                            actionType: p.type as ActionType,
+                          }),
+                        ),
+                      ),
+                    )
+                : null,
+            );
+          }),
+        ),
         retro.phase === 'factors'
           ? button('Choose action items →', 'retro-next', next, { class: 'primary' })
-          : h('div', { class: 'actions' },
-              h('p', { class: 'small' }, 'Items compete with feature work; they score only when closed. Publishing shares what was learned.'),
-              button('Publish to the team', 'publish', () => store.dispatch({ type: 'publishRetro', retro: retro.id, share: false })),
-              button('Publish and share org-wide', 'publish-share', () => store.dispatch({ type: 'publishRetro', retro: retro.id, share: true }), { class: 'primary' })),
+          : h(
+              'div',
+              { class: 'actions' },
+              h(
+                'p',
+                { class: 'small' },
+                'Items compete with feature work; they score only when closed. Publishing shares what was learned.',
+              ),
+              button('Publish to the team', 'publish', () =>
+                store.dispatch({ type: 'publishRetro', retro: retro.id, share: false }),
+              ),
+              button(
+                'Publish and share org-wide',
+                'publish-share',
+                () => store.dispatch({ type: 'publishRetro', retro: retro.id, share: true }),
+                { class: 'primary' },
+              ),
+            ),
       ];
       break;
     }
     default:
-      body = [h('p', {}, retro.shared ? 'Published and shared: other teams can look for the same class of weakness.' : 'Published.'),
-        button('Back to the floor', 'retro-close', () => store.closeRetro(), { class: 'primary' })];
+      body = [
+        h(
+          'p',
+          {},
+          retro.shared ? 'Published and shared: other teams can look for the same class of weakness.' : 'Published.',
+        ),
+        button('Back to the floor', 'retro-close', () => store.closeRetro(), { class: 'primary' }),
+      ];
   }
-  render(el,
-    h('div', { class: 'panel retro', role: 'dialog', 'aria-label': 'Retro', 'data-testid': 'retro' },
-      h('div', { class: 'retro-head' }, h('h2', {}, `Retro · ${inc ? s.services[inc.service]?.name : ''} SEV${inc?.sev ?? ''}`), button('Close (keeps progress)', 'retro-close-top', () => store.closeRetro())),
-      steps, ...body,
-      view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null));
+  render(
+    el,
+    h(
+      'div',
+      { class: 'panel retro', role: 'dialog', 'aria-label': 'Retro', 'data-testid': 'retro' },
+      h(
+        'div',
+        { class: 'retro-head' },
+        h('h2', {}, `Retro · ${inc ? s.services[inc.service]?.name : ''} SEV${inc?.sev ?? ''}`),
+        button('Close (keeps progress)', 'retro-close-top', () => store.closeRetro()),
+      ),
+      steps,
+      ...body,
+      view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
+    ),
+  );
 }

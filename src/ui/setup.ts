@@ -2,8 +2,8 @@ import type { GameStore, RoundSetup } from '../app/store';
 import {
   activeRotation,
   createWorld,
-  onCallShares,
   type OwnershipModel,
+  onCallShares,
   pagerTeams,
   type RotationWeek,
   rotationWarnings,
@@ -13,9 +13,22 @@ import { button, h, render } from './dom';
 import type { MenuChoice } from './menu';
 
 const MODELS: { id: OwnershipModel; name: string; blurb: string }[] = [
-  { id: 'ops-team', name: 'Separate ops team', blurb: 'The ops/SRE team carries every pager. Developers never feel the pain of what they ship.' },
-  { id: 'you-build-it', name: 'You build it, you run it', blurb: 'Developers are on call for their own services: faster feedback, fewer new weaknesses over time — watch their pager load.' },
-  { id: 'hybrid', name: 'Hybrid with SRE', blurb: 'SRE carries the most customer-critical services; product teams carry the rest.' },
+  {
+    id: 'ops-team',
+    name: 'Separate ops team',
+    blurb: 'The ops/SRE team carries every pager. Developers never feel the pain of what they ship.',
+  },
+  {
+    id: 'you-build-it',
+    name: 'You build it, you run it',
+    blurb:
+      'Developers are on call for their own services: faster feedback, fewer new weaknesses over time — watch their pager load.',
+  },
+  {
+    id: 'hybrid',
+    name: 'Hybrid with SRE',
+    blurb: 'SRE carries the most customer-critical services; product teams carry the rest.',
+  },
 ];
 
 interface Draft {
@@ -49,41 +62,110 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
     const shares = onCallShares(world, teamId);
     const weeks = d.rotation[teamId] ?? [];
     const pick = (w: number, slot: keyof RotationWeek) =>
-      h('select', { 'data-key': `rot-${teamId}-${w}-${slot}`, 'aria-label': `${team?.name} week ${w + 1} ${slot}`, onchange: (e: Event) => {
-        const next = weeks.map((x) => ({ ...x }));
-        const entry = next[w];
-        if (entry) entry[slot] = (e.target as HTMLSelectElement).value;
-        d.rotation = { ...d.rotation, [teamId]: next };
-        redraw();
-      } }, ...members.map((m) => h('option', { value: m!.id, selected: weeks[w]?.[slot] === m!.id }, m!.name)));
-    return h('div', { class: 'rotation' },
+      h(
+        'select',
+        {
+          'data-key': `rot-${teamId}-${w}-${slot}`,
+          'aria-label': `${team?.name} week ${w + 1} ${slot}`,
+          onchange: (e: Event) => {
+            const next = weeks.map((x) => ({ ...x }));
+            const entry = next[w];
+            if (entry) entry[slot] = (e.target as HTMLSelectElement).value;
+            d.rotation = { ...d.rotation, [teamId]: next };
+            redraw();
+          },
+        },
+        ...members.map((m) => h('option', { value: m!.id, selected: weeks[w]?.[slot] === m!.id }, m!.name)),
+      );
+    return h(
+      'div',
+      { class: 'rotation' },
       h('h3', { style: `color:${team?.color}` }, `${team?.name} rotation`),
-      h('table', {},
+      h(
+        'table',
+        {},
         h('thead', {}, h('tr', {}, h('th', {}, 'Week'), h('th', {}, 'Primary'), h('th', {}, 'Secondary'))),
-        h('tbody', {}, ...weeks.slice(0, 13).map((_, w) => h('tr', {}, h('td', {}, `${w + 1}`), h('td', {}, pick(w, 'primary')), h('td', {}, pick(w, 'secondary')))))),
-      h('p', { class: 'small' }, 'On-call share: ', members.map((m) => `${m!.name} ${Math.round((shares[m!.id] ?? 0) * 100)}%`).join(' · ')),
+        h(
+          'tbody',
+          {},
+          ...weeks
+            .slice(0, 13)
+            .map((_, w) =>
+              h('tr', {}, h('td', {}, `${w + 1}`), h('td', {}, pick(w, 'primary')), h('td', {}, pick(w, 'secondary'))),
+            ),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'small' },
+        'On-call share: ',
+        members.map((m) => `${m!.name} ${Math.round((shares[m!.id] ?? 0) * 100)}%`).join(' · '),
+      ),
     );
   });
   const start = () => {
-    const setup: RoundSetup = { scenario: choice.scenario, seed: choice.seed, weeks: choice.weeks, ownership: d.ownership, rotation: d.rotation };
+    const setup: RoundSetup = {
+      scenario: choice.scenario,
+      seed: choice.seed,
+      weeks: choice.weeks,
+      ownership: d.ownership,
+      rotation: d.rotation,
+    };
     draft = null;
     store.startRound(setup);
   };
   render(
     el,
-    h('div', { class: 'panel setup', role: 'dialog', 'aria-label': 'Staffing' },
-      h('h2', {}, `Staffing · ${choice.scenario.name} · seed ${choice.seed} · ${choice.weeks} week${choice.weeks === 1 ? '' : 's'}`),
-      h('fieldset', {}, h('legend', {}, 'Who carries the pager?'),
-        ...MODELS.map((m) => h('label', { class: 'model' },
-          h('input', { type: 'radio', name: 'ownership', value: m.id, 'data-key': `model-${m.id}`, checked: d.ownership === m.id, onchange: () => { d.ownership = m.id; redraw(); } }),
-          h('strong', {}, ` ${m.name}`), h('span', { class: 'small' }, ` — ${m.blurb}`)))),
+    h(
+      'div',
+      { class: 'panel setup', role: 'dialog', 'aria-label': 'Staffing' },
+      h(
+        'h2',
+        {},
+        `Staffing · ${choice.scenario.name} · seed ${choice.seed} · ${choice.weeks} week${choice.weeks === 1 ? '' : 's'}`,
+      ),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Who carries the pager?'),
+        ...MODELS.map((m) =>
+          h(
+            'label',
+            { class: 'model' },
+            h('input', {
+              type: 'radio',
+              name: 'ownership',
+              value: m.id,
+              'data-key': `model-${m.id}`,
+              checked: d.ownership === m.id,
+              onchange: () => {
+                d.ownership = m.id;
+                redraw();
+              },
+            }),
+            h('strong', {}, ` ${m.name}`),
+            h('span', { class: 'small' }, ` — ${m.blurb}`),
+          ),
+        ),
+      ),
       h('div', { class: 'rotations' }, ...rotationTables),
       warnings.length > 0
-        ? h('div', { class: 'warnings', 'data-testid': 'rotation-warnings' }, h('strong', {}, 'Warnings'), h('ul', {}, ...warnings.map((w) => h('li', {}, w.message))))
+        ? h(
+            'div',
+            { class: 'warnings', 'data-testid': 'rotation-warnings' },
+            h('strong', {}, 'Warnings'),
+            h('ul', {}, ...warnings.map((w) => h('li', {}, w.message))),
+          )
         : h('p', { class: 'ok' }, 'This rotation respects the pager budget.'),
-      h('div', { class: 'actions' },
-        button('← Back', 'back', () => { draft = null; store.backToMenu(); }),
-        button('Start the round', 'start', start, { class: 'primary' })),
+      h(
+        'div',
+        { class: 'actions' },
+        button('← Back', 'back', () => {
+          draft = null;
+          store.backToMenu();
+        }),
+        button('Start the round', 'start', start, { class: 'primary' }),
+      ),
     ),
   );
 }

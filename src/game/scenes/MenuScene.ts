@@ -16,7 +16,12 @@ export class MenuScene extends Phaser.Scene {
     const { width, height } = this.scale;
     for (let i = 0; i < 40; i++) {
       const u = (i * 7919) % 97;
-      this.embers.push({ x: (u / 97) * width, y: ((i * 31) % 53) * (height / 53), r: 2 + (i % 4), speed: 10 + (i % 7) * 6 });
+      this.embers.push({
+        x: (u / 97) * width,
+        y: ((i * 31) % 53) * (height / 53),
+        r: 2 + (i % 4),
+        speed: 10 + (i % 7) * 6,
+      });
     }
     this.add
       .text(width / 2, height * 0.16, 'FIREPANTS', {

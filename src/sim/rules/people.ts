@@ -3,8 +3,8 @@ import { newEngineer } from '../model/createWorld';
 import type { Engineer, SimState } from '../model/types';
 import { clamp01, logEvent, newId, openIncidents } from '../model/world';
 import { draw } from '../rng';
-import { pageOnCall } from './incident';
 import { tuning } from '../tuning';
+import { pageOnCall } from './incident';
 import { onCall, pagerTeams } from './rotation';
 
 /** Who carries a pager right now, primary or secondary. */

@@ -101,7 +101,9 @@ export function rotationWarnings(state: SimState, model: OwnershipModel = state.
     }
     const heavy = Object.entries(onCallShares(state, team)).filter(([, share]) => share > 0.25 + 1e-9);
     if (heavy.length > 0) {
-      const who = heavy.map(([id, share]) => `${state.engineers[id]?.name ?? id} ${Math.round(share * 100)}%`).join(', ');
+      const who = heavy
+        .map(([id, share]) => `${state.engineers[id]?.name ?? id} ${Math.round(share * 100)}%`)
+        .join(', ');
       out.push({
         team,
         kind: 'on-call-share',

@@ -1,0 +1,37 @@
+import { expect, type Page } from '@playwright/test';
+
+export async function startRound(page: Page, weeks = 4): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  if (weeks !== 4) throw new Error('use startShortRound for other lengths');
+}
+
+export async function startShortRound(page: Page, weeks: number): Promise<void> {
+  await page.goto('/');
+  await page.locator('#weeks').selectOption(String(weeks));
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+}
+
+export const now = (page: Page) => page.evaluate(() => window.__firepants?.snapshot()?.now ?? -1);
+
+export async function advance(page: Page, minutes: number): Promise<void> {
+  await page.evaluate((m) => window.__firepants?.advance(m), minutes);
+}
+
+/** Sets a service on fire the way a facilitator would, and waits for the page. */
+export async function fireAndWaitForPage(page: Page, service: string): Promise<string> {
+  await page.evaluate(
+    (svc) => window.__firepants?.dispatch({ type: 'injectIncident', service: svc, kind: 'capacity' }),
+    service,
+  );
+  for (let i = 0; i < 120; i++) {
+    const paged = await page.evaluate(() => window.__firepants?.store.view.pagedIncident ?? null);
+    if (paged) return paged;
+    await advance(page, 1);
+  }
+  throw new Error('no page arrived');
+}

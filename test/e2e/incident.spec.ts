@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+import { advance, fireAndWaitForPage, startRound } from './helpers';
+
+test('a player handles a page from acknowledgement to recovery using only the keyboard', async ({ page }) => {
+  await startRound(page);
+  await page.keyboard.press('Space');
+  const id = await fireAndWaitForPage(page, 'pantry-db');
+  await expect(page.getByTestId('pager')).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.press('a');
+  await advance(page, 2);
+  await expect(page.getByTestId('incident-phase')).toContainText('investigating');
+
+  const commander = page.getByLabel('Incident commander');
+  await commander.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const comms = page.getByLabel('Comms');
+  await comms.focus();
+  await page.keyboard.press('ArrowDown');
+  const roles = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.roles ?? {}, id);
+  expect(Object.keys(roles).sort()).toEqual(['commander', 'comms']);
+
+  const status = page.getByRole('button', { name: 'Post status update' });
+  await status.focus();
+  await page.keyboard.press('Enter');
+
+  for (let i = 0; i < 60; i++) {
+    const hint = await page.getByTestId('hint').textContent();
+    if (hint?.includes('recommend')) break;
+    await advance(page, 2);
+  }
+  const hint = (await page.getByTestId('hint').textContent()) ?? '';
+  const remedy = /recommend: ([a-z-]+)/.exec(hint)?.[1];
+  expect(remedy).toBeTruthy();
+  const button = page.getByRole('button', { name: remedy, exact: true });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 30; i++) {
+    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
+    if (phase === 'resolved') break;
+    await advance(page, 5);
+  }
+  const inc = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i], id);
+  expect(inc?.phase).toBe('resolved');
+  await expect(page.getByTestId('no-incident')).toBeVisible();
+  await page.screenshot({ path: 'test-results/recovered.png' });
+});

@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { advance, fireAndWaitForPage, startRound } from './helpers';
+
+test('a retro run through the screen files an action item that later closes', async ({ page }) => {
+  await startRound(page);
+  await page.keyboard.press('Space');
+  const id = await fireAndWaitForPage(page, 'pantry-db');
+  for (let i = 0; i < 80; i++) {
+    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
+    if (phase === 'resolved') break;
+    await advance(page, 5);
+  }
+  await page.getByRole('button', { name: 'Hold a retro' }).first().click();
+  const retro = page.getByTestId('retro');
+  await expect(retro).toBeVisible();
+  await page.getByRole('button', { name: /Begin with the timeline/ }).click();
+  await expect(page.getByTestId('retro-timeline')).toContainText('Paged');
+  await page.screenshot({ path: 'test-results/retro-timeline.png' });
+  await page.getByRole('button', { name: /On to interviews/ }).click();
+  await page.getByRole('button', { name: /Deep learning review/ }).click();
+  await expect(retro).toContainText('Blameless');
+  await page.screenshot({ path: 'test-results/retro-framing.png' });
+  await page.getByRole('button', { name: 'Frame it blamelessly' }).click();
+  await expect(page.getByTestId('factor-cards')).toBeVisible();
+  await page.getByRole('button', { name: /Choose action items/ }).click();
+  await page
+    .getByRole('button', { name: /^mitigate: Guard/ })
+    .first()
+    .click();
+  await expect(retro).toContainText('action item filed');
+  await page.screenshot({ path: 'test-results/retro-actions.png' });
+  await page.getByRole('button', { name: 'Publish and share org-wide' }).click();
+  await page.getByRole('button', { name: 'Back to the floor' }).click();
+
+  const items = page.getByTestId('action-items');
+  await expect(items.locator('li[data-status="open"]')).toHaveCount(1);
+  await page.getByLabel('Data', { exact: true }).selectOption('0.4');
+  for (let day = 0; day < 28; day++) {
+    const closed = await page.evaluate(
+      () =>
+        Object.values(window.__firepants?.snapshot()?.actionItems ?? {}).filter((a) => a.status === 'closed').length,
+    );
+    if (closed > 0) break;
+    await advance(page, 1440);
+  }
+  await expect(items.locator('li[data-status="closed"]')).toHaveCount(1);
+});
