@@ -107,9 +107,9 @@ export function formatCompare(t: CompareTable): string {
     'silentSuccesses',
     'businessValue',
   ];
-  const head = ['policy'.padEnd(16), ...cols.map((c) => c.slice(0, 12).padStart(13))].join('');
+  const head = ['policy'.padEnd(16), ...cols.map((c) => c.slice(0, 13).padStart(15))].join('');
   const rows = t.policies.map((p) =>
-    [p.policy.padEnd(16), ...cols.map((c) => `${p.mean[c]}±${p.sd[c]}`.padStart(13))].join(''),
+    [p.policy.padEnd(16), ...cols.map((c) => `${p.mean[c]}±${p.sd[c]}`.padStart(15))].join(''),
   );
   const ahead = Object.entries(t.learningFirstAhead)
     .map(([k, v]) => `  learning-first scores above ${k} on ${Math.round(v * 100)}% of seeds`)

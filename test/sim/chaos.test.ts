@@ -14,21 +14,17 @@ function cond(state: SimState, id: string) {
 describe('chaos: hazard of a latent condition', () => {
   it('rises with load', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (a, b) => {
-          const [lo, hi] = a <= b ? [a, b] : [b, a];
-          const s = world();
-          const c = cond(s, 'pantry-db:capacity:0');
-          must(s.services['pantry-db']).load = lo;
-          const low = hazard(s, c, NOON);
-          must(s.services['pantry-db']).load = hi;
-          const high = hazard(s, c, NOON);
-          expect(high).toBeGreaterThanOrEqual(low);
-          if (hi > lo + 1e-6) expect(high).toBeGreaterThan(low);
-        },
-      ),
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const s = world();
+        const c = cond(s, 'pantry-db:capacity:0');
+        must(s.services['pantry-db']).load = lo;
+        const low = hazard(s, c, NOON);
+        must(s.services['pantry-db']).load = hi;
+        const high = hazard(s, c, NOON);
+        expect(high).toBeGreaterThanOrEqual(low);
+        if (hi > lo + 1e-6) expect(high).toBeGreaterThan(low);
+      }),
       { numRuns: 25 },
     );
   });

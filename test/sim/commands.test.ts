@@ -64,7 +64,6 @@ describe('commands: refused commands change nothing', () => {
 
   it('refuses responder commands until the page is acknowledged, and once the fire is out', () => {
     const { s, incident } = withFire();
-    const remedy = () => 'scale-up';
     s.advance(lastIncident(s.snapshot()).detectAt - s.snapshot().now + 1);
     expect(must(s.snapshot().incidents[incident]).phase).toBe('paged');
     expectRefused(s, { type: 'mitigate', incident, action: 'scale-up' }, /acknowledge/);
@@ -77,7 +76,7 @@ describe('commands: refused commands change nothing', () => {
     expectRefused(s, { type: 'acknowledge', incident }, /no page/);
     ok(s, { type: 'mitigate', incident, action: 'scale-up' });
     expectRefused(s, { type: 'mitigate', incident, action: 'restart' }, /under way/);
-    respondWell(s, incident, remedy);
+    respondWell(s, incident, () => 'scale-up');
     expectRefused(s, { type: 'postStatus', incident }, /already resolved/);
     expectRefused(s, { type: 'acknowledge', incident }, /already resolved/);
   });

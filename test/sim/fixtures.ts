@@ -4,6 +4,7 @@ import {
   createSimulation,
   createWorld,
   type Incident,
+  type Mitigation,
   type Scenario,
   type SimState,
   type Simulation,
@@ -74,7 +75,7 @@ export function advanceUntil(s: Simulation, done: (snap: Snapshot) => boolean, l
  * Drives an injected incident to resolution the way a good responder would:
  * acknowledge the page, then apply the remedy that fits.
  */
-export function respondWell(s: Simulation, incident: string, remedy: () => string): void {
+export function respondWell(s: Simulation, incident: string, remedy: () => Mitigation): void {
   advanceUntil(
     s,
     (snap) => snap.incidents[incident]?.phase === 'resolved',
@@ -85,7 +86,7 @@ export function respondWell(s: Simulation, incident: string, remedy: () => strin
       const now = must(s.snapshot().incidents[incident]);
       const busy = now.attempts.some((a) => a.outcome === 'pending' || a.outcome === 'worked');
       if ((now.phase === 'acknowledged' || now.phase === 'investigating') && !busy)
-        ok(s, { type: 'mitigate', incident, action: remedy() as never });
+        ok(s, { type: 'mitigate', incident, action: remedy() });
     },
   );
 }
@@ -93,7 +94,7 @@ export function respondWell(s: Simulation, incident: string, remedy: () => strin
 /** Every number anywhere in a value, with where it sits. */
 export function numbersIn(value: unknown, path = '$', out: { path: string; value: number }[] = []) {
   if (typeof value === 'number') out.push({ path, value });
-  else if (Array.isArray(value)) value.forEach((v, i) => numbersIn(v, `${path}[${i}]`, out));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) numbersIn(v, `${path}[${i}]`, out);
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
   return out;

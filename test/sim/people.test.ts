@@ -169,11 +169,14 @@ describe('burnout and hiring', () => {
     // Tuesday 23:50: the page rings just before the daily reckoning at midnight.
     s.now = MINUTES_PER_DAY + 23 * MINUTES_PER_HOUR + 50;
     const inc = fireOn(s, 'pantry-db', 'capacity');
-    inc.phase = 'detected';
+    Object.assign(inc, { phase: 'detected' });
     pageOnCall(s, inc, 'primary');
     const paged = must(s.engineers[must(inc.pagedTo)]);
     expect(inc.phase).toBe('paged');
     burnOut(s, paged);
+    // The page moves on at once to someone still here.
+    expect(inc.pagedTo).not.toBe(paged.id);
+    expect(must(s.engineers[must(inc.pagedTo)]).status).toBe('active');
     for (let i = 0; i < 60 && inc.phase === 'paged'; i++) {
       s.now += 1;
       tickIncident(s, inc);

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtInScenarios, createSimulation, parseScenarioText, validateScenario } from '../../src/sim';
+import { formatPath } from '../../src/sim/scenario/validate';
+import { rawScenario } from './fixtures';
+
+/** A path into the file, like `services[2].dependsOn[0]` or `teams[0].members[1].knowledge.queue`. */
+const PATH = /^(\(file\)|[A-Za-z]\w*(\[\d+\]|\.[A-Za-z0-9_-]+)*)$/;
+
+function problemsOf(input: unknown) {
+  const result = validateScenario(input);
+  if (result.ok) throw new Error('expected the scenario to be refused');
+  for (const p of result.problems) {
+    expect(p.path, JSON.stringify(p)).toMatch(PATH);
+    expect(p.message.length, JSON.stringify(p)).toBeGreaterThan(0);
+  }
+  return result.problems;
+}
+
+describe('scenario files', () => {
+  it('every built-in scenario is valid and plays', () => {
+    expect(Object.keys(builtInScenarios).length).toBeGreaterThan(0);
+    for (const [id, raw] of Object.entries(builtInScenarios)) {
+      const result = validateScenario(raw);
+      expect(result.ok, id).toBe(true);
+      if (!result.ok) continue;
+      expect(result.scenario.id).toBe(id);
+      const sim = createSimulation(result.scenario, { seed: 1, weeks: 1 });
+      sim.advance(60);
+      expect(sim.snapshot().now).toBe(60);
+    }
+  });
+
+  it('round-trips through text', () => {
+    const result = parseScenarioText(JSON.stringify(builtInScenarios.platform));
+    expect(result.ok).toBe(true);
+  });
+
+  it('bad JSON gives a message, not an exception', () => {
+    const result = parseScenarioText('{ "schemaVersion": 1, "id": ');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]?.path).toBe('(file)');
+    expect(result.problems[0]?.message).toMatch(/not valid JSON/);
+    for (const text of ['', 'null', '[]', '42', '"platform"']) {
+      const r = parseScenarioText(text);
+      expect(r.ok, text).toBe(false);
+      if (!r.ok) expect(r.problems[0]?.path).toBe('(file)');
+    }
+  });
+
+  it('an unsupported schema version is named as such', () => {
+    const raw = rawScenario();
+    raw.schemaVersion = 2;
+    const [p] = problemsOf(raw);
+    expect(p?.path).toBe('schemaVersion');
+    expect(p?.message).toMatch(/version 2/);
+    delete raw.schemaVersion;
+    expect(problemsOf(raw)[0]?.message).toMatch(/missing/);
+  });
+
+  it('an unknown dependency is reported at its exact place', () => {
+    const raw = rawScenario();
+    (raw.services[2] as { dependsOn: string[] }).dependsOn = ['ghost', 'catalog'];
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual({ path: 'services[2].dependsOn[0]', message: 'no service "ghost"' });
+    expect(problems).toHaveLength(1);
+  });
+
+  it('a dependency cycle is reported', () => {
+    const raw = rawScenario();
+    // pantry-db (services[5]) now depends on checkout, which depends on catalog, which depends on pantry-db.
+    (raw.services[5] as { dependsOn: string[] }).dependsOn = ['checkout'];
+    const problems = problemsOf(raw);
+    const cycle = problems.find((p) => /cycle/.test(p.message));
+    expect(cycle?.path).toBe('services');
+    expect(cycle?.message).toMatch(/pantry-db/);
+    expect(cycle?.message).toMatch(/checkout/);
+  });
+
+  it('a service depending on itself is reported', () => {
+    const raw = rawScenario();
+    (raw.services[0] as { dependsOn: string[] }).dependsOn = ['gateway'];
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual({ path: 'services[0].dependsOn[0]', message: 'a service cannot depend on itself' });
+  });
+
+  it('an unknown team, duplicates and knowledge of unknown services are reported', () => {
+    const raw = rawScenario();
+    (raw.services[3] as { team: string }).team = 'marketing';
+    (raw.services[4] as { id: string }).id = 'gateway';
+    const members = (raw.teams[1] as { members: { id: string; knowledge: Record<string, number> }[] }).members;
+    (members[1] as { id: string }).id = 'ada';
+    (members[0] as { knowledge: Record<string, number> }).knowledge.mainframe = 0.5;
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual({ path: 'services[3].team', message: 'no team "marketing"' });
+    expect(problems).toContainEqual({ path: 'services[4].id', message: 'duplicate service id "gateway"' });
+    expect(problems).toContainEqual({ path: 'teams[1].members[1].id', message: 'duplicate engineer id "ada"' });
+    expect(problems.map((p) => p.path)).toContain('teams[1].members[0].knowledge.mainframe');
+  });
+
+  it('schema errors carry the path of the bad field', () => {
+    const raw = rawScenario();
+    (raw.services[1] as { customerWeight: number }).customerWeight = 3;
+    (raw.teams[0] as { color: string }).color = 'blue';
+    (raw.services[6] as { conditions: { kind: string }[] }).conditions[1] = { kind: 'gremlins' };
+    const paths = problemsOf(raw).map((p) => p.path);
+    expect(paths).toContain('services[1].customerWeight');
+    expect(paths).toContain('teams[0].color');
+    expect(paths).toContain('services[6].conditions[1].kind');
+  });
+
+  it('formats paths the way the editor shows them', () => {
+    expect(formatPath([])).toBe('(file)');
+    expect(formatPath(['services', 2, 'dependsOn', 0])).toBe('services[2].dependsOn[0]');
+    expect(formatPath(['teams', 0, 'members', 3, 'knowledge', 'queue'])).toBe('teams[0].members[3].knowledge.queue');
+  });
+
+  it('any damage to a file is refused with located problems, never a crash', () => {
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.string({ maxLength: 8 }),
+      fc.integer({ min: -5, max: 50 }),
+      fc.double(),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant('toString'),
+      fc.constant('constructor'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat(), junk), { minLength: 1, maxLength: 3 }), (edits) => {
+        const raw = rawScenario() as unknown as Record<string, unknown>;
+        for (const [a, b, c, value] of edits) {
+          // Walk down to some nested object and overwrite one of its fields.
+          let target: Record<string, unknown> = raw;
+          for (const pick of [a, b]) {
+            const keys = Object.keys(target).filter((k) => target[k] && typeof target[k] === 'object');
+            if (keys.length === 0) break;
+            target = target[keys[pick % keys.length] as string] as Record<string, unknown>;
+          }
+          const keys = Object.keys(target);
+          const key = keys.length > 0 ? (keys[c % keys.length] as string) : 'x';
+          if (value === undefined) delete target[key];
+          else target[key] = value;
+        }
+        const result = validateScenario(raw);
+        if (result.ok) {
+          createSimulation(result.scenario, { seed: 1, weeks: 1 }).advance(30);
+          return;
+        }
+        expect(result.problems.length).toBeGreaterThan(0);
+        for (const p of result.problems) {
+          expect(p.path).toMatch(PATH);
+          expect(p.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
