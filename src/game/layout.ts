@@ -26,9 +26,9 @@ export function serviceLayout(s: Snapshot, width: number, height: number): Recor
   for (const id of s.serviceOrder) columns[maxDepth - (depth[id] ?? 0)]?.push(id);
   const out: Record<string, Point> = {};
   const padX = 70;
-  const padTop = 70;
+  const padTop = 64;
   const usableW = Math.max(100, width - 2 * padX);
-  const usableH = Math.max(100, height - padTop - 40);
+  const usableH = Math.max(100, height - padTop - 64);
   columns.forEach((col, c) => {
     const x = padX + (columns.length === 1 ? usableW / 2 : (usableW * c) / (columns.length - 1));
     col.forEach((id, r) => {

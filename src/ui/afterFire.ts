@@ -1,5 +1,5 @@
 import type { GameStore, StoreView } from '../app/store';
-import { MINUTES_PER_DAY } from '../sim';
+import { busFactor, MINUTES_PER_DAY } from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 
@@ -19,6 +19,9 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
     .filter((n) => !n.reviewed)
     .slice(-3);
   const items = Object.values(s.actionItems).slice(-6).reverse();
+  const active = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e?.status === 'active') as NonNullable<
+    (typeof s.engineers)[string]
+  >[];
   const feed: HTMLElement[] = [];
   for (let c = s.log.length - 1; c >= 0 && feed.length < 12; c--) {
     const chunk = s.log[c] ?? [];
@@ -107,6 +110,64 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
           ),
         ),
       ),
+    ),
+    h('h2', {}, 'Culture and knowledge'),
+    ...s.teamOrder.map((t) => {
+      const team = s.teams[t];
+      const culture = team?.culture ?? 0.5;
+      const label = culture < 0.34 ? 'pathological' : culture < 0.67 ? 'bureaucratic' : 'generative';
+      return h(
+        'div',
+        { class: 'row' },
+        h('span', { class: 'team-name' }, team?.name ?? t),
+        h('meter', {
+          min: 0,
+          max: 1,
+          low: 0.34,
+          high: 0.66,
+          optimum: 1,
+          value: culture,
+          'aria-label': `${team?.name} culture`,
+        }),
+        h('span', { class: `culture ${label}` }, label),
+      );
+    }),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'drill-service' }, 'Drill (Wheel of Misfortune)'),
+      h(
+        'select',
+        { id: 'drill-service', 'data-key': 'drill-service' },
+        ...s.serviceOrder.map((id) =>
+          h('option', { value: id }, `${s.services[id]?.name} (bus ${busFactor(s as never, id)})`),
+        ),
+      ),
+      button('Run drill', 'drill', () => {
+        const service = (el.querySelector('#drill-service') as HTMLSelectElement | null)?.value ?? '';
+        const team = s.services[service]?.team ?? '';
+        store.dispatch({ type: 'runDrill', team, service });
+      }),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'shadow-who' }, 'Shadow on call'),
+      h(
+        'select',
+        { id: 'shadow-who', 'data-key': 'shadow-who', 'aria-label': 'Who shadows' },
+        ...active.map((e) => h('option', { value: e.id }, e.name)),
+      ),
+      h(
+        'select',
+        { id: 'shadow-mentor', 'data-key': 'shadow-mentor', 'aria-label': 'Whom they shadow' },
+        ...active.map((e) => h('option', { value: e.id }, `with ${e.name}`)),
+      ),
+      button('Pair', 'shadow', () => {
+        const engineer = (el.querySelector('#shadow-who') as HTMLSelectElement | null)?.value ?? '';
+        const mentor = (el.querySelector('#shadow-mentor') as HTMLSelectElement | null)?.value ?? null;
+        store.dispatch({ type: 'setShadow', engineer, mentor });
+      }),
     ),
     h('h2', {}, 'What happened'),
     h('ol', { class: 'feed', 'data-testid': 'feed', 'aria-live': 'polite' }, ...feed),

@@ -3,6 +3,11 @@ import { formatClock, scoreCard } from '../sim';
 import { learningVsNines } from './chart';
 import { button, h, minutesText, render } from './dom';
 
+export function openHelp(): void {
+  const dialog = document.getElementById('help') as HTMLDialogElement | null;
+  if (dialog && !dialog.open) dialog.showModal();
+}
+
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /** The top bar: clock and speed, and the two columns side by side. */
@@ -35,6 +40,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
           disabled: view.phase !== 'playing' && view.phase !== 'paused',
         }),
         ...speeds,
+        button('?', 'help', () => openHelp(), { 'aria-label': 'How to play (H)', title: 'How to play (H)' }),
       ),
       h(
         'div',

@@ -30,6 +30,20 @@ const PHASE_TEXT: Record<string, string> = {
 
 let selected: string | null = null;
 
+/** A plain-words suggestion for a first-time responder. */
+function nextStep(inc: Incident, recommended: Mitigation | null): string {
+  if (inc.phase === 'paged') return 'Next: acknowledge the page (A) so the responder starts investigating.';
+  if (inc.phase === 'mitigated')
+    return 'Mitigated. It resolves once it has stayed healthy for 30 minutes; then hold a retro.';
+  if (inc.attempts.some((a) => a.outcome === 'pending'))
+    return 'A mitigation is under way. Keep customers informed with a status update.';
+  if (!inc.roles.commander) return 'Next: name an incident commander — it stops freelancing when several people help.';
+  if (!inc.roles.comms && inc.statusUpdates === 0)
+    return 'Next: post a status update or name a comms lead; informed customers keep their trust.';
+  if (recommended) return `Next: the diagnosis points to ${recommended}. Press its button.`;
+  return 'Next: wait for the diagnosis, or guess a mitigation now — a wrong guess costs time.';
+}
+
 function visible(s: Snapshot): Incident[] {
   return s.openIncidents.map((id) => s.incidents[id]).filter((i): i is Incident => !!i && i.phase !== 'undetected');
 }
@@ -170,6 +184,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
             : `Diagnosis ${Math.round(inc.progress * 100)}% — acting now is a guess.`,
       ),
     ),
+    h('div', { class: 'next-step', 'data-testid': 'next-step' }, nextStep(inc, hint.recommended)),
     inc.phase === 'paged'
       ? h(
           'div',

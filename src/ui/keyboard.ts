@@ -1,5 +1,6 @@
 import type { GameStore } from '../app/store';
 import type { MITIGATIONS } from '../sim';
+import { openHelp } from './hud';
 import { selectedIncident } from './incidentPanel';
 
 const MITIGATION_KEYS: Record<string, (typeof MITIGATIONS)[number]> = {
@@ -20,6 +21,10 @@ function typing(target: EventTarget | null): boolean {
 export function installKeyboard(store: GameStore): void {
   window.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if ((e.key === 'h' || e.key === '?') && !typing(e.target)) {
+      openHelp();
+      return;
+    }
     const phase = store.view.phase;
     if (phase !== 'playing' && phase !== 'paused') return;
     if (e.key === ' ' && !typing(e.target)) {

@@ -1,6 +1,7 @@
 import type { GameStore } from '../app/store';
 import { builtInScenarios, parseScenarioText, type Scenario, validateScenario } from '../sim';
 import { button, h, render } from './dom';
+import { openHelp } from './hud';
 
 export interface MenuChoice {
   scenario: Scenario;
@@ -100,7 +101,12 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
             h('ul', {}, ...problems.slice(0, 12).map((p) => h('li', {}, p))),
           )
         : null,
-      h('div', { class: 'actions' }, button('Staff the rotation →', 'continue', go, { class: 'primary' })),
+      h(
+        'div',
+        { class: 'actions' },
+        button('Staff the rotation →', 'continue', go, { class: 'primary' }),
+        button('How to play', 'help', () => openHelp()),
+      ),
     ),
   );
 }

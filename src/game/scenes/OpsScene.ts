@@ -1,10 +1,10 @@
 import Phaser from 'phaser';
 import type { GameStore, StoreView } from '../../app/store';
-import { formatClock, isNight, onCall, pagerTeams, type Snapshot } from '../../sim';
+import { busFactor, formatClock, isNight, onCall, pagerTeams, type Snapshot } from '../../sim';
 import { fatigueColor, hexToNumber, type Point, serviceLayout } from '../layout';
 
 const FONT = 'system-ui, sans-serif';
-const PEOPLE_BAND = 190;
+const PEOPLE_BAND = 138;
 
 /** The ops floor: the service map on fire or calm, and the people who carry the pagers. */
 export class OpsScene extends Phaser.Scene {
@@ -128,10 +128,12 @@ export class OpsScene extends Phaser.Scene {
       this.nodes.fillStyle(status, 1);
       this.nodes.fillCircle(p.x + 22, p.y - 22, 7);
       const name = this.label(`svc:${id}`, { fontSize: '16px', color: '#f1f5fb', fontStyle: 'bold' });
-      name.setPosition(p.x, p.y + 36).setText(svc.name);
-      const state = heat > 0 ? `ON FIRE · SEV${5 - heat}` : recovering.has(id) ? 'recovering' : (team?.name ?? '');
+      name.setPosition(p.x, p.y + 33).setText(svc.name);
+      const bus = busFactor(s as never, id);
+      const state =
+        heat > 0 ? `ON FIRE · SEV${5 - heat}` : recovering.has(id) ? 'recovering' : `${team?.name ?? ''} · bus ${bus}`;
       const sub = this.label(`svc-sub:${id}`, { fontSize: '13px', color: heat > 0 ? '#ffb38a' : '#9fb0c9' });
-      sub.setPosition(p.x, p.y + 56).setText(state);
+      sub.setPosition(p.x, p.y + 52).setText(state);
     }
   }
 
@@ -159,7 +161,7 @@ export class OpsScene extends Phaser.Scene {
       members.forEach((e, i) => {
         if (!e) return;
         const cx = x0 + 10 + 32 + (i % perRow) * 64 + (colW - 20 - Math.min(members.length, perRow) * 64) / 2;
-        const cy = top + 58 + Math.floor(i / perRow) * 74;
+        const cy = top + 52 + Math.floor(i / perRow) * 74;
         const gone = e.status === 'left';
         const asleep = night && !busy.has(e.id) && !gone;
         this.people.fillStyle(gone ? 0x2a2f3a : hexToNumber(team.color), gone ? 0.6 : asleep ? 0.45 : 1);

@@ -120,7 +120,16 @@ export const retroSpam: Policy = (s) => [
   }),
 ];
 
-export const ninesFirst: Policy = (s) => [...setFocusOnce(s, 0), ...heroEverything(s)];
+/** Everything for the uptime number: all capacity on features, the expert and the secondary on every page at once. */
+export const ninesFirst: Policy = (s) => {
+  const out: Command[] = [...setFocusOnce(s, 0), ...ackPages(s)];
+  for (const inc of visibleIncidents(s)) {
+    if (inc.phase !== 'investigating') continue;
+    if (!inc.expertCalled) out.push({ type: 'escalateToExpert', incident: inc.id });
+    if (inc.responders.length < 3) out.push({ type: 'pageSecondary', incident: inc.id });
+  }
+  return [...out, ...carefulResponse(s).filter((c) => c.type === 'mitigate')];
+};
 
 export const policies: Record<string, Policy> = {
   baseline,
@@ -143,5 +152,5 @@ export const policyDescriptions: Record<string, string> = {
   'always-blame': 'careful response, then a quick retro that blames the person paged',
   'hero-everything': 'calls the expert for every incident',
   'retro-spam': 'holds a deep retro for every incident and files nothing',
-  'nines-first': 'all capacity on features, the hero on every incident',
+  'nines-first': 'all capacity on features; the expert and the secondary on every page at once',
 };
