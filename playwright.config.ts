@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Browsers cannot be downloaded everywhere; scripts/find-browser.mjs sets CHROMIUM_PATH, else use Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const chromiumArgs: string[] = JSON.parse(
+  readFileSync(new URL('./scripts/chromium-args.json', import.meta.url), 'utf8'),
+);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -17,15 +21,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     },
     screenshot: 'only-on-failure',
   },

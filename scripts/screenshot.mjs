@@ -2,6 +2,7 @@
 // Captures the README screenshot from the real page: builds, serves, plays a few hours with a fire, saves a PNG.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import chromiumArgs from './chromium-args.json' with { type: 'json' };
 import { findChromium } from './find-browser.mjs';
 
 const port = 4179;
@@ -13,15 +14,7 @@ const server = spawn(bin('vite'), ['preview', '--host', '127.0.0.1', '--port', S
 const { chromium } = await import('playwright-core');
 const browser = await chromium.launch({
   executablePath: await findChromium(),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: chromiumArgs,
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

@@ -1,44 +1,14 @@
 #!/usr/bin/env node
 // Starts Firepants for playing: installs dependencies when needed, then runs the Vite dev server.
 // Node built-ins only: this must work before `npm ci` has ever run.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureDependencies, isWindows, localBin, root } from './dependencies.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const isWindows = process.platform === 'win32';
-
-/** Path of a local binary in node_modules/.bin. */
-function localBin(name) {
-  return join(root, 'node_modules', '.bin', isWindows ? `${name}.cmd` : name);
-}
-
-/** True when node_modules is missing or older than package-lock.json. */
-function needsInstall() {
-  if (!existsSync(localBin('vite'))) return true;
-  const lock = join(root, 'package-lock.json');
-  const installed = join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(lock)) return false;
-  if (!existsSync(installed)) return true;
-  return statSync(lock).mtimeMs > statSync(installed).mtimeMs;
-}
-
-function ensureDependencies() {
-  if (!needsInstall()) return;
-  const hasLock = existsSync(join(root, 'package-lock.json'));
-  const args = hasLock ? ['ci'] : ['install'];
-  console.log(`Installing dependencies (npm ${args.join(' ')})…`);
-  const result = spawnSync(isWindows ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit', shell: isWindows });
-  if (result.error) {
-    console.error(`Could not run npm: ${result.error.message}`);
-    process.exit(1);
-  }
-  if (result.status !== 0) {
-    console.error(`npm ${args[0]} failed (exit code ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
-  }
+const problem = ensureDependencies((how) => console.log(`Installing dependencies (${how})…`));
+if (problem) {
+  console.error(problem);
+  process.exit(1);
 }
 
 function parsePort(value) {
@@ -50,8 +20,6 @@ function parsePort(value) {
   }
   return port;
 }
-
-ensureDependencies();
 
 const port = parsePort(process.env.PORT);
 console.log(`Firepants is starting at http://127.0.0.1:${port}/`);

@@ -2,43 +2,17 @@
 // Runs every check in order: type-check, lint, unit tests, build, browser tests. Stops at the first failure.
 // Node built-ins only until dependencies are installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const isWindows = process.platform === 'win32';
-
-function localBin(name) {
-  return join(root, 'node_modules', '.bin', isWindows ? `${name}.cmd` : name);
-}
-
-/** True when node_modules is missing or older than package-lock.json. */
-function needsInstall() {
-  if (!existsSync(localBin('vite'))) return true;
-  const lock = join(root, 'package-lock.json');
-  const installed = join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(lock)) return false;
-  if (!existsSync(installed)) return true;
-  return statSync(lock).mtimeMs > statSync(installed).mtimeMs;
-}
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureDependencies, isWindows, localBin, root } from './dependencies.mjs';
 
 function fail(message) {
   console.error(`✗ ${message}`);
   process.exit(1);
 }
 
-function ensureDependencies() {
-  if (!needsInstall()) return;
-  const hasLock = existsSync(join(root, 'package-lock.json'));
-  const args = hasLock ? ['ci'] : ['install'];
-  console.log(`▶ install dependencies (npm ${args.join(' ')})`);
-  const result = spawnSync(isWindows ? 'npm.cmd' : 'npm', args, { cwd: root, stdio: 'inherit', shell: isWindows });
-  if (result.error) fail(`install failed: could not run npm: ${result.error.message}`);
-  if (result.status !== 0) fail('install failed');
-}
-
-ensureDependencies();
+const problem = ensureDependencies((how) => console.log(`▶ install dependencies (${how})`));
+if (problem) fail(`install failed: ${problem}`);
 
 try {
   const { findChromium } = await import(pathToFileURL(join(root, 'scripts', 'find-browser.mjs')).href);

@@ -304,3 +304,6 @@ export function applyCommand(state: SimState, cmd: Command): CommandResult {
   const handler = handlers[cmd.type] as Handler<CommandType>;
   return handler(state, cmd as never);
 }
+
+/** Every command type, for tools and tests that enumerate intents. */
+export const COMMAND_TYPES = Object.keys(handlers) as CommandType[];

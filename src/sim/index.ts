@@ -1,7 +1,7 @@
 /** The headless simulator: pure and deterministic. Time arrives as an argument. */
 export { builtInScenarios, defaultScenarioId } from '../content/scenarios';
 export * from './clock';
-export type { Command, CommandResult, CommandType } from './commands';
+export { COMMAND_TYPES, type Command, type CommandResult, type CommandType } from './commands';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Command, type Simulation, stateHash } from '../../src/sim';
+import { COMMAND_TYPES, type Command, type Simulation, stateHash } from '../../src/sim';
 import { lastIncident, must, ok, respondWell, sim } from './fixtures';
 
 /** Tuesday morning, with a fresh fire on Pantry DB that nobody knows about yet. */
@@ -168,30 +168,7 @@ describe('commands: refused commands change nothing', () => {
 
   it('any command built from junk is either applied or refused with the world untouched', () => {
     const { s } = withFire(8);
-    const types: string[] = [
-      'setOwnership',
-      'setRotation',
-      'setTeamFocus',
-      'acknowledge',
-      'pageSecondary',
-      'escalateToExpert',
-      'pullInTeam',
-      'assignRole',
-      'postStatus',
-      'mitigate',
-      'handOff',
-      'scheduleRetro',
-      'advanceRetro',
-      'interview',
-      'frameRetro',
-      'fileActionItem',
-      'publishRetro',
-      'reviewNearMiss',
-      'runDrill',
-      'setShadow',
-      'injectIncident',
-      ...INHERITED,
-    ];
+    const types: string[] = [...COMMAND_TYPES, ...INHERITED];
     const word = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...INHERITED, 'ada', 'web', 'queue', 'inc-1'));
     const junk = fc.record({
       type: fc.constantFrom(...types),

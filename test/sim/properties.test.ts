@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  COMMAND_TYPES,
   type Command,
   createSimulation,
   createSimulationFromState,
@@ -21,29 +22,7 @@ import { lastIncident, must, numbersIn, ok, respondWell, scenario } from './fixt
 // Random play: commands chosen against the world as it is, interleaved with time.
 // ---------------------------------------------------------------------------
 
-const COMMAND_KINDS = [
-  'acknowledge',
-  'pageSecondary',
-  'escalateToExpert',
-  'pullInTeam',
-  'assignRole',
-  'postStatus',
-  'mitigate',
-  'handOff',
-  'scheduleRetro',
-  'advanceRetro',
-  'interview',
-  'frameRetro',
-  'fileActionItem',
-  'publishRetro',
-  'reviewNearMiss',
-  'runDrill',
-  'setShadow',
-  'injectIncident',
-  'setTeamFocus',
-  'setRotation',
-  'setOwnership',
-] as const;
+const COMMAND_KINDS = COMMAND_TYPES;
 
 const BOTS = ['learning-first', 'always-blame', 'hero-everything', 'careful', 'baseline'] as const;
 
