@@ -1,5 +1,5 @@
 import type { GameStore, StoreView } from '../app/store';
-import { busFactor, MINUTES_PER_DAY } from '../sim';
+import { busFactor, CONDITION_KINDS, MINUTES_PER_DAY } from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 
@@ -168,6 +168,31 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
         const mentor = (el.querySelector('#shadow-mentor') as HTMLSelectElement | null)?.value ?? null;
         store.dispatch({ type: 'setShadow', engineer, mentor });
       }),
+    ),
+    h(
+      'details',
+      { class: 'facilitator' },
+      h('summary', {}, 'Facilitator: inject an incident'),
+      h(
+        'div',
+        { class: 'row' },
+        h(
+          'select',
+          { id: 'inject-service', 'data-key': 'inject-service', 'aria-label': 'Service to set on fire' },
+          ...s.serviceOrder.map((id) => h('option', { value: id }, s.services[id]?.name ?? id)),
+        ),
+        h(
+          'select',
+          { id: 'inject-kind', 'data-key': 'inject-kind', 'aria-label': 'Class of failure' },
+          ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
+        ),
+        button('Set it on fire', 'inject', () => {
+          const service = (el.querySelector('#inject-service') as HTMLSelectElement | null)?.value ?? '';
+          const kind = (el.querySelector('#inject-kind') as HTMLSelectElement | null)
+            ?.value as (typeof CONDITION_KINDS)[number];
+          store.dispatch({ type: 'injectIncident', service, kind });
+        }),
+      ),
     ),
     h('h2', {}, 'What happened'),
     h('ol', { class: 'feed', 'data-testid': 'feed', 'aria-live': 'polite' }, ...feed),

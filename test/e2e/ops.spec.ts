@@ -33,6 +33,37 @@ test('a broken scenario file gets a clear message and loads nothing', async ({ p
   });
   const problems = page.getByTestId('scenario-problems');
   await expect(problems).toContainText('teams');
-  await expect(page.locator('#scenario option')).toHaveCount(2);
-  await advance(page, 0);
+  await expect(page.locator('#scenario option')).toHaveCount(3);
+});
+
+test('a hostile name in a scenario file shows as text and runs nothing', async ({ page }) => {
+  await page.goto('/');
+  const hostile = '<img src=x onerror="window.__pwned=1">';
+  const scenario = {
+    schemaVersion: 1,
+    id: 'hostile',
+    name: hostile.slice(0, 40),
+    teams: [
+      {
+        id: 't',
+        name: hostile.slice(0, 40),
+        color: '#336699',
+        members: [
+          { id: 'a', name: 'Ann' },
+          { id: 'b', name: 'Bo' },
+        ],
+      },
+    ],
+    services: [{ id: 's', name: 'Soup', team: 't', customerWeight: 0.5 }],
+  };
+  await page
+    .locator('#scenario-file')
+    .setInputFiles({ name: 'h.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await expect(page.locator('#scenario option')).toHaveCount(4);
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await advance(page, 60);
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img')).toHaveCount(0);
 });
