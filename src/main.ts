@@ -87,6 +87,36 @@ store.subscribe((view) => {
   }
 });
 
+const demoBanner = byId('demo-banner');
+let demoRestart: ReturnType<typeof setTimeout> | null = null;
+let idleOnMenu: ReturnType<typeof setTimeout> | null = null;
+store.subscribe((view) => {
+  demoBanner.hidden = !view.demo;
+  if (view.demo && view.phase === 'report' && !demoRestart) {
+    demoRestart = setTimeout(() => {
+      demoRestart = null;
+      if (store.view.demo) store.startDemo();
+    }, 8000);
+  }
+  if (view.phase === 'menu' && !idleOnMenu) {
+    idleOnMenu = setTimeout(() => {
+      idleOnMenu = null;
+      if (store.view.phase === 'menu' && !document.querySelector('#overlay :focus')) store.startDemo();
+    }, 60_000);
+  } else if (view.phase !== 'menu' && idleOnMenu) {
+    clearTimeout(idleOnMenu);
+    idleOnMenu = null;
+  }
+});
+const takeOver = () => {
+  if (!store.view.demo) return;
+  if (demoRestart) clearTimeout(demoRestart);
+  demoRestart = null;
+  store.takeOver();
+};
+window.addEventListener('keydown', takeOver, { capture: true });
+window.addEventListener('pointerdown', takeOver, { capture: true });
+
 startGame(byId('map'), store);
 startLoop(store);
 installKeyboard(store);

@@ -5,10 +5,13 @@ import {
   type CommandResult,
   compareWithReplay,
   createSimulation,
+  createWorld,
   defaultScenarioId,
   type GamePhase,
   gameFlowMachine,
   type OwnershipModel,
+  type Policy,
+  policies,
   Replay,
   type RotationWeek,
   type Scenario,
@@ -44,6 +47,8 @@ export interface StoreView {
   pagedIncident: string | null;
   openRetro: string | null;
   message: string | null;
+  /** A bot is playing by itself (attract mode). */
+  demo: boolean;
 }
 
 type Listener = (view: StoreView) => void;
@@ -56,6 +61,9 @@ export class GameStore {
   private replay: Replay | null = null;
   private listeners = new Set<Listener>();
   private carry = 0;
+  private demo: Policy | null = null;
+  private demoNext = 0;
+  private demoLastFire = 0;
   private lastSampleDay = -1;
   view: StoreView;
 
@@ -73,6 +81,7 @@ export class GameStore {
       pagedIncident: null,
       openRetro: null,
       message: null,
+      demo: false,
     };
     this.flow.subscribe((s) => {
       this.view = { ...this.view, phase: s.value as GamePhase };
@@ -109,6 +118,7 @@ export class GameStore {
 
   startRound(setup: RoundSetup): void {
     this.scenario = setup.scenario;
+    if (this.view.demo && this.demo === null) this.view = { ...this.view, demo: false };
     this.sim = createSimulation(setup.scenario, { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership });
     for (const [team, weeks] of Object.entries(setup.rotation)) this.sim.dispatch({ type: 'setRotation', team, weeks });
     this.replay = new Replay(setup.scenario, this.sim.snapshot());
@@ -184,7 +194,7 @@ export class GameStore {
     for (const e of events) if (e.type === 'paged') paged = e.incident;
     this.view = { ...this.view, snapshot: snap, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
     this.sample();
-    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause) this.pause();
+    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !this.demo) this.pause();
     if (events.some((e) => e.type === 'round-over')) {
       this.refreshSilent();
       this.flow.send({ type: 'ROUND_OVER' });
@@ -196,15 +206,63 @@ export class GameStore {
   /** Called by the frame loop with real elapsed time. */
   frame(realMs: number): void {
     if (this.view.phase !== 'playing' || !this.sim) return;
+    if (this.demo) this.playDemoStep();
     const live = this.sim
       .snapshot()
       .openIncidents.some((id) => this.sim?.snapshot().incidents[id]?.phase !== 'undetected');
-    const rate = MINUTES_PER_SECOND * this.view.settings.speed * (live ? INCIDENT_SLOWDOWN : 1);
+    const speed = this.demo ? 8 : this.view.settings.speed;
+    const rate = MINUTES_PER_SECOND * speed * (live ? INCIDENT_SLOWDOWN : 1);
     this.carry += (Math.min(realMs, 250) / 1000) * rate;
     const whole = Math.floor(this.carry);
     if (whole <= 0) return;
     this.carry -= whole;
     this.advanceMinutes(whole);
+  }
+
+  /** Attract mode: a bot plays a short round by itself, on a loop, until someone takes over. */
+  startDemo(): void {
+    const res = validateScenario(builtInScenarios.startup);
+    if (!res.ok) return;
+    this.demo = policies['learning-first'] ?? null;
+    this.demoNext = 0;
+    this.demoLastFire = 0;
+    if (this.view.phase === 'report') this.flow.send({ type: 'MENU' });
+    if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
+    const world = createWorld(res.scenario, { seed: 1, weeks: 1 });
+    this.startRound({
+      scenario: res.scenario,
+      seed: 7,
+      weeks: 1,
+      ownership: world.ownership,
+      rotation: world.rotation.byTeam,
+    });
+    this.view = { ...this.view, demo: true };
+    this.emit();
+  }
+
+  /** Any key or click hands the round to the human. */
+  takeOver(): void {
+    if (!this.demo) return;
+    this.demo = null;
+    this.view = { ...this.view, demo: false };
+    this.emit();
+  }
+
+  private playDemoStep(): void {
+    const snap = this.sim?.snapshot();
+    if (!snap || !this.demo || snap.now < this.demoNext) return;
+    this.demoNext = snap.now + 5;
+    for (const cmd of this.demo(snap)) this.sim?.dispatch(cmd);
+    const quiet = snap.openIncidents.length === 0 && snap.now - this.demoLastFire >= 6 * 60;
+    if (quiet) {
+      const service = snap.serviceOrder[Math.floor(snap.now / 60) % snap.serviceOrder.length] ?? '';
+      const kinds = Object.values(snap.conditions)
+        .filter((c) => c.service === service)
+        .map((c) => c.kind);
+      const kind = kinds[Math.floor(snap.now / 7) % Math.max(1, kinds.length)] ?? 'capacity';
+      this.sim?.dispatch({ type: 'injectIncident', service, kind });
+      this.demoLastFire = snap.now;
+    }
   }
 
   private sample(): void {

@@ -3,6 +3,13 @@ import { busFactor, CONDITION_KINDS, MINUTES_PER_DAY } from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 
+const FOCUS_LEVELS = [0, 0.1, 0.25, 0.4, 0.6];
+
+/** The listed level closest to a team's actual share (bots may pick shares in between). */
+function nearestFocus(share: number): number {
+  return FOCUS_LEVELS.reduce((best, v) => (Math.abs(v - share) < Math.abs(best - share) ? v : best), 0);
+}
+
 /** After the fire: incidents waiting for a retro, near misses to review, action items, and the feed. */
 export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
@@ -101,10 +108,10 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
                 reliabilityShare: Number((e.target as HTMLSelectElement).value),
               }),
           },
-          ...[0, 0.1, 0.25, 0.4].map((v) =>
+          ...FOCUS_LEVELS.map((v) =>
             h(
               'option',
-              { value: v, selected: Math.abs((s.teams[t]?.reliabilityShare ?? 0) - v) < 0.01 },
+              { value: v, selected: v === nearestFocus(s.teams[t]?.reliabilityShare ?? 0) },
               `${Math.round(v * 100)}% on action items`,
             ),
           ),

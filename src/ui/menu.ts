@@ -106,6 +106,7 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         { class: 'actions' },
         button('Staff the rotation →', 'continue', go, { class: 'primary' }),
         button('How to play', 'help', () => openHelp()),
+        button('Watch a demo', 'demo', () => store.startDemo()),
       ),
     ),
   );
