@@ -146,9 +146,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       h(
         'select',
         { id: 'drill-service', 'data-key': 'drill-service' },
-        ...s.serviceOrder.map((id) =>
-          h('option', { value: id }, `${s.services[id]?.name} (bus ${busFactor(s as never, id)})`),
-        ),
+        ...s.serviceOrder.map((id) => h('option', { value: id }, `${s.services[id]?.name} (bus ${busFactor(s, id)})`)),
       ),
       button('Run drill', 'drill', () => {
         const service = (el.querySelector('#drill-service') as HTMLSelectElement | null)?.value ?? '';

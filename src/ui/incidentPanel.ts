@@ -7,7 +7,6 @@ import {
   onCall,
   ROLES,
   type Role,
-  type SimState,
   type Snapshot,
 } from '../sim';
 import { button, h, minutesText, render } from './dom';
@@ -110,7 +109,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
   const hint = diagnosisHint(inc);
   const pending = inc.attempts.find((a) => a.outcome === 'pending');
   const canMitigate = inc.phase === 'investigating' || inc.phase === 'acknowledged';
-  const crew = onCall(s as SimState, inc.pagerTeam, s.now);
+  const crew = onCall(s, inc.pagerTeam, s.now);
   const d = (cmd: Parameters<GameStore['dispatch']>[0]) => () => store.dispatch(cmd);
   const roleRows = ROLES.map((role) => {
     const id = `role-${role}`;

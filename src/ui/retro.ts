@@ -185,7 +185,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           { class: 'cards', 'data-testid': 'factor-cards' },
           ...surfaced.map((f) => {
             const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
-            const plans = plansFor(f.key, f.service, kind, s as never);
+            const plans = plansFor(f.key, f.service, kind, s);
             return h(
               'div',
               { class: 'card' },

@@ -129,7 +129,7 @@ export class OpsScene extends Phaser.Scene {
       this.nodes.fillCircle(p.x + 22, p.y - 22, 7);
       const name = this.label(`svc:${id}`, { fontSize: '16px', color: '#f1f5fb', fontStyle: 'bold' });
       name.setPosition(p.x, p.y + 33).setText(svc.name);
-      const bus = busFactor(s as never, id);
+      const bus = busFactor(s, id);
       const state =
         heat > 0 ? `ON FIRE · SEV${5 - heat}` : recovering.has(id) ? 'recovering' : `${team?.name ?? ''} · bus ${bus}`;
       const sub = this.label(`svc-sub:${id}`, { fontSize: '13px', color: heat > 0 ? '#ffb38a' : '#9fb0c9' });
@@ -155,7 +155,7 @@ export class OpsScene extends Phaser.Scene {
       const x0 = ti * colW;
       const title = this.label(`team:${teamId}`, { fontSize: '15px', color: team.color, fontStyle: 'bold' });
       title.setPosition(x0 + colW / 2, top).setText(`${team.name}${carriers.has(teamId) ? ' · carries pagers' : ''}`);
-      const crew = carriers.has(teamId) ? onCall(s as never, teamId, s.now) : {};
+      const crew = carriers.has(teamId) ? onCall(s, teamId, s.now) : {};
       const members = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e && e.team === teamId);
       const perRow = Math.max(1, Math.floor((colW - 20) / 64));
       members.forEach((e, i) => {

@@ -41,7 +41,7 @@ export function allEvents(state: Readonly<SimState>): SimEvent[] {
   return eventsSince(state, 0);
 }
 
-export function activeMembers(state: SimState, team: string): Engineer[] {
+export function activeMembers(state: Readonly<SimState>, team: string): Engineer[] {
   const out: Engineer[] = [];
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
@@ -50,7 +50,7 @@ export function activeMembers(state: SimState, team: string): Engineer[] {
   return out;
 }
 
-export function openIncidents(state: SimState): Incident[] {
+export function openIncidents(state: Readonly<SimState>): Incident[] {
   const out: Incident[] = [];
   for (const id of state.openIncidents) {
     const inc = state.incidents[id];
@@ -64,12 +64,12 @@ export function engineerName(state: SimState, id: string | null | undefined): st
   return state.engineers[id]?.name ?? id;
 }
 
-export function serviceName(state: SimState, id: string): string {
+export function serviceName(state: Readonly<SimState>, id: string): string {
   return state.services[id]?.name ?? id;
 }
 
 /** Services that depend on the given one: where its fire spreads. */
-export function dependentsOf(state: SimState, service: string): string[] {
+export function dependentsOf(state: Readonly<SimState>, service: string): string[] {
   return state.serviceOrder.filter((id) => state.services[id]?.dependsOn.includes(service));
 }
 
@@ -78,7 +78,7 @@ export function clamp01(x: number): number {
 }
 
 /** How many active people can handle a service: knowledge of at least one half. */
-export function busFactor(state: SimState, service: string): number {
+export function busFactor(state: Readonly<SimState>, service: string): number {
   let n = 0;
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];

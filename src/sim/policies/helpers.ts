@@ -8,7 +8,7 @@ import { onCall } from '../rules/rotation';
 export type Snap = Readonly<SimState>;
 
 export function visibleIncidents(s: Snap): Incident[] {
-  return openIncidents(s as SimState).filter((i) => i.phase !== 'undetected');
+  return openIncidents(s).filter((i) => i.phase !== 'undetected');
 }
 
 export function ackPages(s: Snap): Command[] {
@@ -24,7 +24,7 @@ export function carefulResponse(s: Snap): Command[] {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
     if (inc.phase !== 'investigating') continue;
-    const crew = onCall(s as SimState, inc.pagerTeam, s.now);
+    const crew = onCall(s, inc.pagerTeam, s.now);
     if (!inc.roles.commander && crew.secondary && crew.secondary.id !== inc.pagedTo)
       out.push({ type: 'assignRole', incident: inc.id, role: 'commander', engineer: crew.secondary.id });
     if (!inc.roles.ops && inc.pagedTo)
@@ -85,7 +85,7 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
   if (retro.phase === 'scheduled' || retro.phase === 'timeline') {
     const depth = plan.depthFor(s, inc) ?? 'quick';
     const team = s.services[inc.service]?.team ?? '';
-    const people = activeMembers(s as SimState, team);
+    const people = activeMembers(s, team);
     const outsider = people.find((e) => !inc.responders.includes(e.id)) ?? people[0];
     const facilitator = plan.uninvolvedFacilitator
       ? outsider

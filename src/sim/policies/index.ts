@@ -1,6 +1,6 @@
 import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
-import type { Incident, SimState } from '../model/types';
+import type { Incident } from '../model/types';
 import { activeMembers, busFactor } from '../model/world';
 import { pagerTeams } from '../rules/rotation';
 import type { Policy } from '../simulation';
@@ -24,8 +24,8 @@ export const careful: Policy = (s) => carefulResponse(s);
 export const heroOnCall: Policy = (s) => {
   const out: Command[] = [];
   if (s.now === 0) {
-    for (const team of pagerTeams(s as SimState)) {
-      const members = activeMembers(s as SimState, team);
+    for (const team of pagerTeams(s)) {
+      const members = activeMembers(s, team);
       const hero = members[0];
       const second = members[1] ?? hero;
       if (!hero || !second) continue;
@@ -70,12 +70,11 @@ export const learningFirst: Policy = (s) => {
 /** Once a week: a drill on each team's thinnest service, and shadows for the least experienced. */
 function weeklyLearning(s: Snap): Command[] {
   const out: Command[] = [];
-  const state = s as SimState;
   for (const team of s.teamOrder) {
     const owned = s.serviceOrder.filter((id) => s.services[id]?.team === team);
-    const thinnest = [...owned].sort((a, b) => busFactor(state, a) - busFactor(state, b))[0];
+    const thinnest = [...owned].sort((a, b) => busFactor(s, a) - busFactor(s, b))[0];
     if (thinnest) out.push({ type: 'runDrill', team, service: thinnest });
-    const members = activeMembers(state, team);
+    const members = activeMembers(s, team);
     if (members.length >= 2 && thinnest) {
       const byK = [...members].sort((a, b) => (a.knowledge[thinnest] ?? 0) - (b.knowledge[thinnest] ?? 0));
       const novice = byK[0];

@@ -25,7 +25,12 @@ export function conditionWords(kind: string): string {
 }
 
 /** The action items a factor can lead to, typed prevent / mitigate / repair [WB-10]. */
-export function plansFor(key: FactorKey, service: string, kind: string | null, state: SimState): ActionPlan[] {
+export function plansFor(
+  key: FactorKey,
+  service: string,
+  kind: string | null,
+  state: Readonly<SimState>,
+): ActionPlan[] {
   const name = serviceName(state, service);
   switch (key) {
     case 'condition':

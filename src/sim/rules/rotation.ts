@@ -4,7 +4,11 @@ import { activeMembers } from '../model/world';
 import { tuning } from '../tuning';
 
 /** The team whose rotation carries the pager for a service under an ownership model. */
-export function pagerTeamFor(state: SimState, service: string, model: OwnershipModel = state.ownership): string {
+export function pagerTeamFor(
+  state: Readonly<SimState>,
+  service: string,
+  model: OwnershipModel = state.ownership,
+): string {
   const svc = state.services[service];
   if (!svc) return state.teamOrder[0] ?? '';
   const opsTeam = state.teamOrder.find((t) => state.teams[t]?.kind !== 'dev');
@@ -14,12 +18,16 @@ export function pagerTeamFor(state: SimState, service: string, model: OwnershipM
 }
 
 /** Teams that carry at least one pager. */
-export function pagerTeams(state: SimState, model: OwnershipModel = state.ownership): string[] {
+export function pagerTeams(state: Readonly<SimState>, model: OwnershipModel = state.ownership): string[] {
   const set = new Set(state.serviceOrder.map((s) => pagerTeamFor(state, s, model)));
   return state.teamOrder.filter((t) => set.has(t));
 }
 
-export function servicesCarriedBy(state: SimState, team: string, model: OwnershipModel = state.ownership): string[] {
+export function servicesCarriedBy(
+  state: Readonly<SimState>,
+  team: string,
+  model: OwnershipModel = state.ownership,
+): string[] {
   return state.serviceOrder.filter((s) => pagerTeamFor(state, s, model) === team);
 }
 
@@ -42,13 +50,17 @@ export function heroRotation(state: SimState, hero: string): RotationWeek[] {
   return Array.from({ length: Math.max(1, state.weeks) }, () => ({ primary: hero, secondary: hero }));
 }
 
-function stillHere(state: SimState, id: string | undefined): Engineer | undefined {
+function stillHere(state: Readonly<SimState>, id: string | undefined): Engineer | undefined {
   const e = id ? state.engineers[id] : undefined;
   return e && e.status === 'active' ? e : undefined;
 }
 
 /** Who is primary and secondary for a team at a time; people who left are skipped. */
-export function onCall(state: SimState, team: string, t: Minute): { primary?: Engineer; secondary?: Engineer } {
+export function onCall(
+  state: Readonly<SimState>,
+  team: string,
+  t: Minute,
+): { primary?: Engineer; secondary?: Engineer } {
   const weeks = state.rotation.byTeam[team];
   const members = activeMembers(state, team);
   const entry = weeks && weeks.length > 0 ? weeks[weekOf(t) % weeks.length] : undefined;
