@@ -117,6 +117,11 @@ const takeOver = () => {
 window.addEventListener('keydown', takeOver, { capture: true });
 window.addEventListener('pointerdown', takeOver, { capture: true });
 
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') store.saveNow();
+});
+window.addEventListener('pagehide', () => store.saveNow());
+
 startGame(byId('map'), store);
 startLoop(store);
 installKeyboard(store);

@@ -5,6 +5,7 @@ import {
   type CommandResult,
   compareWithReplay,
   createSimulation,
+  createSimulationFromState,
   createWorld,
   defaultScenarioId,
   type GamePhase,
@@ -22,6 +23,7 @@ import {
   validateScenario,
 } from '../sim';
 import { type HistoryPoint, samplePoint } from './history';
+import { CORRUPT_KEY, makeSave, parseSave, readText, removeText, SAVE_KEY, storeText } from './save';
 import { loadSettings, type Settings, saveSettings } from './settings';
 
 /** Simulated minutes per real second at 1×; slowed while an incident is live. */
@@ -130,6 +132,61 @@ export class GameStore {
     this.emit();
   }
 
+  /** What the menu can offer to resume, or why the saved round cannot be used (it is then set aside, not lost). */
+  savedRound(): { label: string } | { problem: string } | null {
+    const text = readText(SAVE_KEY);
+    if (text === null) return null;
+    const result = parseSave(text);
+    if (result.ok) {
+      const s = result.save.state;
+      return {
+        label: `${result.save.scenario.name}, seed ${s.seed}, week ${Math.floor(s.now / 10080) + 1} of ${s.weeks}`,
+      };
+    }
+    storeText(CORRUPT_KEY, text);
+    removeText(SAVE_KEY);
+    return {
+      problem: `${result.reason}. It was set aside (kept as "${CORRUPT_KEY}" in this browser's storage) and nothing else was touched.`,
+    };
+  }
+
+  /** Picks up a saved round where it was left, paused. */
+  resumeSaved(): boolean {
+    const text = readText(SAVE_KEY);
+    const result = text === null ? null : parseSave(text);
+    if (!result?.ok) return false;
+    const { scenario, state, history } = result.save;
+    this.scenario = scenario;
+    this.demo = null;
+    this.sim = createSimulationFromState(state);
+    this.replay = new Replay(scenario, state);
+    this.carry = 0;
+    this.lastSampleDay = Math.floor(state.now / 1440);
+    this.view = {
+      ...this.view,
+      history,
+      silent: null,
+      pagedIncident: null,
+      openRetro: null,
+      message: null,
+      demo: false,
+      snapshot: state,
+    };
+    if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
+    this.flow.send({ type: 'START' });
+    this.refreshSilent();
+    this.pause();
+    this.emit();
+    return true;
+  }
+
+  /** Saves the round in this browser (not demo rounds); quietly does nothing when storage is unavailable. */
+  saveNow(): void {
+    const snap = this.sim?.snapshot();
+    if (!snap || this.demo || this.view.phase === 'report' || this.view.phase === 'menu') return;
+    storeText(SAVE_KEY, JSON.stringify(makeSave(this.scenario, snap, this.view.history, new Date().toISOString())));
+  }
+
   dispatch(command: Command): CommandResult {
     if (!this.sim) return { ok: false, reason: 'no round is running' };
     const result = this.sim.dispatch(command);
@@ -197,6 +254,7 @@ export class GameStore {
     if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !this.demo) this.pause();
     if (events.some((e) => e.type === 'round-over')) {
       this.refreshSilent();
+      if (!this.demo) removeText(SAVE_KEY);
       this.flow.send({ type: 'ROUND_OVER' });
     }
     this.emit();
@@ -274,6 +332,7 @@ export class GameStore {
     this.refreshSilent();
     const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0);
     this.view = { ...this.view, history: [...this.view.history, point] };
+    this.saveNow();
   }
 
   /** When each incident of the never-learning replay started, for the weekly chart. */

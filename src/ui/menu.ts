@@ -16,10 +16,13 @@ const builtIns = (): Scenario[] =>
 
 let custom: Scenario | null = null;
 let problems: string[] = [];
+let saveProblem: string | null = null;
 
 /** The menu: pick a scenario (or load your own), a seed and a round length. */
 export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choice: MenuChoice) => void): void {
   const scenarios = custom ? [...builtIns(), custom] : builtIns();
+  const saved = store.savedRound();
+  if (saved && 'problem' in saved) saveProblem = saved.problem;
   const current = scenarios.find((s) => s.id === store.scenario.id) ?? scenarios[0];
   const go = () => {
     const id = (el.querySelector('#scenario') as HTMLSelectElement).value;
@@ -51,6 +54,20 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
     h(
       'div',
       { class: 'panel menu', role: 'dialog', 'aria-label': 'New round' },
+      saved && 'label' in saved
+        ? h(
+            'div',
+            { class: 'resume' },
+            button(`Resume your round: ${saved.label}`, 'resume', () => store.resumeSaved(), { class: 'primary' }),
+          )
+        : null,
+      saveProblem
+        ? h(
+            'div',
+            { class: 'problems', role: 'alert', 'data-testid': 'save-problem' },
+            `Your saved round could not be resumed: ${saveProblem}`,
+          )
+        : null,
       h(
         'p',
         { class: 'lede' },

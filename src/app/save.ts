@@ -1,0 +1,105 @@
+import { type Scenario, type SimState, stateHash, validateScenario } from '../sim';
+import type { HistoryPoint } from './history';
+
+/** A saved round. Versioned: older versions are migrated on load. */
+export interface SaveFileV1 {
+  saveVersion: 1;
+  savedAt: string;
+  scenario: Scenario;
+  state: SimState;
+  history: HistoryPoint[];
+  /** The state's own hash, so a damaged or edited save is caught before it is played. */
+  stateHash: string;
+}
+
+export const SAVE_KEY = 'firepants.save';
+export const CORRUPT_KEY = 'firepants.save.corrupt';
+
+export type LoadResult = { ok: true; save: SaveFileV1 } | { ok: false; reason: string };
+
+export function makeSave(
+  scenario: Scenario,
+  state: Readonly<SimState>,
+  history: HistoryPoint[],
+  savedAt: string,
+): SaveFileV1 {
+  return { saveVersion: 1, savedAt, scenario, state, history, stateHash: stateHash(state) };
+}
+
+/** Migrations from older save versions to the current one, by version. None yet: version 1 is the first. */
+const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+
+/** Reads a saved round; anything wrong gives a reason, never an exception. */
+export function parseSave(text: string): LoadResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'the saved round is not readable (not valid JSON)' };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'the saved round is empty' };
+  let save = raw as Record<string, unknown>;
+  let version = save.saveVersion;
+  while (typeof version === 'number' && migrations[version]) {
+    save = (migrations[version] as (r: Record<string, unknown>) => Record<string, unknown>)(save);
+    version = save.saveVersion;
+  }
+  if (version !== 1)
+    return { ok: false, reason: `the saved round has an unknown version (${JSON.stringify(version)})` };
+  const scenario = validateScenario(save.scenario);
+  if (!scenario.ok)
+    return {
+      ok: false,
+      reason: `the saved round's scenario is invalid: ${scenario.problems[0]?.path} ${scenario.problems[0]?.message}`,
+    };
+  const state = save.state as SimState | undefined;
+  if (!state || typeof state !== 'object' || state.schemaVersion !== 1 || typeof state.now !== 'number') {
+    return { ok: false, reason: 'the saved round has no world in it' };
+  }
+  let hash: string;
+  try {
+    hash = stateHash(state);
+  } catch {
+    return { ok: false, reason: 'the saved round could not be checked' };
+  }
+  if (hash !== save.stateHash)
+    return { ok: false, reason: 'the saved round was damaged or edited (its check does not match)' };
+  const history = Array.isArray(save.history) ? (save.history as HistoryPoint[]) : [];
+  return {
+    ok: true,
+    save: {
+      saveVersion: 1,
+      savedAt: String(save.savedAt ?? ''),
+      scenario: scenario.scenario,
+      state,
+      history,
+      stateHash: hash,
+    },
+  };
+}
+
+/** Storage that may be missing or full: every call is guarded. */
+export function storeText(key: string, text: string): boolean {
+  try {
+    globalThis.localStorage?.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readText(key: string): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function removeText(key: string): void {
+  try {
+    globalThis.localStorage?.removeItem(key);
+  } catch {
+    // nothing to remove
+  }
+}
