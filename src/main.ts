@@ -53,7 +53,7 @@ function draw(): void {
           store.newGame();
         });
       else if (view.phase === 'setup') {
-        if (!choice) choice = { scenario: store.scenario, seed: 42, weeks: store.scenario.weeks };
+        if (!choice) choice = { scenario: store.scenario, seed: 42, weeks: store.scenario.weeks, guided: false };
         renderSetup(overlay, store, choice);
       } else if (view.phase === 'playing' || view.phase === 'paused') overlay.replaceChildren();
     }

@@ -36,7 +36,12 @@ export interface RoundSetup {
   weeks: number;
   ownership: OwnershipModel;
   rotation: Record<string, RotationWeek[]>;
+  /** A first fire on Monday morning, so a new player meets the pager within a minute. */
+  guided?: boolean;
 }
+
+/** When the guided first fire starts: Monday 09:30. */
+export const GUIDED_FIRE_AT = 9 * 60 + 30;
 
 export interface StoreView {
   phase: GamePhase;
@@ -66,6 +71,7 @@ export class GameStore {
   private demo: Policy | null = null;
   private demoNext = 0;
   private demoLastFire = 0;
+  private guidedFire: number | null = null;
   private lastSampleDay = -1;
   view: StoreView;
 
@@ -124,6 +130,7 @@ export class GameStore {
     this.sim = createSimulation(setup.scenario, { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership });
     for (const [team, weeks] of Object.entries(setup.rotation)) this.sim.dispatch({ type: 'setRotation', team, weeks });
     this.replay = new Replay(setup.scenario, this.sim.snapshot());
+    this.guidedFire = setup.guided ? GUIDED_FIRE_AT : null;
     this.carry = 0;
     this.lastSampleDay = -1;
     this.view = { ...this.view, history: [], silent: null, pagedIncident: null, openRetro: null, message: null };
@@ -245,7 +252,15 @@ export class GameStore {
   /** Advance by simulated minutes (the loop and tests call this). */
   advanceMinutes(minutes: number): SimEvent[] {
     if (!this.sim) return [];
-    const events = this.sim.advance(minutes);
+    const guided = this.guidedFire;
+    if (guided !== null && this.sim.snapshot().now + minutes >= guided) {
+      this.guidedFire = null;
+      const first = Math.max(0, guided - this.sim.snapshot().now);
+      const before = this.advanceMinutes(first);
+      this.lightGuidedFire();
+      return [...before, ...this.advanceMinutes(minutes - first)];
+    }
+    const events = this.stopsAtPage() ? this.advanceUntilPaged(minutes) : this.sim.advance(minutes);
     const snap = this.sim.snapshot();
     let paged = this.view.pagedIncident;
     for (const e of events) if (e.type === 'paged') paged = e.incident;
@@ -275,6 +290,31 @@ export class GameStore {
     if (whole <= 0) return;
     this.carry -= whole;
     this.advanceMinutes(whole);
+  }
+
+  /** With auto-pause on, time stops at the minute a page arrives, so the player can answer it. */
+  private stopsAtPage(): boolean {
+    return this.view.settings.autoPause && this.view.phase === 'playing' && !this.demo;
+  }
+
+  private advanceUntilPaged(minutes: number): SimEvent[] {
+    const events: SimEvent[] = [];
+    for (let i = 0; i < minutes && this.sim; i++) {
+      const step = this.sim.advance(1);
+      events.push(...step);
+      if (step.some((e) => e.type === 'paged')) break;
+    }
+    return events;
+  }
+
+  /** The guided first fire: the service that most others depend on, failing in one of its own known ways. */
+  private lightGuidedFire(): void {
+    const snap = this.sim?.snapshot();
+    if (!snap) return;
+    const dependents = (id: string) => snap.serviceOrder.filter((o) => snap.services[o]?.dependsOn.includes(id)).length;
+    const service = [...snap.serviceOrder].sort((a, b) => dependents(b) - dependents(a))[0] ?? '';
+    const kind = Object.values(snap.conditions).find((c) => c.service === service)?.kind ?? 'capacity';
+    this.sim?.dispatch({ type: 'injectIncident', service, kind });
   }
 
   /** Attract mode: a bot plays a short round by itself, on a loop, until someone takes over. */

@@ -7,6 +7,7 @@ export interface MenuChoice {
   scenario: Scenario;
   seed: number;
   weeks: number;
+  guided: boolean;
 }
 
 const builtIns = (): Scenario[] =>
@@ -30,7 +31,8 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
     const seedText = (el.querySelector('#seed') as HTMLInputElement).value;
     const weeks = Number((el.querySelector('#weeks') as HTMLSelectElement).value);
     const seed = /^-?\d{1,9}$/.test(seedText.trim()) ? Number(seedText) : 1;
-    if (scenario) onContinue({ scenario, seed, weeks });
+    const guided = (el.querySelector('#guided') as HTMLInputElement | null)?.checked ?? false;
+    if (scenario) onContinue({ scenario, seed, weeks, guided });
   };
   const onFile = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
@@ -109,6 +111,12 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         { class: 'row' },
         h('label', { for: 'scenario-file' }, 'Your own scenario'),
         h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile }),
+      ),
+      h(
+        'label',
+        { class: 'guided' },
+        h('input', { id: 'guided', type: 'checkbox', 'data-key': 'guided', checked: true }),
+        ' Guided first incident — a fire on Monday morning, with a tip for each step',
       ),
       problems.length > 0
         ? h(

@@ -110,6 +110,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
       weeks: choice.weeks,
       ownership: d.ownership,
       rotation: d.rotation,
+      guided: choice.guided,
     };
     draft = null;
     store.startRound(setup);

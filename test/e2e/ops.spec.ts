@@ -67,3 +67,21 @@ test('a hostile name in a scenario file shows as text and runs nothing', async (
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator('img')).toHaveCount(0);
 });
+
+test('a guided first round pages the player on Monday morning and says what to do next', async ({ page }) => {
+  await startRound(page);
+  await page.keyboard.press('Space');
+  await advance(page, 9 * 60);
+  for (let i = 0; i < 120; i++) {
+    if (await page.evaluate(() => window.__firepants?.store.view.pagedIncident ?? null)) break;
+    await advance(page, 1);
+  }
+  await expect(page.getByTestId('pager')).toBeVisible();
+  await expect(page.getByTestId('next-step')).toContainText('acknowledge');
+  const fire = await page.evaluate(() => {
+    const s = window.__firepants?.snapshot();
+    const inc = s?.incidents[s.incidentOrder[0] ?? ''];
+    return { at: inc?.startedAt, injected: inc?.injected };
+  });
+  expect(fire).toEqual({ at: 570, injected: true });
+});
