@@ -8,6 +8,7 @@ import {
   type RotationWeek,
   rotationWarnings,
   type SimState,
+  teamSites,
 } from '../sim';
 import { button, h, render } from './dom';
 import type { MenuChoice } from './menu';
@@ -81,6 +82,13 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
       'div',
       { class: 'rotation' },
       h('h3', { style: `color:${team?.color}` }, `${team?.name} rotation`),
+      teamSites(world, teamId).length > 1
+        ? h(
+            'p',
+            { class: 'small' },
+            `Follows the sun across ${teamSites(world, teamId).join(' and ')}: the pager stays with whoever is in daytime; the week's pick is used when they are.`,
+          )
+        : null,
       h(
         'table',
         {},

@@ -14,14 +14,14 @@ import {
 import { startIncident } from '../../src/sim/rules/incident';
 
 /** A built-in scenario, through the same validation a player's file goes through. */
-export function scenario(id: 'platform' | 'startup' = 'platform'): Scenario {
+export function scenario(id: 'platform' | 'startup' | 'scaleup' = 'platform'): Scenario {
   const result = validateScenario(builtInScenarios[id]);
   if (!result.ok) throw new Error(`built-in scenario ${id} is invalid: ${JSON.stringify(result.problems)}`);
   return result.scenario;
 }
 
 /** A raw copy of a built-in scenario file, safe to break in tests. */
-export function rawScenario(id: 'platform' | 'startup' = 'platform'): Record<string, unknown> & {
+export function rawScenario(id: 'platform' | 'startup' | 'scaleup' = 'platform'): Record<string, unknown> & {
   teams: Record<string, unknown>[];
   services: Record<string, unknown>[];
 } {
@@ -29,11 +29,11 @@ export function rawScenario(id: 'platform' | 'startup' = 'platform'): Record<str
 }
 
 /** A plain, mutable world for calling rules directly (no Immer in the way). */
-export function world(seed = 1, id: 'platform' | 'startup' = 'platform', weeks?: number): SimState {
+export function world(seed = 1, id: 'platform' | 'startup' | 'scaleup' = 'platform', weeks?: number): SimState {
   return createWorld(scenario(id), { seed, weeks });
 }
 
-export function sim(seed = 1, id: 'platform' | 'startup' = 'platform', weeks?: number): Simulation {
+export function sim(seed = 1, id: 'platform' | 'startup' | 'scaleup' = 'platform', weeks?: number): Simulation {
   return createSimulation(scenario(id), { seed, weeks });
 }
 

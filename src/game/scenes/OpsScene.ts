@@ -1,6 +1,6 @@
 import Phaser from 'phaser';
 import type { GameStore, StoreView } from '../../app/store';
-import { busFactor, formatClock, isNight, onCall, pagerTeams, type Snapshot } from '../../sim';
+import { busFactor, formatClock, isNight, localTime, onCall, pagerTeams, type Snapshot, teamSites } from '../../sim';
 import { fatigueColor, hexToNumber, type Point, serviceLayout } from '../layout';
 
 const FONT = 'system-ui, sans-serif';
@@ -145,25 +145,30 @@ export class OpsScene extends Phaser.Scene {
     this.people.lineBetween(0, top - 10, width, top - 10);
     const carriers = new Set(pagerTeams(s));
     const teams = s.teamOrder;
-    const colW = width / Math.max(1, teams.length);
-    const night = isNight(s.now);
+    // Each team gets width in proportion to its people, so everyone fits on one row.
+    const sizes = teams.map((t) => Math.max(2, s.engineerOrder.filter((id) => s.engineers[id]?.team === t).length));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const starts = sizes.map((_, i) => (width * sizes.slice(0, i).reduce((a, b) => a + b, 0)) / total);
     const busy = new Set<string>();
     for (const id of s.openIncidents) for (const r of s.incidents[id]?.responders ?? []) busy.add(r);
     teams.forEach((teamId, ti) => {
       const team = s.teams[teamId];
       if (!team) return;
-      const x0 = ti * colW;
+      const x0 = starts[ti] ?? 0;
+      const colW = (width * (sizes[ti] ?? 2)) / total;
       const title = this.label(`team:${teamId}`, { fontSize: '15px', color: team.color, fontStyle: 'bold' });
       title.setPosition(x0 + colW / 2, top).setText(`${team.name}${carriers.has(teamId) ? ' · carries pagers' : ''}`);
       const crew = carriers.has(teamId) ? onCall(s, teamId, s.now) : {};
       const members = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e && e.team === teamId);
-      const perRow = Math.max(1, Math.floor((colW - 20) / 64));
+      const multiSite = teamSites(s, teamId).length > 1;
+      const step = Math.min(64, (colW - 20) / Math.max(1, members.length));
+      const perRow = Math.max(1, Math.floor((colW - 20) / step));
       members.forEach((e, i) => {
         if (!e) return;
-        const cx = x0 + 10 + 32 + (i % perRow) * 64 + (colW - 20 - Math.min(members.length, perRow) * 64) / 2;
+        const cx = x0 + 10 + step / 2 + (i % perRow) * step + (colW - 20 - Math.min(members.length, perRow) * step) / 2;
         const cy = top + 52 + Math.floor(i / perRow) * 74;
         const gone = e.status === 'left';
-        const asleep = night && !busy.has(e.id) && !gone;
+        const asleep = isNight(localTime(s, e.id, s.now)) && !busy.has(e.id) && !gone;
         this.people.fillStyle(gone ? 0x2a2f3a : hexToNumber(team.color), gone ? 0.6 : asleep ? 0.45 : 1);
         this.people.fillCircle(cx, cy, 18);
         this.people.lineStyle(3, 0x2b3548, 1);
@@ -188,7 +193,8 @@ export class OpsScene extends Phaser.Scene {
         const initial = this.label(`init:${e.id}`, { fontSize: '15px', color: '#0d1118', fontStyle: 'bold' });
         initial.setPosition(cx, cy - 10).setText(asleep ? 'z' : e.name.slice(0, 1));
         const nm = this.label(`name:${e.id}`, { fontSize: '13px', color: gone ? '#6b7588' : '#dbe3ef' });
-        nm.setPosition(cx, cy + 27).setText(gone ? `${e.name} (left)` : e.name);
+        const where = multiSite ? ` · ${e.site.slice(0, 3)}` : '';
+        nm.setPosition(cx, cy + 27).setText(gone ? `${e.name} (left)` : `${e.name}${where}`);
       });
     });
   }

@@ -68,7 +68,7 @@ export function createWorld(scenario: Scenario, options: WorldOptions): SimState
       shiftPages: 0,
     };
     for (const m of t.members) {
-      engineers[m.id] = newEngineer(m.id, m.name, t.id, t.site, { ...m.knowledge }, 0);
+      engineers[m.id] = newEngineer(m.id, m.name, t.id, m.site ?? t.site, { ...m.knowledge }, 0);
       engineerOrder.push(m.id);
     }
   }
@@ -94,6 +94,9 @@ export function createWorld(scenario: Scenario, options: WorldOptions): SimState
     actionItems: {},
     nearMisses: {},
     customerTrust: 0.8,
+    siteOffsets: Object.fromEntries(
+      scenario.sites.map((x) => [x.id, x.utcOffset - (scenario.sites[0]?.utcOffset ?? 0)]),
+    ),
     streams: {},
     nextId: 0,
     log: [[]],

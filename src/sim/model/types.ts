@@ -303,6 +303,8 @@ export interface SimState {
   actionItems: Record<string, ActionItem>;
   nearMisses: Record<string, NearMiss>;
   customerTrust: number;
+  /** Hours each site is ahead of the game clock (the first site's time). */
+  siteOffsets?: Record<string, number>;
   streams: Record<string, StreamState>;
   nextId: number;
   /** The event log in chunks, so appending stays cheap as the round grows. */

@@ -73,6 +73,12 @@ export function dependentsOf(state: Readonly<SimState>, service: string): string
   return state.serviceOrder.filter((id) => state.services[id]?.dependsOn.includes(service));
 }
 
+/** The game clock as it reads where a person works: nights and days follow the sun. */
+export function localTime(state: Readonly<SimState>, engineer: string, t: number): number {
+  const site = state.engineers[engineer]?.site ?? '';
+  return t + (state.siteOffsets?.[site] ?? 0) * 60;
+}
+
 export function clamp01(x: number): number {
   return x < 0 ? 0 : Math.min(x, 1);
 }

@@ -1,7 +1,7 @@
 import { isNight, MINUTES_PER_DAY } from '../clock';
 import { nextIncidentPhase } from '../machines/incidentMachine';
 import type { ConditionKind, Incident, Mitigation, SimState } from '../model/types';
-import { clamp01, dependentsOf, logEvent, newId, weekStats } from '../model/world';
+import { clamp01, dependentsOf, localTime, logEvent, newId, weekStats } from '../model/world';
 import { draw, drawInt } from '../rng';
 import { tuning } from '../tuning';
 import { learnFromIncident } from './knowledge';
@@ -100,7 +100,8 @@ export function pageOnCall(state: SimState, inc: Incident, who: 'primary' | 'sec
   inc.ackDueAt = t + ackDelay(state, person.id, t);
   inc.escalateAt = t + tuning.escalationMinutes;
   person.pagesThisShift += 1;
-  if (isNight(t)) {
+  const night = isNight(localTime(state, person.id, t));
+  if (night) {
     person.fatigue = clamp01(person.fatigue + 0.06);
     state.totals.nightPages += 1;
   }
@@ -109,7 +110,7 @@ export function pageOnCall(state: SimState, inc: Incident, who: 'primary' | 'sec
   state.totals.pages += 1;
   const week = weekStats(state);
   if (week) week.pages += 1;
-  if (who === 'primary') logEvent(state, { type: 'paged', incident: inc.id, engineer: person.id, night: isNight(t) });
+  if (who === 'primary') logEvent(state, { type: 'paged', incident: inc.id, engineer: person.id, night });
   else logEvent(state, { type: 'escalated', incident: inc.id, engineer: person.id, reason: 'timeout' });
 }
 

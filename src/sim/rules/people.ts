@@ -1,7 +1,7 @@
 import { isNight, isWeekend, MINUTES_PER_WEEK } from '../clock';
 import { newEngineer } from '../model/createWorld';
 import type { Engineer, SimState } from '../model/types';
-import { clamp01, logEvent, newId, openIncidents } from '../model/world';
+import { clamp01, localTime, logEvent, newId, openIncidents } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { pageOnCall } from './incident';
@@ -42,15 +42,13 @@ export function fatigueDelta(
 }
 
 export function hourlyPeople(state: SimState): void {
-  const t = state.now;
-  const night = isNight(t);
-  const weekend = isWeekend(t);
   const paged = onCallNow(state);
   const busy = respondingNow(state);
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
     if (e?.status !== 'active') continue;
-    e.fatigue = clamp01(e.fatigue + fatigueDelta(e, night, weekend, paged.has(id), busy.has(id)));
+    const local = localTime(state, id, state.now);
+    e.fatigue = clamp01(e.fatigue + fatigueDelta(e, isNight(local), isWeekend(local), paged.has(id), busy.has(id)));
   }
 }
 

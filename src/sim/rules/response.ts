@@ -1,6 +1,6 @@
 import { isNight, type Minute } from '../clock';
 import type { Incident, Role, SimState } from '../model/types';
-import { activeMembers, clamp01, logEvent } from '../model/world';
+import { activeMembers, clamp01, localTime, logEvent } from '../model/world';
 import { drawInt } from '../rng';
 import { onCall } from './rotation';
 
@@ -8,7 +8,7 @@ import { onCall } from './rotation';
 export function ackDelay(state: SimState, engineer: string, t: Minute): number {
   const e = state.engineers[engineer];
   const base = drawInt(state.streams, `ack:${engineer}`, state.seed, 2, 6);
-  const asleep = isNight(t) ? 2.5 : 1;
+  const asleep = isNight(localTime(state, engineer, t)) ? 2.5 : 1;
   const tired = 1 + (e?.fatigue ?? 0);
   return Math.round(base * asleep * tired);
 }
@@ -55,7 +55,7 @@ export function diagnosisRate(state: SimState, inc: Incident): number {
 export function addResponder(state: SimState, inc: Incident, engineer: string): void {
   if (!inc.responders.includes(engineer)) inc.responders.push(engineer);
   const e = state.engineers[engineer];
-  if (e && isNight(state.now)) e.fatigue = clamp01(e.fatigue + 0.04);
+  if (e && isNight(localTime(state, engineer, state.now))) e.fatigue = clamp01(e.fatigue + 0.04);
 }
 
 /** The person who knows the service best, wherever they are: fast, but the hero tires. */

@@ -1,6 +1,6 @@
-import { type Minute, weekOf } from '../clock';
+import { hourOf, type Minute, weekOf } from '../clock';
 import type { Engineer, OwnershipModel, RotationWeek, SimState } from '../model/types';
-import { activeMembers } from '../model/world';
+import { activeMembers, localTime } from '../model/world';
 import { tuning } from '../tuning';
 
 /** The team whose rotation carries the pager for a service under an ownership model. */
@@ -55,18 +55,35 @@ function stillHere(state: Readonly<SimState>, id: string | undefined): Engineer 
   return e && e.status === 'active' ? e : undefined;
 }
 
-/** Who is primary and secondary for a team at a time; people who left are skipped. */
+/** Sites a team's active people work at; two or more means the pager follows the sun. */
+export function teamSites(state: Readonly<SimState>, team: string): string[] {
+  return [...new Set(activeMembers(state, team).map((e) => e.site))];
+}
+
+/**
+ * Who is primary and secondary for a team at a time; people who left are skipped.
+ * A team spread over sites follows the sun: the pager stays with whoever is in daytime.
+ */
 export function onCall(
   state: Readonly<SimState>,
   team: string,
   t: Minute,
 ): { primary?: Engineer; secondary?: Engineer } {
   const weeks = state.rotation.byTeam[team];
-  const members = activeMembers(state, team);
+  const everyone = activeMembers(state, team);
+  const awake = everyone.filter((e) => {
+    const h = hourOf(localTime(state, e.id, t));
+    return h >= 8 && h < 20;
+  });
+  const followsSun = teamSites(state, team).length > 1 && awake.length > 0;
+  const members = followsSun ? awake : everyone;
   const entry = weeks && weeks.length > 0 ? weeks[weekOf(t) % weeks.length] : undefined;
-  const primary = stillHere(state, entry?.primary) ?? members[0];
-  let secondary = stillHere(state, entry?.secondary);
-  if (!secondary || secondary.id === primary?.id) secondary = members.find((m) => m.id !== primary?.id) ?? secondary;
+  const inShift = (e: Engineer | undefined) => (e && members.includes(e) ? e : undefined);
+  const fallback = followsSun ? members[weekOf(t) % members.length] : members[0];
+  const primary = inShift(stillHere(state, entry?.primary)) ?? fallback;
+  let secondary = inShift(stillHere(state, entry?.secondary));
+  if (!secondary || secondary.id === primary?.id)
+    secondary = members.find((m) => m.id !== primary?.id) ?? everyone.find((m) => m.id !== primary?.id);
   return { primary, secondary };
 }
 
@@ -124,8 +141,15 @@ export function rotationWarnings(state: SimState, model: OwnershipModel = state.
     }
     const bySite = new Map<string, number>();
     for (const m of activeMembers(state, team)) bySite.set(m.site, (bySite.get(m.site) ?? 0) + 1);
+    const followsSun = bySite.size > 1;
     for (const [site, n] of bySite) {
-      if (n < 8) {
+      if (followsSun && n < 6) {
+        out.push({
+          team,
+          kind: 'small-site',
+          message: `${name} follows the sun, but ${site} has ${n} people: each site needs at least 6 for its 12-hour shift.`,
+        });
+      } else if (!followsSun && n < 8) {
         out.push({
           team,
           kind: 'small-site',

@@ -29,6 +29,8 @@ export const serviceSchema = z.object({
 export const engineerSchema = z.object({
   id,
   name: label,
+  /** Where this person works, when it differs from the team's site. */
+  site: label.optional(),
   knowledge: z.record(id, unit).default({}),
 });
 
@@ -41,6 +43,12 @@ export const teamSchema = z.object({
   members: z.array(engineerSchema).min(1).max(20),
 });
 
+export const siteSchema = z.object({
+  id: label,
+  /** Hours ahead of (or behind, negative) the first site, which keeps the game clock. */
+  utcOffset: z.number().int().min(-12).max(14),
+});
+
 export const scenarioSchema = z.object({
   schemaVersion: z.literal(1),
   id,
@@ -48,6 +56,7 @@ export const scenarioSchema = z.object({
   description: z.string().max(600).default(''),
   ownership: z.enum(['ops-team', 'you-build-it', 'hybrid']).default('you-build-it'),
   weeks: z.number().int().min(1).max(26).default(4),
+  sites: z.array(siteSchema).max(6).default([]),
   teams: z.array(teamSchema).min(1).max(8),
   services: z.array(serviceSchema).min(1).max(24),
   names: z.array(label).max(200).default([]),

@@ -57,6 +57,17 @@ function worldProblems(s: Scenario): ScenarioProblem[] {
       engineerIds.add(m.id);
     });
   });
+  if (s.sites.length > 0) {
+    const sites = new Set(s.sites.map((x) => x.id));
+    s.teams.forEach((team, t) => {
+      if (!sites.has(team.site))
+        problems.push({ path: `teams[${t}].site`, message: `no site "${team.site}" in sites` });
+      team.members.forEach((m, i) => {
+        if (m.site !== undefined && !sites.has(m.site))
+          problems.push({ path: `teams[${t}].members[${i}].site`, message: `no site "${m.site}" in sites` });
+      });
+    });
+  }
   const serviceIds = new Set<string>();
   s.services.forEach((svc, i) => {
     if (serviceIds.has(svc.id))
