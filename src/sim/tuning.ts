@@ -1,8 +1,8 @@
 import type { ConditionKind, Mitigation } from './model/types';
 
 /**
- * Starting numbers for balancing. They are data, not laws: a facilitator may
- * pass overrides to createSimulation. Sources are named in DESIGN.md.
+ * Starting numbers for balancing, all in one place. They are data, not laws;
+ * the rules that use them name their sources.
  */
 export const tuning = {
   /** Chaos is checked every this many minutes, one draw per condition per check. */

@@ -2,6 +2,7 @@ import { isNight, type Minute } from '../clock';
 import type { Incident, Role, SimState } from '../model/types';
 import { activeMembers, clamp01, localTime, logEvent } from '../model/world';
 import { drawInt } from '../rng';
+import { tuning } from '../tuning';
 import { onCall } from './rotation';
 
 /** Minutes to acknowledge a page: slower asleep, slower exhausted [SLEEP]. */
@@ -41,7 +42,7 @@ export function diagnosisRate(state: SimState, inc: Incident): number {
   const freelancing = n >= 3 && !commander ? 0.7 : 1;
   const coordination = teams.size > 1 ? (commander ? 0.9 : 0.75) : 1;
   return (
-    0.03 *
+    tuning.baseDiagnosisPerMinute *
     (0.25 + best) *
     (0.5 + svc.observability) *
     (0.6 + 0.5 * svc.runbook) *
