@@ -23,7 +23,7 @@ function showFailure(err: unknown): void {
   const box = document.getElementById('failure');
   if (!box) return;
   box.hidden = false;
-  box.textContent = `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings are kept; reload to start again.`;
+  box.textContent = `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings and the last save of your round are kept: reload to continue from the menu.`;
 }
 
 window.addEventListener('error', (e) => showFailure(e.error ?? e.message));

@@ -257,6 +257,10 @@ export class GameStore {
       this.guidedFire = null;
       const first = Math.max(0, guided - this.sim.snapshot().now);
       const before = this.advanceMinutes(first);
+      if ((this.sim?.snapshot().now ?? guided) < guided) {
+        this.guidedFire = guided;
+        return before;
+      }
       this.lightGuidedFire();
       return [...before, ...this.advanceMinutes(minutes - first)];
     }
