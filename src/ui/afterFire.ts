@@ -145,7 +145,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       h('label', { for: 'drill-service' }, 'Drill (Wheel of Misfortune)'),
       h(
         'select',
-        { id: 'drill-service', 'data-key': 'drill-service' },
+        { id: 'drill-service', 'data-key': 'drill-service', 'data-keep': 'drill-service' },
         ...s.serviceOrder.map((id) => h('option', { value: id }, `${s.services[id]?.name} (bus ${busFactor(s, id)})`)),
       ),
       button('Run drill', 'drill', () => {
@@ -160,12 +160,17 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       h('label', { for: 'shadow-who' }, 'Shadow on call'),
       h(
         'select',
-        { id: 'shadow-who', 'data-key': 'shadow-who', 'aria-label': 'Who shadows' },
+        { id: 'shadow-who', 'data-key': 'shadow-who', 'data-keep': 'shadow-who', 'aria-label': 'Who shadows' },
         ...active.map((e) => h('option', { value: e.id }, e.name)),
       ),
       h(
         'select',
-        { id: 'shadow-mentor', 'data-key': 'shadow-mentor', 'aria-label': 'Whom they shadow' },
+        {
+          id: 'shadow-mentor',
+          'data-key': 'shadow-mentor',
+          'data-keep': 'shadow-mentor',
+          'aria-label': 'Whom they shadow',
+        },
         ...active.map((e) => h('option', { value: e.id }, `with ${e.name}`)),
       ),
       button('Pair', 'shadow', () => {
@@ -176,19 +181,29 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
     ),
     h(
       'details',
-      { class: 'facilitator' },
+      { class: 'facilitator', 'data-keep': 'facilitator' },
       h('summary', {}, 'Facilitator: inject an incident'),
       h(
         'div',
         { class: 'row' },
         h(
           'select',
-          { id: 'inject-service', 'data-key': 'inject-service', 'aria-label': 'Service to set on fire' },
+          {
+            id: 'inject-service',
+            'data-key': 'inject-service',
+            'data-keep': 'inject-service',
+            'aria-label': 'Service to set on fire',
+          },
           ...s.serviceOrder.map((id) => h('option', { value: id }, s.services[id]?.name ?? id)),
         ),
         h(
           'select',
-          { id: 'inject-kind', 'data-key': 'inject-kind', 'aria-label': 'Class of failure' },
+          {
+            id: 'inject-kind',
+            'data-key': 'inject-kind',
+            'data-keep': 'inject-kind',
+            'aria-label': 'Class of failure',
+          },
           ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
         ),
         button('Set it on fire', 'inject', () => {

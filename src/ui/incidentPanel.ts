@@ -237,7 +237,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
           h('label', { for: 'pull-team' }, 'Pull in team'),
           h(
             'select',
-            { id: 'pull-team', 'data-key': 'pull-team' },
+            { id: 'pull-team', 'data-key': 'pull-team', 'data-keep': 'pull-team' },
             ...teams.map((t) => h('option', { value: t }, s.teams[t]?.name ?? t)),
           ),
           button('Pull in', 'pull', () => {
@@ -250,11 +250,17 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       'div',
       { class: 'row' },
       h('label', { for: 'handoff-to' }, 'Hand off to'),
-      h('select', { id: 'handoff-to', 'data-key': 'handoff-to' }, ...personOptions(s)),
+      h('select', { id: 'handoff-to', 'data-key': 'handoff-to', 'data-keep': 'handoff-to' }, ...personOptions(s)),
       h(
         'label',
         { class: 'inline' },
-        h('input', { type: 'checkbox', id: 'handoff-ack', 'data-key': 'handoff-ack', checked: true }),
+        h('input', {
+          type: 'checkbox',
+          id: 'handoff-ack',
+          'data-key': 'handoff-ack',
+          'data-keep': 'handoff-ack',
+          checked: true,
+        }),
         ' with a proper handoff',
       ),
       button('Hand off', 'handoff', () => {

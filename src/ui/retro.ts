@@ -93,7 +93,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           h('label', { for: 'retro-lead' }, 'Led by'),
           h(
             'select',
-            { id: 'retro-lead', 'data-key': 'retro-lead' },
+            { id: 'retro-lead', 'data-key': 'retro-lead', 'data-keep': 'retro-lead' },
             ...[...outsiders, ...members.filter((m) => !outsiders.includes(m))].map((e) =>
               h(
                 'option',

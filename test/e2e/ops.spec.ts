@@ -85,3 +85,23 @@ test('a guided first round pages the player on Monday morning and says what to d
   });
   expect(fire).toEqual({ at: 570, injected: true });
 });
+
+test('choices in the side panel survive the live redraws, and the facilitator fire lands where chosen', async ({
+  page,
+}) => {
+  await startRound(page);
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', 'playing');
+  await page.getByText('Facilitator: inject an incident').click();
+  await page.locator('#inject-service').selectOption('payments');
+  await page.locator('#inject-kind').selectOption('dependency');
+  await page.waitForTimeout(800);
+  await expect(page.locator('details.facilitator')).toHaveAttribute('open', '');
+  await expect(page.locator('#inject-service')).toHaveValue('payments');
+  await page.getByRole('button', { name: 'Set it on fire' }).click();
+  const fire = await page.evaluate(() => {
+    const s = window.__firepants?.snapshot();
+    const inc = s?.incidents[s.incidentOrder.at(-1) ?? ''];
+    return { service: inc?.service, kind: inc?.kind };
+  });
+  expect(fire).toEqual({ service: 'payments', kind: 'dependency' });
+});
