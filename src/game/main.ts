@@ -6,7 +6,7 @@ import { OpsScene } from './scenes/OpsScene';
 
 /** Starts Phaser in the given element; the host owns the returned game. */
 export function startGame(parent: HTMLElement, store: GameStore): Phaser.Game {
-  return new Phaser.Game({
+  const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     backgroundColor: '#10141c',
@@ -14,4 +14,9 @@ export function startGame(parent: HTMLElement, store: GameStore): Phaser.Game {
     scene: [new BootScene(store), new MenuScene(store), new OpsScene(store)],
     banner: false,
   });
+  // The map's box changes when panels come and go, not only when the window does: follow it at once.
+  new ResizeObserver(() => {
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  }).observe(parent);
+  return game;
 }
