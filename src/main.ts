@@ -44,6 +44,7 @@ function draw(): void {
   pending = false;
   const view = store.view;
   app.dataset.phase = view.phase;
+  app.classList.toggle('large-print', view.settings.largePrint);
   try {
     if (view.phase !== lastPhase) {
       lastPhase = view.phase;

@@ -3,9 +3,11 @@ export interface Settings {
   speed: 1 | 2 | 4 | 8;
   autoPause: boolean;
   sound: boolean;
+  /** Bigger text for a projector at the back of a room. */
+  largePrint: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false };
+export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false, largePrint: false };
 const KEY = 'firepants.settings.v1';
 
 export function parseSettings(text: string | null): Settings {
@@ -16,6 +18,7 @@ export function parseSettings(text: string | null): Settings {
       speed: [1, 2, 4, 8].includes(raw.speed as number) ? (raw.speed as Settings['speed']) : DEFAULT_SETTINGS.speed,
       autoPause: typeof raw.autoPause === 'boolean' ? raw.autoPause : DEFAULT_SETTINGS.autoPause,
       sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_SETTINGS.sound,
+      largePrint: typeof raw.largePrint === 'boolean' ? raw.largePrint : DEFAULT_SETTINGS.largePrint,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

@@ -67,6 +67,17 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
           }),
           ' sound',
         ),
+        h(
+          'label',
+          {},
+          h('input', {
+            type: 'checkbox',
+            'data-key': 'large-print',
+            checked: view.settings.largePrint,
+            onchange: (e: Event) => store.setSettings({ largePrint: (e.target as HTMLInputElement).checked }),
+          }),
+          ' large print',
+        ),
       ),
     ),
     h(

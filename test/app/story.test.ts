@@ -50,10 +50,11 @@ describe('remembered settings', () => {
   });
 
   it('keep valid choices', () => {
-    expect(parseSettings('{"speed": 8, "sound": true, "autoPause": true}')).toEqual({
+    expect(parseSettings('{"speed": 8, "sound": true, "autoPause": true, "largePrint": true}')).toEqual({
       speed: 8,
       sound: true,
       autoPause: true,
+      largePrint: true,
     });
   });
 });
