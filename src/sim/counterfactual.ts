@@ -1,9 +1,8 @@
 import type { Incident, SimState } from './model/types';
 import { baseline } from './policies';
-import { POLICY_EVERY_MINUTES } from './runRound';
+import { playWithPolicy } from './runRound';
 import type { Scenario } from './scenario/schema';
 import { createSimulation, type Simulation } from './simulation';
-import { roundOver } from './step';
 
 /** Two runs match an incident when the same condition fired within this many minutes. */
 const MATCH_MINUTES = 6 * 60;
@@ -37,11 +36,7 @@ export class Replay {
   }
 
   advanceTo(minute: number): SimState {
-    while (this.sim.snapshot().now < minute && !roundOver(this.sim.snapshot())) {
-      for (const cmd of baseline(this.sim.snapshot())) this.sim.dispatch(cmd);
-      this.sim.advance(Math.min(POLICY_EVERY_MINUTES, minute - this.sim.snapshot().now));
-    }
-    return this.sim.snapshot() as SimState;
+    return playWithPolicy(this.sim, baseline, minute);
   }
 }
 
