@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 // Browsers cannot be downloaded everywhere; scripts/find-browser.mjs sets CHROMIUM_PATH, else use Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+// Each checkout may serve its own build on its own port (E2E_PORT), so parallel test runs never share a server.
+const port = Number(process.env.E2E_PORT) || 4173;
+
 const chromiumArgs: string[] = JSON.parse(
   readFileSync(new URL('./scripts/chromium-args.json', import.meta.url), 'utf8'),
 );
@@ -17,7 +20,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     launchOptions: {
       executablePath,
@@ -27,8 +30,8 @@ export default defineConfig({
   },
   webServer: {
     // Serves the build made by `npm test` (vite build --mode test → dist).
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
