@@ -1,3 +1,4 @@
+import { DEFAULT_SEED } from './app/demo';
 import { startLoop } from './app/loop';
 import { GameStore } from './app/store';
 import { installTestHook } from './app/testHook';
@@ -54,7 +55,8 @@ function draw(): void {
           store.newGame();
         });
       else if (view.phase === 'setup') {
-        if (!choice) choice = { scenario: store.scenario, seed: 42, weeks: store.scenario.weeks, guided: false };
+        if (!choice)
+          choice = { scenario: store.scenario, seed: DEFAULT_SEED, weeks: store.scenario.weeks, guided: false };
         renderSetup(overlay, store, choice);
       } else if (view.phase === 'playing' || view.phase === 'paused') overlay.replaceChildren();
     }

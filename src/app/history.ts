@@ -7,9 +7,11 @@ export interface HistoryPoint {
   nines: number;
   incidents: number;
   replayIncidents: number;
+  score: number;
+  par: number;
 }
 
-export function samplePoint(s: Snapshot, replayIncidents: number): HistoryPoint {
+export function samplePoint(s: Snapshot, replayIncidents: number, par: number): HistoryPoint {
   const card = scoreCard(s);
   return {
     day: Math.floor(s.now / MINUTES_PER_DAY),
@@ -17,5 +19,7 @@ export function samplePoint(s: Snapshot, replayIncidents: number): HistoryPoint 
     nines: Math.round(card.dashboard.nines * 100) / 100,
     incidents: s.totals.incidents,
     replayIncidents,
+    score: Math.round(card.score * 10) / 10,
+    par: Math.round(par * 10) / 10,
   };
 }

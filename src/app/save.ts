@@ -1,4 +1,4 @@
-import { type Scenario, type SimState, stateHash, validateScenario } from '../sim';
+import { type Scenario, type SimState, stateHash, type TimedInput, validateScenario } from '../sim';
 import type { HistoryPoint } from './history';
 
 /** A saved round. Versioned: older versions are migrated on load. */
@@ -10,6 +10,22 @@ export interface SaveFileV1 {
   history: HistoryPoint[];
   /** The state's own hash, so a damaged or edited save is caught before it is played. */
   stateHash: string;
+  /** Outside fires the round faced so far, so the ghost timeline resumes facing the same. */
+  inputs?: TimedInput[];
+}
+
+/** Outside fires from a save: only well-formed injections at whole minutes survive. */
+function inputsOf(raw: unknown): TimedInput[] {
+  if (!Array.isArray(raw)) return [];
+  const out: TimedInput[] = [];
+  for (const x of raw.slice(0, 10_000)) {
+    const at = (x as { at?: unknown })?.at;
+    const c = (x as { command?: Record<string, unknown> })?.command;
+    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || !c || typeof c !== 'object') continue;
+    if (c.type !== 'injectIncident' || typeof c.service !== 'string' || typeof c.kind !== 'string') continue;
+    out.push({ at, command: { type: 'injectIncident', service: c.service, kind: c.kind as never } });
+  }
+  return out;
 }
 
 export const SAVE_KEY = 'firepants.save';
@@ -74,6 +90,7 @@ export function parseSave(text: string): LoadResult {
       state,
       history,
       stateHash: hash,
+      inputs: inputsOf(save.inputs),
     },
   };
 }

@@ -3,25 +3,31 @@ import {
   builtInScenarios,
   type Command,
   type CommandResult,
-  compareWithReplay,
   createSimulation,
   createSimulationFromState,
   createWorld,
   defaultScenarioId,
+  eventCount,
+  eventsSince,
   type GamePhase,
   gameFlowMachine,
+  isWorldInput,
   type OwnershipModel,
   type Policy,
   policies,
-  Replay,
   type RotationWeek,
   type Scenario,
   type SilentReport,
+  type SilentSuccess,
   type SimEvent,
   type Simulation,
   type Snapshot,
+  type TimedInput,
+  Timeline,
   validateScenario,
 } from '../sim';
+import { DEMO, demoScenario } from './demo';
+import { GhostTimeline, type GhostView } from './ghost';
 import { type HistoryPoint, samplePoint } from './history';
 import { CORRUPT_KEY, makeSave, parseSave, readText, removeText, SAVE_KEY, storeText } from './save';
 import { loadSettings, type Settings, saveSettings } from './settings';
@@ -38,6 +44,10 @@ export interface RoundSetup {
   rotation: Record<string, RotationWeek[]>;
   /** A first fire on Monday morning, so a new player meets the pager within a minute. */
   guided?: boolean;
+  /** Scripted outside fires (the demo's); both timelines face them. */
+  inputs?: TimedInput[];
+  /** A bot that plays the round by itself (attract mode). */
+  demoBot?: Policy;
 }
 
 /** When the guided first fire starts: Monday 09:30. */
@@ -48,6 +58,10 @@ export interface StoreView {
   snapshot: Snapshot | null;
   settings: Settings;
   silent: SilentReport | null;
+  /** The never-learning organization on the same luck, drawn live beside the player's. */
+  ghost: GhostView | null;
+  /** Silent successes whose minute just passed, for the feed and the map. */
+  justPrevented: SilentSuccess[];
   history: HistoryPoint[];
   /** Events since the last notification, for feeds and effects. */
   fresh: SimEvent[];
@@ -65,13 +79,12 @@ export class GameStore {
   readonly flow = createActor(gameFlowMachine).start();
   scenario: Scenario;
   private sim: Simulation | null = null;
-  private replay: Replay | null = null;
+  private ghostTimeline: GhostTimeline | null = null;
   private listeners = new Set<Listener>();
   private carry = 0;
-  private demo: Policy | null = null;
-  private demoNext = 0;
-  private demoLastFire = 0;
-  private guidedFire: number | null = null;
+  /** In attract mode, the demo bot's timeline (its scripted fires are outside inputs). */
+  private demo: Timeline | null = null;
+  private guidedFire: TimedInput | null = null;
   private lastSampleDay = -1;
   view: StoreView;
 
@@ -84,6 +97,8 @@ export class GameStore {
       snapshot: null,
       settings: loadSettings(),
       silent: null,
+      ghost: null,
+      justPrevented: [],
       history: [],
       fresh: [],
       pagedIncident: null,
@@ -105,7 +120,8 @@ export class GameStore {
 
   private emit(): void {
     for (const fn of this.listeners) fn(this.view);
-    if (this.view.fresh.length > 0) this.view = { ...this.view, fresh: [] };
+    if (this.view.fresh.length > 0 || this.view.justPrevented.length > 0)
+      this.view = { ...this.view, fresh: [], justPrevented: [] };
   }
 
   snapshot(): Snapshot | null {
@@ -126,14 +142,28 @@ export class GameStore {
 
   startRound(setup: RoundSetup): void {
     this.scenario = setup.scenario;
-    if (this.view.demo && this.demo === null) this.view = { ...this.view, demo: false };
+    this.view = { ...this.view, demo: !!setup.demoBot };
+    this.worldInputs = [];
     this.sim = createSimulation(setup.scenario, { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership });
     for (const [team, weeks] of Object.entries(setup.rotation)) this.sim.dispatch({ type: 'setRotation', team, weeks });
-    this.replay = new Replay(setup.scenario, this.sim.snapshot());
-    this.guidedFire = setup.guided ? GUIDED_FIRE_AT : null;
+    this.guidedFire = setup.guided ? { at: GUIDED_FIRE_AT, command: guidedFireCommand(this.sim.snapshot()) } : null;
+    this.ghostTimeline = new GhostTimeline(setup.scenario, this.sim.snapshot(), [
+      ...(this.guidedFire ? [this.guidedFire] : []),
+      ...(setup.inputs ?? []),
+    ]);
+    this.demo = setup.demoBot ? new Timeline(this.sim, setup.demoBot, setup.inputs ?? []) : null;
     this.carry = 0;
     this.lastSampleDay = -1;
-    this.view = { ...this.view, history: [], silent: null, pagedIncident: null, openRetro: null, message: null };
+    this.view = {
+      ...this.view,
+      history: [],
+      silent: null,
+      ghost: null,
+      justPrevented: [],
+      pagedIncident: null,
+      openRetro: null,
+      message: null,
+    };
     this.flow.send({ type: 'START' });
     this.sample();
     this.emit();
@@ -162,11 +192,13 @@ export class GameStore {
     const text = readText(SAVE_KEY);
     const result = text === null ? null : parseSave(text);
     if (!result?.ok) return false;
-    const { scenario, state, history } = result.save;
+    const save = result.save;
+    const { scenario, state, history } = save;
     this.scenario = scenario;
     this.demo = null;
+    this.guidedFire = null;
     this.sim = createSimulationFromState(state);
-    this.replay = new Replay(scenario, state);
+    this.ghostTimeline = new GhostTimeline(scenario, state, save.inputs ?? []);
     this.carry = 0;
     this.lastSampleDay = Math.floor(state.now / 1440);
     this.view = {
@@ -180,8 +212,9 @@ export class GameStore {
       snapshot: state,
     };
     if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
+    this.worldInputs = save.inputs ?? [];
     this.flow.send({ type: 'START' });
-    this.refreshSilent();
+    this.follow();
     this.pause();
     this.emit();
     return true;
@@ -191,12 +224,22 @@ export class GameStore {
   saveNow(): void {
     const snap = this.sim?.snapshot();
     if (!snap || this.demo || this.view.phase === 'report' || this.view.phase === 'menu') return;
-    storeText(SAVE_KEY, JSON.stringify(makeSave(this.scenario, snap, this.view.history, new Date().toISOString())));
+    const save = makeSave(this.scenario, snap, this.view.history, new Date().toISOString());
+    storeText(SAVE_KEY, JSON.stringify({ ...save, inputs: this.worldInputs }));
   }
+
+  /** Outside fires this round has faced so far (the ghost timeline faces the same). */
+  private worldInputs: TimedInput[] = [];
 
   dispatch(command: Command): CommandResult {
     if (!this.sim) return { ok: false, reason: 'no round is running' };
+    const at = this.sim.snapshot().now;
     const result = this.sim.dispatch(command);
+    if (result.ok && isWorldInput(command)) {
+      this.ghostTimeline?.add({ at, command });
+      this.worldInputs = [...this.worldInputs, { at, command }];
+      this.follow();
+    }
     this.view = {
       ...this.view,
       snapshot: this.sim.snapshot(),
@@ -253,26 +296,32 @@ export class GameStore {
   advanceMinutes(minutes: number): SimEvent[] {
     if (!this.sim) return [];
     const guided = this.guidedFire;
-    if (guided !== null && this.sim.snapshot().now + minutes >= guided) {
+    if (guided !== null && this.sim.snapshot().now + minutes >= guided.at) {
       this.guidedFire = null;
-      const first = Math.max(0, guided - this.sim.snapshot().now);
+      const first = Math.max(0, guided.at - this.sim.snapshot().now);
       const before = this.advanceMinutes(first);
-      if ((this.sim?.snapshot().now ?? guided) < guided) {
+      if ((this.sim?.snapshot().now ?? guided.at) < guided.at) {
         this.guidedFire = guided;
         return before;
       }
-      this.lightGuidedFire();
+      // The ghost timeline already has this fire scheduled at the same minute.
+      this.sim?.dispatch(guided.command);
+      this.worldInputs = [...this.worldInputs, guided];
       return [...before, ...this.advanceMinutes(minutes - first)];
     }
-    const events = this.stopsAtPage() ? this.advanceUntilPaged(minutes) : this.sim.advance(minutes);
+    const events = this.demo
+      ? this.advanceDemo(minutes)
+      : this.stopsAtPage()
+        ? this.advanceUntilPaged(minutes)
+        : this.sim.advance(minutes);
     const snap = this.sim.snapshot();
     let paged = this.view.pagedIncident;
     for (const e of events) if (e.type === 'paged') paged = e.incident;
     this.view = { ...this.view, snapshot: snap, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
+    this.follow();
     this.sample();
     if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !this.demo) this.pause();
     if (events.some((e) => e.type === 'round-over')) {
-      this.refreshSilent();
       if (!this.demo) removeText(SAVE_KEY);
       this.flow.send({ type: 'ROUND_OVER' });
     }
@@ -283,7 +332,6 @@ export class GameStore {
   /** Called by the frame loop with real elapsed time. */
   frame(realMs: number): void {
     if (this.view.phase !== 'playing' || !this.sim) return;
-    if (this.demo) this.playDemoStep();
     const live = this.sim
       .snapshot()
       .openIncidents.some((id) => this.sim?.snapshot().incidents[id]?.phase !== 'undetected');
@@ -311,34 +359,23 @@ export class GameStore {
     return events;
   }
 
-  /** The guided first fire: the service that most others depend on, failing in one of its own known ways. */
-  private lightGuidedFire(): void {
-    const snap = this.sim?.snapshot();
-    if (!snap) return;
-    const dependents = (id: string) => snap.serviceOrder.filter((o) => snap.services[o]?.dependsOn.includes(id)).length;
-    const service = [...snap.serviceOrder].sort((a, b) => dependents(b) - dependents(a))[0] ?? '';
-    const kind = Object.values(snap.conditions).find((c) => c.service === service)?.kind ?? 'capacity';
-    this.sim?.dispatch({ type: 'injectIncident', service, kind });
-  }
-
-  /** Attract mode: a bot plays a short round by itself, on a loop, until someone takes over. */
+  /** Attract mode: a learning-first bot plays a short round by itself, on a loop, until someone takes over. */
   startDemo(): void {
-    const res = validateScenario(builtInScenarios.startup);
-    if (!res.ok) return;
-    this.demo = policies['learning-first'] ?? null;
-    this.demoNext = 0;
-    this.demoLastFire = 0;
+    const scenario = demoScenario();
+    const bot = policies['learning-first'];
+    if (!scenario || !bot) return;
     if (this.view.phase === 'report') this.flow.send({ type: 'MENU' });
     if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
-    const world = createWorld(res.scenario, { seed: 1, weeks: 1 });
+    const world = createWorld(scenario, { seed: DEMO.seed, weeks: DEMO.weeks });
     this.startRound({
-      scenario: res.scenario,
-      seed: 7,
-      weeks: 1,
+      scenario,
+      seed: DEMO.seed,
+      weeks: DEMO.weeks,
       ownership: world.ownership,
       rotation: world.rotation.byTeam,
+      inputs: DEMO.fires,
+      demoBot: bot,
     });
-    this.view = { ...this.view, demo: true };
     this.emit();
   }
 
@@ -350,21 +387,26 @@ export class GameStore {
     this.emit();
   }
 
-  private playDemoStep(): void {
+  /** The demo bot plays through the same timeline runner as the headless bots. */
+  private advanceDemo(minutes: number): SimEvent[] {
+    const sim = this.sim;
+    if (!sim || !this.demo) return [];
+    const from = eventCount(sim.snapshot());
+    this.demo.advanceTo(sim.snapshot().now + minutes);
+    return eventsSince(sim.snapshot(), from);
+  }
+
+  /** Brings the ghost timeline up to the player's minute and notes silent successes as their minute passes. */
+  private follow(): void {
     const snap = this.sim?.snapshot();
-    if (!snap || !this.demo || snap.now < this.demoNext) return;
-    this.demoNext = snap.now + 5;
-    for (const cmd of this.demo(snap)) this.sim?.dispatch(cmd);
-    const quiet = snap.openIncidents.length === 0 && snap.now - this.demoLastFire >= 6 * 60;
-    if (quiet) {
-      const service = snap.serviceOrder[Math.floor(snap.now / 60) % snap.serviceOrder.length] ?? '';
-      const kinds = Object.values(snap.conditions)
-        .filter((c) => c.service === service)
-        .map((c) => c.kind);
-      const kind = kinds[Math.floor(snap.now / 7) % Math.max(1, kinds.length)] ?? 'capacity';
-      this.sim?.dispatch({ type: 'injectIncident', service, kind });
-      this.demoLastFire = snap.now;
-    }
+    if (!snap || !this.ghostTimeline) return;
+    const { view, justPrevented } = this.ghostTimeline.follow(snap);
+    this.view = {
+      ...this.view,
+      ghost: view,
+      silent: view.report,
+      justPrevented: [...this.view.justPrevented, ...justPrevented],
+    };
   }
 
   private sample(): void {
@@ -373,22 +415,21 @@ export class GameStore {
     const day = Math.floor(snap.now / 1440);
     if (day === this.lastSampleDay) return;
     this.lastSampleDay = day;
-    this.refreshSilent();
-    const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0);
+    const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0, this.view.ghost?.par ?? 0);
     this.view = { ...this.view, history: [...this.view.history, point] };
     this.saveNow();
   }
 
   /** When each incident of the never-learning replay started, for the weekly chart. */
   replayIncidentStarts(): number[] {
-    const r = this.replay?.advanceTo(this.sim?.snapshot().now ?? 0);
-    return r ? r.incidentOrder.map((id) => r.incidents[id]?.startedAt ?? 0) : [];
+    return this.ghostTimeline?.incidentStarts() ?? [];
   }
+}
 
-  private refreshSilent(): void {
-    if (!this.sim || !this.replay) return;
-    const snap = this.sim.snapshot();
-    const replayState = this.replay.advanceTo(snap.now);
-    this.view = { ...this.view, silent: compareWithReplay(snap, replayState) };
-  }
+/** The guided first fire: the service that most others depend on, failing in one of its own known ways. */
+export function guidedFireCommand(snap: Snapshot): Command {
+  const dependents = (id: string) => snap.serviceOrder.filter((o) => snap.services[o]?.dependsOn.includes(id)).length;
+  const service = [...snap.serviceOrder].sort((a, b) => dependents(b) - dependents(a))[0] ?? '';
+  const kind = Object.values(snap.conditions).find((c) => c.service === service)?.kind ?? 'capacity';
+  return { type: 'injectIncident', service, kind };
 }

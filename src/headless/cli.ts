@@ -1,13 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   builtInScenarios,
+  type Policy,
   parseScenarioText,
   policies,
   policyDescriptions,
-  runRound,
   type Scenario,
   validateScenario,
 } from '../sim';
+import { playRound } from '../sim/runRound';
 import { ArgError, parseArgs, USAGE } from './args';
 import { compare, formatCompare } from './compare';
 import { formatSummary, summarize } from './report';
@@ -35,13 +38,30 @@ function loadScenario(ref: string): Scenario {
   return result.scenario;
 }
 
-function policyNamed(name: string) {
-  const policy = policies[name];
-  if (!policy) throw new ArgError(`no policy "${name}" (choose from: ${Object.keys(policies).join(', ')})`);
-  return policy;
+/** A built-in policy by name, or a module file whose default export is a Policy: bring your own bot. */
+async function policyNamed(name: string): Promise<Policy> {
+  if (Object.hasOwn(policies, name)) return policies[name] as Policy;
+  const looksLikePath = /[\\/]|\.(m?[jt]s)$/.test(name);
+  if (!looksLikePath || !existsSync(name))
+    throw new ArgError(
+      `no policy "${name}" (choose from: ${Object.keys(policies).join(', ')}, or give the path of a module whose default export is a policy)`,
+    );
+  let mod: { default?: unknown };
+  try {
+    mod = (await import(pathToFileURL(resolve(name)).href)) as { default?: unknown };
+  } catch (err) {
+    throw new ArgError(`the policy module "${name}" could not be loaded: ${(err as Error)?.message ?? String(err)}`);
+  }
+  if (typeof mod.default !== 'function')
+    throw new ArgError(`the policy module "${name}" has no default export that is a function (snapshot) => Command[]`);
+  const bot = mod.default as (s: unknown) => unknown;
+  return (snapshot) => {
+    const out = bot(snapshot);
+    return Array.isArray(out) ? out : [];
+  };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args.help) {
     const list = Object.entries(policyDescriptions)
@@ -54,20 +74,21 @@ function main(argv: string[]): number {
   const weeks = args.weeks ?? scenario.weeks;
   if (args.compare) {
     const names = args.policies.length > 0 ? args.policies : ['baseline', 'learning-first'];
-    for (const n of names) policyNamed(n);
-    const table = compare(scenario, names, args.seeds, weeks);
+    const loaded: Record<string, Policy> = {};
+    for (const n of names) loaded[n] = await policyNamed(n);
+    const table = compare(scenario, names, args.seeds, weeks, loaded);
     process.stdout.write(args.json ? `${JSON.stringify(table)}\n` : `${formatCompare(table)}\n`);
     return 0;
   }
-  const policy = policyNamed(args.policy);
-  const state = runRound(scenario, { seed: args.seed, weeks, policy });
-  const summary = summarize(scenario, state, args.policy);
+  const policy = await policyNamed(args.policy);
+  const played = playRound(scenario, { seed: args.seed, weeks, policy });
+  const summary = summarize(scenario, played.state, args.policy, undefined, played.inputs);
   process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
   return 0;
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof ArgError) {
     process.stderr.write(`firepants sim: ${err.message}\n`);

@@ -1,8 +1,18 @@
-import { policies, runRound, type Scenario } from '../sim';
+import { type Policy, policies, type Scenario } from '../sim';
+import { playRound } from '../sim/runRound';
+import { type RoundSummary, summarize } from './report';
 
 const baseline = policies.baseline!;
 
-import { type RoundSummary, summarize } from './report';
+export interface SeedRow {
+  seed: number;
+  score: number;
+  par: number;
+  incidents: number;
+  replayIncidents: number;
+  silentSuccesses: number;
+  silentSuccessesAttributed: number;
+}
 
 export interface PolicyAggregate {
   policy: string;
@@ -11,6 +21,7 @@ export interface PolicyAggregate {
   sd: Record<string, number>;
   /** Share of seeds on which this policy's score beats every other policy in the table. */
   winsOverAll: number;
+  perSeed: SeedRow[];
 }
 
 export interface CompareTable {
@@ -36,6 +47,9 @@ const FIELDS = [
   'retros',
   'servicesWithBusFactor2',
   'silentSuccesses',
+  'silentSuccessesAttributed',
+  'par',
+  'replayIncidents',
   'businessValue',
   'customerTrust',
   'lateIncidents',
@@ -43,16 +57,32 @@ const FIELDS = [
 
 const late = (s: RoundSummary) => s.incidentsByWeek.slice(Math.floor(s.weeks / 2)).reduce((a, b) => a + b, 0);
 
-export function compare(scenario: Scenario, names: string[], seeds: number, weeks: number): CompareTable {
+/** Plays every policy on seeds 1..N, each against its never-learning replay (same luck, same outside inputs). */
+export function compare(
+  scenario: Scenario,
+  names: string[],
+  seeds: number,
+  weeks: number,
+  extra: Record<string, Policy> = {},
+): CompareTable {
   const runs: Record<string, RoundSummary[]> = {};
   for (const name of names) runs[name] = [];
   for (let seed = 1; seed <= seeds; seed++) {
-    const replay = runRound(scenario, { seed, weeks, policy: baseline });
+    const plain = playRound(scenario, { seed, weeks, policy: baseline }).state;
     for (const name of names) {
-      const policy = policies[name];
+      const policy = Object.hasOwn(extra, name)
+        ? extra[name]
+        : Object.hasOwn(policies, name)
+          ? policies[name]
+          : undefined;
       if (!policy) continue;
-      const state = name === 'baseline' ? replay : runRound(scenario, { seed, weeks, policy });
-      runs[name]?.push(summarize(scenario, state, name, replay));
+      const played = name === 'baseline' ? { state: plain, inputs: [] } : playRound(scenario, { seed, weeks, policy });
+      // A bot that set fires of its own is compared with a replay that faced the same fires.
+      const replay =
+        played.inputs.length === 0
+          ? plain
+          : playRound(scenario, { seed, weeks, policy: baseline, inputs: played.inputs }).state;
+      runs[name]?.push(summarize(scenario, played.state, name, replay));
     }
   }
   const aggregates: PolicyAggregate[] = names.map((name) => {
@@ -70,7 +100,16 @@ export function compare(scenario: Scenario, names: string[], seeds: number, week
       const mine = list[i]?.score ?? 0;
       if (names.every((o) => o === name || (runs[o]?.[i]?.score ?? -Infinity) < mine)) wins++;
     }
-    return { policy: name, runs: list.length, mean, sd, winsOverAll: wins / Math.max(1, list.length) };
+    const perSeed = list.map((r) => ({
+      seed: r.seed,
+      score: r.score,
+      par: r.par,
+      incidents: r.incidents,
+      replayIncidents: r.replayIncidents,
+      silentSuccesses: r.silentSuccesses,
+      silentSuccessesAttributed: r.silentSuccessesAttributed,
+    }));
+    return { policy: name, runs: list.length, mean, sd, winsOverAll: wins / Math.max(1, list.length), perSeed };
   });
   const lf = runs['learning-first'];
   const ahead: Record<string, number> = {};
@@ -97,9 +136,10 @@ export function compare(scenario: Scenario, names: string[], seeds: number, week
 export function formatCompare(t: CompareTable): string {
   const cols = [
     'score',
+    'par',
     'learningScore',
     'incidents',
-    'lateIncidents',
+    'replayIncidents',
     'burnouts',
     'nines',
     'actionItemsClosed',

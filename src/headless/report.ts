@@ -1,5 +1,6 @@
 import { busFactor, MINUTES_PER_WEEK, type Scenario, type SimState, scoreCard, stateHash } from '../sim';
-import { compareWithReplay, silentSuccesses } from '../sim/counterfactual';
+import { compareWithReplay, Replay } from '../sim/counterfactual';
+import type { TimedInput } from '../sim/timeline';
 
 export interface RoundSummary {
   scenario: string;
@@ -17,7 +18,15 @@ export interface RoundSummary {
   burnouts: number;
   learningScore: number;
   score: number;
+  /** The never-learning replay's score on the same luck and inputs. */
+  par: number;
+  replayIncidents: number;
+  /** The net count shown to players. */
   silentSuccesses: number;
+  /** Replay incidents that did not happen here because a named item or shared retro weakened their condition. */
+  silentSuccessesAttributed: number;
+  /** Replay incidents missing here with nothing of ours behind it (luck and timing), not credited. */
+  luckDifferences: number;
   actionItemsClosed: number;
   nearMissesReported: number;
   retros: number;
@@ -29,17 +38,24 @@ export interface RoundSummary {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Summarizes a round; pass the baseline run of the same seed to reuse it as the never-learning replay. */
-export function summarize(scenario: Scenario, state: SimState, policy: string, replay?: SimState): RoundSummary {
+/**
+ * Summarizes a round against its never-learning replay (same luck, same outside inputs). Pass the
+ * replay when it was already played, e.g. the baseline run of the same seed with the same inputs.
+ */
+export function summarize(
+  scenario: Scenario,
+  state: SimState,
+  policy: string,
+  replay?: SimState,
+  inputs: TimedInput[] = [],
+): RoundSummary {
   const card = scoreCard(state);
-  const silent =
-    policy === 'baseline'
-      ? 0
-      : (replay ? compareWithReplay(state, replay) : silentSuccesses(scenario, state)).prevented.length;
+  const other = replay ?? new Replay(scenario, state, inputs).advanceTo(state.now);
+  const silent = compareWithReplay(state, other);
   const byWeek = Array.from({ length: state.weeks }, () => 0);
   for (const id of state.incidentOrder) {
     const inc = state.incidents[id];
-    if (inc) byWeek[Math.min(state.weeks - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
+    if (inc && !inc.prior) byWeek[Math.min(state.weeks - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
   }
   const bf: Record<string, number> = {};
   for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
@@ -49,7 +65,7 @@ export function summarize(scenario: Scenario, state: SimState, policy: string, r
     weeks: state.weeks,
     policy,
     stateHash: stateHash(state),
-    incidents: state.totals.incidents,
+    incidents: silent.incidents,
     incidentsByWeek: byWeek,
     pages: state.totals.pages,
     customerMinutesLost: round(state.totals.customerMinutes, 1),
@@ -59,7 +75,11 @@ export function summarize(scenario: Scenario, state: SimState, policy: string, r
     burnouts: state.totals.burnouts,
     learningScore: round(card.learning.points, 1),
     score: round(card.score, 1),
-    silentSuccesses: silent,
+    par: round(scoreCard(other).score, 1),
+    replayIncidents: silent.replayIncidents,
+    silentSuccesses: silent.net,
+    silentSuccessesAttributed: silent.prevented.length,
+    luckDifferences: silent.luck,
     actionItemsClosed: state.totals.actionItemsClosed,
     nearMissesReported: state.totals.nearMissesReported,
     retros: state.totals.retros,
@@ -79,9 +99,9 @@ export function formatSummary(s: RoundSummary): string {
     `  median resolve    ${s.medianResolveMinutes ?? '–'} min  (a misleading measure: durations are skewed)`,
     '',
     'What actually matters (scored)',
-    `  score             ${s.score}  (learning ${s.learningScore})`,
-    `  incidents         ${s.incidents}  by week: ${s.incidentsByWeek.join(' ')}`,
-    `  silent successes  ${s.silentSuccesses} incidents that happened to the never-learning baseline and not here`,
+    `  score             ${s.score}  (learning ${s.learningScore}) · par ${s.par} (the never-learning replay, same luck)`,
+    `  incidents         ${s.incidents}  by week: ${s.incidentsByWeek.join(' ')} · the replay had ${s.replayIncidents}`,
+    `  silent successes  ${s.silentSuccesses} incidents didn't happen because of what was learned (${s.silentSuccessesAttributed} attributed to a closed item or shared retro; ${s.luckDifferences} other differences were luck)`,
     `  pages             ${s.pages}`,
     `  customer-minutes  ${s.customerMinutesLost}`,
     `  action items      ${s.actionItemsClosed} closed · retros ${s.retros} · near misses reported ${s.nearMissesReported}`,

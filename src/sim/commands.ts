@@ -12,12 +12,21 @@ import type {
   RotationWeek,
   SimState,
 } from './model/types';
-import { activeMembers, clamp01, logEvent, newId } from './model/world';
+import { activeMembers, clamp01, logEvent } from './model/world';
 import { createStream } from './rng';
 import { fileActionItem } from './rules/actionItems';
+import { revealCondition } from './rules/effects';
 import { acknowledge, startIncident, startMitigation } from './rules/incident';
 import { gainKnowledge, runDrill } from './rules/knowledge';
-import { assignRole, escalateToExpert, handOff, pageSecondary, postStatus, pullInTeam } from './rules/response';
+import {
+  assignRole,
+  escalateToExpert,
+  handOff,
+  pageSecondary,
+  postStatus,
+  pullInTeam,
+  statusWait,
+} from './rules/response';
 import { frameRetro, interview, publishRetro, scheduleRetro, stepRetro, surfacedFactors } from './rules/retro';
 import { tuning } from './tuning';
 
@@ -141,6 +150,9 @@ const handlers: Handlers = {
     return OK;
   }),
   postStatus: withIncident((state, inc) => {
+    const wait = statusWait(state, inc);
+    if (wait > 0)
+      return no(`customers heard from you just now; the next update tells them something new in ${wait} min`);
     postStatus(state, inc);
     return OK;
   }),
@@ -248,7 +260,7 @@ const handlers: Handlers = {
     if (nm.reviewed) return no('that near miss was already reviewed');
     nm.reviewed = true;
     const c = state.conditions[nm.conditionId];
-    if (c) c.revealed = true;
+    if (c) revealCondition(state, c);
     const team = state.services[nm.service]?.team ?? '';
     const members = activeMembers(state, team);
     for (const e of members.slice(0, 3)) gainKnowledge(state, e.id, nm.service, 0.05);
@@ -281,7 +293,9 @@ const handlers: Handlers = {
     const svc = own(state.services, cmd.service);
     if (!svc) return no(`no service "${cmd.service}"`);
     if (own(tuning.weeklyHazard, cmd.kind) === undefined) return no(`no condition class "${String(cmd.kind)}"`);
-    const id = `${svc.id}:${cmd.kind}:x${newId(state, 'inj')}`;
+    // Named by minute, service and class, so the same fire in the never-learning replay has the same luck.
+    let id = `inj:${state.now}:${svc.id}:${cmd.kind}`;
+    for (let n = 2; Object.hasOwn(state.conditions, id); n++) id = `inj:${state.now}:${svc.id}:${cmd.kind}:${n}`;
     state.conditions[id] = {
       id,
       service: svc.id,

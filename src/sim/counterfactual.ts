@@ -1,8 +1,8 @@
-import type { Incident, SimState } from './model/types';
+import type { ConditionChange, Incident, SimState } from './model/types';
 import { baseline } from './policies';
-import { playWithPolicy } from './runRound';
 import type { Scenario } from './scenario/schema';
-import { createSimulation, type Simulation } from './simulation';
+import { createSimulation } from './simulation';
+import { type TimedInput, Timeline } from './timeline';
 
 /** Two runs match an incident when the same condition fired within this many minutes. */
 const MATCH_MINUTES = 6 * 60;
@@ -12,44 +12,48 @@ export interface SilentSuccess {
   incident: Incident;
   serviceName: string;
   customerMinutes: number;
-  /** The closed action item that removed or weakened its condition first, if any. */
-  preventedBy: { id: string; title: string } | null;
+  /** What had weakened or removed its condition before it fired: an action item or a shared retro. */
+  preventedBy: { id: string; title: string; by: ConditionChange['by']; at: number };
 }
 
 export interface SilentReport {
+  /** Replay incidents that did not happen here because a change had weakened their condition first. */
   prevented: SilentSuccess[];
-  customerMinutesSaved: number;
+  /** Replay incidents that did not happen here with nothing of ours behind it: luck and timing, not credited. */
+  luck: number;
   /** Incidents here that the replay did not have: honesty cuts both ways. */
   extraHere: number;
+  incidents: number;
   replayIncidents: number;
+  /** The count shown to players: attributed successes, never more than the incidents actually saved. */
+  net: number;
+  customerMinutesSaved: number;
 }
 
-/**
- * The never-learning replay: the same scenario, seed and luck (common random
- * numbers), played by the baseline bot, advanced step by step alongside a game.
- */
-export class Replay {
-  private readonly sim: Simulation;
-
-  constructor(scenario: Scenario, ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>) {
-    this.sim = createSimulation(scenario, { seed: ours.seed, weeks: ours.weeks, ownership: ours.ownership });
+function incidentsOf(state: Readonly<SimState>, until: number): Incident[] {
+  const out: Incident[] = [];
+  for (const id of state.incidentOrder) {
+    const inc = state.incidents[id];
+    if (inc && !inc.prior && inc.startedAt <= until) out.push(inc);
   }
-
-  advanceTo(minute: number): SimState {
-    return playWithPolicy(this.sim, baseline, minute);
-  }
+  return out;
 }
 
-function incidentsOf(state: Readonly<SimState>): Incident[] {
-  return state.incidentOrder.map((id) => state.incidents[id]).filter((i): i is Incident => !!i && !i.injected);
+/** The last change of ours that weakened a condition before the minute it fired in the replay. */
+function changeBefore(ours: Readonly<SimState>, conditionId: string, minute: number): ConditionChange | null {
+  const changes = Object.hasOwn(ours.conditions, conditionId) ? ours.conditions[conditionId]?.weakened : undefined;
+  let found: ConditionChange | null = null;
+  for (const c of changes ?? []) if (c.at <= minute && c.strengthAfter < c.strengthBefore) found = c;
+  return found;
 }
 
-/** Incidents that happened in the replay and not here, and what prevented them. */
+/** Compares a round with its never-learning replay: what was prevented, by what, and what was luck. */
 export function compareWithReplay(ours: Readonly<SimState>, replay: Readonly<SimState>): SilentReport {
-  const mine = incidentsOf(ours);
-  const theirs = incidentsOf(replay).filter((i) => i.startedAt <= ours.now);
+  const mine = incidentsOf(ours, ours.now);
+  const theirs = incidentsOf(replay, ours.now);
   const matched = new Set<string>();
   const prevented: SilentSuccess[] = [];
+  let luck = 0;
   for (const inc of theirs) {
     const twin = mine.find(
       (m) =>
@@ -61,26 +65,58 @@ export function compareWithReplay(ours: Readonly<SimState>, replay: Readonly<Sim
       matched.add(twin.id);
       continue;
     }
-    const item = Object.values(ours.actionItems).find(
-      (a) => a.status === 'closed' && a.conditionId === inc.conditionId && (a.closedAt ?? Infinity) <= inc.startedAt,
-    );
+    const change = changeBefore(ours, inc.conditionId, inc.startedAt);
+    if (!change) {
+      luck += 1;
+      continue;
+    }
     prevented.push({
       incident: inc,
       serviceName: replay.services[inc.service]?.name ?? inc.service,
       customerMinutes: inc.customerMinutes,
-      preventedBy: item ? { id: item.id, title: item.title } : null,
+      preventedBy: { id: change.id, title: change.title, by: change.by, at: change.at },
     });
   }
+  const net = Math.min(prevented.length, Math.max(0, theirs.length - mine.length));
   return {
     prevented,
-    customerMinutesSaved: prevented.reduce((s, p) => s + p.customerMinutes, 0),
+    luck,
     extraHere: mine.length - matched.size,
+    incidents: mine.length,
     replayIncidents: theirs.length,
+    net,
+    customerMinutesSaved: prevented.slice(0, net).reduce((s, p) => s + p.customerMinutes, 0),
   };
 }
 
-/** Replays the whole round with the baseline bot and compares. */
-export function silentSuccesses(scenario: Scenario, ours: Readonly<SimState>): SilentReport {
-  const replay = new Replay(scenario, ours).advanceTo(ours.now);
+/**
+ * The never-learning replay: the same scenario, seed and luck (common random numbers) and the
+ * same outside inputs, played by the baseline bot, advanced alongside a game.
+ */
+export class Replay {
+  private readonly timeline: Timeline;
+
+  constructor(scenario: Scenario, ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>, inputs: TimedInput[] = []) {
+    const sim = createSimulation(scenario, { seed: ours.seed, weeks: ours.weeks, ownership: ours.ownership });
+    this.timeline = new Timeline(sim, baseline, inputs);
+  }
+
+  /** A fire from outside that the player's timeline faces now: the replay faces it at the same minute. */
+  add(input: TimedInput): void {
+    this.timeline.add(input);
+  }
+
+  advanceTo(minute: number): SimState {
+    return this.timeline.advanceTo(minute);
+  }
+
+  state(): SimState {
+    return this.timeline.sim.snapshot() as SimState;
+  }
+}
+
+/** Replays the whole round with the baseline bot (facing the same inputs) and compares. */
+export function silentSuccesses(scenario: Scenario, ours: Readonly<SimState>, inputs: TimedInput[] = []): SilentReport {
+  const replay = new Replay(scenario, ours, inputs).advanceTo(ours.now);
   return compareWithReplay(ours, replay);
 }

@@ -10,14 +10,14 @@ export { RETRO_STEPS, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
 export { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
-export { allEvents as allEventsOf, busFactor, localTime } from './model/world';
+export { allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';
 export { diagnosisHint } from './rules/incident';
 export { surfacedFactors } from './rules/retro';
 export { activeRotation, onCall, onCallShares, pagerTeams, rotationWarnings, teamSites } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
-export { runRound } from './runRound';
+export { type PlayedRound, playRound, runRound } from './runRound';
 export type { Scenario, ScenarioFile } from './scenario/schema';
 export { parseScenarioText, type ScenarioProblem, validateScenario } from './scenario/validate';
 export {
@@ -28,4 +28,5 @@ export {
   type Snapshot,
   stateHash,
 } from './simulation';
+export { isWorldInput, type TimedInput, Timeline } from './timeline';
 export { tuning } from './tuning';

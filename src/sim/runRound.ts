@@ -1,32 +1,36 @@
 import type { Command } from './commands';
 import type { SimState } from './model/types';
 import type { Scenario } from './scenario/schema';
-import { createSimulation, type Policy, type Simulation, type SimulationOptions } from './simulation';
-import { roundOver } from './step';
+import { createSimulation, type Policy, type SimulationOptions } from './simulation';
+import { type TimedInput, Timeline } from './timeline';
 
-/** How often a bot looks at the world, in simulated minutes. */
-export const POLICY_EVERY_MINUTES = 5;
+export { POLICY_EVERY_MINUTES } from './timeline';
 
 export interface RoundOptions extends SimulationOptions {
   policy: Policy;
   /** Commands applied before the first minute (staffing, rotation). */
   setup?: Command[];
-  /** Stop early at this minute, e.g. to replay a counterfactual up to "now". */
+  /** Fires from outside (facilitator, guided, scripted), at their minutes; the replay faces them too. */
+  inputs?: TimedInput[];
+  /** Stop early at this minute. */
   until?: number;
 }
 
-/** Plays a whole round headless with a bot. Pure: same inputs, same world. */
-export function runRound(scenario: Scenario, options: RoundOptions): SimState {
-  const sim = createSimulation(scenario, options);
-  for (const cmd of options.setup ?? []) sim.dispatch(cmd);
-  return playWithPolicy(sim, options.policy, options.until ?? Number.POSITIVE_INFINITY);
+export interface PlayedRound {
+  state: SimState;
+  /** Every world input this round faced, including fires the bot set itself: the replay's inputs. */
+  inputs: TimedInput[];
 }
 
-/** Lets a bot play an existing simulation up to a minute (or the end of the round), looking every few minutes. */
-export function playWithPolicy(sim: Simulation, policy: Policy, until: number): SimState {
-  while (!roundOver(sim.snapshot()) && sim.snapshot().now < until) {
-    for (const cmd of policy(sim.snapshot())) sim.dispatch(cmd);
-    sim.advance(Math.min(POLICY_EVERY_MINUTES, until - sim.snapshot().now));
-  }
-  return sim.snapshot() as SimState;
+/** Plays a whole round headless with a bot. Pure: same inputs, same world. */
+export function playRound(scenario: Scenario, options: RoundOptions): PlayedRound {
+  const sim = createSimulation(scenario, options);
+  for (const cmd of options.setup ?? []) sim.dispatch(cmd);
+  const timeline = new Timeline(sim, options.policy, options.inputs ?? []);
+  const state = timeline.advanceTo(options.until ?? Number.POSITIVE_INFINITY);
+  return { state, inputs: [...timeline.applied].sort((a, b) => a.at - b.at) };
+}
+
+export function runRound(scenario: Scenario, options: RoundOptions): SimState {
+  return playRound(scenario, options).state;
 }

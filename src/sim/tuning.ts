@@ -77,6 +77,15 @@ export const tuning = {
   burnoutFatigue: 0.8,
   burnoutMorale: 0.3,
   hireWeeks: 3,
+  /**
+   * Repeat failures: a condition that fired and was only restarted, rolled back or failed over
+   * comes back more readily — this many times the hazard, fading over these days. Closing an
+   * item on it ends the relapse. Repeats are a large share of real incidents [VOID, HOWIE].
+   */
+  relapseBoost: 10,
+  relapseDays: 7,
+  /** A status update helps customers' trust once per stretch of this many minutes [HEROKU]. */
+  statusStretchMinutes: 30,
 };
 
 export type Tuning = typeof tuning;

@@ -1,5 +1,5 @@
 import type { GameStore, StoreView } from '../app/store';
-import { formatClock, scoreCard } from '../sim';
+import { formatClock, type SilentReport, scoreCard } from '../sim';
 import { learningVsNines } from './chart';
 import { button, h, minutesText, render } from './dom';
 
@@ -9,6 +9,46 @@ export function openHelp(): void {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The honest, net headline: prevented incidents with a change behind them, and what happened only here. */
+export function silentLine(silent: SilentReport | null): string {
+  if (!silent) return 'The other timeline starts with you.';
+  const extra = Math.max(0, silent.incidents - silent.replayIncidents);
+  if (silent.net > 0 && extra === 0)
+    return `${plural(silent.net, 'incident')} didn't happen because of what you learned`;
+  if (silent.net > 0)
+    return `${plural(silent.net, 'incident')} didn't happen; ${extra} happened that the other team didn't have`;
+  if (extra > 0) return `${plural(extra, 'incident')} more than the never-learning team so far`;
+  return `incidents: ${silent.incidents} here, ${silent.replayIncidents} in the other timeline`;
+}
+
+/** The other timeline, live: what is burning there now, and the latest incident that did not happen here. */
+function ghostStrip(view: StoreView): HTMLElement {
+  const s = view.snapshot;
+  const ghost = view.ghost;
+  const burning = (ghost?.burning ?? []).filter(
+    (id) => !s?.openIncidents.some((i) => s.incidents[i]?.affected.includes(id)),
+  );
+  const latest = [...(view.silent?.prevented ?? [])]
+    .filter((p) => s && s.now - p.incident.startedAt < 8 * 60)
+    .sort((a, b) => b.incident.startedAt - a.incident.startedAt)[0];
+  const names = burning.map((id) => s?.services[id]?.name ?? id);
+  return h(
+    'div',
+    { class: 'ghost-strip', 'data-testid': 'ghost-strip', 'aria-label': 'The other timeline' },
+    h('span', { class: 'ghost-tag' }, 'Other timeline'),
+    latest
+      ? h(
+          'span',
+          { class: 'ghost-saved', 'data-testid': 'ghost-saved' },
+          ` ✓ ${latest.serviceName} just caught fire there (${latest.incident.kind}). Not here: “${latest.preventedBy.title}”.`,
+        )
+      : names.length > 0
+        ? ` 🔥 ${names.join(', ')} burning there right now, not here.`
+        : ' quiet there too.',
+  );
+}
 
 /** The top bar: clock and speed, and the two columns side by side. */
 export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): void {
@@ -26,6 +66,8 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
     }),
   );
   const silent = view.silent;
+  const par = view.ghost?.par ?? 0;
+  const diff = card.score - par;
   render(
     el,
     h(
@@ -99,18 +141,28 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
       'section',
       { class: 'column matters', 'aria-label': 'What actually matters' },
       h('h2', {}, 'What actually matters'),
-      h('div', { class: 'big', 'data-testid': 'score' }, `Score ${Math.round(card.score)}`),
+      h(
+        'div',
+        { class: 'big', 'data-testid': 'score' },
+        `Score ${Math.round(card.score)}`,
+        h(
+          'span',
+          {
+            class: 'par',
+            'data-testid': 'par',
+            title: 'Par: what the never-learning organization scores on the same luck',
+          },
+          ` par ${Math.round(par)} (${diff >= 0 ? '+' : '−'}${Math.abs(Math.round(diff))})`,
+        ),
+      ),
       h(
         'div',
         { class: 'small' },
         `learning ${Math.round(card.learning.points)} · sustainability ${Math.round(card.sustainability.points)} · customers ${Math.round(card.customers.points)}`,
       ),
-      h(
-        'div',
-        { class: 'silent', 'data-testid': 'silent' },
-        `${silent?.prevented.length ?? 0} incidents didn't happen`,
-      ),
+      h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
     ),
+    ghostStrip(view),
     h(
       'div',
       { class: 'hud-chart', title: 'Learning (orange) vs nines (grey), per day' },

@@ -1,3 +1,4 @@
+import { DEFAULT_SEED } from '../app/demo';
 import type { GameStore } from '../app/store';
 import { builtInScenarios, parseScenarioText, type Scenario, validateScenario } from '../sim';
 import { button, h, render } from './dom';
@@ -98,7 +99,7 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         'div',
         { class: 'row' },
         h('label', { for: 'seed' }, 'Seed'),
-        h('input', { id: 'seed', 'data-key': 'seed', value: '42', inputmode: 'numeric', size: 8 }),
+        h('input', { id: 'seed', 'data-key': 'seed', value: String(DEFAULT_SEED), inputmode: 'numeric', size: 8 }),
         h('label', { for: 'weeks' }, 'Weeks'),
         h(
           'select',

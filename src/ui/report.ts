@@ -3,6 +3,7 @@ import { storyMarkdown, tellStory } from '../app/story';
 import { scoreCard } from '../sim';
 import { learningVsNines, weeklyBars } from './chart';
 import { button, h, minutesText, render } from './dom';
+import { silentLine } from './hud';
 
 /** The end of the round: the story, both columns, the charts, and a Markdown download. */
 export function renderReport(el: HTMLElement, view: StoreView, store: GameStore): void {
@@ -11,7 +12,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
     render(el);
     return;
   }
-  const story = tellStory(s, view.silent, store.replayIncidentStarts());
+  const story = tellStory(s, view.silent, store.replayIncidentStarts(), view.ghost?.par ?? 0);
   const card = scoreCard(s);
   const download = () => {
     const blob = new Blob([storyMarkdown(s, story)], { type: 'text/markdown' });
@@ -48,7 +49,12 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
           'section',
           { class: 'column matters' },
           h('h2', {}, 'What actually matters'),
-          h('div', { class: 'big', 'data-testid': 'report-score' }, `Score ${Math.round(card.score)}`),
+          h(
+            'div',
+            { class: 'big', 'data-testid': 'report-score' },
+            `Score ${Math.round(card.score)}`,
+            h('span', { class: 'par' }, ` par ${Math.round(view.ghost?.par ?? 0)}`),
+          ),
           h(
             'p',
             { class: 'small' },
@@ -57,7 +63,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
           h(
             'div',
             { class: 'silent', 'data-testid': 'report-silent' },
-            `${view.silent?.prevented.length ?? 0} silent successes · ${Math.round(view.silent?.customerMinutesSaved ?? 0)} customer-minutes saved`,
+            `${silentLine(view.silent)} · ${Math.round(view.silent?.customerMinutesSaved ?? 0)} customer-minutes saved`,
           ),
         ),
       ),

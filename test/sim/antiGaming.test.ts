@@ -1,22 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { policies, runRound, scoreCard } from '../../src/sim';
-import { scenario } from './fixtures';
+import { summarize } from '../../src/headless/report';
+import { playRound, policies, type Scenario } from '../../src/sim';
+import { must, scenario } from './fixtures';
 
-const SEEDS = [1, 2, 3, 4, 5, 6];
-const DEGENERATE = ['do-nothing', 'always-blame', 'hero-everything', 'retro-spam', 'nines-first'] as const;
+/**
+ * The score is a claim: honest learners must beat every bot that does not learn, farms, blames or
+ * crams. `npm run balance` runs the full table over many seeds; this keeps a bounded slice in CI.
+ */
+const LEARNERS = ['learning-first', 'steady-learner'];
+const OTHERS = Object.keys(policies).filter((p) => !LEARNERS.includes(p));
 
-function scoreOf(policy: string, seed: number): number {
-  const p = policies[policy];
-  if (!p) throw new Error(`no policy ${policy}`);
-  return scoreCard(runRound(scenario('platform'), { seed, weeks: 3, policy: p })).score;
+function scores(sc: Scenario, seed: number, weeks: number): Record<string, number> {
+  const baseline = must(policies.baseline);
+  const plain = playRound(sc, { seed, weeks, policy: baseline }).state;
+  const out: Record<string, number> = {};
+  for (const name of [...LEARNERS, ...OTHERS]) {
+    const played = playRound(sc, { seed, weeks, policy: must(policies[name]) });
+    const replay =
+      played.inputs.length === 0
+        ? plain
+        : playRound(sc, { seed, weeks, policy: baseline, inputs: played.inputs }).state;
+    const r = summarize(sc, played.state, name, replay);
+    expect(r.silentSuccesses, `${name} over-claims`).toBeLessThanOrEqual(Math.max(0, r.replayIncidents - r.incidents));
+    if (name === 'baseline') expect(r.silentSuccesses).toBe(0);
+    out[name] = r.score;
+  }
+  return out;
 }
 
 describe('the score cannot be gamed', () => {
-  const learning = SEEDS.map((seed) => scoreOf('learning-first', seed));
-  for (const name of DEGENERATE) {
-    it(`${name} scores below learning-first on every fixed seed`, () => {
-      const theirs = SEEDS.map((seed) => scoreOf(name, seed));
-      for (const [i, score] of theirs.entries()) expect(score).toBeLessThan(learning[i] as number);
+  it('has at least ten adversarial bots and a second honest learner to keep it honest', () => {
+    expect(OTHERS.length).toBeGreaterThanOrEqual(15);
+    expect(Object.keys(policies)).toContain('steady-learner');
+  });
+
+  for (const [id, weeks, seeds] of [
+    ['platform', 4, [1, 2, 3]],
+    ['scaleup', 2, [1, 2]],
+    ['startup', 1, [1, 2]],
+  ] as const) {
+    it(`on ${id} at ${weeks} week${weeks === 1 ? '' : 's'}, both honest learners beat every other bot`, () => {
+      const sc = scenario(id);
+      for (const seed of seeds) {
+        const s = scores(sc, seed, weeks);
+        for (const l of LEARNERS) {
+          for (const o of OTHERS) expect(must(s[l]), `${l} vs ${o}, seed ${seed}`).toBeGreaterThan(must(s[o]));
+        }
+      }
     });
   }
 });

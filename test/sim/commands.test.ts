@@ -117,8 +117,8 @@ describe('commands: refused commands change nothing', () => {
     expect(must(s.snapshot().retros[retro]).phase).toBe('published');
     expectRefused(s, { type: 'publishRetro', retro, share: true });
     expectRefused(s, { type: 'advanceRetro', retro });
-    // The condition is known now, but it already has an open item.
-    expectRefused(s, { type: 'fileActionItem', condition: factor.conditionId ?? '', actionType: 'mitigate' }, /open/);
+    // A staged (injected) failure leaves no weakness behind once it is resolved: nothing left to fix.
+    expectRefused(s, { type: 'fileActionItem', condition: factor.conditionId ?? '', actionType: 'mitigate' }, /gone/);
   });
 
   it('one drill a week per team is plenty', () => {

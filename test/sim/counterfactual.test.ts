@@ -1,62 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithReplay, policies, Replay, runRound, silentSuccesses, stateHash } from '../../src/sim';
+import { compareWithReplay, playRound, policies, Replay, stateHash } from '../../src/sim';
 import { must, scenario } from './fixtures';
 
 const platform = scenario('platform');
+const fire = (at: number, service: string) => ({
+  at,
+  command: { type: 'injectIncident' as const, service, kind: 'capacity' as const },
+});
 
 describe('silent successes: the never-learning replay', () => {
-  it('the replay of a baseline round is that very round', () => {
-    const ours = runRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline) });
-    const replay = new Replay(platform, ours).advanceTo(ours.now);
+  it('the replay of a baseline round is that very round, outside fires included', () => {
+    const inputs = [fire(600, 'catalog'), fire(3000, 'queue')];
+    const ours = playRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline), inputs }).state;
+    const replay = new Replay(platform, ours, inputs).advanceTo(ours.now);
     expect(stateHash(replay)).toBe(stateHash(ours));
     const report = compareWithReplay(ours, replay);
     expect(report.prevented).toEqual([]);
-    expect(report.customerMinutesSaved).toBe(0);
+    expect(report.net).toBe(0);
     expect(report.extraHere).toBe(0);
-    expect(report.replayIncidents).toBe(ours.incidentOrder.length);
+    expect(report.replayIncidents).toBe(report.incidents);
   });
 
-  it('an incident that happened only in the replay is counted as prevented, with what prevented it', () => {
-    const ours = runRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline) });
+  it('guided, facilitator and demo fires happen in both timelines at the same minute, with the same luck', () => {
+    const inputs = [fire(570, 'pantry-db')];
+    const ours = playRound(platform, { seed: 4, weeks: 1, policy: must(policies['learning-first']), inputs }).state;
+    const replay = new Replay(platform, ours, inputs).advanceTo(ours.now);
+    const staged = (s: typeof ours) =>
+      s.incidentOrder
+        .map((id) => s.incidents[id])
+        .filter((i) => i?.injected)
+        .map((i) => [i?.startedAt, i?.service, (i?.detectAt ?? 0) - (i?.startedAt ?? 0)]);
+    expect(staged(ours)).toEqual([[570, 'pantry-db', expect.any(Number)]]);
+    expect(staged(replay)).toEqual(staged(ours));
+  });
+
+  it('a replay incident missing here is credited only with a change of ours behind it; luck is shown apart', () => {
+    const ours = playRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline) }).state;
     const replay = new Replay(platform, ours).advanceTo(ours.now);
-    const first = ours.incidentOrder.map((id) => ours.incidents[id]).find((i) => i && !i.injected);
-    expect(first).toBeDefined();
-    if (!first) return;
-    // Our world, but the condition behind that incident was removed the minute before it fired.
+    const [first, second] = ours.incidentOrder
+      .map((id) => ours.incidents[id])
+      .filter((i) => i && !i.injected && !i.prior);
+    expect(first && second).toBeTruthy();
+    if (!first || !second) return;
     const learned = structuredClone(ours);
-    delete learned.incidents[first.id];
-    learned.incidentOrder = learned.incidentOrder.filter((id) => id !== first.id);
-    learned.actionItems['ai-fix'] = {
-      id: 'ai-fix',
-      retroId: null,
-      factorId: null,
-      factorKey: 'condition',
-      conditionId: first.conditionId,
-      service: first.service,
-      team: 'data',
-      type: 'prevent',
-      owner: 'esi',
-      title: 'Remove it',
-      costDays: 4,
-      doneHours: 32,
-      status: 'closed',
-      createdAt: 0,
-      closedAt: first.startedAt - 1,
-      lastWorkedAt: first.startedAt - 1,
-    };
+    for (const gone of [first, second]) {
+      delete learned.incidents[gone.id];
+      learned.incidentOrder = learned.incidentOrder.filter((id) => id !== gone.id);
+    }
+    // Only the first one's condition had been weakened by a closed item before it fired.
+    must(learned.conditions[first.conditionId]).weakened = [
+      { at: first.startedAt - 1, by: 'item', id: 'ai-fix', title: 'Remove it', strengthBefore: 1, strengthAfter: 0 },
+    ];
     const report = compareWithReplay(learned, replay);
     expect(report.prevented.map((p) => p.incident.id)).toEqual([first.id]);
-    expect(report.prevented[0]?.preventedBy).toEqual({ id: 'ai-fix', title: 'Remove it' });
-    expect(report.customerMinutesSaved).toBeCloseTo(first.customerMinutes, 9);
-    expect(report.extraHere).toBe(0);
+    expect(report.prevented[0]?.preventedBy).toMatchObject({ id: 'ai-fix', title: 'Remove it', by: 'item' });
+    expect(report.luck).toBe(1);
+    expect(report.net).toBe(1);
+    // A change made after the fire does not count.
+    must(learned.conditions[first.conditionId]).weakened = [
+      { at: first.startedAt + 1, by: 'item', id: 'ai-late', title: 'Too late', strengthBefore: 1, strengthAfter: 0 },
+    ];
+    expect(compareWithReplay(learned, replay).net).toBe(0);
   });
 
-  it('honesty cuts both ways: incidents only we had are counted too', () => {
-    const ours = runRound(platform, { seed: 29, weeks: 1, policy: must(policies['learning-first']) });
-    const report = silentSuccesses(platform, ours);
-    const mine = ours.incidentOrder.filter((id) => !ours.incidents[id]?.injected).length;
-    expect(report.extraHere).toBeGreaterThanOrEqual(0);
-    expect(report.extraHere).toBeLessThanOrEqual(mine);
-    expect(mine - report.extraHere).toBe(report.replayIncidents - report.prevented.length);
+  it('never claims a success in a round where incidents rose', () => {
+    const ours = playRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline) }).state;
+    const replay = new Replay(platform, ours).advanceTo(ours.now);
+    const first = must(ours.incidentOrder.map((id) => ours.incidents[id]).find((i) => i && !i.prior));
+    const worse = structuredClone(ours);
+    delete worse.incidents[first.id];
+    worse.incidentOrder = worse.incidentOrder.filter((id) => id !== first.id);
+    must(worse.conditions[first.conditionId]).weakened = [
+      { at: 0, by: 'item', id: 'ai-fix', title: 'Remove it', strengthBefore: 1, strengthAfter: 0 },
+    ];
+    // …but two extra incidents happened here.
+    for (const n of [1, 2]) {
+      const id = `inc-extra-${n}`;
+      worse.incidents[id] = { ...first, id, conditionId: `elsewhere-${n}`, startedAt: 100 * n };
+      worse.incidentOrder.push(id);
+    }
+    const report = compareWithReplay(worse, replay);
+    expect(report.prevented).toHaveLength(1);
+    expect(report.incidents).toBeGreaterThan(report.replayIncidents);
+    expect(report.net).toBe(0);
   });
 });

@@ -18,6 +18,10 @@ export class OpsScene extends Phaser.Scene {
   private snapshot: Snapshot | null = null;
   private positions: Record<string, Point> = {};
   private burning = new Map<string, number>();
+  private ghostFire!: Phaser.GameObjects.Graphics;
+  /** Services burning in the never-learning timeline right now, and those whose fire did not happen here lately. */
+  private ghostBurning: string[] = [];
+  private saved: string[] = [];
 
   constructor(private readonly store: GameStore) {
     super('ops');
@@ -25,6 +29,7 @@ export class OpsScene extends Phaser.Scene {
 
   create(): void {
     this.edges = this.add.graphics();
+    this.ghostFire = this.add.graphics();
     this.fire = this.add.graphics();
     this.nodes = this.add.graphics();
     this.people = this.add.graphics();
@@ -44,6 +49,11 @@ export class OpsScene extends Phaser.Scene {
     }
     const changed = view.snapshot !== this.snapshot;
     this.snapshot = view.snapshot;
+    this.ghostBurning = view.ghost?.burning ?? [];
+    const now = view.snapshot?.now ?? 0;
+    this.saved = (view.silent?.prevented ?? [])
+      .filter((p) => now - p.incident.startedAt < 8 * 60)
+      .map((p) => p.incident.service);
     if (changed) this.redraw();
   }
 
@@ -78,8 +88,34 @@ export class OpsScene extends Phaser.Scene {
       for (const svc of inc.affected) this.burning.set(svc, Math.max(this.burning.get(svc) ?? 0, 5 - inc.sev));
     }
     this.drawEdges(s);
+    this.drawGhosts();
     this.drawServices(s);
     this.drawPeople(s, width, height);
+  }
+
+  /** The other timeline on the map: a ghostly ring where it burns and this one does not; a check where it was prevented. */
+  private drawGhosts(): void {
+    this.ghostFire.clear();
+    for (const id of this.ghostBurning) {
+      const p = this.positions[id];
+      if (!p || this.burning.has(id)) continue;
+      this.ghostFire.lineStyle(3, 0x9fb6da, 0.8);
+      for (let i = 0; i < 12; i += 2)
+        this.ghostFire
+          .beginPath()
+          .arc(p.x, p.y, 42, (i * Math.PI) / 6, ((i + 1) * Math.PI) / 6)
+          .strokePath();
+      const tag = this.label(`ghost:${id}`, { fontSize: '12px', color: '#c8d6ee', fontStyle: 'italic' });
+      tag.setPosition(p.x, p.y - 62).setText('burning in the other timeline');
+    }
+    for (const id of this.saved) {
+      const p = this.positions[id];
+      if (!p) continue;
+      this.ghostFire.lineStyle(4, 0x5fd38d, 0.95);
+      this.ghostFire.strokeCircle(p.x, p.y, 40);
+      const tag = this.label(`saved:${id}`, { fontSize: '12px', color: '#8ff0b4', fontStyle: 'bold' });
+      tag.setPosition(p.x, p.y - 62).setText('✓ didn’t happen here');
+    }
   }
 
   private drawEdges(s: Snapshot): void {

@@ -1,6 +1,8 @@
 import { createStream } from '../rng';
+import { emptyLedger } from '../rules/effects';
 import { defaultRotation } from '../rules/rotation';
 import type { Scenario } from '../scenario/schema';
+import { addPriorIncidents, roundStart } from './history';
 import type { Engineer, LatentCondition, OwnershipModel, Service, SimState, Team, WeekStats } from './types';
 
 export interface WorldOptions {
@@ -128,6 +130,9 @@ export function createWorld(scenario: Scenario, options: WorldOptions): SimState
   };
   for (const id of Object.keys(conditions)) state.streams[`chaos:${id}`] = createStream(seed, `chaos:${id}`);
   state.rotation = defaultRotation(state);
+  addPriorIncidents(state, scenario);
+  state.totals.effects = emptyLedger();
+  state.start = roundStart(state);
   return state;
 }
 

@@ -55,6 +55,24 @@ export interface LatentCondition {
   /** Where it came from: the scenario, a feature deploy, or a facilitator. */
   origin: 'scenario' | 'deploy' | 'injected';
   fired: number;
+  /**
+   * After a fire that was only restarted, rolled back or failed over, the same failure comes back
+   * more readily until this minute; closing the right action item ends it.
+   */
+  relapseUntil?: Minute | null;
+  /** What weakened or removed it, and when: the record silent successes are attributed from. */
+  weakened?: ConditionChange[];
+}
+
+/** One change to a latent condition made by the organization's learning. */
+export interface ConditionChange {
+  at: Minute;
+  by: 'item' | 'retro';
+  /** The action item or retro that made it. */
+  id: string;
+  title: string;
+  strengthBefore: number;
+  strengthAfter: number;
 }
 
 export interface Team {
@@ -169,6 +187,8 @@ export interface Incident {
   pagerTeam: string;
   retroId: string | null;
   injected: boolean;
+  /** Happened before the round began (last week's outage, still waiting for its retro). */
+  prior?: boolean;
 }
 
 export type FactorKey =
@@ -279,6 +299,32 @@ export interface Totals {
   shiftsWithinBudget: number;
   shiftsCounted: number;
   factorsSurfaced: string[];
+  /** The score's ledger: effects on the world, each added at the moment it happened. */
+  effects?: EffectLedger;
+}
+
+/** Every scored effect, accrued from zero as it happens. */
+export interface EffectLedger {
+  /** Expected weekly customer impact removed from latent conditions (items, shared retros). */
+  riskRemoved: number;
+  /** Expected weekly customer impact of conditions the organization came to know about. */
+  riskRevealed: number;
+  /** Faster detection and diagnosis where it matters: runbook and alert gains weighted by the service's live risk. */
+  responseImproved: number;
+  /** Pages a person took beyond the budget of two per 12-hour shift. */
+  pagesOverBudget: number;
+  /** Team-hours worked while the team's toil was above one half. */
+  toilOverHalfHours: number;
+  /** Status updates that reached customers (at most one per half-hour stretch of an incident). */
+  statusUpdatesHeard: number;
+}
+
+/** The world as the round began, for scoring change rather than level. */
+export interface RoundStart {
+  meanTrust: number;
+  customerTrust: number;
+  /** Per service, how many people could handle it. */
+  busFactor: Record<string, number>;
 }
 
 export interface SimState {
@@ -313,4 +359,5 @@ export interface SimState {
   weekly: WeekStats[];
   totals: Totals;
   namePool: string[];
+  start?: RoundStart;
 }

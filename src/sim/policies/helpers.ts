@@ -61,6 +61,8 @@ export interface RetroPlan {
   /** How many action items to file per retro. */
   items: number;
   uninvolvedFacilitator: boolean;
+  /** File the cheaper guard (mitigate) item on a condition, and prevent only once it has fired twice. */
+  preferGuard?: boolean;
 }
 
 /** Walks each retro one step per policy call, from scheduling to publishing. */
@@ -69,7 +71,7 @@ export function retroCommands(s: Snap, plan: RetroPlan): Command[] {
   for (const id of s.incidentOrder) {
     const inc = s.incidents[id];
     if (inc?.phase !== 'resolved' || inc.retroId || inc.resolvedAt === null) continue;
-    if (s.now - inc.resolvedAt > 24 * 60) continue;
+    if (s.now - inc.resolvedAt > 24 * 60 && !inc.prior) continue;
     if (plan.depthFor(s, inc)) out.push({ type: 'scheduleRetro', incident: id });
   }
   for (const retro of Object.values(s.retros)) {
@@ -112,12 +114,15 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
       ...factors.filter((f) => f.key !== 'condition' && f.key !== 'sibling-condition'),
     ];
     for (const f of ranked.slice(0, plan.items)) {
-      const actionType =
-        f.key === 'condition' || f.key === 'sibling-condition'
-          ? 'prevent'
-          : f.key === 'recent-deploy'
-            ? 'mitigate'
-            : 'repair';
+      const onCondition = f.key === 'condition' || f.key === 'sibling-condition';
+      const firedTwice = (s.conditions[f.conditionId ?? '']?.fired ?? 0) >= 2;
+      const actionType = onCondition
+        ? plan.preferGuard && !firedTwice
+          ? 'mitigate'
+          : 'prevent'
+        : f.key === 'recent-deploy'
+          ? 'mitigate'
+          : 'repair';
       cmds.push({ type: 'fileActionItem', retro: id, factor: f.id, actionType });
     }
     cmds.push({ type: 'publishRetro', retro: id, share: plan.share });

@@ -4,6 +4,7 @@ import type { Incident } from '../model/types';
 import { activeMembers, busFactor } from '../model/world';
 import { pagerTeams } from '../rules/rotation';
 import type { Policy } from '../simulation';
+import { adversarialDescriptions, adversarialPolicies } from './adversarial';
 import {
   ackPages,
   carefulResponse,
@@ -55,6 +56,7 @@ export const learningFirst: Policy = (s) => {
       share: true,
       items: 2,
       uninvolvedFacilitator: true,
+      preferGuard: true,
     }),
   );
   for (const nm of Object.values(s.nearMisses)) {
@@ -85,6 +87,31 @@ function weeklyLearning(s: Snap): Command[] {
   }
   return out;
 }
+
+/**
+ * A second honest learner, different from learning-first: a quick blameless review of every
+ * incident led by whoever responded, cheaper guard items first (prevent where it fired twice),
+ * near-miss reviews with a fix, steady reliability time; no drills, no org-wide sharing.
+ */
+export const steadyLearner: Policy = (s) => {
+  const out: Command[] = [...setFocusOnce(s, 0.3), ...carefulResponse(s)];
+  out.push(
+    ...retroCommands(s, {
+      depthFor: () => 'quick',
+      framing: 'blameless',
+      share: false,
+      items: 1,
+      uninvolvedFacilitator: false,
+      preferGuard: true,
+    }),
+  );
+  for (const nm of Object.values(s.nearMisses)) {
+    if (nm.reviewed) continue;
+    out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
+    out.push({ type: 'fileActionItem', condition: nm.conditionId, actionType: 'mitigate' });
+  }
+  return out;
+};
 
 /** Degenerate bots that try to game the score. */
 export const doNothing: Policy = () => [];
@@ -131,10 +158,12 @@ export const ninesFirst: Policy = (s) => {
 };
 
 export const policies: Record<string, Policy> = {
+  ...adversarialPolicies,
   baseline,
   careful,
   'hero-on-call': heroOnCall,
   'learning-first': learningFirst,
+  'steady-learner': steadyLearner,
   'do-nothing': doNothing,
   'always-blame': alwaysBlame,
   'hero-everything': heroEverything,
@@ -143,6 +172,8 @@ export const policies: Record<string, Policy> = {
 };
 
 export const policyDescriptions: Record<string, string> = {
+  ...adversarialDescriptions,
+  'steady-learner': 'quick blameless retros led by the responders, guard items first, near-miss fixes; no drills',
   baseline: 'never learns: restarts first, then calls the hero; holds no retros',
   careful: 'assigns roles, posts status, waits for the diagnosis; holds no retros',
   'hero-on-call': 'one person carries every pager every week; responds carefully',

@@ -1,5 +1,6 @@
 import type { ActionItem, ActionType, FactorKey, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent, newId, serviceName } from '../model/world';
+import { improveService, weakenCondition } from './effects';
 import { gainKnowledge } from './knowledge';
 
 export interface ActionPlan {
@@ -37,8 +38,8 @@ export function plansFor(
     case 'sibling-condition': {
       const what = conditionWords(kind ?? '');
       return [
-        { type: 'prevent', costDays: 4, title: `Remove the ${what} in ${name}` },
-        { type: 'mitigate', costDays: 1.5, title: `Guard the ${what} in ${name}` },
+        { type: 'prevent', costDays: 2.5, title: `Remove the ${what} in ${name}` },
+        { type: 'mitigate', costDays: 0.5, title: `Guard the ${what} in ${name}` },
       ];
     }
     case 'runbook-stale':
@@ -112,19 +113,20 @@ export function closeActionItem(state: SimState, item: ActionItem): void {
   const svc = state.services[item.service];
   const cond = item.conditionId ? state.conditions[item.conditionId] : undefined;
   if (svc) svc.lastTouchedAt = state.now;
+  const source = { by: 'item' as const, id: item.id, title: item.title };
   if (cond) {
-    if (item.type === 'prevent') cond.strength = 0;
-    else if (item.type === 'mitigate') cond.strength = Math.min(cond.strength, cond.strength * 0.4);
+    if (item.type === 'prevent') weakenCondition(state, cond, 0, source);
+    else if (item.type === 'mitigate') weakenCondition(state, cond, cond.strength * 0.4, source);
   }
   if (svc) {
     switch (item.factorKey) {
       case 'runbook-stale':
       case 'wrong-mitigation':
       case 'handoff-lost':
-        svc.runbook = clamp01(svc.runbook + 0.3);
+        improveService(state, svc, 'runbook', 0.3);
         break;
       case 'late-alert':
-        svc.observability = clamp01(svc.observability + 0.25);
+        improveService(state, svc, 'observability', 0.25);
         break;
       case 'single-knower':
       case 'hero': {
@@ -136,7 +138,8 @@ export function closeActionItem(state: SimState, item: ActionItem): void {
       }
       case 'recent-deploy':
         for (const c of Object.values(state.conditions)) {
-          if (c.service === svc.id && (c.kind === 'deploy' || c.kind === 'config')) c.strength *= 0.6;
+          if (c.service === svc.id && (c.kind === 'deploy' || c.kind === 'config'))
+            weakenCondition(state, c, c.strength * 0.6, source);
         }
         break;
       case 'fatigue':

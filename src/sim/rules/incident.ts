@@ -4,6 +4,7 @@ import type { ConditionKind, Incident, Mitigation, SimState } from '../model/typ
 import { clamp01, dependentsOf, localTime, logEvent, newId, weekStats } from '../model/world';
 import { draw, drawInt } from '../rng';
 import { tuning } from '../tuning';
+import { ledger } from './effects';
 import { learnFromIncident } from './knowledge';
 import { ackDelay, diagnosisRate } from './response';
 import { onCall, pagerTeamFor } from './rotation';
@@ -100,6 +101,7 @@ export function pageOnCall(state: SimState, inc: Incident, who: 'primary' | 'sec
   inc.ackDueAt = t + ackDelay(state, person.id, t);
   inc.escalateAt = t + tuning.escalationMinutes;
   person.pagesThisShift += 1;
+  if (person.pagesThisShift > tuning.pagerBudgetPerShift) ledger(state).pagesOverBudget += 1;
   const night = isNight(localTime(state, person.id, t));
   if (night) {
     person.fatigue = clamp01(person.fatigue + 0.06);
@@ -241,6 +243,7 @@ export function resolveIncident(state: SimState, inc: Incident): void {
   inc.phase = nextIncidentPhase(inc.phase, { type: 'RESOLVE' });
   inc.resolvedAt = state.now;
   state.openIncidents = state.openIncidents.filter((id) => id !== inc.id);
+  leaveRelapse(state, inc.conditionId);
   learnFromIncident(state, inc);
   const team = state.teams[inc.pagerTeam];
   if (team) {
@@ -252,6 +255,20 @@ export function resolveIncident(state: SimState, inc: Incident): void {
     if (e) e.incidentsHandled += 1;
   }
   logEvent(state, { type: 'incident-resolved', incident: inc.id, customerMinutes: Math.round(inc.customerMinutes) });
+}
+
+/**
+ * Mitigations put the fire out; they do not fix the weakness. The same failure comes back more
+ * readily for days, until an action item closes on it. A staged (injected) failure leaves nothing.
+ */
+export function leaveRelapse(state: SimState, conditionId: string): void {
+  const c = state.conditions[conditionId];
+  if (!c) return;
+  if (c.origin === 'injected') {
+    c.strength = 0;
+    return;
+  }
+  if (c.strength > 0) c.relapseUntil = state.now + tuning.relapseDays * MINUTES_PER_DAY;
 }
 
 export interface DiagnosisHint {

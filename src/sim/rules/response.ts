@@ -3,6 +3,7 @@ import type { Incident, Role, SimState } from '../model/types';
 import { activeMembers, clamp01, localTime, logEvent } from '../model/world';
 import { drawInt } from '../rng';
 import { tuning } from '../tuning';
+import { ledger } from './effects';
 import { onCall } from './rotation';
 
 /** Minutes to acknowledge a page: slower asleep, slower exhausted [SLEEP]. */
@@ -115,10 +116,18 @@ export function assignRole(state: SimState, inc: Incident, role: Role, engineer:
   logEvent(state, { type: 'role-assigned', incident: inc.id, role, engineer });
 }
 
+/** Minutes until another status update would tell customers anything new (0 = now). */
+export function statusWait(state: Readonly<SimState>, inc: Incident): number {
+  if (inc.lastStatusAt === null) return 0;
+  return Math.max(0, inc.lastStatusAt + tuning.statusStretchMinutes - state.now);
+}
+
+/** A status update keeps customers informed for a stretch of the incident; more in the same stretch adds nothing. */
 export function postStatus(state: SimState, inc: Incident): void {
   inc.statusUpdates += 1;
   inc.lastStatusAt = state.now;
   state.customerTrust = clamp01(state.customerTrust + 0.002);
+  ledger(state).statusUpdatesHeard += 1;
   logEvent(state, { type: 'status-posted', incident: inc.id });
 }
 

@@ -4,6 +4,7 @@ import { activeMembers, busFactor, clamp01, logEvent, newId, serviceName } from 
 import { draw } from '../rng';
 import { conditionWords } from './actionItems';
 import { teamTrust } from './chaos';
+import { revealCondition, weakenCondition } from './effects';
 
 /**
  * Every contributing factor an incident had, known or not. There is never a
@@ -75,6 +76,15 @@ export function reachOf(depth: RetroDepth, involved: boolean): number {
 }
 
 /**
+ * How much of an incident people still remember when the review happens: learning while memories
+ * are fresh. Full for a day, then fading; a week later only the obvious is left [HOWIE].
+ */
+export function memoryOf(delayMinutes: number): number {
+  const days = Math.max(0, delayMinutes) / 1440;
+  return days <= 1 ? 1 : Math.max(0.15, 1 - (days - 1) / 6);
+}
+
+/**
  * Interviews: reveal factors up to the reach of the review. Where trust is low,
  * people keep some of what they know to themselves [ALLSPAW12].
  */
@@ -88,9 +98,10 @@ export function interview(state: SimState, retro: Retro, depth: RetroDepth, faci
   const reach = reachOf(depth, involved);
   const team = state.services[inc.service]?.team ?? '';
   const trust = teamTrust(state, team);
+  const fresh = memoryOf(state.now - (inc.resolvedAt ?? state.now));
   retro.factors = factorsOf(state, inc).map((f, i) => {
     const tooDeep = f.depth > reach;
-    const kept = f.depth > 1 && draw(state.streams, `retro:${team}`, state.seed) > trust + 0.25;
+    const kept = f.depth > 1 && draw(state.streams, `retro:${team}`, state.seed) > (trust + 0.25) * fresh;
     return { ...f, id: `${retro.id}-f${i}`, hidden: tooDeep || kept };
   });
   const people = new Set([...inc.responders, facilitator]);
@@ -120,7 +131,8 @@ export function frameRetro(state: SimState, retro: Retro, framing: RetroFraming,
     }
     if (team) team.culture = clamp01(team.culture - 0.1);
   } else {
-    const deep = retro.depth === 'deep' ? 1.5 : 1;
+    const late = inc ? memoryOf(state.now - (inc.resolvedAt ?? state.now)) : 1;
+    const deep = (retro.depth === 'deep' ? 1.5 : 1) * late;
     for (const e of members) e.trust = clamp01(e.trust + 0.04 * deep);
     if (team) team.culture = clamp01(team.culture + 0.03 * deep);
   }
@@ -143,7 +155,7 @@ export function publishRetro(state: SimState, retro: Retro, share: boolean): voi
     if (!state.totals.factorsSurfaced.includes(key)) state.totals.factorsSurfaced.push(key);
     logEvent(state, { type: 'factor-surfaced', retro: retro.id, factor: f.id, text: f.text });
     const c = f.conditionId ? state.conditions[f.conditionId] : undefined;
-    if (c) c.revealed = true;
+    if (c) revealCondition(state, c);
   }
   if (share) {
     state.totals.retrosShared += 1;
@@ -152,10 +164,11 @@ export function publishRetro(state: SimState, retro: Retro, share: boolean): voi
         .map((f) => (f.conditionId ? state.conditions[f.conditionId]?.kind : undefined))
         .filter(Boolean),
     );
+    const title = `Shared write-up of the ${serviceName(state, state.incidents[retro.incidentId ?? '']?.service ?? '')} retro`;
     for (const c of Object.values(state.conditions)) {
       if (!c.revealed && c.strength > 0 && kinds.has(c.kind)) {
-        c.revealed = true;
-        c.strength *= 0.85;
+        revealCondition(state, c);
+        weakenCondition(state, c, c.strength * 0.85, { by: 'retro', id: retro.id, title });
         revealed += 1;
       }
     }

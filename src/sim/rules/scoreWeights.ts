@@ -1,32 +1,37 @@
 /**
- * Score weights: data, documented in the README. Only "what actually matters"
- * is scored; the dashboard column is shown for contrast [VOID, DAV].
+ * Score weights: data, documented in the README. Every point traces to an effect on the world;
+ * activity with no effect earns nothing. Only "what actually matters" is scored; the dashboard
+ * column is shown for contrast [VOID, DAV].
  */
 export const scoreWeights = {
   learning: {
-    /** Each distinct contributing factor surfaced by a published retro or near-miss review. */
-    factorSurfaced: 1.5,
-    /** Each action item closed (writing one scores nothing) [WB-10]. */
-    actionItemClosed: 4,
-    nearMissReported: 1,
-    nearMissReviewed: 2,
-    retroShared: 1.5,
-    /** Each service that two or more people can handle. */
-    serviceWithBusFactor2: 3,
-    /** Each closed item whose failure did not come back. */
-    behaviourStuck: 2,
+    /** Per point of risk removed: a condition's weekly hazard × customer impact, reduced when an item closes. */
+    riskRemoved: 1,
+    /** Per point of risk the organization came to know about (retros, near-miss reviews, shared write-ups). */
+    riskRevealed: 0.05,
+    /** Per point of better runbooks and alerts, weighted by the live risk of the service they serve. */
+    responseImproved: 0.5,
+    /** Per service and per person (up to three) who can handle it, against the start of the round. */
+    knowledgeSpread: 4,
+    /** Times the change in people's trust in blamelessness (0..1), which near-miss reports follow [ALLSPAW12]. */
+    trust: 60,
   },
   sustainability: {
-    /** Times the share of shifts within the pager budget. */
-    shiftsWithinBudget: 25,
-    /** Earned in full while toil stays under one half. */
-    toilUnderHalf: 10,
-    burnout: -15,
+    /** Each person who burned out and left [GOLD]. */
+    burnout: -20,
+    /** Each page a person took beyond two in one 12-hour shift [SRE-11]. */
+    pageOverBudget: -2,
+    /** Each team shift over the pager budget. */
+    shiftOverBudget: -1,
+    /** Per team-hour worked while that team's toil was above one half [SRE-5]. */
+    toilOverHalfHour: -0.05,
   },
   customers: {
-    /** Times customer trust, 0..1. */
-    trust: 40,
+    /** Per customer-minute lost. */
+    customerMinute: -0.1,
+    /** Times the change in customer trust (0..1). */
+    trust: 100,
     /** Per 100 engineer-hours of feature value shipped. */
-    valuePer100: 2,
+    valuePer100: 1.5,
   },
 } as const;

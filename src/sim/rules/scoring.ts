@@ -1,5 +1,6 @@
 import type { SimState } from '../model/types';
 import { busFactor } from '../model/world';
+import { emptyLedger } from './effects';
 import { scoreWeights as W } from './scoreWeights';
 
 export interface Dashboard {
@@ -15,22 +16,30 @@ export interface Dashboard {
 export interface ScoreCard {
   dashboard: Dashboard;
   learning: {
+    riskRemoved: number;
+    riskRevealed: number;
+    responseImproved: number;
+    /** Service-people who can handle a service, gained (or lost) since the round began. */
+    knowledgeGained: number;
+    trustChange: number;
+    /** Shown for the story, not scored by themselves. */
     factorsSurfaced: number;
     actionItemsClosed: number;
     nearMissesReported: number;
-    nearMissesReviewed: number;
-    retrosShared: number;
     servicesWithBusFactor2: number;
     behaviourStuck: number;
     points: number;
   };
   sustainability: {
-    shiftsWithinBudget: number;
-    toilShare: number;
     burnouts: number;
+    pagesOverBudget: number;
+    shiftsOverBudget: number;
+    toilOverHalfHours: number;
+    /** The team with the most hours over half toil, and the person with the most pages over budget. */
+    worstTeam: string | null;
     points: number;
   };
-  customers: { trust: number; businessValue: number; points: number };
+  customers: { customerMinutes: number; trustChange: number; businessValue: number; points: number };
   score: number;
 }
 
@@ -48,7 +57,7 @@ export function dashboardOf(state: Readonly<SimState>): Dashboard {
   const nines = availability >= 1 ? 6 : Math.min(6, -Math.log10(1 - availability));
   const resolveTimes = state.incidentOrder
     .map((id) => state.incidents[id])
-    .filter((i) => i && i.resolvedAt !== null)
+    .filter((i) => i && i.resolvedAt !== null && !i.prior)
     .map((i) => (i?.resolvedAt ?? 0) - (i?.startedAt ?? 0))
     .sort((a, b) => a - b);
   const meanResolve = resolveTimes.length ? resolveTimes.reduce((a, b) => a + b, 0) / resolveTimes.length : null;
@@ -80,44 +89,91 @@ export function behaviourStuck(state: Readonly<SimState>): number {
 }
 
 export function servicesWithBusFactor(state: Readonly<SimState>, min = 2): number {
-  return state.serviceOrder.filter((s) => busFactor(state as SimState, s) >= min).length;
+  return state.serviceOrder.filter((s) => busFactor(state, s) >= min).length;
 }
 
+/** Per service, people who can handle it (counted up to three), against the start of the round. */
+export function knowledgeGained(state: Readonly<SimState>): number {
+  let n = 0;
+  for (const s of state.serviceOrder) {
+    n += Math.min(3, busFactor(state, s)) - Math.min(3, state.start?.busFactor[s] ?? busFactor(state, s));
+  }
+  return n;
+}
+
+export function meanTrust(state: Readonly<SimState>): number {
+  let sum = 0;
+  let n = 0;
+  for (const id of state.engineerOrder) {
+    const e = state.engineers[id];
+    if (e?.status !== 'active') continue;
+    sum += e.trust;
+    n++;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
+/**
+ * The score: it starts at zero and every point traces to an effect on the world — risk removed or
+ * known, response made faster where it matters, knowledge spread, trust, people kept within the
+ * pager budget, customers and value. Writing items, holding retros or posting updates earn nothing
+ * by themselves.
+ */
 export function scoreCard(state: Readonly<SimState>): ScoreCard {
   const t = state.totals;
+  const fx = t.effects ?? emptyLedger();
+  const start = state.start;
+  const trustChange = start ? meanTrust(state) - start.meanTrust : 0;
+  const gained = knowledgeGained(state);
   const learning = {
+    riskRemoved: fx.riskRemoved,
+    riskRevealed: fx.riskRevealed,
+    responseImproved: fx.responseImproved,
+    knowledgeGained: gained,
+    trustChange,
     factorsSurfaced: t.factorsSurfaced.length,
     actionItemsClosed: t.actionItemsClosed,
     nearMissesReported: t.nearMissesReported,
-    nearMissesReviewed: t.nearMissesReviewed,
-    retrosShared: t.retrosShared,
     servicesWithBusFactor2: servicesWithBusFactor(state),
     behaviourStuck: behaviourStuck(state),
-    points: 0,
-  };
-  learning.points =
-    W.learning.factorSurfaced * learning.factorsSurfaced +
-    W.learning.actionItemClosed * learning.actionItemsClosed +
-    W.learning.nearMissReported * learning.nearMissesReported +
-    W.learning.nearMissReviewed * learning.nearMissesReviewed +
-    W.learning.retroShared * learning.retrosShared +
-    W.learning.serviceWithBusFactor2 * learning.servicesWithBusFactor2 +
-    W.learning.behaviourStuck * learning.behaviourStuck;
-  const within = t.shiftsCounted > 0 ? t.shiftsWithinBudget / t.shiftsCounted : 1;
-  const toil = t.workHours > 0 ? t.toilHours / t.workHours : 0;
-  const sustainability = {
-    shiftsWithinBudget: within,
-    toilShare: toil,
-    burnouts: t.burnouts,
     points:
-      W.sustainability.shiftsWithinBudget * within +
-      W.sustainability.toilUnderHalf * (toil <= 0.5 ? 1 : Math.max(0, 1 - (toil - 0.5) * 4)) +
-      W.sustainability.burnout * t.burnouts,
+      W.learning.riskRemoved * fx.riskRemoved +
+      W.learning.riskRevealed * fx.riskRevealed +
+      W.learning.responseImproved * fx.responseImproved +
+      W.learning.knowledgeSpread * gained +
+      W.learning.trust * trustChange,
   };
+  const shiftsOverBudget = t.shiftsCounted - t.shiftsWithinBudget;
+  let worstTeam: string | null = null;
+  let worstToil = 0.5;
+  for (const id of state.teamOrder) {
+    const team = state.teams[id];
+    if (team && team.toilShare > worstToil) {
+      worstToil = team.toilShare;
+      worstTeam = id;
+    }
+  }
+  const sustainability = {
+    burnouts: t.burnouts,
+    pagesOverBudget: fx.pagesOverBudget,
+    shiftsOverBudget,
+    toilOverHalfHours: fx.toilOverHalfHours,
+    worstTeam,
+    points:
+      W.sustainability.burnout * t.burnouts +
+      W.sustainability.pageOverBudget * fx.pagesOverBudget +
+      W.sustainability.shiftOverBudget * shiftsOverBudget +
+      W.sustainability.toilOverHalfHour * fx.toilOverHalfHours,
+  };
+  const customerTrustChange = start ? state.customerTrust - start.customerTrust : 0;
   const customers = {
-    trust: state.customerTrust,
+    customerMinutes: t.customerMinutes,
+    trustChange: customerTrustChange,
     businessValue: t.businessValue,
-    points: W.customers.trust * state.customerTrust + (W.customers.valuePer100 * t.businessValue) / 100,
+    points:
+      W.customers.customerMinute * t.customerMinutes +
+      W.customers.trust * customerTrustChange +
+      (W.customers.valuePer100 * t.businessValue) / 100,
   };
   return {
     dashboard: dashboardOf(state),

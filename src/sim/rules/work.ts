@@ -4,6 +4,7 @@ import { activeMembers, clamp01, logEvent } from '../model/world';
 import { createStream, draw } from '../rng';
 import { tuning } from '../tuning';
 import { closeActionItem } from './actionItems';
+import { ledger } from './effects';
 import { respondingNow } from './people';
 
 /** Toil grows with the number of services a person looks after [SRE-5]. */
@@ -35,7 +36,10 @@ export function workHour(state: SimState): void {
     const toilHours = hours * toil;
     hours -= toilHours;
     state.totals.toilHours += toilHours;
+    if (toil > 0.5) ledger(state).toilOverHalfHours += people.length;
     state.totals.workHours += people.length;
+    // A failure that keeps coming back is fixed first: items on a relapsing condition come before everything else.
+    hours -= workOnActionItems(state, team, hours, (item) => relapsing(state, item));
     const owedPaid = Math.min(hours, team.owedHours);
     team.owedHours -= owedPaid;
     hours -= owedPaid;
@@ -47,10 +51,21 @@ export function workHour(state: SimState): void {
   }
 }
 
-function workOnActionItems(state: SimState, team: Team, hours: number): number {
+/** An item on a condition that fired recently and is still coming back more readily. */
+function relapsing(state: SimState, item: ActionItem): boolean {
+  const c = item.conditionId ? state.conditions[item.conditionId] : undefined;
+  return !!c && c.strength > 0 && (c.relapseUntil ?? -1) > state.now;
+}
+
+function workOnActionItems(
+  state: SimState,
+  team: Team,
+  hours: number,
+  only: (item: ActionItem) => boolean = () => true,
+): number {
   let left = hours;
   const open = Object.values(state.actionItems)
-    .filter((a) => a.team === team.id && a.status === 'open')
+    .filter((a) => a.team === team.id && a.status === 'open' && only(a))
     .sort((a, b) => a.createdAt - b.createdAt);
   for (const item of open) {
     if (left <= 0) break;

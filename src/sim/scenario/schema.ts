@@ -49,6 +49,14 @@ export const siteSchema = z.object({
   utcOffset: z.number().int().min(-12).max(14),
 });
 
+/** An outage from before the round: it was only restarted, so it may come back, and its retro is still owed. */
+export const priorIncidentSchema = z.object({
+  service: id,
+  kind: z.enum(CONDITION_KINDS),
+  /** How many days before the round began it happened, 1..6. */
+  daysAgo: z.number().int().min(1).max(6).default(2),
+});
+
 export const scenarioSchema = z.object({
   schemaVersion: z.literal(1),
   id,
@@ -60,6 +68,7 @@ export const scenarioSchema = z.object({
   teams: z.array(teamSchema).min(1).max(8),
   services: z.array(serviceSchema).min(1).max(24),
   names: z.array(label).max(200).default([]),
+  history: z.array(priorIncidentSchema).max(6).default([]),
 });
 
 export type ScenarioFile = z.input<typeof scenarioSchema>;

@@ -91,6 +91,12 @@ function worldProblems(s: Scenario): ScenarioProblem[] {
       }
     });
   });
+  s.history.forEach((h, i) => {
+    const svc = s.services.find((x) => x.id === h.service);
+    if (!svc) problems.push({ path: `history[${i}].service`, message: `no service "${h.service}"` });
+    else if (!svc.conditions.some((c) => c.kind === h.kind))
+      problems.push({ path: `history[${i}].kind`, message: `${svc.id} has no ${h.kind} condition to have failed` });
+  });
   const cycle = findCycle(s);
   if (cycle) problems.push({ path: 'services', message: `dependencies form a cycle: ${cycle.join(' → ')}` });
   return problems;

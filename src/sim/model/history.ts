@@ -1,0 +1,79 @@
+import { MINUTES_PER_DAY } from '../clock';
+import { onCall } from '../rules/rotation';
+import type { Scenario } from '../scenario/schema';
+import { tuning } from '../tuning';
+import type { Incident, RoundStart, SimState } from './types';
+import { busFactor } from './world';
+
+/**
+ * Last week's outages: each fired, was restarted and resolved before the round began. The
+ * condition behind it is still there and comes back more readily; the retro is still owed.
+ */
+export function addPriorIncidents(state: SimState, scenario: Scenario): void {
+  scenario.history.forEach((h, i) => {
+    const svc = state.services[h.service];
+    const index = scenario.services.find((s) => s.id === h.service)?.conditions.findIndex((c) => c.kind === h.kind);
+    const conditionId = `${h.service}:${h.kind}:${index ?? 0}`;
+    const c = state.conditions[conditionId];
+    if (!svc || !c) return;
+    const startedAt = -h.daysAgo * MINUTES_PER_DAY + 14 * 60;
+    const resolvedAt = startedAt + 95;
+    const pagerTeam = state.teamOrder.find((t) => state.services[h.service]?.team === t) ?? svc.team;
+    const responder = onCall(state, pagerTeam, 0).primary?.id;
+    const id = `inc-prior-${i + 1}`;
+    const inc: Incident = {
+      id,
+      service: svc.id,
+      conditionId,
+      kind: c.kind,
+      sev: 3,
+      phase: 'resolved',
+      startedAt,
+      detectedAt: startedAt + 10,
+      detectedBy: 'alert',
+      detectAt: startedAt + 10,
+      detectVia: 'alert',
+      pagedAt: startedAt + 10,
+      pagedTo: responder ?? null,
+      ackDueAt: null,
+      escalateAt: null,
+      ackAt: startedAt + 15,
+      mitigatedAt: resolvedAt - 30,
+      resolvedAt,
+      affected: [svc.id],
+      lastSpreadAt: startedAt,
+      lastSevAt: startedAt,
+      responders: responder ? [responder] : [],
+      roles: {},
+      progress: 1,
+      attempts: [],
+      recentDeploy: false,
+      expertCalled: false,
+      teamsPulled: [],
+      statusUpdates: 0,
+      lastStatusAt: null,
+      handoffs: [],
+      customerMinutes: 0,
+      pagerTeam,
+      retroId: null,
+      injected: false,
+      prior: true,
+    };
+    state.incidents[id] = inc;
+    state.incidentOrder.push(id);
+    c.fired += 1;
+    c.relapseUntil = resolvedAt + tuning.relapseDays * MINUTES_PER_DAY;
+  });
+}
+
+/** The world as the round begins, for scoring change rather than level. */
+export function roundStart(state: Readonly<SimState>): RoundStart {
+  const active = state.engineerOrder.map((id) => state.engineers[id]).filter((e) => e?.status === 'active');
+  const bf: Record<string, number> = {};
+  for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
+  return {
+    meanTrust: active.reduce((sum, e) => sum + (e?.trust ?? 0), 0) / Math.max(1, active.length),
+    customerTrust: state.customerTrust,
+    busFactor: bf,
+  };
+}

@@ -1,0 +1,182 @@
+import { MINUTES_PER_WEEK } from '../clock';
+import type { Command } from '../commands';
+import { CONDITION_KINDS, type Incident, MITIGATIONS } from '../model/types';
+import { activeMembers } from '../model/world';
+import { plansFor } from '../rules/actionItems';
+import { surfacedFactors } from '../rules/retro';
+import type { Policy } from '../simulation';
+import { tuning } from '../tuning';
+import { ackPages, carefulResponse, restartThenHero, retroCommands, visibleIncidents } from './helpers';
+
+/**
+ * Bots that try to game the score, written against the public API only (snapshots in, commands
+ * out). The score must rank every one of them below an honest learner; tests keep it so.
+ */
+
+const blamelessQuick = { framing: 'blameless' as const, share: false, items: 0, uninvolvedFacilitator: false };
+
+/** Files the cheapest item for every factor of every retro, whatever it would change. */
+export const farmCheapItems: Policy = (s) => {
+  const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'deep' })];
+  for (const retro of Object.values(s.retros)) {
+    if (retro.phase !== 'actions') continue;
+    for (const f of surfacedFactors(retro)) {
+      const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
+      const cheapest = [...plansFor(f.key, f.service, kind, s)].sort((a, b) => a.costDays - b.costDays)[0];
+      if (cheapest) out.unshift({ type: 'fileActionItem', retro: retro.id, factor: f.id, actionType: cheapest.type });
+    }
+  }
+  return out;
+};
+
+/** Keeps re-mitigating every condition it knows, long after it stopped mattering. */
+export const refixSame: Policy = (s) => {
+  const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'quick' })];
+  for (const c of Object.values(s.conditions)) {
+    if (c.revealed && c.strength > 0) out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
+  }
+  return out;
+};
+
+const pending = (inc: Incident) => inc.attempts.some((a) => a.outcome === 'pending');
+
+/** Makes incidents worse on purpose (wrong mitigations, no commander, lost handoffs) to surface more factors. */
+export const worsenForFactors: Policy = (s) => {
+  const out: Command[] = ackPages(s);
+  for (const inc of visibleIncidents(s)) {
+    if (inc.phase !== 'investigating' || pending(inc)) continue;
+    const harmful = tuning.harmful[inc.kind][0];
+    const tried = new Set(inc.attempts.map((a) => a.action));
+    const wrong = MITIGATIONS.find((m) => !tried.has(m) && m !== 'rollback');
+    if (harmful && !tried.has(harmful)) out.push({ type: 'mitigate', incident: inc.id, action: harmful });
+    else if (inc.attempts.length < 2 && wrong) out.push({ type: 'mitigate', incident: inc.id, action: wrong });
+    else out.push(...restartThenHero(s).filter((c) => c.type === 'mitigate' && c.incident === inc.id));
+    const other = activeMembers(s, inc.pagerTeam).find((e) => !inc.responders.includes(e.id));
+    if (other && inc.handoffs.length === 0)
+      out.push({ type: 'handOff', incident: inc.id, to: other.id, acknowledged: false });
+  }
+  return [...out, ...farmCheapItems(s).filter((c) => c.type !== 'mitigate' && c.type !== 'acknowledge')];
+};
+
+/** Posts a status update at every look, and learns nothing. */
+export const statusSpam: Policy = (s) => [
+  ...restartThenHero(s),
+  ...visibleIncidents(s).map((inc) => ({ type: 'postStatus', incident: inc.id }) as Command),
+];
+
+/** Drills every team on every service every week, shadows everyone, reviews every near miss; fixes nothing. */
+export const drillSpam: Policy = (s) => {
+  const out: Command[] = [...restartThenHero(s)];
+  for (const team of s.teamOrder) {
+    for (const svc of s.serviceOrder) out.push({ type: 'runDrill', team, service: svc });
+    const members = activeMembers(s, team);
+    members.forEach((e, i) => {
+      const mentor = members[(i + 1) % members.length];
+      if (mentor && mentor.id !== e.id && e.shadowing !== mentor.id)
+        out.push({ type: 'setShadow', engineer: e.id, mentor: mentor.id });
+    });
+  }
+  for (const nm of Object.values(s.nearMisses)) if (!nm.reviewed) out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
+  return out;
+};
+
+/** Holds no retro until the last week, then crams them all in. */
+export const cramRetrosLate: Policy = (s) => {
+  const out: Command[] = carefulResponse(s);
+  if (s.now < (s.weeks - 1) * MINUTES_PER_WEEK + 2 * 24 * 60) return out;
+  for (const id of s.incidentOrder) {
+    const inc = s.incidents[id];
+    if (inc?.phase === 'resolved' && !inc.retroId) out.push({ type: 'scheduleRetro', incident: id });
+  }
+  const late = retroCommands(s, {
+    depthFor: () => 'deep',
+    framing: 'blameless',
+    share: true,
+    items: 3,
+    uninvolvedFacilitator: true,
+  }).filter((c) => c.type !== 'scheduleRetro');
+  return [...out, ...late];
+};
+
+/** Sets fires with the facilitator's injection every day, then holds deep retros on them and files items. */
+export const injectAndReview: Policy = (s) => {
+  const out: Command[] = [
+    ...carefulResponse(s),
+    ...retroCommands(s, {
+      depthFor: () => 'deep',
+      framing: 'blameless',
+      share: true,
+      items: 3,
+      uninvolvedFacilitator: true,
+    }),
+  ];
+  if (s.now % (24 * 60) === 10 * 60 && s.openIncidents.length === 0) {
+    const day = Math.floor(s.now / (24 * 60));
+    const service = s.serviceOrder[day % s.serviceOrder.length] ?? '';
+    out.push({ type: 'injectIncident', service, kind: CONDITION_KINDS[day % CONDITION_KINDS.length] ?? 'capacity' });
+  }
+  return out;
+};
+
+/** Responds perfectly — it reads the true failure class and applies the right fix at once — and never learns. */
+export const perfectResponder: Policy = (s) => {
+  const out: Command[] = ackPages(s);
+  for (const inc of visibleIncidents(s)) {
+    if ((inc.phase !== 'investigating' && inc.phase !== 'acknowledged') || pending(inc)) continue;
+    const remedy =
+      inc.recentDeploy && (inc.kind === 'deploy' || inc.kind === 'config') ? 'rollback' : tuning.remedies[inc.kind][0];
+    if (remedy) out.push({ type: 'mitigate', incident: inc.id, action: remedy });
+    if (!inc.roles.comms && inc.pagedTo)
+      out.push({ type: 'assignRole', incident: inc.id, role: 'comms', engineer: inc.pagedTo });
+  }
+  return out;
+};
+
+/** Deep retros that end in blame, with items filed: looks rigorous, breaks trust. */
+export const blameDeep: Policy = (s) => [
+  ...carefulResponse(s),
+  ...retroCommands(s, { depthFor: () => 'deep', framing: 'blame', share: true, items: 3, uninvolvedFacilitator: true }),
+];
+
+/** Files items for everything but gives no time to close them. */
+export const itemHoarder: Policy = (s) => {
+  const out: Command[] =
+    s.now === 0 ? s.teamOrder.map((team) => ({ type: 'setTeamFocus', team, reliabilityShare: 0 }) as Command) : [];
+  return [
+    ...out,
+    ...carefulResponse(s),
+    ...retroCommands(s, {
+      depthFor: () => 'deep',
+      framing: 'blameless',
+      share: false,
+      items: 4,
+      uninvolvedFacilitator: true,
+    }),
+  ];
+};
+
+export const adversarialPolicies: Record<string, Policy> = {
+  'farm-cheap-items': farmCheapItems,
+  'refix-same': refixSame,
+  'worsen-for-factors': worsenForFactors,
+  'status-spam': statusSpam,
+  'drill-spam': drillSpam,
+  'cram-retros-late': cramRetrosLate,
+  'inject-and-review': injectAndReview,
+  'perfect-responder': perfectResponder,
+  'blame-deep': blameDeep,
+  'item-hoarder': itemHoarder,
+};
+
+export const adversarialDescriptions: Record<string, string> = {
+  'farm-cheap-items': 'files the cheapest item for every factor of every retro',
+  'refix-same': 'keeps re-mitigating every condition it knows, long after it stopped mattering',
+  'worsen-for-factors': 'makes incidents worse on purpose to surface more factors, then farms items',
+  'status-spam': 'posts a status update at every look; never learns',
+  'drill-spam': 'drills every service every week, shadows everyone, reviews near misses; fixes nothing',
+  'cram-retros-late': 'holds every retro in the last week',
+  'inject-and-review': 'sets fires with the facilitator injection daily and reviews them',
+  'perfect-responder': 'reads the true failure class and fixes at once; never learns',
+  'blame-deep': 'deep retros that end in blame, items filed',
+  'item-hoarder': 'files items for everything, gives no time to close them',
+};

@@ -1,0 +1,80 @@
+import type { Minute } from './clock';
+import type { Command } from './commands';
+import type { SimState } from './model/types';
+import type { Policy, Simulation } from './simulation';
+import { roundOver } from './step';
+
+/** How often a bot looks at the world, in simulated minutes. */
+export const POLICY_EVERY_MINUTES = 5;
+
+/**
+ * An input from outside the organization's own decisions: a facilitator's fire, the guided first
+ * fire, a demo's scripted fire. Both timelines face it, at the same minute.
+ */
+export interface TimedInput {
+  at: Minute;
+  command: Command;
+}
+
+/** Commands that come from outside the organization and so happen in the never-learning replay too. */
+export function isWorldInput(command: Command): boolean {
+  return command.type === 'injectIncident';
+}
+
+/**
+ * One timeline: a simulation, the bot that plays it (if any) and the inputs it faces, advanced to a
+ * minute. The bot looks every few minutes on the clock, whatever the inputs, so two timelines with
+ * the same bot and inputs stay identical.
+ */
+export class Timeline {
+  private next = 0;
+  /** Inputs applied so far, with the policy's own world inputs among them (for its replay). */
+  readonly applied: TimedInput[] = [];
+
+  constructor(
+    readonly sim: Simulation,
+    private readonly policy: Policy | null,
+    private readonly inputs: TimedInput[] = [],
+  ) {
+    this.inputs = [...inputs].sort((a, b) => a.at - b.at);
+  }
+
+  /** Schedules an input (at or after the current minute). */
+  add(input: TimedInput): void {
+    const at = Math.max(input.at, this.now());
+    let i = this.inputs.length;
+    while (i > this.next && (this.inputs[i - 1]?.at ?? 0) > at) i--;
+    this.inputs.splice(i, 0, { at, command: input.command });
+  }
+
+  now(): Minute {
+    return this.sim.snapshot().now;
+  }
+
+  /** Plays up to the minute (or the end of the round). */
+  advanceTo(until: Minute): SimState {
+    while (!roundOver(this.sim.snapshot()) && this.now() < until) {
+      const t = this.now();
+      this.applyDue(t);
+      if (this.policy && t % POLICY_EVERY_MINUTES === 0) {
+        for (const cmd of this.policy(this.sim.snapshot())) {
+          const ok = this.sim.dispatch(cmd).ok;
+          if (ok && isWorldInput(cmd)) this.applied.push({ at: t, command: cmd });
+        }
+      }
+      const nextLook = t + POLICY_EVERY_MINUTES - (t % POLICY_EVERY_MINUTES);
+      const nextInput = this.inputs[this.next]?.at ?? Number.POSITIVE_INFINITY;
+      const stop = Math.min(until, nextLook, Math.max(t + 1, nextInput));
+      this.sim.advance(stop - t);
+    }
+    if (!roundOver(this.sim.snapshot())) this.applyDue(this.now());
+    return this.sim.snapshot() as SimState;
+  }
+
+  private applyDue(t: Minute): void {
+    while (this.next < this.inputs.length && (this.inputs[this.next]?.at ?? 0) <= t) {
+      const input = this.inputs[this.next++] as TimedInput;
+      if (this.sim.dispatch(input.command).ok) this.applied.push({ at: t, command: input.command });
+    }
+  }
+}
