@@ -45,7 +45,7 @@ function ghostStrip(view: StoreView): HTMLElement {
           ` ✓ ${latest.serviceName} just caught fire there (${latest.incident.kind}). Not here: “${latest.preventedBy.title}”.`,
         )
       : names.length > 0
-        ? ` 🔥 ${names.join(', ')} burning there right now, not here.`
+        ? ` ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} burning there right now — not here.`
         : ' quiet there too.',
   );
 }
@@ -162,11 +162,11 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
       ),
       h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
     ),
-    ghostStrip(view),
     h(
       'div',
       { class: 'hud-chart', title: 'Learning (orange) vs nines (grey), per day' },
       learningVsNines(view.history, 150, 54),
     ),
+    ghostStrip(view),
   );
 }

@@ -9,7 +9,9 @@ describe('the story of the round', () => {
   const state = runRound(platform, { seed: 3, weeks: 4, policy: policies['learning-first']! });
   const silent = silentSuccesses(platform, state);
   const replay = new Replay(platform, state).advanceTo(state.now);
-  const starts = replay.incidentOrder.map((id) => replay.incidents[id]?.startedAt ?? 0);
+  const starts = replay.incidentOrder
+    .filter((id) => !replay.incidents[id]?.prior)
+    .map((id) => replay.incidents[id]?.startedAt ?? 0);
   const story = tellStory(state, silent, starts);
 
   it('counts incidents per week here and in the replay from the real logs', () => {
@@ -25,8 +27,19 @@ describe('the story of the round', () => {
   });
 
   it('headlines the silent successes when there are any', () => {
-    if (silent.prevented.length > 0) expect(story.headline).toContain("didn't happen");
-    else expect(story.headline).toContain('incident');
+    if (silent.net > 0) expect(story.headline).toContain("didn't happen");
+    else expect(story.headline).not.toContain("didn't happen");
+    expect(story.headline).toContain('incident');
+  });
+
+  it('never claims a success when incidents rose, and keeps luck apart', () => {
+    const rose = { ...silent, net: 0, incidents: silent.replayIncidents + 2 };
+    const told = tellStory(state, rose, starts);
+    expect(told.headline).not.toContain("didn't happen");
+    expect(told.headline).toContain('more incident');
+    expect(told.didNotReturn).toEqual([]);
+    const lucky = tellStory(state, { ...silent, luck: 3 }, starts);
+    expect(lucky.paragraphs.join(' ')).toContain('luck and timing');
   });
 
   it('exports Markdown with the story, the weekly table and both columns', () => {

@@ -80,7 +80,7 @@ test('a guided first round pages the player on Monday morning and says what to d
   await expect(page.getByTestId('next-step')).toContainText('acknowledge');
   const fire = await page.evaluate(() => {
     const s = window.__firepants?.snapshot();
-    const inc = s?.incidents[s.incidentOrder[0] ?? ''];
+    const inc = s?.incidentOrder.map((id) => s.incidents[id]).find((i) => i && !i.prior);
     return { at: inc?.startedAt, injected: inc?.injected };
   });
   expect(fire).toEqual({ at: 570, injected: true });

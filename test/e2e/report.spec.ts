@@ -13,7 +13,8 @@ test('a short round ends in a report with both columns, silent successes, charts
   const report = page.getByTestId('report');
   await expect(report).toContainText('What the dashboard says');
   await expect(report).toContainText('What actually matters');
-  await expect(page.getByTestId('report-silent')).toContainText('silent successes');
+  await expect(page.getByTestId('report-silent')).toContainText('customer-minutes saved');
+  await expect(page.getByTestId('report-score')).toContainText('par');
   await expect(page.getByTestId('weekly-chart').locator('svg')).toBeVisible();
   await page.screenshot({ path: 'test-results/report.png' });
   const [download] = await Promise.all([

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_TYPES, type Command, type Simulation, stateHash } from '../../src/sim';
-import { lastIncident, must, ok, respondWell, sim } from './fixtures';
+import { COMMAND_TYPES, type Command, type Incident, type Simulation, stateHash, tuning } from '../../src/sim';
+import { advanceUntil, lastIncident, must, ok, respondWell, sim } from './fixtures';
 
 /** Tuesday morning, with a fresh fire on Pantry DB that nobody knows about yet. */
+const isReal = (i: Incident | undefined) => !!i && !i.injected && !i.prior;
+
 function withFire(seed = 3): { s: Simulation; incident: string } {
   const s = sim(seed);
   s.advance(24 * 60 + 9 * 60);
@@ -82,8 +84,12 @@ describe('commands: refused commands change nothing', () => {
   });
 
   it('walks a retro only in order, and refuses each step out of turn', () => {
-    const { s, incident } = withFire();
-    respondWell(s, incident, () => 'scale-up');
+    const s = sim(3);
+    // A real fire, from one of the world's own latent conditions (a staged one leaves nothing to fix).
+    advanceUntil(s, (snap) => snap.incidentOrder.some((id) => isReal(snap.incidents[id])), 3 * 10080);
+    const incident = must(s.snapshot().incidentOrder.find((id) => isReal(s.snapshot().incidents[id])));
+    const kind = must(s.snapshot().incidents[incident]).kind;
+    respondWell(s, incident, () => must(tuning.remedies[kind][0]));
     ok(s, { type: 'scheduleRetro', incident });
     expectRefused(s, { type: 'scheduleRetro', incident }, /already has a retro/);
     const retro = must(must(s.snapshot().incidents[incident]).retroId);
@@ -117,8 +123,8 @@ describe('commands: refused commands change nothing', () => {
     expect(must(s.snapshot().retros[retro]).phase).toBe('published');
     expectRefused(s, { type: 'publishRetro', retro, share: true });
     expectRefused(s, { type: 'advanceRetro', retro });
-    // A staged (injected) failure leaves no weakness behind once it is resolved: nothing left to fix.
-    expectRefused(s, { type: 'fileActionItem', condition: factor.conditionId ?? '', actionType: 'mitigate' }, /gone/);
+    // The condition is known now, but it already has an open item.
+    expectRefused(s, { type: 'fileActionItem', condition: factor.conditionId ?? '', actionType: 'mitigate' }, /open/);
   });
 
   it('one drill a week per team is plenty', () => {

@@ -36,6 +36,8 @@ export function plansFor(
   switch (key) {
     case 'condition':
     case 'sibling-condition': {
+      // A staged failure has no condition behind it: nothing to remove or guard.
+      if (kind === null) return [];
       const what = conditionWords(kind ?? '');
       return [
         { type: 'prevent', costDays: 2.5, title: `Remove the ${what} in ${name}` },

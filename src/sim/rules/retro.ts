@@ -6,6 +6,11 @@ import { conditionWords } from './actionItems';
 import { teamTrust } from './chaos';
 import { revealCondition, weakenCondition } from './effects';
 
+/** "A" or "an", by how the next word sounds. */
+export function article(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? 'An' : 'A'} ${words}`;
+}
+
 /**
  * Every contributing factor an incident had, known or not. There is never a
  * single root cause [COOK]; depth says how hard each is to surface [HOWIE].
@@ -15,7 +20,13 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
   const name = serviceName(state, inc.service);
   const add = (key: FactorKey, depth: number, text: string, conditionId: string | null = null, service = inc.service) =>
     out.push({ key, depth, text, conditionId, service });
-  add('condition', 1, `A ${conditionWords(inc.kind)} in ${name} gave way under load.`, inc.conditionId);
+  if (inc.injected)
+    add(
+      'condition',
+      1,
+      `The ${conditionWords(inc.kind)} failure was staged by the facilitator: nothing real to remove.`,
+    );
+  else add('condition', 1, `${article(conditionWords(inc.kind))} in ${name} gave way under load.`, inc.conditionId);
   if (inc.recentDeploy) add('recent-deploy', 1, `A deploy to ${name} had gone out within the day.`);
   if (inc.detectedBy === 'customer') add('late-alert', 1, `Customers noticed before any alert fired.`);
   if (inc.attempts.some((a) => a.outcome === 'wasted' || a.outcome === 'worse'))
