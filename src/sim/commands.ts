@@ -79,6 +79,11 @@ function liveIncident(state: SimState, id: string): Incident | string {
   return inc;
 }
 
+/** A condition an action item has already guarded once. */
+function guarded(c: { weakened?: { by: string }[] }): boolean {
+  return (c.weakened ?? []).some((w) => w.by === 'item');
+}
+
 function activeEngineer(state: SimState, id: string): boolean {
   return own(state.engineers, id)?.status === 'active';
 }
@@ -217,6 +222,9 @@ const handlers: Handlers = {
       if (!factor) return no('that factor was not surfaced');
       if (retro.actionItems.some((id) => state.actionItems[id]?.factorId === factor.id))
         return no('that factor already has an action item');
+      const cond = factor.conditionId ? own(state.conditions, factor.conditionId) : undefined;
+      if (cmd.actionType === 'mitigate' && cond && guarded(cond))
+        return no('that weakness is already guarded; removing it (prevent) is the next step');
       const item = fileActionItem(state, {
         retroId: retro.id,
         factorId: factor.id,
@@ -236,6 +244,8 @@ const handlers: Handlers = {
     if (c.strength <= 0) return no('that condition is already gone');
     const open = Object.values(state.actionItems).some((a) => a.conditionId === c.id && a.status === 'open');
     if (open) return no('that condition already has an open action item');
+    if (cmd.actionType === 'mitigate' && guarded(c))
+      return no('that weakness is already guarded; removing it (prevent) is the next step');
     const item = fileActionItem(state, {
       retroId: null,
       factorId: null,

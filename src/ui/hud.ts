@@ -158,7 +158,11 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
       h(
         'div',
         { class: 'small' },
-        `learning ${Math.round(card.learning.points)} · sustainability ${Math.round(card.sustainability.points)} · customers ${Math.round(card.customers.points)}`,
+        `learning ${Math.round(card.learning.points)} · sustainability ${Math.round(card.sustainability.points)}${
+          card.sustainability.worstTeam
+            ? ` (${s.teams[card.sustainability.worstTeam]?.name ?? ''} toil ${Math.round((s.teams[card.sustainability.worstTeam]?.toilShare ?? 0) * 100)}%)`
+            : ''
+        } · customers ${Math.round(card.customers.points)}`,
       ),
       h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
     ),

@@ -1,5 +1,6 @@
 import { MINUTES_PER_DAY } from '../clock';
 import { onCall } from '../rules/rotation';
+import { knowledgeReach } from '../rules/scoring';
 import type { Scenario } from '../scenario/schema';
 import { tuning } from '../tuning';
 import type { Incident, RoundStart, SimState } from './types';
@@ -70,10 +71,15 @@ export function addPriorIncidents(state: SimState, scenario: Scenario): void {
 export function roundStart(state: Readonly<SimState>): RoundStart {
   const active = state.engineerOrder.map((id) => state.engineers[id]).filter((e) => e?.status === 'active');
   const bf: Record<string, number> = {};
-  for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
+  const reach: Record<string, number> = {};
+  for (const s of state.serviceOrder) {
+    bf[s] = busFactor(state, s);
+    reach[s] = knowledgeReach(state, s);
+  }
   return {
     meanTrust: active.reduce((sum, e) => sum + (e?.trust ?? 0), 0) / Math.max(1, active.length),
     customerTrust: state.customerTrust,
     busFactor: bf,
+    reach,
   };
 }

@@ -325,6 +325,8 @@ export interface RoundStart {
   customerTrust: number;
   /** Per service, how many people could handle it. */
   busFactor: Record<string, number>;
+  /** Per service, how far knowledge reached beyond the best expert. */
+  reach?: Record<string, number>;
 }
 
 export interface SimState {

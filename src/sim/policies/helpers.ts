@@ -115,9 +115,11 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
     ];
     for (const f of ranked.slice(0, plan.items)) {
       const onCondition = f.key === 'condition' || f.key === 'sibling-condition';
-      const firedTwice = (s.conditions[f.conditionId ?? '']?.fired ?? 0) >= 2;
+      const cond = s.conditions[f.conditionId ?? ''];
+      const firedTwice = (cond?.fired ?? 0) >= 2;
+      const alreadyGuarded = (cond?.weakened ?? []).some((w) => w.by === 'item');
       const actionType = onCondition
-        ? plan.preferGuard && !firedTwice
+        ? plan.preferGuard && !firedTwice && !alreadyGuarded
           ? 'mitigate'
           : 'prevent'
         : f.key === 'recent-deploy'

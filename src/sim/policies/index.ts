@@ -41,6 +41,7 @@ export const heroOnCall: Policy = (s) => {
 };
 
 const worthDeepReview = (s: Snap, inc: Incident) =>
+  inc.prior === true ||
   inc.sev <= 2 ||
   inc.affected.length > 1 ||
   inc.detectedBy === 'customer' ||
@@ -54,7 +55,7 @@ export const learningFirst: Policy = (s) => {
       depthFor: (snap, inc) => (worthDeepReview(snap, inc) ? 'deep' : 'quick'),
       framing: 'blameless',
       share: true,
-      items: 2,
+      items: 4,
       uninvolvedFacilitator: true,
       preferGuard: true,
     }),
@@ -73,17 +74,29 @@ export const learningFirst: Policy = (s) => {
 function weeklyLearning(s: Snap): Command[] {
   const out: Command[] = [];
   for (const team of s.teamOrder) {
-    const owned = s.serviceOrder.filter((id) => s.services[id]?.team === team);
-    const thinnest = [...owned].sort((a, b) => busFactor(s, a) - busFactor(s, b))[0];
+    const thinnest = thinnestService(s, team);
     if (thinnest) out.push({ type: 'runDrill', team, service: thinnest });
+  }
+  return [...out, ...shadowTheThinnest(s)];
+}
+
+function thinnestService(s: Snap, team: string): string | undefined {
+  const owned = s.serviceOrder.filter((id) => s.services[id]?.team === team);
+  return [...owned].sort((a, b) => busFactor(s, a) - busFactor(s, b))[0];
+}
+
+/** The least experienced person on each team shadows whoever knows its thinnest service best. */
+function shadowTheThinnest(s: Snap): Command[] {
+  const out: Command[] = [];
+  for (const team of s.teamOrder) {
+    const thinnest = thinnestService(s, team);
     const members = activeMembers(s, team);
-    if (members.length >= 2 && thinnest) {
-      const byK = [...members].sort((a, b) => (a.knowledge[thinnest] ?? 0) - (b.knowledge[thinnest] ?? 0));
-      const novice = byK[0];
-      const mentor = byK[byK.length - 1];
-      if (novice && mentor && novice.shadowing !== mentor.id)
-        out.push({ type: 'setShadow', engineer: novice.id, mentor: mentor.id });
-    }
+    if (members.length < 2 || !thinnest) continue;
+    const byK = [...members].sort((a, b) => (a.knowledge[thinnest] ?? 0) - (b.knowledge[thinnest] ?? 0));
+    const novice = byK[0];
+    const mentor = byK[byK.length - 1];
+    if (novice && mentor && novice.shadowing !== mentor.id)
+      out.push({ type: 'setShadow', engineer: novice.id, mentor: mentor.id });
   }
   return out;
 }
@@ -97,10 +110,10 @@ export const steadyLearner: Policy = (s) => {
   const out: Command[] = [...setFocusOnce(s, 0.3), ...carefulResponse(s)];
   out.push(
     ...retroCommands(s, {
-      depthFor: () => 'quick',
+      depthFor: (snap, inc) => (worthDeepReview(snap, inc) ? 'deep' : 'quick'),
       framing: 'blameless',
       share: false,
-      items: 1,
+      items: 3,
       uninvolvedFacilitator: false,
       preferGuard: true,
     }),
@@ -109,6 +122,13 @@ export const steadyLearner: Policy = (s) => {
     if (nm.reviewed) continue;
     out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
     out.push({ type: 'fileActionItem', condition: nm.conditionId, actionType: 'mitigate' });
+  }
+  if (s.now % MINUTES_PER_WEEK === 10 * 60) {
+    out.push(...shadowTheThinnest(s));
+    // One drill a week, for whichever team's service is thinnest of all.
+    const service = [...s.serviceOrder].sort((a, b) => busFactor(s, a) - busFactor(s, b))[0];
+    const team = service ? s.services[service]?.team : undefined;
+    if (service && team) out.push({ type: 'runDrill', team, service });
   }
   return out;
 };
@@ -173,7 +193,8 @@ export const policies: Record<string, Policy> = {
 
 export const policyDescriptions: Record<string, string> = {
   ...adversarialDescriptions,
-  'steady-learner': 'quick blameless retros led by the responders, guard items first, near-miss fixes; no drills',
+  'steady-learner':
+    'blameless retros led by the responders (deep where it pays), guard items first, near-miss fixes, shadowing, one drill a week',
   baseline: 'never learns: restarts first, then calls the hero; holds no retros',
   careful: 'assigns roles, posts status, waits for the diagnosis; holds no retros',
   'hero-on-call': 'one person carries every pager every week; responds carefully',

@@ -118,7 +118,11 @@ export function closeActionItem(state: SimState, item: ActionItem): void {
   const source = { by: 'item' as const, id: item.id, title: item.title };
   if (cond) {
     if (item.type === 'prevent') weakenCondition(state, cond, 0, source);
-    else if (item.type === 'mitigate') weakenCondition(state, cond, cond.strength * 0.4, source);
+    else if (item.type === 'mitigate') {
+      // The first guard takes most of the danger away; guarding the same weakness again adds little.
+      const guarded = (cond.weakened ?? []).some((w) => w.by === 'item');
+      weakenCondition(state, cond, cond.strength * (guarded ? 0.85 : 0.4), source);
+    }
   }
   if (svc) {
     switch (item.factorKey) {

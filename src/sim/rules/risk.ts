@@ -24,13 +24,14 @@ export function relapseFactor(c: Readonly<LatentCondition>, t: Minute): number {
 }
 
 /**
- * A condition's risk: the expected customer impact it would cause in a week, in points.
+ * A condition's risk: the expected customer impact it would cause in a typical week, in points.
  * Hazard × impact: removing a strong condition under a busy service is worth much; re-fixing a
- * negligible one is worth about nothing. Injected (staged) failures carry no real risk.
+ * negligible one is worth about nothing. Injected (staged) failures carry no real risk. A relapse
+ * is not counted here: its effect shows in the incidents that do not come back.
  */
-export function conditionRisk(state: Readonly<SimState>, c: Readonly<LatentCondition>, t: Minute = state.now): number {
+export function conditionRisk(state: Readonly<SimState>, c: Readonly<LatentCondition>): number {
   if (c.origin === 'injected' || c.strength <= 0) return 0;
-  return 100 * tuning.weeklyHazard[c.kind] * c.strength * relapseFactor(c, t) * serviceImpact(state, c.service);
+  return 100 * tuning.weeklyHazard[c.kind] * c.strength * serviceImpact(state, c.service);
 }
 
 /** All live risk on one service: what better runbooks and alerts there are worth. */

@@ -11,8 +11,8 @@ export const scoreWeights = {
     riskRevealed: 0.05,
     /** Per point of better runbooks and alerts, weighted by the live risk of the service they serve. */
     responseImproved: 0.5,
-    /** Per service and per person (up to three) who can handle it, against the start of the round. */
-    knowledgeSpread: 4,
+    /** Per unit of knowledge reaching beyond each service's best expert (second and third person, up to 0.6 each). */
+    knowledgeSpread: 25,
     /** Times the change in people's trust in blamelessness (0..1), which near-miss reports follow [ALLSPAW12]. */
     trust: 60,
   },

@@ -92,12 +92,26 @@ export function servicesWithBusFactor(state: Readonly<SimState>, min = 2): numbe
   return state.serviceOrder.filter((s) => busFactor(state, s) >= min).length;
 }
 
-/** Per service, people who can handle it (counted up to three), against the start of the round. */
+/**
+ * How far knowledge of a service reaches beyond its best expert: the second and third best people's
+ * knowledge (each counted up to 0.6). Grows with drills, shadowing and shared incident work; shrinks
+ * when knowledge fades or a person leaves with it.
+ */
+export function knowledgeReach(state: Readonly<SimState>, service: string): number {
+  const levels: number[] = [];
+  for (const id of state.engineerOrder) {
+    const e = state.engineers[id];
+    if (e?.status === 'active') levels.push(e.knowledge[service] ?? 0);
+  }
+  levels.sort((a, b) => b - a);
+  return Math.min(0.6, levels[1] ?? 0) + Math.min(0.6, levels[2] ?? 0);
+}
+
+/** Knowledge spread beyond the experts, summed over services, against the start of the round. */
 export function knowledgeGained(state: Readonly<SimState>): number {
   let n = 0;
-  for (const s of state.serviceOrder) {
-    n += Math.min(3, busFactor(state, s)) - Math.min(3, state.start?.busFactor[s] ?? busFactor(state, s));
-  }
+  for (const s of state.serviceOrder)
+    n += knowledgeReach(state, s) - (state.start?.reach?.[s] ?? knowledgeReach(state, s));
   return n;
 }
 
