@@ -50,6 +50,8 @@ export const siteSchema = z.object({
 });
 
 export const scenarioSchema = z.object({
+  /** Where an editor finds the JSON Schema of this file, for checks and completion; the game ignores it. */
+  $schema: z.string().max(300).optional(),
   schemaVersion: z.literal(1),
   id,
   name: label,
