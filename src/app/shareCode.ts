@@ -6,6 +6,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SCENARIO_SLOTS = 16;
 const MIN_LENGTH = 6;
 const MAX_LENGTH = 8;
+/** Added to every packed value so codes never start with a row of zeros. */
+const OFFSET = 32 ** (MIN_LENGTH - 1);
 
 export interface CodeSetup {
   scenarioIndex: number;
@@ -26,7 +28,8 @@ export function shareCode(setup: CodeSetup): string | null {
   const seedPart = setup.seed >= 0 ? setup.seed * 2 : -setup.seed * 2 - 1;
   let value =
     ((seedPart * ROUND_WEEKS.length + weeksIndex) * OWNERSHIP_MODELS.length + ownIndex) * SCENARIO_SLOTS +
-    setup.scenarioIndex;
+    setup.scenarioIndex +
+    OFFSET;
   let out = '';
   while (value > 0) {
     out = ALPHABET[value % 32] + out;
@@ -51,6 +54,8 @@ export function readShareCode(typed: string, builtIns: readonly Scenario[]): Cod
     if (digit < 0) return { ok: false, problem: `"${ch}" is not a letter or digit used in codes` };
     value = value * 32 + digit;
   }
+  value -= OFFSET;
+  if (value < 0) return { ok: false, problem: `"${typed}" is not a code this game makes; check the code` };
   const scenarioIndex = value % SCENARIO_SLOTS;
   value = Math.floor(value / SCENARIO_SLOTS);
   const ownership = OWNERSHIP_MODELS[value % OWNERSHIP_MODELS.length] as OwnershipModel;

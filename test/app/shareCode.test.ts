@@ -43,7 +43,10 @@ describe('the short code of a built-in setup', () => {
     expect(!tooShort.ok && tooShort.problem).toContain('6 to 8 characters');
     const badChar = readShareCode('AB12U4', builtIns);
     expect(!badChar.ok && badChar.problem).toContain('"U"');
-    const noScenario = readShareCode('00000F', builtIns);
+    const tooLow = readShareCode('000000', builtIns);
+    expect(!tooLow.ok && tooLow.problem).toContain('not a code this game makes');
+    const sixteenth = shareCode({ scenarioIndex: 15, seed: 1, weeks: 1, ownership: 'hybrid' }) ?? '';
+    const noScenario = readShareCode(sixteenth, builtIns);
     expect(!noScenario.ok && noScenario.problem).toContain('built-in scenario number 16');
     const hugeSeed = readShareCode('ZZZZZZZZ', builtIns);
     expect(hugeSeed.ok).toBe(false);
