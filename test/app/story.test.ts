@@ -55,6 +55,7 @@ describe('remembered settings', () => {
       sound: true,
       autoPause: true,
       largePrint: true,
+      tableName: '',
     });
   });
 });
