@@ -42,7 +42,8 @@ export function readResultsFile(fileName: string, text: string): ResultsRead {
   const parsed = resultsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return bad(`${formatPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
+    const message = issue?.message ?? 'invalid';
+    return bad(`${formatPath(issue?.path ?? [])}: ${/received undefined$/.test(message) ? 'missing' : message}`);
   }
   return { ok: true, results: parsed.data as ResultsExport };
 }
