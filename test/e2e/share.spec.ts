@@ -59,3 +59,32 @@ test('a tampered link is refused on the menu with the bad part named, and nothin
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByTestId('shared-problem')).toContainText('6 to 8 characters');
 });
+
+test('your own scenario travels inside the link, and a link naming a file waits for that file', async ({
+  browser,
+  page,
+}) => {
+  const example = 'docs/examples/checkout-team.json';
+  await page.goto('/');
+  await page.locator('#scenario-file').setInputFiles(example);
+  await expect(page.locator('#scenario')).toHaveValue('checkout-team');
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toContain('#round=checkout-team&v=1');
+  expect(link).toContain('&scenario=');
+  await expect(page.getByTestId('share-code')).toHaveCount(0);
+
+  const other = await browser.newPage();
+  await other.goto(link.slice(link.indexOf('#')));
+  await expect(other.getByTestId('shared-note')).toHaveText('Shared round: Our checkout, seed 42, 4 weeks');
+  await other.getByRole('button', { name: '← Back' }).click();
+  await expect(other.locator('#scenario')).toHaveValue('checkout-team');
+
+  const third = await browser.newPage();
+  await third.goto('/#round=checkout-team&v=1&seed=5&weeks=2&ownership=you-build-it&name=Our+checkout');
+  await expect(third.getByTestId('shared-problem')).toContainText('load its file');
+  await third.locator('#scenario-file').setInputFiles(example);
+  await expect(third.locator('#app')).toHaveAttribute('data-phase', 'setup');
+  await expect(third.getByTestId('shared-note')).toHaveText('Shared round: Our checkout, seed 5, 2 weeks');
+});
