@@ -9,18 +9,23 @@ export function joinRow(go: (choice: MenuChoice) => void, redraw: () => void): H
     const input = document.getElementById('join-code') as HTMLInputElement | null;
     if (!joinWithCode(input?.value ?? '', go)) redraw();
   };
+  const input = h('input', {
+    id: 'join-code',
+    'data-keep': 'join-code',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: 12,
+    placeholder: 'code',
+  });
+  // Enter joins too; the box stays on the page across redraws, so the first one's listener is the one kept.
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') join();
+  });
   return h(
     'div',
     { class: 'row join-code' },
     h('label', { for: 'join-code' }, 'Join with a code'),
-    h('input', {
-      id: 'join-code',
-      'data-keep': 'join-code',
-      autocomplete: 'off',
-      spellcheck: 'false',
-      maxlength: 12,
-      placeholder: 'code',
-    }),
+    input,
     button('Join', 'join', join),
   );
 }

@@ -43,7 +43,7 @@ test('a shared link sets up the same scenario, seed, weeks, ownership and rotati
   const third = await browser.newPage();
   await third.goto('/');
   await third.locator('#join-code').fill(code.toLowerCase());
-  await third.getByRole('button', { name: 'Join', exact: true }).click();
+  await third.locator('#join-code').press('Enter');
   await expect(third.locator('#app')).toHaveAttribute('data-phase', 'setup');
   await expect(third.locator('h2').first()).toContainText('seed 1234 · 2 weeks');
   await expect(third.locator('[data-key="model-ops-team"]')).toBeChecked();
