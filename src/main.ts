@@ -84,6 +84,8 @@ function draw(): void {
 function followSharedLink(hash: string): void {
   if (!isShareHash(hash)) return;
   void openSharedLink(hash, loadedScenarios(), (c) => {
+    // The round is set up: a reload from here should offer to resume the saved round, not set it up again.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
     choice = c;
     offerScenario(c.scenario);
     store.chooseScenario(c.scenario);

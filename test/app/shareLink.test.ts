@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packText, UNPACKED_LIMIT, unpackText } from '../../src/app/packing';
 import { builtInScenarioList } from '../../src/app/roundTerms';
 import { LINK_LIMIT, makeShareLink, readShareLink, type SharedRound } from '../../src/app/shareLink';
 import { createWorld, type Scenario, validateScenario } from '../../src/sim';
@@ -161,6 +162,15 @@ describe('a bad or tampered link is refused, naming the bad part', () => {
     params.set('scenario', `${packed.slice(0, 40)}${packed[40] === 'A' ? 'B' : 'A'}${packed.slice(41)}`);
     const r = await readShareLink(`#${params.toString()}`);
     expect(r.ok).toBe(false);
+  });
+
+  it('a tiny link that would unpack into something huge is refused', async () => {
+    const packed = await packText('a'.repeat(UNPACKED_LIMIT + 1000));
+    expect(packed.length).toBeLessThan(2000);
+    const r = await unpackText(packed);
+    expect(r).toEqual({ ok: false, reason: `it unpacks to more than ${UNPACKED_LIMIT / 1000} kB` });
+    const fine = await unpackText(await packText('héllo'));
+    expect(fine).toEqual({ ok: true, text: 'héllo' });
   });
 
   it('never throws on any text after #round=', async () => {

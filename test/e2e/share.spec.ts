@@ -29,6 +29,7 @@ test('a shared link sets up the same scenario, seed, weeks, ownership and rotati
   await expect(other.getByTestId('shared-note')).toHaveText(/Shared round: .+, seed 1234, 2 weeks/);
   await expect(other.locator('h2').first()).toContainText('seed 1234 · 2 weeks');
   await expect(other.locator('[data-key="model-ops-team"]')).toBeChecked();
+  expect(new URL(other.url()).hash).toBe('');
   const rotationThere = await other
     .locator('.rotation select')
     .evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value));
