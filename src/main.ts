@@ -1,5 +1,6 @@
 import { DEFAULT_SEED } from './app/demo';
 import { startLoop } from './app/loop';
+import { isShareHash } from './app/shareLink';
 import { GameStore } from './app/store';
 import { installTestHook } from './app/testHook';
 import { startGame } from './game/main';
@@ -7,11 +8,12 @@ import { renderAfterFire } from './ui/afterFire';
 import { renderHud } from './ui/hud';
 import { renderIncidentPanel } from './ui/incidentPanel';
 import { installKeyboard } from './ui/keyboard';
-import { type MenuChoice, renderMenu } from './ui/menu';
+import { loadedScenarios, type MenuChoice, offerScenario, renderMenu } from './ui/menu';
 import { renderPager } from './ui/pager';
 import { renderReport } from './ui/report';
 import { renderRetro } from './ui/retro';
 import { renderSetup } from './ui/setup';
+import { clearSharedNotice, openSharedLink } from './ui/sharedRound';
 import './ui/styles.css';
 
 function byId(id: string): HTMLElement {
@@ -50,10 +52,17 @@ function draw(): void {
     if (view.phase !== lastPhase) {
       lastPhase = view.phase;
       if (view.phase === 'menu')
-        renderMenu(overlay, store, (c) => {
-          choice = c;
-          store.newGame();
-        });
+        renderMenu(
+          overlay,
+          store,
+          (c) => {
+            if (!c.shared) clearSharedNotice();
+            choice = c;
+            store.newGame();
+          },
+          choice,
+          followSharedLink,
+        );
       else if (view.phase === 'setup') {
         if (!choice)
           choice = { scenario: store.scenario, seed: DEFAULT_SEED, weeks: store.scenario.weeks, guided: false };
@@ -72,6 +81,27 @@ function draw(): void {
     showFailure(err);
   }
 }
+
+/** A #round=… link sets up the menu and the staffing screen for the round it carries. */
+function followSharedLink(hash: string): void {
+  if (!isShareHash(hash)) return;
+  void openSharedLink(hash, loadedScenarios(), (c) => {
+    // The round is set up: a reload from here should offer to resume the saved round, not set it up again.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    choice = c;
+    offerScenario(c.scenario);
+    store.chooseScenario(c.scenario);
+    if (store.view.phase === 'setup') renderSetup(overlay, store, c);
+    else store.newGame();
+  }).then((ok) => {
+    if (!ok && store.view.phase === 'menu') {
+      lastPhase = '';
+      draw();
+    }
+  });
+}
+followSharedLink(window.location.hash);
+window.addEventListener('hashchange', () => followSharedLink(window.location.hash));
 
 let lastDraw = 0;
 store.subscribe((view) => {

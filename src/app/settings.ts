@@ -5,9 +5,11 @@ export interface Settings {
   sound: boolean;
   /** Bigger text for a projector at the back of a room. */
   largePrint: boolean;
+  /** The table's name on exported results, for workshops with several tables. */
+  tableName: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false, largePrint: false };
+export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false, largePrint: false, tableName: '' };
 const KEY = 'firepants.settings.v1';
 
 export function parseSettings(text: string | null): Settings {
@@ -19,6 +21,7 @@ export function parseSettings(text: string | null): Settings {
       autoPause: typeof raw.autoPause === 'boolean' ? raw.autoPause : DEFAULT_SETTINGS.autoPause,
       sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_SETTINGS.sound,
       largePrint: typeof raw.largePrint === 'boolean' ? raw.largePrint : DEFAULT_SETTINGS.largePrint,
+      tableName: typeof raw.tableName === 'string' ? raw.tableName.slice(0, 60) : DEFAULT_SETTINGS.tableName,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

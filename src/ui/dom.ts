@@ -34,13 +34,15 @@ function morphElement(old: Element, next: Element): void {
     if (old.getAttribute(a.name) !== a.value) old.setAttribute(a.name, a.value);
   }
   for (const name of HANDLERS) (old as WithHandlers)[name] = (next as WithHandlers)[name] ?? null;
+  // Read the wanted choice first: new options move from `next` into the page while the children are merged.
+  const wanted = next instanceof HTMLSelectElement ? next.value : null;
   morphChildren(old, next);
   if (keep) return;
   if (old instanceof HTMLInputElement && next instanceof HTMLInputElement && old.checked !== next.checked) {
     old.checked = next.checked;
   }
-  if (old instanceof HTMLSelectElement && next instanceof HTMLSelectElement && old.value !== next.value) {
-    old.value = next.value;
+  if (old instanceof HTMLSelectElement && wanted !== null && old.value !== wanted) {
+    old.value = wanted;
   }
 }
 

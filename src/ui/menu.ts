@@ -1,14 +1,28 @@
 import { DEFAULT_SEED } from '../app/demo';
 import type { GameStore } from '../app/store';
-import { builtInScenarios, parseScenarioText, type Scenario, validateScenario } from '../sim';
+import {
+  builtInScenarios,
+  type OwnershipModel,
+  parseScenarioText,
+  type RotationWeek,
+  type Scenario,
+  validateScenario,
+} from '../sim';
 import { button, h, render } from './dom';
 import { openHelp } from './hud';
+import { joinRow, sharedNoticeBox } from './joinRow';
+import { linkWaitingFor } from './sharedRound';
 
 export interface MenuChoice {
   scenario: Scenario;
   seed: number;
   weeks: number;
   guided: boolean;
+  /** A shared round also fixes who carries the pager and the rotation. */
+  ownership?: OwnershipModel;
+  rotation?: Record<string, RotationWeek[]>;
+  /** What a shared link or code loaded, to show on the staffing screen. */
+  shared?: string;
 }
 
 const builtIns = (): Scenario[] =>
@@ -20,12 +34,25 @@ let custom: Scenario | null = null;
 let problems: string[] = [];
 let saveProblem: string | null = null;
 
+/** The player's own scenario loaded in the menu, if any (a shared link may also bring one). */
+export const loadedScenarios = (): Scenario[] => (custom ? [custom] : []);
+export function offerScenario(scenario: Scenario): void {
+  if (!builtIns().some((s) => s.id === scenario.id)) custom = scenario;
+}
+
 /** The menu: pick a scenario (or load your own), a seed and a round length. */
-export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choice: MenuChoice) => void): void {
+export function renderMenu(
+  el: HTMLElement,
+  store: GameStore,
+  onContinue: (choice: MenuChoice) => void,
+  preset: MenuChoice | null = null,
+  onSharedLink: (hash: string) => void = () => {},
+): void {
   const scenarios = custom ? [...builtIns(), custom] : builtIns();
   const saved = store.savedRound();
   if (saved && 'problem' in saved) saveProblem = saved.problem;
   const current = scenarios.find((s) => s.id === store.scenario.id) ?? scenarios[0];
+  const fromPreset = preset && preset.scenario.id === current?.id ? preset : null;
   const go = () => {
     const id = (el.querySelector('#scenario') as HTMLSelectElement).value;
     const scenario = scenarios.find((s) => s.id === id) ?? scenarios[0];
@@ -47,6 +74,8 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
       custom = result.scenario;
       problems = [];
       store.chooseScenario(result.scenario);
+      const waiting = linkWaitingFor(result.scenario);
+      if (waiting) onSharedLink(waiting);
     } else {
       problems = result.problems.map((p) => `${p.path}: ${p.message}`);
     }
@@ -71,6 +100,7 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
             `Your saved round could not be resumed: ${saveProblem}`,
           )
         : null,
+      sharedNoticeBox(),
       h(
         'p',
         { class: 'lede' },
@@ -99,12 +129,20 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         'div',
         { class: 'row' },
         h('label', { for: 'seed' }, 'Seed'),
-        h('input', { id: 'seed', 'data-key': 'seed', value: String(DEFAULT_SEED), inputmode: 'numeric', size: 8 }),
+        h('input', {
+          id: 'seed',
+          'data-key': 'seed',
+          value: fromPreset?.seed ?? DEFAULT_SEED,
+          inputmode: 'numeric',
+          size: 8,
+        }),
         h('label', { for: 'weeks' }, 'Weeks'),
         h(
           'select',
           { id: 'weeks', 'data-key': 'weeks' },
-          ...[1, 2, 4, 8, 13].map((w) => h('option', { value: w, selected: w === (current?.weeks ?? 4) }, `${w}`)),
+          ...[1, 2, 4, 8, 13].map((w) =>
+            h('option', { value: w, selected: w === (fromPreset?.weeks ?? current?.weeks ?? 4) }, `${w}`),
+          ),
         ),
       ),
       h(
@@ -113,6 +151,7 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         h('label', { for: 'scenario-file' }, 'Your own scenario'),
         h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile }),
       ),
+      joinRow(onContinue, () => renderMenu(el, store, onContinue, preset, onSharedLink)),
       h(
         'label',
         { class: 'guided' },

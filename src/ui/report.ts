@@ -4,6 +4,7 @@ import { scoreCard } from '../sim';
 import { learningVsNines, weeklyBars } from './chart';
 import { button, h, minutesText, render } from './dom';
 import { silentLine } from './hud';
+import { resultsExport } from './resultsExport';
 
 /** The end of the round: the story, both columns, the charts, and a Markdown download. */
 export function renderReport(el: HTMLElement, view: StoreView, store: GameStore): void {
@@ -129,6 +130,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
         { class: 'actions no-print' },
         button('Download the story (Markdown)', 'download', download, { class: 'primary' }),
         button('Print', 'print', () => window.print()),
+        resultsExport(view, store),
         button('Play again', 'again', () => store.flow.send({ type: 'NEW_GAME' })),
         button('Menu', 'menu', () => store.backToMenu()),
       ),

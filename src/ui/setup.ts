@@ -12,6 +12,7 @@ import {
 } from '../sim';
 import { button, h, render } from './dom';
 import type { MenuChoice } from './menu';
+import { shareBox } from './shareBox';
 
 const MODELS: { id: OwnershipModel; name: string; blurb: string }[] = [
   {
@@ -50,7 +51,11 @@ function preview(d: Draft): SimState {
 export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoice): void {
   if (!draft || draft.choice !== choice) {
     const world = createWorld(choice.scenario, { seed: choice.seed, weeks: choice.weeks });
-    draft = { choice, ownership: world.ownership, rotation: activeRotation(world) };
+    draft = {
+      choice,
+      ownership: choice.ownership ?? world.ownership,
+      rotation: choice.rotation ? structuredClone(choice.rotation) : activeRotation(world),
+    };
   }
   const d = draft;
   const world = preview(d);
@@ -133,6 +138,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
         {},
         `Staffing · ${choice.scenario.name} · seed ${choice.seed} · ${choice.weeks} week${choice.weeks === 1 ? '' : 's'}`,
       ),
+      choice.shared ? h('p', { class: 'shared-note', 'data-testid': 'shared-note' }, choice.shared) : null,
       h(
         'fieldset',
         {},
@@ -169,6 +175,16 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
       h(
         'div',
         { class: 'actions' },
+        shareBox(
+          {
+            scenario: choice.scenario,
+            seed: choice.seed,
+            weeks: choice.weeks,
+            ownership: d.ownership,
+            rotation: d.rotation,
+          },
+          redraw,
+        ),
         button('← Back', 'back', () => {
           draft = null;
           store.backToMenu();

@@ -68,6 +68,7 @@ describe('remembered settings', () => {
       sound: true,
       autoPause: true,
       largePrint: true,
+      tableName: '',
     });
   });
 });

@@ -5,8 +5,8 @@ import { resolveIncident } from '../../src/sim/rules/incident';
 import { burnOut } from '../../src/sim/rules/people';
 import { conditionRisk, relapseFactor } from '../../src/sim/rules/risk';
 import { scoreWeights } from '../../src/sim/rules/scoreWeights';
-import { tuning } from '../../src/sim/tuning';
 import { quantile } from '../../src/sim/rules/scoring';
+import { tuning } from '../../src/sim/tuning';
 import { advanceUntil, fireOn, must, ok, scenario, world } from './fixtures';
 
 const item = (s: ReturnType<typeof world>, conditionId: string, type: 'prevent' | 'mitigate') =>

@@ -10,43 +10,59 @@ const label = z.string().trim().min(1).max(40);
 const unit = z.number().min(0).max(1);
 
 export const conditionSchema = z.object({
-  kind: z.enum(CONDITION_KINDS),
-  strength: unit.default(1),
+  kind: z.enum(CONDITION_KINDS).describe('The class of weakness: what kind of failure it can become.'),
+  strength: unit.default(1).describe('0..1: how strongly it is there; scales how often it fires.'),
 });
 
 export const serviceSchema = z.object({
   id,
   name: label,
-  team: id,
-  dependsOn: z.array(id).max(12).default([]),
-  customerWeight: unit,
-  load: unit.default(0.5),
-  observability: unit.default(0.5),
-  runbook: unit.default(0.4),
-  conditions: z.array(conditionSchema).max(12).default([]),
+  team: id.describe('The id of the team that owns it.'),
+  dependsOn: z
+    .array(id)
+    .max(12)
+    .default([])
+    .describe('Ids of the services it needs: when one of them burns, the fire spreads here.'),
+  customerWeight: unit.describe('0..1: how much customers feel an outage of it.'),
+  load: unit.default(0.5).describe('0..1: how busy it is; busier services fail more often.'),
+  observability: unit
+    .default(0.5)
+    .describe('0..1: how quickly an outage is seen, and whether by an alert or by customers.'),
+  runbook: unit.default(0.4).describe('0..1: how good its runbook is; good runbooks speed the diagnosis.'),
+  conditions: z
+    .array(conditionSchema)
+    .max(12)
+    .default([])
+    .describe('Latent conditions: the weaknesses it already has.'),
 });
 
 export const engineerSchema = z.object({
   id,
   name: label,
   /** Where this person works, when it differs from the team's site. */
-  site: label.optional(),
-  knowledge: z.record(id, unit).default({}),
+  site: label.optional().describe('Where this person works, when it differs from the team’s site.'),
+  knowledge: z.record(id, unit).default({}).describe('0..1 per service id: how well they can handle it when it burns.'),
 });
 
 export const teamSchema = z.object({
   id,
   name: label,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #ff8800'),
-  kind: z.enum(['dev', 'ops', 'sre']).default('dev'),
-  site: label.default('HQ'),
-  members: z.array(engineerSchema).min(1).max(20),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #ff8800')
+    .describe('The team’s colour on the map.'),
+  kind: z
+    .enum(['dev', 'ops', 'sre'])
+    .default('dev')
+    .describe('A product team (dev), an ops team or an SRE team: ownership models decide pagers by it.'),
+  site: label.default('HQ').describe('The team’s site; one of `sites` when sites are listed.'),
+  members: z.array(engineerSchema).min(1).max(20).describe('One to twenty people.'),
 });
 
 export const siteSchema = z.object({
   id: label,
   /** Hours ahead of (or behind, negative) the first site, which keeps the game clock. */
-  utcOffset: z.number().int().min(-12).max(14),
+  utcOffset: z.number().int().min(-12).max(14).describe('Hours ahead of the first site (negative: behind).'),
 });
 
 /** An outage from before the round: it was only restarted, so it may come back, and its retro is still owed. */
@@ -58,17 +74,30 @@ export const priorIncidentSchema = z.object({
 });
 
 export const scenarioSchema = z.object({
-  schemaVersion: z.literal(1),
-  id,
-  name: label,
-  description: z.string().max(600).default(''),
-  ownership: z.enum(['ops-team', 'you-build-it', 'hybrid']).default('you-build-it'),
-  weeks: z.number().int().min(1).max(26).default(4),
-  sites: z.array(siteSchema).max(6).default([]),
-  teams: z.array(teamSchema).min(1).max(8),
-  services: z.array(serviceSchema).min(1).max(24),
-  names: z.array(label).max(200).default([]),
-  history: z.array(priorIncidentSchema).max(6).default([]),
+  /** Where an editor finds the JSON Schema of this file, for checks and completion; the game ignores it. */
+  $schema: z.string().max(300).optional(),
+  schemaVersion: z.literal(1).describe('The version of this file format: 1.'),
+  id: id.describe('A short id: lower-case letters, digits and dashes. Share links name it.'),
+  name: label.describe('Shown in the menu and on every report.'),
+  description: z.string().max(600).default('').describe('One or two sentences for the menu.'),
+  ownership: z
+    .enum(['ops-team', 'you-build-it', 'hybrid'])
+    .default('you-build-it')
+    .describe('Who carries the pager at the start; players can change it on the staffing screen.'),
+  weeks: z.number().int().min(1).max(26).default(4).describe('The round length offered first.'),
+  sites: z
+    .array(siteSchema)
+    .max(6)
+    .default([])
+    .describe('Sites and their hours; a team spread over two or more sites follows the sun.'),
+  teams: z.array(teamSchema).min(1).max(8).describe('One to eight teams.'),
+  services: z.array(serviceSchema).min(1).max(24).describe('One to twenty-four services, without dependency cycles.'),
+  names: z.array(label).max(200).default([]).describe('Names for people hired to replace those who burn out.'),
+  history: z
+    .array(priorIncidentSchema)
+    .max(6)
+    .default([])
+    .describe("Last week's outages: each was only restarted, so it may come back, and its retro is still owed."),
 });
 
 export type ScenarioFile = z.input<typeof scenarioSchema>;

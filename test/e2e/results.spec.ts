@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { advance, startShortRound } from './helpers';
+
+test('the report exports the table results as JSON under a name that tells tables apart', async ({ page }) => {
+  await startShortRound(page, 1);
+  await page.keyboard.press('Space');
+  await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
+  for (let i = 0; i < 8; i++) await advance(page, 1440);
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', 'report');
+  await page.locator('#table-name').fill('Table Blue');
+  await page.locator('#table-name').press('Tab');
+  await page.screenshot({ path: 'test-results/report-export.png' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export results (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^firepants-table-blue-platform-seed42-\d{8}-\d{4}\.json$/);
+  const results = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const shown = await page.getByTestId('report-score').textContent();
+  expect(results).toMatchObject({ kind: 'firepants-results', version: 1, table: 'Table Blue', seed: 42, weeks: 1 });
+  expect(results.scenario).toEqual({ id: 'platform', name: 'Pantry Platform' });
+  expect(`Score ${Math.round(results.score)}`).toBe(shown);
+  expect(results.setupLink).toContain('#round=platform&v=1&seed=42&weeks=1');
+  expect(results.decisions.injectIncident).toBe(1);
+  const silent = await page.getByTestId('report-silent').textContent();
+  expect(silent).toContain(`${results.silentSuccesses} silent successes`);
+
+  await page.reload();
+  const remembered = await page.evaluate(() => window.__firepants?.store.view.settings.tableName);
+  expect(remembered).toBe('Table Blue');
+});
