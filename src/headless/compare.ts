@@ -49,7 +49,7 @@ export function compare(scenario: Scenario, names: string[], seeds: number, week
   for (let seed = 1; seed <= seeds; seed++) {
     const replay = runRound(scenario, { seed, weeks, policy: baseline });
     for (const name of names) {
-      const policy = policies[name];
+      const policy = Object.hasOwn(policies, name) ? policies[name] : undefined;
       if (!policy) continue;
       const state = name === 'baseline' ? replay : runRound(scenario, { seed, weeks, policy });
       runs[name]?.push(summarize(scenario, state, name, replay));

@@ -1,12 +1,23 @@
+import '../zodConfig';
 import { z } from 'zod';
 import { CONDITION_KINDS } from '../model/types';
+import { isReservedName } from './limits';
+
+const notReserved = (name: string) => !isReservedName(name);
+const reservedMessage = {
+  error: (issue: { input: unknown }) =>
+    `"${String(issue.input)}" is a reserved name (every object has it); choose another`,
+};
 
 const id = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
+  .refine(notReserved, reservedMessage);
 const label = z.string().trim().min(1).max(40);
+/** A label that is also looked up by name, like a site. */
+const key = label.refine(notReserved, reservedMessage);
 const unit = z.number().min(0).max(1);
 
 export const conditionSchema = z.object({
@@ -30,7 +41,7 @@ export const engineerSchema = z.object({
   id,
   name: label,
   /** Where this person works, when it differs from the team's site. */
-  site: label.optional(),
+  site: key.optional(),
   knowledge: z.record(id, unit).default({}),
 });
 
@@ -39,12 +50,12 @@ export const teamSchema = z.object({
   name: label,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a colour like #ff8800'),
   kind: z.enum(['dev', 'ops', 'sre']).default('dev'),
-  site: label.default('HQ'),
+  site: key.default('HQ'),
   members: z.array(engineerSchema).min(1).max(20),
 });
 
 export const siteSchema = z.object({
-  id: label,
+  id: key,
   /** Hours ahead of (or behind, negative) the first site, which keeps the game clock. */
   utcOffset: z.number().int().min(-12).max(14),
 });
