@@ -1,4 +1,5 @@
 import { MINUTES_PER_WEEK } from './clock';
+import { actionItemOwner, activeEngineer, own, payloadProblem } from './commandChecks';
 import { canSignal } from './machines/incidentMachine';
 import type {
   ActionType,
@@ -58,20 +59,11 @@ export type CommandResult = { ok: true } | { ok: false; reason: string };
 const OK: CommandResult = { ok: true };
 const no = (reason: string): CommandResult => ({ ok: false, reason });
 
-/** A record entry by id; names every object inherits ("constructor", "toString"…) are not ids. */
-function own<T>(record: Record<string, T>, id: unknown): T | undefined {
-  return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
-}
-
 function liveIncident(state: SimState, id: string): Incident | string {
   const inc = own(state.incidents, id);
   if (!inc) return `no incident "${id}"`;
   if (inc.phase === 'resolved') return 'that incident is already resolved';
   return inc;
-}
-
-function activeEngineer(state: SimState, id: string): boolean {
-  return own(state.engineers, id)?.status === 'active';
 }
 
 type Handler<T extends CommandType> = (state: SimState, cmd: Extract<Command, { type: T }>) => CommandResult;
@@ -205,6 +197,10 @@ const handlers: Handlers = {
       if (!factor) return no('that factor was not surfaced');
       if (retro.actionItems.some((id) => state.actionItems[id]?.factorId === factor.id))
         return no('that factor already has an action item');
+      const pagerTeam = retro.incidentId ? (own(state.incidents, retro.incidentId)?.pagerTeam ?? null) : null;
+      const owner = actionItemOwner(state, factor.service, pagerTeam, cmd.owner);
+      if (!owner)
+        return no(cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer');
       const item = fileActionItem(state, {
         retroId: retro.id,
         factorId: factor.id,
@@ -212,7 +208,7 @@ const handlers: Handlers = {
         conditionId: factor.conditionId,
         service: factor.service,
         type: cmd.actionType,
-        owner: cmd.owner,
+        owner,
       });
       if (!item) return no(`a ${cmd.actionType} item does not fit that factor`);
       retro.actionItems.push(item.id);
@@ -224,6 +220,9 @@ const handlers: Handlers = {
     if (c.strength <= 0) return no('that condition is already gone');
     const open = Object.values(state.actionItems).some((a) => a.conditionId === c.id && a.status === 'open');
     if (open) return no('that condition already has an open action item');
+    const owner = actionItemOwner(state, c.service, null, cmd.owner);
+    if (!owner)
+      return no(cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer');
     const item = fileActionItem(state, {
       retroId: null,
       factorId: null,
@@ -231,7 +230,7 @@ const handlers: Handlers = {
       conditionId: c.id,
       service: c.service,
       type: cmd.actionType,
-      owner: cmd.owner,
+      owner,
     });
     return item ? OK : no(`a ${cmd.actionType} item does not fit a latent condition`);
   },
@@ -298,10 +297,11 @@ const handlers: Handlers = {
   },
 };
 
-/** Applies one command to a draft; invalid commands change nothing and say why. */
+/** Applies one command to a draft; malformed or invalid commands change nothing and say why. */
 export function applyCommand(state: SimState, cmd: Command): CommandResult {
-  if (!cmd || typeof cmd !== 'object' || !own(handlers, cmd.type)) return no('unknown command');
-  const handler = handlers[cmd.type] as Handler<CommandType>;
+  const problem = payloadProblem(cmd);
+  if (problem !== null) return no(problem);
+  const handler = own(handlers, cmd.type) as Handler<CommandType>;
   return handler(state, cmd as never);
 }
 
