@@ -1,7 +1,8 @@
 import type { GameStore } from '../app/store';
-import { builtInScenarios, parseScenarioText, type Scenario, validateScenario } from '../sim';
+import { builtInScenarios, MAX_SCENARIO_CHARS, parseScenarioText, type Scenario, validateScenario } from '../sim';
 import { button, h, render } from './dom';
 import { openHelp } from './hud';
+import { exportRound, importRound, savedRoundFile } from './roundFile';
 
 export interface MenuChoice {
   scenario: Scenario;
@@ -18,6 +19,7 @@ const builtIns = (): Scenario[] =>
 let custom: Scenario | null = null;
 let problems: string[] = [];
 let saveProblem: string | null = null;
+let importProblem: string | null = null;
 
 /** The menu: pick a scenario (or load your own), a seed and a round length. */
 export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choice: MenuChoice) => void): void {
@@ -37,11 +39,10 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
   const onFile = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    const text = file.size > 512_000 ? '' : await file.text();
-    const result =
-      file.size > 512_000
-        ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 500 kB' }] }
-        : parseScenarioText(text);
+    const tooBig = file.size > MAX_SCENARIO_CHARS;
+    const result = tooBig
+      ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 1 MB' }] }
+      : parseScenarioText(await file.text());
     if (result.ok) {
       custom = result.scenario;
       problems = [];
@@ -51,6 +52,15 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
     }
     renderMenu(el, store, onContinue);
   };
+  const onRoundFile = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const result = await importRound(file);
+    importProblem = result.ok ? null : `That round could not be imported: ${result.reason}.`;
+    if (result.ok) store.resumeFrom(result.save);
+    else renderMenu(el, store, onContinue);
+  };
+  const roundFile = saved && 'label' in saved ? savedRoundFile() : null;
   render(
     el,
     h(
@@ -112,6 +122,16 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         h('label', { for: 'scenario-file' }, 'Your own scenario'),
         h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile }),
       ),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'round-file' }, 'Import round'),
+        h('input', { id: 'round-file', type: 'file', accept: '.json,application/json', onchange: onRoundFile }),
+        roundFile ? button('Export round', 'export-round', () => exportRound(roundFile)) : null,
+      ),
+      importProblem
+        ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'import-problem' }, importProblem)
+        : null,
       h(
         'label',
         { class: 'guided' },
