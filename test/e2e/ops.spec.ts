@@ -36,6 +36,24 @@ test('a broken scenario file gets a clear message and loads nothing', async ({ p
   await expect(page.locator('#scenario option')).toHaveCount(3);
 });
 
+test('a scenario file with a byte-order mark loads; a reserved id is refused by name', async ({ page }) => {
+  await page.goto('/');
+  const scenario = {
+    schemaVersion: 1,
+    id: 'bom',
+    name: 'With a mark',
+    teams: [{ id: 't', name: 'T', color: '#336699', members: [{ id: 'a', name: 'Ann' }] }],
+    services: [{ id: 's', name: 'Soup', team: 't', customerWeight: 0.5 }],
+  };
+  const file = (text: string) => ({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const reserved = { ...scenario, services: [{ ...scenario.services[0], id: 'constructor' }] };
+  await page.locator('#scenario-file').setInputFiles(file(JSON.stringify(reserved)));
+  await expect(page.getByTestId('scenario-problems')).toContainText('services[0].id: "constructor" is a reserved name');
+  await page.locator('#scenario-file').setInputFiles(file(`\uFEFF${JSON.stringify(scenario)}`));
+  await expect(page.locator('#scenario option')).toHaveCount(4);
+  await expect(page.getByTestId('scenario-problems')).toHaveCount(0);
+});
+
 test('a hostile name in a scenario file shows as text and runs nothing', async ({ page }) => {
   await page.goto('/');
   const hostile = '<img src=x onerror="window.__pwned=1">';
