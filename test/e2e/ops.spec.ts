@@ -22,6 +22,25 @@ test('a new round shows the service map, the people and a moving clock', async (
   expect(errors).toEqual([]);
 });
 
+test('one frame that throws is reported once and the round keeps running', async ({ page }) => {
+  await startRound(page);
+  await page.evaluate(() => {
+    const store = window.__firepants?.store;
+    if (!store) return;
+    const frame = store.frame.bind(store);
+    let calls = 0;
+    store.frame = (ms: number) => {
+      calls += 1;
+      if (calls === 2) throw new Error('a frame broke');
+      frame(ms);
+    };
+  });
+  await expect(page.locator('#failure')).toContainText('a frame broke');
+  const before = await now(page);
+  await page.waitForTimeout(1500);
+  expect(await now(page)).toBeGreaterThan(before);
+});
+
 test('a broken scenario file gets a clear message and loads nothing', async ({ page }) => {
   await page.goto('/');
   await page.locator('#scenario-file').setInputFiles({
