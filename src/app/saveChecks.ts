@@ -59,14 +59,15 @@ function brokenReference(w: World): string | null {
 
 /** What is wrong with a saved world, naming the place; null when it can be played. */
 export function savedWorldProblem(state: unknown): string | null {
+  const { now, weeks } = state as { now?: unknown; weeks?: unknown };
+  if (typeof now === 'number' && typeof weeks === 'number' && now > weeks * MINUTES_PER_WEEK)
+    return `now: minute ${clip(String(now), 30)} is past the end of a ${clip(String(weeks), 10)}-week round`;
   const parsed = savedWorldSchema.safeParse(state);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return issue ? `${formatPath(issue.path)}: ${clip(issue.message)}` : 'not a world';
   }
-  const w = state as World;
-  if (w.now > w.weeks * MINUTES_PER_WEEK) return `now: minute ${w.now} is past the end of a ${w.weeks}-week round`;
-  const broken = brokenReference(w);
+  const broken = brokenReference(state as World);
   return broken ? `${clip(broken, 100)}: names something that is not in the world` : null;
 }
 
