@@ -71,7 +71,6 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
             'div',
             { class: 'resume' },
             button(`Resume your round: ${saved.label}`, 'resume', () => store.resumeSaved(), { class: 'primary' }),
-            roundFile ? button('Export round', 'export-round', () => exportRound(roundFile)) : null,
           )
         : null,
       saveProblem
@@ -127,7 +126,14 @@ export function renderMenu(el: HTMLElement, store: GameStore, onContinue: (choic
         'div',
         { class: 'row' },
         h('label', { for: 'round-file' }, 'Import round'),
-        h('input', { id: 'round-file', type: 'file', accept: '.json,application/json', onchange: onRoundFile }),
+        h('input', {
+          id: 'round-file',
+          class: 'round-file',
+          type: 'file',
+          accept: '.json,application/json',
+          onchange: onRoundFile,
+        }),
+        roundFile ? button('Export round', 'export-round', () => exportRound(roundFile)) : null,
       ),
       importProblem
         ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'import-problem' }, importProblem)
