@@ -156,6 +156,6 @@ document.addEventListener('visibilitychange', () => {
 window.addEventListener('pagehide', () => store.saveNow());
 
 startGame(byId('map'), store);
-startLoop(store);
+startLoop(store, showFailure);
 installKeyboard(store);
 installTestHook(store);

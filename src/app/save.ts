@@ -1,5 +1,15 @@
-import { type Scenario, type SimState, stateHash, type TimedInput, validateScenario } from '../sim';
+import {
+  clip,
+  MAX_SAVE_CHARS,
+  type Scenario,
+  type SimState,
+  stateHash,
+  type TimedInput,
+  validateScenario,
+} from '../sim';
+import { MAX_DEPTH, stripBom, textDepthExceeds } from '../sim/scenario/limits';
 import type { HistoryPoint } from './history';
+import { historyProblem, savedWorldProblem } from './saveChecks';
 
 /** A saved round. Versioned: older versions are migrated on load. */
 export interface SaveFileV1 {
@@ -29,7 +39,6 @@ function inputsOf(raw: unknown): TimedInput[] {
 }
 
 export const SAVE_KEY = 'firepants.save';
-export const CORRUPT_KEY = 'firepants.save.corrupt';
 
 export type LoadResult = { ok: true; save: SaveFileV1 } | { ok: false; reason: string };
 
@@ -47,52 +56,67 @@ const migrations: Record<number, (raw: Record<string, unknown>) => Record<string
 
 /** Reads a saved round; anything wrong gives a reason, never an exception. */
 export function parseSave(text: string): LoadResult {
+  try {
+    return readSave(text);
+  } catch (err) {
+    return { ok: false, reason: `the saved round could not be checked (${clip(String(err))})` };
+  }
+}
+
+function readSave(text: string): LoadResult {
+  if (typeof text !== 'string' || text.length > MAX_SAVE_CHARS)
+    return { ok: false, reason: `the saved round is larger than ${MAX_SAVE_CHARS / 1_000_000} MB` };
+  const body = stripBom(text);
+  if (textDepthExceeds(body))
+    return { ok: false, reason: `the saved round is nested more than ${MAX_DEPTH} levels deep` };
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch {
     return { ok: false, reason: 'the saved round is not readable (not valid JSON)' };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'the saved round is empty' };
   let save = raw as Record<string, unknown>;
   let version = save.saveVersion;
-  while (typeof version === 'number' && migrations[version]) {
+  for (let step = 0; typeof version === 'number' && Object.hasOwn(migrations, version) && step < 100; step++) {
     save = (migrations[version] as (r: Record<string, unknown>) => Record<string, unknown>)(save);
     version = save.saveVersion;
   }
   if (version !== 1)
-    return { ok: false, reason: `the saved round has an unknown version (${JSON.stringify(version)})` };
+    return { ok: false, reason: `the saved round has an unknown version (${describeVersion(version)})` };
   const scenario = validateScenario(save.scenario);
   if (!scenario.ok)
     return {
       ok: false,
       reason: `the saved round's scenario is invalid: ${scenario.problems[0]?.path} ${scenario.problems[0]?.message}`,
     };
-  const state = save.state as SimState | undefined;
-  if (!state || typeof state !== 'object' || state.schemaVersion !== 1 || typeof state.now !== 'number') {
+  const state = save.state;
+  if (!state || typeof state !== 'object' || Array.isArray(state))
     return { ok: false, reason: 'the saved round has no world in it' };
-  }
-  let hash: string;
-  try {
-    hash = stateHash(state);
-  } catch {
-    return { ok: false, reason: 'the saved round could not be checked' };
-  }
+  const broken = savedWorldProblem(state);
+  if (broken) return { ok: false, reason: `the saved round's world is damaged at ${broken}` };
+  const hash = stateHash(state as SimState);
   if (hash !== save.stateHash)
     return { ok: false, reason: 'the saved round was damaged or edited (its check does not match)' };
-  const history = Array.isArray(save.history) ? (save.history as HistoryPoint[]) : [];
+  const history = save.history === undefined ? [] : save.history;
+  const badHistory = historyProblem(history);
+  if (badHistory) return { ok: false, reason: `the saved round's chart is damaged at ${badHistory}` };
   return {
     ok: true,
     save: {
       saveVersion: 1,
-      savedAt: String(save.savedAt ?? ''),
+      savedAt: clip(String(save.savedAt ?? '')),
       scenario: scenario.scenario,
-      state,
-      history,
+      state: state as SimState,
+      history: history as HistoryPoint[],
       stateHash: hash,
       inputs: inputsOf(save.inputs),
     },
   };
+}
+
+function describeVersion(v: unknown): string {
+  return typeof v === 'number' || typeof v === 'string' ? clip(JSON.stringify(v)) : v === undefined ? 'none' : typeof v;
 }
 
 /** Storage that may be missing or full: every call is guarded. */

@@ -26,10 +26,11 @@ import {
   Timeline,
   validateScenario,
 } from '../sim';
+import { setAsideCorrupt } from './corruptSaves';
 import { DEMO, demoScenario } from './demo';
 import { GhostTimeline, type GhostView } from './ghost';
 import { type HistoryPoint, samplePoint } from './history';
-import { CORRUPT_KEY, makeSave, parseSave, readText, removeText, SAVE_KEY, storeText } from './save';
+import { makeSave, parseSave, readText, removeText, SAVE_KEY, type SaveFileV1, storeText } from './save';
 import { loadSettings, type Settings, saveSettings } from './settings';
 
 /** Simulated minutes per real second at 1×; slowed while an incident is live. */
@@ -180,10 +181,11 @@ export class GameStore {
         label: `${result.save.scenario.name}, seed ${s.seed}, week ${Math.floor(s.now / 10080) + 1} of ${s.weeks}`,
       };
     }
-    storeText(CORRUPT_KEY, text);
-    removeText(SAVE_KEY);
+    const kept = setAsideCorrupt(text);
     return {
-      problem: `${result.reason}. It was set aside (kept as "${CORRUPT_KEY}" in this browser's storage) and nothing else was touched.`,
+      problem: kept
+        ? `${result.reason}. It was set aside (kept as "${kept}" in this browser's storage) and nothing else was touched.`
+        : `${result.reason}. It could not be set aside (this browser's storage is full or unavailable), so it stays where it was until a new round is saved over it.`,
     };
   }
 
@@ -191,8 +193,11 @@ export class GameStore {
   resumeSaved(): boolean {
     const text = readText(SAVE_KEY);
     const result = text === null ? null : parseSave(text);
-    if (!result?.ok) return false;
-    const save = result.save;
+    return result?.ok === true && this.resumeFrom(result.save);
+  }
+
+  /** Picks up a checked save (from this browser or an imported file), paused. */
+  resumeFrom(save: SaveFileV1): boolean {
     const { scenario, state, history } = save;
     this.scenario = scenario;
     this.demo = null;

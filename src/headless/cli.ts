@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   builtInScenarios,
+  clip,
+  MAX_SCENARIO_CHARS,
   type Policy,
   parseScenarioText,
   policies,
@@ -15,36 +17,48 @@ import { ArgError, parseArgs, USAGE } from './args';
 import { compare, formatCompare } from './compare';
 import { formatSummary, summarize } from './report';
 
-function loadScenario(ref: string): Scenario {
-  const raw = builtInScenarios[ref];
-  let result: ReturnType<typeof validateScenario>;
-  if (raw !== undefined) {
-    result = validateScenario(raw);
-  } else {
-    let text: string;
-    try {
-      text = readFileSync(ref, 'utf8');
-    } catch {
-      throw new ArgError(
-        `no built-in scenario "${ref}" and no file at that path (built-in: ${Object.keys(builtInScenarios).join(', ')})`,
-      );
-    }
-    result = parseScenarioText(text);
+/** A scenario file's text, refused before reading when it is not a plain file or is too large. */
+function readScenarioFile(ref: string): string {
+  const shown = clip(ref);
+  let size: number;
+  try {
+    const info = statSync(ref);
+    if (!info.isFile()) throw new ArgError(`"${shown}" is not a regular file`);
+    size = info.size;
+  } catch (err) {
+    if (err instanceof ArgError) throw err;
+    throw new ArgError(
+      `no built-in scenario "${shown}" and no file at that path (built-in: ${Object.keys(builtInScenarios).join(', ')})`,
+    );
   }
+  if (size > MAX_SCENARIO_CHARS)
+    throw new ArgError(`the scenario file "${shown}" is larger than ${MAX_SCENARIO_CHARS / 1_000_000} MB`);
+  try {
+    return readFileSync(ref, 'utf8');
+  } catch (err) {
+    throw new ArgError(`the scenario file "${shown}" could not be read: ${clip((err as Error)?.message ?? '')}`);
+  }
+}
+
+function loadScenario(ref: string): Scenario {
+  const result = Object.hasOwn(builtInScenarios, ref)
+    ? validateScenario(builtInScenarios[ref])
+    : parseScenarioText(readScenarioFile(ref));
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
-    throw new ArgError(`the scenario "${ref}" is not valid:\n${lines}`);
+    throw new ArgError(`the scenario "${clip(ref)}" is not valid:\n${lines}`);
   }
   return result.scenario;
 }
 
 /** A built-in policy by name, or a module file whose default export is a Policy: bring your own bot. */
 async function policyNamed(name: string): Promise<Policy> {
-  if (Object.hasOwn(policies, name)) return policies[name] as Policy;
+  const builtIn = Object.hasOwn(policies, name) ? policies[name] : undefined;
+  if (typeof builtIn === 'function') return builtIn;
   const looksLikePath = /[\\/]|\.(m?[jt]s)$/.test(name);
   if (!looksLikePath || !existsSync(name))
     throw new ArgError(
-      `no policy "${name}" (choose from: ${Object.keys(policies).join(', ')}, or give the path of a module whose default export is a policy)`,
+      `no policy "${clip(name)}" (choose from: ${Object.keys(policies).join(', ')}, or give the path of a module whose default export is a policy)`,
     );
   let mod: { default?: unknown };
   try {

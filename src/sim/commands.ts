@@ -1,4 +1,5 @@
 import { MINUTES_PER_WEEK } from './clock';
+import { actionItemOwner, activeEngineer, own, payloadProblem } from './commandChecks';
 import { canSignal } from './machines/incidentMachine';
 import type {
   ActionType,
@@ -67,11 +68,6 @@ export type CommandResult = { ok: true } | { ok: false; reason: string };
 const OK: CommandResult = { ok: true };
 const no = (reason: string): CommandResult => ({ ok: false, reason });
 
-/** A record entry by id; names every object inherits ("constructor", "toString"…) are not ids. */
-function own<T>(record: Record<string, T>, id: unknown): T | undefined {
-  return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
-}
-
 function liveIncident(state: SimState, id: string): Incident | string {
   const inc = own(state.incidents, id);
   if (!inc) return `no incident "${id}"`;
@@ -82,10 +78,6 @@ function liveIncident(state: SimState, id: string): Incident | string {
 /** A condition an action item has already guarded once. */
 function guarded(c: { weakened?: { by: string }[] }): boolean {
   return (c.weakened ?? []).some((w) => w.by === 'item');
-}
-
-function activeEngineer(state: SimState, id: string): boolean {
-  return own(state.engineers, id)?.status === 'active';
 }
 
 type Handler<T extends CommandType> = (state: SimState, cmd: Extract<Command, { type: T }>) => CommandResult;
@@ -117,7 +109,6 @@ const handlers: Handlers = {
   },
   setRotation: (state, cmd) => {
     if (!own(state.teams, cmd.team)) return no(`no team "${cmd.team}"`);
-    if (cmd.weeks.length === 0) return no('a rotation needs at least one week');
     for (const w of cmd.weeks) {
       if (!activeEngineer(state, w.primary) || !activeEngineer(state, w.secondary))
         return no('everyone in a rotation must be an active engineer');
@@ -128,7 +119,6 @@ const handlers: Handlers = {
   setTeamFocus: (state, cmd) => {
     const team = own(state.teams, cmd.team);
     if (!team) return no(`no team "${cmd.team}"`);
-    if (!Number.isFinite(cmd.reliabilityShare)) return no('focus must be a number');
     team.reliabilityShare = Math.min(0.6, clamp01(cmd.reliabilityShare));
     return OK;
   },
@@ -149,7 +139,6 @@ const handlers: Handlers = {
   }),
   assignRole: withIncident((state, inc, cmd) => {
     const role = cmd.role as Role;
-    if (!['commander', 'ops', 'comms'].includes(role)) return no(`no role "${String(role)}"`);
     if (!activeEngineer(state, cmd.engineer as string)) return no('that person is not available');
     assignRole(state, inc, role, cmd.engineer as string);
     return OK;
@@ -163,7 +152,6 @@ const handlers: Handlers = {
   }),
   mitigate: withIncident((state, inc, cmd) => {
     const action = cmd.action as Mitigation;
-    if (own(tuning.mitigationMinutes, action) === undefined) return no(`no mitigation "${String(action)}"`);
     if (!canSignal(inc.phase, { type: 'MITIGATE' })) return no('acknowledge the page first');
     if (inc.attempts.some((a) => a.outcome === 'pending')) return no('a mitigation is already under way');
     const who = inc.roles.ops ?? inc.pagedTo ?? inc.responders[0];
@@ -225,6 +213,10 @@ const handlers: Handlers = {
       const cond = factor.conditionId ? own(state.conditions, factor.conditionId) : undefined;
       if (cmd.actionType === 'mitigate' && cond && guarded(cond))
         return no('that weakness is already guarded; removing it (prevent) is the next step');
+      const pagerTeam = retro.incidentId ? (own(state.incidents, retro.incidentId)?.pagerTeam ?? null) : null;
+      const owner = actionItemOwner(state, factor.service, pagerTeam, cmd.owner);
+      if (!owner)
+        return no(cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer');
       const item = fileActionItem(state, {
         retroId: retro.id,
         factorId: factor.id,
@@ -232,7 +224,7 @@ const handlers: Handlers = {
         conditionId: factor.conditionId,
         service: factor.service,
         type: cmd.actionType,
-        owner: cmd.owner,
+        owner,
       });
       if (!item) return no(`a ${cmd.actionType} item does not fit that factor`);
       retro.actionItems.push(item.id);
@@ -246,6 +238,9 @@ const handlers: Handlers = {
     if (open) return no('that condition already has an open action item');
     if (cmd.actionType === 'mitigate' && guarded(c))
       return no('that weakness is already guarded; removing it (prevent) is the next step');
+    const owner = actionItemOwner(state, c.service, null, cmd.owner);
+    if (!owner)
+      return no(cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer');
     const item = fileActionItem(state, {
       retroId: null,
       factorId: null,
@@ -253,7 +248,7 @@ const handlers: Handlers = {
       conditionId: c.id,
       service: c.service,
       type: cmd.actionType,
-      owner: cmd.owner,
+      owner,
     });
     return item ? OK : no(`a ${cmd.actionType} item does not fit a latent condition`);
   },
@@ -322,10 +317,11 @@ const handlers: Handlers = {
   },
 };
 
-/** Applies one command to a draft; invalid commands change nothing and say why. */
+/** Applies one command to a draft; malformed or invalid commands change nothing and say why. */
 export function applyCommand(state: SimState, cmd: Command): CommandResult {
-  if (!cmd || typeof cmd !== 'object' || !own(handlers, cmd.type)) return no('unknown command');
-  const handler = handlers[cmd.type] as Handler<CommandType>;
+  const problem = payloadProblem(cmd);
+  if (problem !== null) return no(problem);
+  const handler = own(handlers, cmd.type) as Handler<CommandType>;
   return handler(state, cmd as never);
 }
 

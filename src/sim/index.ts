@@ -18,6 +18,7 @@ export { surfacedFactors } from './rules/retro';
 export { activeRotation, onCall, onCallShares, pagerTeams, rotationWarnings, teamSites } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
 export { type PlayedRound, playRound, runRound } from './runRound';
+export { clip, MAX_SAVE_CHARS, MAX_SCENARIO_CHARS } from './scenario/limits';
 export type { Scenario, ScenarioFile } from './scenario/schema';
 export { parseScenarioText, type ScenarioProblem, validateScenario } from './scenario/validate';
 export {

@@ -2,6 +2,7 @@ import { DEFAULT_SEED } from '../app/demo';
 import type { GameStore } from '../app/store';
 import {
   builtInScenarios,
+  MAX_SCENARIO_CHARS,
   type OwnershipModel,
   parseScenarioText,
   type RotationWeek,
@@ -11,6 +12,7 @@ import {
 import { button, h, render } from './dom';
 import { openHelp } from './hud';
 import { joinRow, sharedNoticeBox } from './joinRow';
+import { exportRound, importRound, savedRoundFile } from './roundFile';
 import { linkWaitingFor } from './sharedRound';
 
 export interface MenuChoice {
@@ -33,6 +35,7 @@ const builtIns = (): Scenario[] =>
 let custom: Scenario | null = null;
 let problems: string[] = [];
 let saveProblem: string | null = null;
+let importProblem: string | null = null;
 
 /** The player's own scenario loaded in the menu, if any (a shared link may also bring one). */
 export const loadedScenarios = (): Scenario[] => (custom ? [custom] : []);
@@ -65,11 +68,10 @@ export function renderMenu(
   const onFile = async (e: Event) => {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
-    const text = file.size > 512_000 ? '' : await file.text();
-    const result =
-      file.size > 512_000
-        ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 500 kB' }] }
-        : parseScenarioText(text);
+    const tooBig = file.size > MAX_SCENARIO_CHARS;
+    const result = tooBig
+      ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 1 MB' }] }
+      : parseScenarioText(await file.text());
     if (result.ok) {
       custom = result.scenario;
       problems = [];
@@ -81,6 +83,15 @@ export function renderMenu(
     }
     renderMenu(el, store, onContinue);
   };
+  const onRoundFile = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const result = await importRound(file);
+    importProblem = result.ok ? null : `That round could not be imported: ${result.reason}.`;
+    if (result.ok) store.resumeFrom(result.save);
+    else renderMenu(el, store, onContinue);
+  };
+  const roundFile = saved && 'label' in saved ? savedRoundFile() : null;
   render(
     el,
     h(
@@ -152,6 +163,22 @@ export function renderMenu(
         h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile }),
       ),
       joinRow(onContinue, () => renderMenu(el, store, onContinue, preset, onSharedLink)),
+      h(
+        'div',
+        { class: 'row' },
+        h('label', { for: 'round-file' }, 'Import round'),
+        h('input', {
+          id: 'round-file',
+          class: 'round-file',
+          type: 'file',
+          accept: '.json,application/json',
+          onchange: onRoundFile,
+        }),
+        roundFile ? button('Export round', 'export-round', () => exportRound(roundFile)) : null,
+      ),
+      importProblem
+        ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'import-problem' }, importProblem)
+        : null,
       h(
         'label',
         { class: 'guided' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeSave, parseSave } from '../../src/app/save';
-import { createSimulationFromState, policies, runRound, stateHash } from '../../src/sim';
+import { createSimulationFromState, playRound, policies, runRound, stateHash } from '../../src/sim';
 import { scenario } from '../sim/fixtures';
 
 const platform = scenario('platform');
@@ -55,5 +55,24 @@ describe('saved rounds', () => {
       expect(r.save.scenario.id).toBe('startup');
       expect(r.save.state.now).toBe(2 * 1440);
     }
+  });
+});
+
+describe('a save of a real round', () => {
+  it('keeps the score ledger, repeat failures, last week’s outages and the ghost’s inputs', () => {
+    const make = makeSave;
+    const parse = parseSave;
+    const sc = scenario;
+    const inputs = [
+      { at: 600, command: { type: 'injectIncident' as const, service: 'catalog', kind: 'capacity' as const } },
+    ];
+    const { state } = playRound(sc('platform'), { seed: 8, weeks: 2, policy: policies['learning-first']!, inputs });
+    expect(Object.values(state.conditions).some((c) => (c.weakened ?? []).length > 0)).toBe(true);
+    const text = JSON.stringify({ ...make(sc('platform'), state, [], 'now'), inputs });
+    const back = parse(text);
+    expect(back.ok, back.ok ? '' : back.reason).toBe(true);
+    if (!back.ok) return;
+    expect(back.save.stateHash).toBe(make(sc('platform'), state, [], 'now').stateHash);
+    expect(back.save.inputs).toEqual(inputs);
   });
 });

@@ -22,6 +22,25 @@ test('a new round shows the service map, the people and a moving clock', async (
   expect(errors).toEqual([]);
 });
 
+test('one frame that throws is reported once and the round keeps running', async ({ page }) => {
+  await startRound(page);
+  await page.evaluate(() => {
+    const store = window.__firepants?.store;
+    if (!store) return;
+    const frame = store.frame.bind(store);
+    let calls = 0;
+    store.frame = (ms: number) => {
+      calls += 1;
+      if (calls === 2) throw new Error('a frame broke');
+      frame(ms);
+    };
+  });
+  await expect(page.locator('#failure')).toContainText('a frame broke');
+  const before = await now(page);
+  await page.waitForTimeout(1500);
+  expect(await now(page)).toBeGreaterThan(before);
+});
+
 test('a broken scenario file gets a clear message and loads nothing', async ({ page }) => {
   await page.goto('/');
   await page.locator('#scenario-file').setInputFiles({
@@ -34,6 +53,24 @@ test('a broken scenario file gets a clear message and loads nothing', async ({ p
   const problems = page.getByTestId('scenario-problems');
   await expect(problems).toContainText('teams');
   await expect(page.locator('#scenario option')).toHaveCount(3);
+});
+
+test('a scenario file with a byte-order mark loads; a reserved id is refused by name', async ({ page }) => {
+  await page.goto('/');
+  const scenario = {
+    schemaVersion: 1,
+    id: 'bom',
+    name: 'With a mark',
+    teams: [{ id: 't', name: 'T', color: '#336699', members: [{ id: 'a', name: 'Ann' }] }],
+    services: [{ id: 's', name: 'Soup', team: 't', customerWeight: 0.5 }],
+  };
+  const file = (text: string) => ({ name: 's.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const reserved = { ...scenario, services: [{ ...scenario.services[0], id: 'constructor' }] };
+  await page.locator('#scenario-file').setInputFiles(file(JSON.stringify(reserved)));
+  await expect(page.getByTestId('scenario-problems')).toContainText('services[0].id: "constructor" is a reserved name');
+  await page.locator('#scenario-file').setInputFiles(file(`\uFEFF${JSON.stringify(scenario)}`));
+  await expect(page.locator('#scenario option')).toHaveCount(4);
+  await expect(page.getByTestId('scenario-problems')).toHaveCount(0);
 });
 
 test('a hostile name in a scenario file shows as text and runs nothing', async ({ page }) => {

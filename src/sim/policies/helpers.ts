@@ -87,7 +87,8 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
   if (retro.phase === 'scheduled' || retro.phase === 'timeline') {
     const depth = plan.depthFor(s, inc) ?? 'quick';
     const team = s.services[inc.service]?.team ?? '';
-    const people = activeMembers(s, team);
+    const owners = activeMembers(s, team);
+    const people = owners.length > 0 ? owners : activeMembers(s, inc.pagerTeam);
     const outsider = people.find((e) => !inc.responders.includes(e.id)) ?? people[0];
     const facilitator = plan.uninvolvedFacilitator
       ? outsider

@@ -1,12 +1,23 @@
+import '../zodConfig';
 import { z } from 'zod';
 import { CONDITION_KINDS } from '../model/types';
+import { isReservedName } from './limits';
+
+const notReserved = (name: string) => !isReservedName(name);
+const reservedMessage = {
+  error: (issue: { input: unknown }) =>
+    `"${String(issue.input)}" is a reserved name (every object has it); choose another`,
+};
 
 const id = z
   .string()
   .min(1)
   .max(40)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes')
+  .refine(notReserved, reservedMessage);
 const label = z.string().trim().min(1).max(40);
+/** A label that is also looked up by name, like a site. */
+const key = label.refine(notReserved, reservedMessage);
 const unit = z.number().min(0).max(1);
 
 export const conditionSchema = z.object({
@@ -40,7 +51,7 @@ export const engineerSchema = z.object({
   id,
   name: label,
   /** Where this person works, when it differs from the team's site. */
-  site: label.optional().describe('Where this person works, when it differs from the team’s site.'),
+  site: key.optional().describe('Where this person works, when it differs from the team’s site.'),
   knowledge: z.record(id, unit).default({}).describe('0..1 per service id: how well they can handle it when it burns.'),
 });
 
@@ -55,12 +66,12 @@ export const teamSchema = z.object({
     .enum(['dev', 'ops', 'sre'])
     .default('dev')
     .describe('A product team (dev), an ops team or an SRE team: ownership models decide pagers by it.'),
-  site: label.default('HQ').describe('The team’s site; one of `sites` when sites are listed.'),
+  site: key.default('HQ').describe('The team’s site; one of `sites` when sites are listed.'),
   members: z.array(engineerSchema).min(1).max(20).describe('One to twenty people.'),
 });
 
 export const siteSchema = z.object({
-  id: label,
+  id: key,
   /** Hours ahead of (or behind, negative) the first site, which keeps the game clock. */
   utcOffset: z.number().int().min(-12).max(14).describe('Hours ahead of the first site (negative: behind).'),
 });

@@ -1,3 +1,13 @@
+import {
+  capProblems,
+  clip,
+  describeValue,
+  MAX_DEPTH,
+  MAX_SCENARIO_CHARS,
+  stripBom,
+  textDepthExceeds,
+  valueDepthExceeds,
+} from './limits';
 import { type Scenario, scenarioSchema } from './schema';
 
 export interface ScenarioProblem {
@@ -8,19 +18,35 @@ export interface ScenarioProblem {
 
 export type ScenarioResult = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
 
+/** A field's place for a message; long names (say, a hostile key) are shortened. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
-    out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
+    const name = String(part);
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (!/^[A-Za-z0-9_-]{1,40}$/.test(name)) out += `[${JSON.stringify(clip(name, 40))}]`;
+    else out += out === '' ? name : `.${name}`;
   }
-  return out === '' ? '(file)' : out;
+  return out === '' ? '(file)' : clip(out);
 }
 
-/** Checks a parsed JSON value against the scenario schema and the world's own rules. */
+const fileProblem = (message: string): ScenarioResult => ({ ok: false, problems: [{ path: '(file)', message }] });
+const more = (n: number): ScenarioProblem => ({ path: '(file)', message: `and ${n} more` });
+
+/** Checks a parsed JSON value against the scenario schema and the world's own rules; never throws. */
 export function validateScenario(input: unknown): ScenarioResult {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, problems: [{ path: '(file)', message: 'a scenario must be a JSON object' }] };
+  try {
+    return checkScenario(input);
+  } catch (err) {
+    return fileProblem(`could not be checked: ${clip(err instanceof Error ? err.message : String(err))}`);
   }
+}
+
+function checkScenario(input: unknown): ScenarioResult {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return fileProblem('a scenario must be a JSON object');
+  }
+  if (valueDepthExceeds(input)) return fileProblem(`nested more than ${MAX_DEPTH} levels deep`);
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version !== 1) {
     return {
@@ -28,20 +54,23 @@ export function validateScenario(input: unknown): ScenarioResult {
       problems: [
         {
           path: 'schemaVersion',
-          message: `unsupported schema version ${JSON.stringify(version) ?? 'missing'}; this game reads version 1`,
+          message: `unsupported schema version ${describeValue(version)}; this game reads version 1`,
         },
       ],
     };
   }
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-    };
+    const problems = parsed.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: clip(issue.message),
+    }));
+    return { ok: false, problems: capProblems(problems, more) };
   }
   const problems = worldProblems(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+  return problems.length > 0
+    ? { ok: false, problems: capProblems(problems, more) }
+    : { ok: true, scenario: parsed.data };
 }
 
 function worldProblems(s: Scenario): ScenarioProblem[] {
@@ -127,13 +156,18 @@ function findCycle(s: Scenario): string[] | null {
   return null;
 }
 
-/** Parses scenario text; never throws. */
+/** Parses scenario text (a leading byte-order mark is fine); never throws. */
 export function parseScenarioText(text: string): ScenarioResult {
+  if (typeof text !== 'string') return fileProblem('a scenario must be text');
+  if (text.length > MAX_SCENARIO_CHARS)
+    return fileProblem(`the file is larger than ${MAX_SCENARIO_CHARS / 1_000_000} MB`);
+  const body = stripBom(text);
+  if (textDepthExceeds(body)) return fileProblem(`nested more than ${MAX_DEPTH} levels deep`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (err) {
-    return { ok: false, problems: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
+    return fileProblem(`not valid JSON: ${clip(err instanceof Error ? err.message : String(err))}`);
   }
   return validateScenario(raw);
 }
