@@ -30,8 +30,10 @@ export class OpsScene extends Phaser.Scene {
     this.people = this.add.graphics();
     this.clock = this.add.text(16, 12, '', { fontFamily: FONT, fontSize: '22px', color: '#e8eef8', fontStyle: 'bold' });
     this.unsubscribe = this.store.subscribe((view) => this.onView(view));
-    this.scale.on('resize', () => this.redraw());
+    const onResize = () => this.redraw();
+    this.scale.on('resize', onResize);
     this.events.once('shutdown', () => {
+      this.scale.off('resize', onResize);
       this.unsubscribe?.();
       this.labels.clear();
     });
