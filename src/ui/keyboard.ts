@@ -14,7 +14,7 @@ const MITIGATION_KEYS: Record<string, (typeof MITIGATIONS)[number]> = {
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  return ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName) || el.isContentEditable;
+  return ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || el.isContentEditable;
 }
 
 /** Space pauses; A acknowledges; R/F/U/G/T pick a mitigation for the live incident. */
@@ -32,7 +32,7 @@ export function installKeyboard(store: GameStore): void {
       store.togglePause();
       return;
     }
-    if (typing(e.target) && (e.target as HTMLElement).tagName !== 'BUTTON') return;
+    if (typing(e.target)) return;
     const s = store.snapshot();
     const inc = s ? selectedIncident(s) : null;
     if (!inc) return;
