@@ -2,6 +2,7 @@ import type { GameStore, StoreView } from '../app/store';
 import { formatClock, scoreCard } from '../sim';
 import { learningVsNines } from './chart';
 import { button, h, minutesText, render } from './dom';
+import { askToEndRound } from './endRound';
 
 export function openHelp(): void {
   const dialog = document.getElementById('help') as HTMLDialogElement | null;
@@ -41,6 +42,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
         }),
         ...speeds,
         button('?', 'help', () => openHelp(), { 'aria-label': 'How to play (H)', title: 'How to play (H)' }),
+        button('End round', 'end-round', () => askToEndRound(store), { title: 'End this round and go to the menu' }),
       ),
       h(
         'div',
