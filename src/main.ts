@@ -109,11 +109,17 @@ store.subscribe((view) => {
     idleOnMenu = null;
   }
 });
-const takeOver = () => {
+// Taking over the demo starts a visitor's own fresh round: back to the menu, ready on its first button.
+const takeOver = (e: Event) => {
   if (!store.view.demo) return;
+  e.preventDefault();
+  e.stopPropagation();
   if (demoRestart) clearTimeout(demoRestart);
   demoRestart = null;
   store.takeOver();
+  if (store.view.phase === 'retro') store.closeRetro();
+  if (store.view.phase !== 'menu') store.backToMenu();
+  (overlay.querySelector('[data-key="continue"]') as HTMLElement | null)?.focus();
 };
 window.addEventListener('keydown', takeOver, { capture: true });
 window.addEventListener('pointerdown', takeOver, { capture: true });
