@@ -1,3 +1,4 @@
+import '../zodConfig';
 import { z } from 'zod';
 import { CONDITION_KINDS } from '../model/types';
 
