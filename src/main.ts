@@ -1,12 +1,14 @@
 import { startLoop } from './app/loop';
 import { GameStore } from './app/store';
 import { installTestHook } from './app/testHook';
-import { startGame } from './game/main';
 import { renderAfterFire } from './ui/afterFire';
+import { announce } from './ui/announcer';
+import { describeEvent } from './ui/eventText';
 import { renderHud } from './ui/hud';
 import { renderIncidentPanel } from './ui/incidentPanel';
 import { installKeyboard } from './ui/keyboard';
 import { type MenuChoice, renderMenu } from './ui/menu';
+import { firstControl, keepModal } from './ui/modal';
 import { renderPager } from './ui/pager';
 import { renderReport } from './ui/report';
 import { renderRetro } from './ui/retro';
@@ -40,14 +42,33 @@ let choice: MenuChoice | null = null;
 let lastPhase = '';
 let pending = false;
 
+let opener: HTMLElement | null = null;
+
+/** Each new screen starts with the focus on its first control; closing the retro returns it where it was. */
+function focusNewScreen(phase: string, previous: string): void {
+  if (phase === 'retro') return; // the modal retro takes the focus itself
+  const wanted =
+    previous === 'retro' && opener?.isConnected
+      ? opener
+      : phase === 'playing' || phase === 'paused'
+        ? previous === 'setup' || previous === 'retro'
+          ? firstControl(hud)
+          : null
+        : firstControl(overlay);
+  wanted?.focus();
+}
+
 function draw(): void {
   pending = false;
   const view = store.view;
   app.dataset.phase = view.phase;
   app.classList.toggle('large-print', view.settings.largePrint);
   try {
+    const previous = lastPhase;
     if (view.phase !== lastPhase) {
       lastPhase = view.phase;
+      if (view.phase === 'retro')
+        opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       if (view.phase === 'menu')
         renderMenu(overlay, store, (c) => {
           choice = c;
@@ -58,14 +79,21 @@ function draw(): void {
         renderSetup(overlay, store, choice);
       } else if (view.phase === 'playing' || view.phase === 'paused') overlay.replaceChildren();
     }
-    if (view.phase === 'retro') renderRetro(overlay, view, store);
-    if (view.phase === 'report') renderReport(overlay, view, store);
+    if (view.phase === 'retro') {
+      renderRetro(overlay, view, store);
+      keepModal(overlay, () => store.closeRetro());
+    }
+    if (view.phase === 'report') {
+      renderReport(overlay, view, store);
+      keepModal(overlay, null);
+    }
     if (view.phase === 'playing' || view.phase === 'paused' || view.phase === 'retro') {
       renderHud(hud, view, store);
       renderIncidentPanel(panel, view, store);
       renderAfterFire(after, view, store);
       renderPager(pager, view, store);
     }
+    if (view.phase !== previous) focusNewScreen(view.phase, previous);
   } catch (err) {
     showFailure(err);
   }
@@ -85,6 +113,18 @@ store.subscribe((view) => {
   } else if (!pending) {
     pending = true;
     setTimeout(draw, 160);
+  }
+});
+
+// What a screen-reader user must hear, whatever has the focus: a page, a retro to hold, the end of the round.
+store.subscribe((view) => {
+  const s = view.snapshot;
+  if (!s || view.demo) return;
+  for (const e of view.fresh) {
+    if (e.type === 'paged') announce(describeEvent(s, e) ?? 'Someone was paged.');
+    if (e.type === 'incident-resolved')
+      announce(`${describeEvent(s, e) ?? 'An incident resolved.'} A retro is ready to hold.`);
+    if (e.type === 'round-over') announce('The round is over: the report is ready.');
   }
 });
 
@@ -129,7 +169,13 @@ document.addEventListener('visibilitychange', () => {
 });
 window.addEventListener('pagehide', () => store.saveNow());
 
-startGame(byId('map'), store);
 startLoop(store);
 installKeyboard(store);
 installTestHook(store);
+
+// The menu is plain DOM and usable at once; Phaser (most of the download) arrives after it, for the map.
+setTimeout(() => {
+  import('./game/main')
+    .then(({ startGame }) => startGame(byId('map'), store))
+    .catch((err: unknown) => showFailure(new Error(`the map could not be loaded (${String(err)})`)));
+}, 0);

@@ -5,9 +5,17 @@ export interface Settings {
   sound: boolean;
   /** Bigger text for a projector at the back of a room. */
   largePrint: boolean;
+  /** A, R, F, U, G, T, H and ? act on a single key press; off for speech input or a stray keyboard. */
+  singleKeyShortcuts: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false, largePrint: false };
+export const DEFAULT_SETTINGS: Settings = {
+  speed: 1,
+  autoPause: true,
+  sound: false,
+  largePrint: false,
+  singleKeyShortcuts: true,
+};
 const KEY = 'firepants.settings.v1';
 
 export function parseSettings(text: string | null): Settings {
@@ -19,6 +27,8 @@ export function parseSettings(text: string | null): Settings {
       autoPause: typeof raw.autoPause === 'boolean' ? raw.autoPause : DEFAULT_SETTINGS.autoPause,
       sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_SETTINGS.sound,
       largePrint: typeof raw.largePrint === 'boolean' ? raw.largePrint : DEFAULT_SETTINGS.largePrint,
+      singleKeyShortcuts:
+        typeof raw.singleKeyShortcuts === 'boolean' ? raw.singleKeyShortcuts : DEFAULT_SETTINGS.singleKeyShortcuts,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

@@ -247,8 +247,8 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
   render(
     el,
     h(
-      'div',
-      { class: 'panel retro', role: 'dialog', 'aria-label': 'Retro', 'data-testid': 'retro' },
+      'dialog',
+      { class: 'panel retro', 'aria-label': 'Retro', 'data-testid': 'retro', 'data-keep': 'retro' },
       h(
         'div',
         { class: 'retro-head' },

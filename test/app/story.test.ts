@@ -55,6 +55,12 @@ describe('remembered settings', () => {
       sound: true,
       autoPause: true,
       largePrint: true,
+      singleKeyShortcuts: true,
     });
+  });
+
+  it('remember single-key shortcuts switched off, and ignore a value that is not a yes or no', () => {
+    expect(parseSettings('{"singleKeyShortcuts": false}').singleKeyShortcuts).toBe(false);
+    expect(parseSettings('{"singleKeyShortcuts": "off"}').singleKeyShortcuts).toBe(true);
   });
 });
