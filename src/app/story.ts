@@ -1,4 +1,5 @@
 import { allEventsOf, MINUTES_PER_WEEK, type SilentReport, type Snapshot, scoreCard, surfacedFactors } from '../sim';
+import { plural } from './words';
 
 export interface Story {
   headline: string;
@@ -49,9 +50,9 @@ export function tellStory(s: Snapshot, silent: SilentReport | null, replayStarts
   const paragraphs = [
     `Over ${s.weeks} week${s.weeks === 1 ? '' : 's'} at ${s.scenarioName}, ${s.totals.incidents} incident${s.totals.incidents === 1 ? '' : 's'} paged the team ${s.totals.pages} time${s.totals.pages === 1 ? '' : 's'} (${s.totals.nightPages} at night). The never-learning replay of the same luck had ${silent?.replayIncidents ?? '?'}.`,
     prevented > 0
-      ? `${prevented} incidents that hit the replay never happened here, saving about ${saved} customer-minutes. That is the silent success: nobody gets paged for an outage that does not occur.`
+      ? `${plural(prevented, 'incident')} that hit the replay never happened here, saving about ${saved} customer-minutes. That is the silent success: nobody gets paged for an outage that does not occur.`
       : 'No incident was prevented yet: learning takes time to pay back, and closing action items is what makes it stick.',
-    `The dashboard says ${card.dashboard.nines.toFixed(2)} nines. What actually matters: ${card.learning.factorsSurfaced} contributing factors surfaced, ${card.learning.actionItemsClosed} action items closed, ${card.learning.nearMissesReported} near misses reported, ${card.learning.servicesWithBusFactor2} of ${s.serviceOrder.length} services that two or more people can handle, ${burnouts} burnout${burnouts === 1 ? '' : 's'}, customer trust ${Math.round(s.customerTrust * 100)}%, and ${Math.round(s.totals.businessValue)} hours of feature value shipped.`,
+    `The dashboard says ${card.dashboard.nines.toFixed(2)} nines. What actually matters: ${plural(card.learning.factorsSurfaced, 'contributing factor')} surfaced, ${plural(card.learning.actionItemsClosed, 'action item')} closed, ${plural(card.learning.nearMissesReported, 'near miss', 'near misses')} reported, ${card.learning.servicesWithBusFactor2} of ${s.serviceOrder.length} services that two or more people can handle, ${plural(burnouts, 'burnout')}, customer trust ${Math.round(s.customerTrust * 100)}%, and ${plural(Math.round(s.totals.businessValue), 'hour')} of feature value shipped.`,
   ];
   return {
     headline,

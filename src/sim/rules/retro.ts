@@ -5,6 +5,10 @@ import { draw } from '../rng';
 import { conditionWords } from './actionItems';
 import { teamTrust } from './chaos';
 
+/** "a stale cache", "an unsafe deploy path": the article follows the sound of the next word. */
+const aOrAn = (words: string) => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * Every contributing factor an incident had, known or not. There is never a
  * single root cause [COOK]; depth says how hard each is to surface [HOWIE].
@@ -14,7 +18,7 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
   const name = serviceName(state, inc.service);
   const add = (key: FactorKey, depth: number, text: string, conditionId: string | null = null, service = inc.service) =>
     out.push({ key, depth, text, conditionId, service });
-  add('condition', 1, `A ${conditionWords(inc.kind)} in ${name} gave way under load.`, inc.conditionId);
+  add('condition', 1, `${capital(aOrAn(conditionWords(inc.kind)))} in ${name} gave way under load.`, inc.conditionId);
   if (inc.recentDeploy) add('recent-deploy', 1, `A deploy to ${name} had gone out within the day.`);
   if (inc.detectedBy === 'customer') add('late-alert', 1, `Customers noticed before any alert fired.`);
   if (inc.attempts.some((a) => a.outcome === 'wasted' || a.outcome === 'worse'))
@@ -33,7 +37,7 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
     add('freelancing', 3, `With no incident commander, people freelanced.`);
   for (const c of Object.values(state.conditions)) {
     if (c.service === inc.service && c.id !== inc.conditionId && c.strength > 0 && !c.revealed)
-      add('sibling-condition', 3, `${name} also hides a ${conditionWords(c.kind)} nobody had looked at.`, c.id);
+      add('sibling-condition', 3, `${name} also hides ${aOrAn(conditionWords(c.kind))} nobody had looked at.`, c.id);
   }
   return out;
 }
