@@ -42,7 +42,10 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
         }),
         ...speeds,
         button('?', 'help', () => openHelp(), { 'aria-label': 'How to play (H)', title: 'How to play (H)' }),
-        button('End round', 'end-round', () => askToEndRound(store), { title: 'End this round and go to the menu' }),
+        button('Menu', 'end-round', () => askToEndRound(store), {
+          'aria-label': 'End round: back to the menu',
+          title: 'End this round and go back to the menu (it stays saved)',
+        }),
       ),
       h(
         'div',

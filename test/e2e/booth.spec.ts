@@ -88,7 +88,10 @@ test('Space pauses even right after clicking a button, instead of pressing it ag
 
 test('End round asks first, then goes to the menu, which offers to resume the saved round', async ({ page }) => {
   await startRound(page);
+  // No page may pause the round on its own while this test watches pause and resume.
+  await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
   await advance(page, 120);
+  await expect(phase(page)).toHaveAttribute('data-phase', 'playing');
   await page.getByRole('button', { name: 'End round' }).click();
   const ask = page.getByRole('dialog', { name: 'End this round?' });
   await expect(ask).toBeVisible();
