@@ -34,3 +34,19 @@ describe('letters on the people of the map', () => {
     }
   });
 });
+
+describe('team marks inside the services', () => {
+  it('tell every team apart by more than colour in each built-in scenario', async () => {
+    const { createWorld } = await import('../../src/sim');
+    const { validateScenario } = await import('../../src/sim');
+    const { teamMarks } = await import('../../src/game/layout');
+    for (const raw of [platform, startup, scaleup]) {
+      const res = validateScenario(raw);
+      if (!res.ok) throw new Error('built-in scenario invalid');
+      const world = createWorld(res.scenario, { seed: 1 });
+      const marks = Object.values(teamMarks(world as never)).map((m) => m.toUpperCase());
+      expect(new Set(marks).size, raw.id).toBe(world.teamOrder.length);
+      for (const m of marks) expect(m.length).toBeLessThanOrEqual(3);
+    }
+  });
+});

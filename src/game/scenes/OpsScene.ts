@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { GameStore, StoreView } from '../../app/store';
 import { busFactor, formatClock, isNight, localTime, onCall, pagerTeams, type Snapshot, teamSites } from '../../sim';
 import { AWAKE_INITIAL_COLOR, PEOPLE_BAND_COLOR, SLEEPER_ALPHA, SLEEPER_Z_COLOR } from '../contrast';
-import { fatigueColor, hexToNumber, type Point, serviceLayout } from '../layout';
+import { fatigueColor, hexToNumber, type Point, serviceLayout, teamMarks } from '../layout';
 
 const FONT = 'system-ui, sans-serif';
 const PEOPLE_BAND = 138;
@@ -48,7 +48,7 @@ export class OpsScene extends Phaser.Scene {
       this.scene.start('menu');
       return;
     }
-    const scale = view.settings.largePrint ? 1.3 : 1;
+    const scale = view.settings.largePrint ? 1.2 : 1;
     const changed = view.snapshot !== this.snapshot || scale !== this.textScale;
     this.textScale = scale;
     this.snapshot = view.snapshot;
@@ -120,6 +120,7 @@ export class OpsScene extends Phaser.Scene {
   }
 
   private drawServices(s: Snapshot): void {
+    const marks = teamMarks(s);
     const recovering = new Set<string>();
     for (const id of s.openIncidents) {
       const inc = s.incidents[id];
@@ -144,7 +145,7 @@ export class OpsScene extends Phaser.Scene {
         color: team?.color ?? '#c9d3e3',
         fontStyle: 'bold',
       });
-      owner.setPosition(p.x, p.y - owner.height / 2).setText((team?.name ?? '?').slice(0, 1));
+      owner.setPosition(p.x, p.y - owner.height / 2).setText(marks[svc.team] ?? '?');
       const name = this.label(`svc:${id}`, { fontSize: '16px', color: '#f1f5fb', fontStyle: 'bold' });
       name.setPosition(p.x, p.y + 33).setText(svc.name);
       const bus = busFactor(s, id);
