@@ -3,13 +3,15 @@ import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page carries a strict Content-Security-Policy: only its own scripts, no eval, nothing fetched from
- * elsewhere. Inline styles stay allowed because Phaser and the panels set element styles. Build only, so the
+ * elsewhere, no inline <style> elements; style attributes stay allowed because the panels set them. Build only, so the
  * dev server's hot reload (which injects inline scripts) keeps working.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
+  // Panels set style attributes (bar widths, chart colours); no inline <style> element is needed.
+  "style-src-attr 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "worker-src 'self'",

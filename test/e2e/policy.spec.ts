@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { advance, fireAndWaitForPage, startRound, startShortRound } from './helpers';
 
-test('a minute of play under the strict Content-Security-Policy breaks none of its rules', async ({ page }) => {
+/** Records every Content-Security-Policy violation and console error the page reports. */
+async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = seen;
@@ -14,6 +15,14 @@ test('a minute of play under the strict Content-Security-Policy breaks none of i
     if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)),
+    ...problems,
+  ];
+}
+
+test('a minute of play under the strict Content-Security-Policy breaks none of its rules', async ({ page }) => {
+  const broken = await watchPolicy(page);
 
   await startRound(page);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -53,7 +62,30 @@ test('a minute of play under the strict Content-Security-Policy breaks none of i
   });
   await expect(page.locator('#scenario option:checked')).toHaveText('Mine');
 
-  const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-  expect(violations).toEqual([]);
-  expect(problems).toEqual([]);
+  expect(await broken()).toEqual([]);
+});
+
+test('a retro and the end report break none of the policy rules either', async ({ page }) => {
+  const broken = await watchPolicy(page);
+  await startShortRound(page, 1);
+  await page.keyboard.press('Space');
+  const id = await fireAndWaitForPage(page, 'pantry-db');
+  for (let i = 0; i < 80; i++) {
+    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
+    if (phase === 'resolved') break;
+    await advance(page, 5);
+  }
+  await page.getByRole('button', { name: 'Hold a retro' }).first().click();
+  await page.getByRole('button', { name: /Begin with the timeline/ }).click();
+  await page.getByRole('button', { name: /On to interviews/ }).click();
+  await page.getByRole('button', { name: /Deep learning review/ }).click();
+  await page.getByRole('button', { name: 'Frame it blamelessly' }).click();
+  await page.getByRole('button', { name: /Choose action items/ }).click();
+  await page.getByRole('button', { name: 'Publish and share org-wide' }).click();
+  await page.getByRole('button', { name: 'Back to the floor' }).click();
+  await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
+  for (let i = 0; i < 8; i++) await advance(page, 1440);
+  await expect(page.getByRole('dialog', { name: 'End of round report' })).toBeVisible();
+  await expect(page.getByTestId('weekly-chart').locator('svg')).toBeVisible();
+  expect(await broken()).toEqual([]);
 });
