@@ -25,7 +25,17 @@ function showFailure(err: unknown): void {
   const box = document.getElementById('failure');
   if (!box) return;
   box.hidden = false;
-  box.textContent = `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings and the last save of your round are kept: reload to continue from the menu.`;
+  // A banner that cannot be put away would cover the next round: it can be dismissed.
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = 'Dismiss';
+  dismiss.onclick = () => {
+    box.hidden = true;
+  };
+  box.replaceChildren(
+    `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings and the last save of your round are kept: reload to continue from the menu. `,
+    dismiss,
+  );
 }
 
 window.addEventListener('error', (e) => showFailure(e.error ?? e.message));

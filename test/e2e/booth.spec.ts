@@ -121,3 +121,18 @@ test('taking over the demo gives the visitor the menu for a fresh round of their
   await page.getByRole('button', { name: 'Start the round' }).click();
   expect(await page.evaluate(() => window.__firepants?.snapshot()?.now)).toBeLessThan(60);
 });
+
+test('the failure banner names what went wrong and can be put away', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('the kettle boiled over');
+    }, 0);
+  });
+  const banner = page.locator('#failure');
+  await expect(banner).toContainText('the kettle boiled over');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toBeHidden();
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await expect(page.getByRole('button', { name: 'Start the round' })).toBeVisible();
+});
