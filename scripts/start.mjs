@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Starts Firepants for playing: installs dependencies when needed, then runs the Vite dev server.
+// Starts Firepants for playing: installs dependencies when needed, builds the production page when the
+// build is missing or older than its sources, then serves that build (`npm run dev` is the dev server).
 // Node built-ins only: this must work before `npm ci` has ever run.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
+import { join } from 'node:path';
 import { ensureDependencies, isWindows, localBin, root } from './dependencies.mjs';
 
 const problem = ensureDependencies((how) => console.log(`Installing dependencies (${how})…`));
@@ -21,10 +24,38 @@ function parsePort(value) {
   return port;
 }
 
-const port = parsePort(process.env.PORT);
-console.log(`Firepants is starting at http://127.0.0.1:${port}/`);
+/** The newest modification time among a file or everything under a folder (0 when absent). */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let latest = info.mtimeMs;
+  for (const name of readdirSync(path)) latest = Math.max(latest, newest(join(path, name)));
+  return latest;
+}
 
-const child = spawn(localBin('vite'), ['--host', '127.0.0.1', '--port', String(port)], {
+// `npm test` builds into the same folder with the test hook; the stamp marks a build made for playing.
+const stamp = join(root, 'dist', '.production-build');
+const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
+const builtAt = newest(stamp);
+if (builtAt === 0 || sources.some((p) => newest(p) > builtAt)) {
+  console.log(builtAt === 0 ? 'Building the game…' : 'The sources changed since the last build: building again…');
+  const build = spawnSync(localBin('vite'), ['build', '--mode', 'production'], {
+    cwd: root,
+    stdio: 'inherit',
+    shell: isWindows,
+  });
+  if (build.status !== 0) {
+    console.error('The build failed; see the messages above.');
+    process.exit(build.status ?? 1);
+  }
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+}
+
+const port = parsePort(process.env.PORT);
+console.log(`Firepants is starting at http://127.0.0.1:${port}/ (works offline after the first visit)`);
+
+const child = spawn(localBin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
   cwd: root,
   stdio: 'inherit',
   shell: isWindows,

@@ -3,12 +3,14 @@ import { startLoop } from './app/loop';
 import { isShareHash } from './app/shareLink';
 import { GameStore } from './app/store';
 import { installTestHook } from './app/testHook';
-import { startGame } from './game/main';
 import { renderAfterFire } from './ui/afterFire';
+import { announce } from './ui/announcer';
+import { describeEvent } from './ui/eventText';
 import { renderHud } from './ui/hud';
 import { renderIncidentPanel } from './ui/incidentPanel';
 import { installKeyboard } from './ui/keyboard';
 import { loadedScenarios, type MenuChoice, offerScenario, renderMenu } from './ui/menu';
+import { firstControl, keepModal } from './ui/modal';
 import { renderPager } from './ui/pager';
 import { renderReport } from './ui/report';
 import { renderRetro } from './ui/retro';
@@ -26,7 +28,17 @@ function showFailure(err: unknown): void {
   const box = document.getElementById('failure');
   if (!box) return;
   box.hidden = false;
-  box.textContent = `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings and the last save of your round are kept: reload to continue from the menu.`;
+  // A banner that cannot be put away would cover the next round: it can be dismissed.
+  const dismiss = document.createElement('button');
+  dismiss.type = 'button';
+  dismiss.textContent = 'Dismiss';
+  dismiss.onclick = () => {
+    box.hidden = true;
+  };
+  box.replaceChildren(
+    `Something went wrong: ${err instanceof Error ? err.message : String(err)}. Your settings and the last save of your round are kept: reload to continue from the menu. `,
+    dismiss,
+  );
 }
 
 window.addEventListener('error', (e) => showFailure(e.error ?? e.message));
@@ -43,14 +55,33 @@ let choice: MenuChoice | null = null;
 let lastPhase = '';
 let pending = false;
 
+let opener: HTMLElement | null = null;
+
+/** Each new screen starts with the focus on its first control; closing the retro returns it where it was. */
+function focusNewScreen(phase: string, previous: string): void {
+  if (phase === 'retro') return; // the modal retro takes the focus itself
+  const wanted =
+    previous === 'retro' && opener?.isConnected
+      ? opener
+      : phase === 'playing' || phase === 'paused'
+        ? previous === 'setup' || previous === 'retro'
+          ? firstControl(hud)
+          : null
+        : firstControl(overlay);
+  wanted?.focus();
+}
+
 function draw(): void {
   pending = false;
   const view = store.view;
   app.dataset.phase = view.phase;
   app.classList.toggle('large-print', view.settings.largePrint);
   try {
+    const previous = lastPhase;
     if (view.phase !== lastPhase) {
       lastPhase = view.phase;
+      if (view.phase === 'retro')
+        opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       if (view.phase === 'menu')
         renderMenu(
           overlay,
@@ -69,14 +100,21 @@ function draw(): void {
         renderSetup(overlay, store, choice);
       } else if (view.phase === 'playing' || view.phase === 'paused') overlay.replaceChildren();
     }
-    if (view.phase === 'retro') renderRetro(overlay, view, store);
-    if (view.phase === 'report') renderReport(overlay, view, store);
+    if (view.phase === 'retro') {
+      renderRetro(overlay, view, store);
+      keepModal(overlay, () => store.closeRetro());
+    }
+    if (view.phase === 'report') {
+      renderReport(overlay, view, store);
+      keepModal(overlay, null);
+    }
     if (view.phase === 'playing' || view.phase === 'paused' || view.phase === 'retro') {
       renderHud(hud, view, store);
       renderIncidentPanel(panel, view, store);
       renderAfterFire(after, view, store);
       renderPager(pager, view, store);
     }
+    if (view.phase !== previous) focusNewScreen(view.phase, previous);
   } catch (err) {
     showFailure(err);
   }
@@ -120,6 +158,18 @@ store.subscribe((view) => {
   }
 });
 
+// What a screen-reader user must hear, whatever has the focus: a page, a retro to hold, the end of the round.
+store.subscribe((view) => {
+  const s = view.snapshot;
+  if (!s || view.demo) return;
+  for (const e of view.fresh) {
+    if (e.type === 'paged') announce(describeEvent(s, e) ?? 'Someone was paged.');
+    if (e.type === 'incident-resolved')
+      announce(`${describeEvent(s, e) ?? 'An incident resolved.'} A retro is ready to hold.`);
+    if (e.type === 'round-over') announce('The round is over: the report is ready.');
+  }
+});
+
 const demoBanner = byId('demo-banner');
 let demoRestart: ReturnType<typeof setTimeout> | null = null;
 let idleOnMenu: ReturnType<typeof setTimeout> | null = null;
@@ -141,11 +191,17 @@ store.subscribe((view) => {
     idleOnMenu = null;
   }
 });
-const takeOver = () => {
+// Taking over the demo starts a visitor's own fresh round: back to the menu, ready on its first button.
+const takeOver = (e: Event) => {
   if (!store.view.demo) return;
+  e.preventDefault();
+  e.stopPropagation();
   if (demoRestart) clearTimeout(demoRestart);
   demoRestart = null;
   store.takeOver();
+  if (store.view.phase === 'retro') store.closeRetro();
+  if (store.view.phase !== 'menu') store.backToMenu();
+  (overlay.querySelector('[data-key="continue"]') as HTMLElement | null)?.focus();
 };
 window.addEventListener('keydown', takeOver, { capture: true });
 window.addEventListener('pointerdown', takeOver, { capture: true });
@@ -155,7 +211,13 @@ document.addEventListener('visibilitychange', () => {
 });
 window.addEventListener('pagehide', () => store.saveNow());
 
-startGame(byId('map'), store);
 startLoop(store, showFailure);
 installKeyboard(store);
 installTestHook(store);
+
+// The menu is plain DOM and usable at once; Phaser (most of the download) arrives after it, for the map.
+setTimeout(() => {
+  import('./game/main')
+    .then(({ startGame }) => startGame(byId('map'), store))
+    .catch((err: unknown) => showFailure(new Error(`the map could not be loaded (${String(err)})`)));
+}, 0);

@@ -7,9 +7,18 @@ export interface Settings {
   largePrint: boolean;
   /** The table's name on exported results, for workshops with several tables. */
   tableName: string;
+  /** A, R, F, U, G, T, H and ? act on a single key press; off for speech input or a stray keyboard. */
+  singleKeyShortcuts: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { speed: 1, autoPause: true, sound: false, largePrint: false, tableName: '' };
+export const DEFAULT_SETTINGS: Settings = {
+  speed: 1,
+  autoPause: true,
+  sound: false,
+  largePrint: false,
+  tableName: '',
+  singleKeyShortcuts: true,
+};
 const KEY = 'firepants.settings.v1';
 
 export function parseSettings(text: string | null): Settings {
@@ -22,6 +31,8 @@ export function parseSettings(text: string | null): Settings {
       sound: typeof raw.sound === 'boolean' ? raw.sound : DEFAULT_SETTINGS.sound,
       largePrint: typeof raw.largePrint === 'boolean' ? raw.largePrint : DEFAULT_SETTINGS.largePrint,
       tableName: typeof raw.tableName === 'string' ? raw.tableName.slice(0, 60) : DEFAULT_SETTINGS.tableName,
+      singleKeyShortcuts:
+        typeof raw.singleKeyShortcuts === 'boolean' ? raw.singleKeyShortcuts : DEFAULT_SETTINGS.singleKeyShortcuts,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

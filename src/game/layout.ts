@@ -50,3 +50,20 @@ export function fatigueColor(f: number): number {
   const g = Math.round(200 - 150 * Math.min(1, f));
   return (r << 16) | (g << 8) | 70;
 }
+
+/**
+ * A short mark per team drawn inside its services, so a team is told apart by more than colour: the
+ * initial, or as many letters of the name as it takes to differ from every other team ("St", "SR").
+ */
+export function teamMarks(s: Snapshot): Record<string, string> {
+  const names = s.teamOrder.map((id) => ({ id, name: s.teams[id]?.name ?? id }));
+  const marks: Record<string, string> = {};
+  for (const { id, name } of names) {
+    let n = 1;
+    const clash = (len: number) =>
+      names.some((o) => o.id !== id && o.name.slice(0, len).toUpperCase() === name.slice(0, len).toUpperCase());
+    while (n < Math.min(3, name.length) && clash(n)) n++;
+    marks[id] = name.slice(0, n);
+  }
+  return marks;
+}

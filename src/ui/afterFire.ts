@@ -215,6 +215,6 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       ),
     ),
     h('h2', {}, 'What happened'),
-    h('ol', { class: 'feed', 'data-testid': 'feed', 'aria-live': 'polite' }, ...feed),
+    h('ol', { class: 'feed', 'data-testid': 'feed' }, ...feed),
   );
 }

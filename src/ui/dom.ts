@@ -34,16 +34,14 @@ function morphElement(old: Element, next: Element): void {
     if (old.getAttribute(a.name) !== a.value) old.setAttribute(a.name, a.value);
   }
   for (const name of HANDLERS) (old as WithHandlers)[name] = (next as WithHandlers)[name] ?? null;
-  // Read the wanted choice first: new options move from `next` into the page while the children are merged.
-  const wanted = next instanceof HTMLSelectElement ? next.value : null;
+  // Read the wanted choice before the options move over: new options leave `next` as they are adopted.
+  const nextValue = next instanceof HTMLSelectElement ? next.value : null;
   morphChildren(old, next);
   if (keep) return;
   if (old instanceof HTMLInputElement && next instanceof HTMLInputElement && old.checked !== next.checked) {
     old.checked = next.checked;
   }
-  if (old instanceof HTMLSelectElement && wanted !== null && old.value !== wanted) {
-    old.value = wanted;
-  }
+  if (old instanceof HTMLSelectElement && nextValue !== null && old.value !== nextValue) old.value = nextValue;
 }
 
 /** What makes an element the same one across redraws: its keep mark, its key or its id. */

@@ -2,6 +2,7 @@ import type { GameStore, StoreView } from '../app/store';
 import { formatClock, type SilentReport, scoreCard } from '../sim';
 import { learningVsNines } from './chart';
 import { button, h, minutesText, render } from './dom';
+import { askToEndRound } from './endRound';
 
 export function openHelp(): void {
   const dialog = document.getElementById('help') as HTMLDialogElement | null;
@@ -83,6 +84,10 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
         }),
         ...speeds,
         button('?', 'help', () => openHelp(), { 'aria-label': 'How to play (H)', title: 'How to play (H)' }),
+        button('Menu', 'end-round', () => askToEndRound(store), {
+          'aria-label': 'End round: back to the menu',
+          title: 'End this round and go back to the menu (it stays saved)',
+        }),
       ),
       h(
         'div',

@@ -142,9 +142,14 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     tabs,
     h(
       'div',
-      { class: `incident sev${inc.sev}`, 'data-testid': 'incident', 'aria-live': 'polite' },
+      { class: `incident sev${inc.sev}`, 'data-testid': 'incident' },
       h('div', { class: 'title' }, `${svc?.name ?? inc.service} · SEV${inc.sev}`),
-      h('div', { class: 'phase', 'data-testid': 'incident-phase' }, PHASE_TEXT[inc.phase] ?? inc.phase),
+      // The one line read out when it changes: the phase, not the clock-driven numbers around it.
+      h(
+        'div',
+        { class: 'phase', 'data-testid': 'incident-phase', 'aria-live': 'polite', 'aria-atomic': 'true' },
+        PHASE_TEXT[inc.phase] ?? inc.phase,
+      ),
       h(
         'div',
         { class: 'facts' },

@@ -11,28 +11,49 @@ const MITIGATION_KEYS: Record<string, (typeof MITIGATIONS)[number]> = {
   t: 'restart',
 };
 
-function typing(target: EventTarget | null): boolean {
+/** Form fields keep their own keys (typing, ticking a box, choosing in a list); buttons do not. */
+function inFormField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el) return false;
-  return ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(el.tagName) || el.isContentEditable;
+  return ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) || el.isContentEditable;
 }
 
-/** Space pauses; A acknowledges; R/F/U/G/T pick a mitigation for the live incident. */
+/** The help dialog's switch for single-key shortcuts, kept in step with the remembered setting. */
+function wireShortcutSetting(store: GameStore): void {
+  const box = document.getElementById('single-key-shortcuts') as HTMLInputElement | null;
+  if (!box) return;
+  box.onchange = () => store.setSettings({ singleKeyShortcuts: box.checked });
+  store.subscribe((view) => {
+    box.checked = view.settings.singleKeyShortcuts;
+  });
+}
+
+/** Space pauses; H or ? opens the rules; A acknowledges; R/F/U/G/T pick a mitigation for the live incident. */
 export function installKeyboard(store: GameStore): void {
+  wireShortcutSetting(store);
   window.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if ((e.key === 'h' || e.key === '?') && !typing(e.target)) {
-      openHelp();
+    const el = e.target as HTMLElement | null;
+    // In the incident's role lists a letter would pick a person at once (A would make Ada commander);
+    // there the arrows choose, and letters do nothing.
+    if (el?.tagName === 'SELECT' && el.closest('#incident-panel') && /^[a-z]$/i.test(e.key)) {
+      e.preventDefault();
       return;
     }
+    if (inFormField(el)) return;
+    if (document.querySelector('dialog[open]')) return; // a dialog on top has the keyboard
     const phase = store.view.phase;
-    if (phase !== 'playing' && phase !== 'paused') return;
-    if (e.key === ' ' && !typing(e.target)) {
+    if (e.key === ' ' && (phase === 'playing' || phase === 'paused')) {
       e.preventDefault();
       store.togglePause();
       return;
     }
-    if (typing(e.target) && (e.target as HTMLElement).tagName !== 'BUTTON') return;
+    if (!store.view.settings.singleKeyShortcuts) return;
+    if (e.key === 'h' || e.key === '?') {
+      openHelp();
+      return;
+    }
+    if (phase !== 'playing' && phase !== 'paused') return;
     const s = store.snapshot();
     const inc = s ? selectedIncident(s) : null;
     if (!inc) return;

@@ -54,11 +54,13 @@ export function renderMenu(
   const scenarios = custom ? [...builtIns(), custom] : builtIns();
   const saved = store.savedRound();
   if (saved && 'problem' in saved) saveProblem = saved.problem;
-  const current = scenarios.find((s) => s.id === store.scenario.id) ?? scenarios[0];
+  // A loaded file may reuse a built-in id: options are told apart by their place in the list, not by id.
+  const current =
+    scenarios.find((s) => s === store.scenario) ?? scenarios.find((s) => s.id === store.scenario.id) ?? scenarios[0];
+  const picked = (select: HTMLSelectElement) => scenarios[Number(select.value)] ?? current;
   const fromPreset = preset && preset.scenario.id === current?.id ? preset : null;
   const go = () => {
-    const id = (el.querySelector('#scenario') as HTMLSelectElement).value;
-    const scenario = scenarios.find((s) => s.id === id) ?? scenarios[0];
+    const scenario = picked(el.querySelector('#scenario') as HTMLSelectElement);
     const seedText = (el.querySelector('#seed') as HTMLInputElement).value;
     const weeks = Number((el.querySelector('#weeks') as HTMLSelectElement).value);
     const seed = /^-?\d{1,9}$/.test(seedText.trim()) ? Number(seedText) : 1;
@@ -127,12 +129,12 @@ export function renderMenu(
             id: 'scenario',
             'data-key': 'scenario',
             onchange: (e: Event) => {
-              const chosen = scenarios.find((s) => s.id === (e.target as HTMLSelectElement).value);
+              const chosen = picked(e.target as HTMLSelectElement);
               if (chosen) store.chooseScenario(chosen);
               renderMenu(el, store, onContinue);
             },
           },
-          ...scenarios.map((s) => h('option', { value: s.id, selected: s.id === current?.id }, s.name)),
+          ...scenarios.map((s, i) => h('option', { value: i, selected: s === current }, s.name)),
         ),
       ),
       h('p', { class: 'small' }, current?.description ?? ''),

@@ -28,8 +28,17 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
   render(
     el,
     h(
-      'div',
-      { class: 'panel report', role: 'dialog', 'aria-label': 'End of round report', 'data-testid': 'report' },
+      'dialog',
+      { class: 'panel report', 'aria-label': 'End of round report', 'data-testid': 'report', 'data-keep': 'report' },
+      h(
+        'div',
+        { class: 'actions report-actions no-print' },
+        button('Download the story (Markdown)', 'download', download, { class: 'primary' }),
+        button('Print', 'print', () => window.print()),
+        resultsExport(view, store),
+        button('Play again', 'again', () => store.flow.send({ type: 'NEW_GAME' })),
+        button('Menu', 'menu', () => store.backToMenu()),
+      ),
       h('h1', { 'data-testid': 'headline' }, story.headline),
       ...story.paragraphs.map((p) => h('p', {}, p)),
       h(
@@ -124,15 +133,6 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
             ).map((t) => h('li', {}, t)),
           ),
         ),
-      ),
-      h(
-        'div',
-        { class: 'actions no-print' },
-        button('Download the story (Markdown)', 'download', download, { class: 'primary' }),
-        button('Print', 'print', () => window.print()),
-        resultsExport(view, store),
-        button('Play again', 'again', () => store.flow.send({ type: 'NEW_GAME' })),
-        button('Menu', 'menu', () => store.backToMenu()),
       ),
     ),
   );

@@ -1,15 +1,8 @@
 import type { GameStore, StoreView } from '../app/store';
-import {
-  type ActionType,
-  allEventsOf,
-  plansFor,
-  RETRO_STEPS,
-  type Retro,
-  type Snapshot,
-  surfacedFactors,
-} from '../sim';
+import { allEventsOf, RETRO_STEPS, type Retro, type Snapshot, surfacedFactors } from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
+import { offersFor } from './offers';
 
 const STEP_NAMES: Record<string, string> = {
   scheduled: 'Schedule',
@@ -174,6 +167,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
       const surfaced = surfacedFactors(retro);
       const hidden = retro.factors.length - surfaced.length;
       const filed = new Set(retro.actionItems.map((id) => s.actionItems[id]?.factorId));
+      const offers = offersFor(s, surfaced);
       body = [
         h(
           'p',
@@ -184,8 +178,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           'div',
           { class: 'cards', 'data-testid': 'factor-cards' },
           ...surfaced.map((f) => {
-            const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
-            const plans = plansFor(f.key, f.service, kind, s);
+            const plans = offers.get(f.id) ?? [];
             return h(
               'div',
               { class: 'card' },
@@ -197,14 +190,16 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
                       'div',
                       { class: 'actions' },
                       ...plans.map((p) =>
-                        button(`${p.type}: ${p.title} (${p.costDays} d)`, `file-${f.id}-${p.type}`, () =>
-                          store.dispatch({
-                            type: 'fileActionItem',
-                            retro: retro.id,
-                            factor: f.id,
-                            actionType: p.type as ActionType,
-                          }),
-                        ),
+                        p.already
+                          ? h('div', { class: 'filed' }, `✓ already filed: ${p.title} (${p.already.status})`)
+                          : button(`${p.type}: ${p.title} (${p.costDays} d)`, `file-${f.id}-${p.type}`, () =>
+                              store.dispatch({
+                                type: 'fileActionItem',
+                                retro: retro.id,
+                                factor: f.id,
+                                actionType: p.type,
+                              }),
+                            ),
                       ),
                     )
                 : null,
@@ -247,8 +242,8 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
   render(
     el,
     h(
-      'div',
-      { class: 'panel retro', role: 'dialog', 'aria-label': 'Retro', 'data-testid': 'retro' },
+      'dialog',
+      { class: 'panel retro', 'aria-label': 'Retro', 'data-testid': 'retro', 'data-keep': 'retro' },
       h(
         'div',
         { class: 'retro-head' },

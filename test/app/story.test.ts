@@ -69,6 +69,12 @@ describe('remembered settings', () => {
       autoPause: true,
       largePrint: true,
       tableName: '',
+      singleKeyShortcuts: true,
     });
+  });
+
+  it('remember single-key shortcuts switched off, and ignore a value that is not a yes or no', () => {
+    expect(parseSettings('{"singleKeyShortcuts": false}').singleKeyShortcuts).toBe(false);
+    expect(parseSettings('{"singleKeyShortcuts": "off"}').singleKeyShortcuts).toBe(true);
   });
 });

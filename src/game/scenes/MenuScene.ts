@@ -6,6 +6,7 @@ export class MenuScene extends Phaser.Scene {
   private unsubscribe: (() => void) | null = null;
   private embers: { x: number; y: number; r: number; speed: number }[] = [];
   private gfx!: Phaser.GameObjects.Graphics;
+  private readonly calm = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   constructor(private readonly store: GameStore) {
     super('menu');
@@ -47,8 +48,10 @@ export class MenuScene extends Phaser.Scene {
   override update(_time: number, delta: number): void {
     const { width, height } = this.scale;
     this.gfx.clear();
+    // With reduced motion the embers glow where they are instead of rising.
+    const rise = this.calm.matches ? 0 : delta;
     for (const e of this.embers) {
-      e.y -= (e.speed * delta) / 1000;
+      e.y -= (e.speed * rise) / 1000;
       if (e.y < -10) e.y = height + 10;
       this.gfx.fillStyle(0xff6a2b, 0.25 + (e.r % 3) * 0.1);
       this.gfx.fillCircle(e.x % width, e.y, e.r);

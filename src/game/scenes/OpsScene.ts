@@ -1,7 +1,8 @@
 import Phaser from 'phaser';
 import type { GameStore, StoreView } from '../../app/store';
 import { busFactor, formatClock, isNight, localTime, onCall, pagerTeams, type Snapshot, teamSites } from '../../sim';
-import { fatigueColor, hexToNumber, type Point, serviceLayout } from '../layout';
+import { AWAKE_INITIAL_COLOR, PEOPLE_BAND_COLOR, SLEEPER_ALPHA, SLEEPER_Z_COLOR } from '../contrast';
+import { fatigueColor, hexToNumber, type Point, serviceLayout, teamMarks } from '../layout';
 
 const FONT = 'system-ui, sans-serif';
 const PEOPLE_BAND = 138;
@@ -22,6 +23,9 @@ export class OpsScene extends Phaser.Scene {
   /** Services burning in the never-learning timeline right now, and those whose fire did not happen here lately. */
   private ghostBurning: string[] = [];
   private saved: string[] = [];
+  /** Large print reaches the map's labels too. */
+  private textScale = 1;
+  private readonly calm = window.matchMedia('(prefers-reduced-motion: reduce)');
 
   constructor(private readonly store: GameStore) {
     super('ops');
@@ -35,8 +39,10 @@ export class OpsScene extends Phaser.Scene {
     this.people = this.add.graphics();
     this.clock = this.add.text(16, 12, '', { fontFamily: FONT, fontSize: '22px', color: '#e8eef8', fontStyle: 'bold' });
     this.unsubscribe = this.store.subscribe((view) => this.onView(view));
-    this.scale.on('resize', () => this.redraw());
+    const onResize = () => this.redraw();
+    this.scale.on('resize', onResize);
     this.events.once('shutdown', () => {
+      this.scale.off('resize', onResize);
       this.unsubscribe?.();
       this.labels.clear();
     });
@@ -47,7 +53,9 @@ export class OpsScene extends Phaser.Scene {
       this.scene.start('menu');
       return;
     }
-    const changed = view.snapshot !== this.snapshot;
+    const scale = view.settings.largePrint ? 1.2 : 1;
+    const changed = view.snapshot !== this.snapshot || scale !== this.textScale;
+    this.textScale = scale;
     this.snapshot = view.snapshot;
     this.ghostBurning = view.ghost?.burning ?? [];
     const now = view.snapshot?.now ?? 0;
@@ -58,11 +66,13 @@ export class OpsScene extends Phaser.Scene {
   }
 
   private label(key: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
+    const size = `${Math.round(Number.parseFloat(String(style.fontSize ?? 13)) * this.textScale)}px`;
     let t = this.labels.get(key);
     if (!t) {
-      t = this.add.text(0, 0, '', { fontFamily: FONT, ...style }).setOrigin(0.5, 0);
+      t = this.add.text(0, 0, '', { fontFamily: FONT, ...style, fontSize: size }).setOrigin(0.5, 0);
       this.labels.set(key, t);
-    }
+    } else if (t.style.fontSize !== size) t.setFontSize(size);
+    if (style.color && t.style.color !== style.color) t.setColor(String(style.color));
     return t.setVisible(true);
   }
 
@@ -79,6 +89,7 @@ export class OpsScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const night = isNight(s.now);
     this.cameras.main.setBackgroundColor(night ? '#0a0d16' : '#121826');
+    this.clock.setFontSize(`${Math.round(22 * this.textScale)}px`);
     this.clock.setText(`${formatClock(s.now)}  ${night ? '☾ night' : '☀ day'}`);
     this.positions = serviceLayout(s, width, height - PEOPLE_BAND);
     this.burning.clear();
@@ -145,6 +156,7 @@ export class OpsScene extends Phaser.Scene {
   }
 
   private drawServices(s: Snapshot): void {
+    const marks = teamMarks(s);
     const recovering = new Set<string>();
     for (const id of s.openIncidents) {
       const inc = s.incidents[id];
@@ -163,6 +175,13 @@ export class OpsScene extends Phaser.Scene {
       const status = heat > 0 ? 0xff5a1f : recovering.has(id) ? 0x5cc8ff : 0x5fd38d;
       this.nodes.fillStyle(status, 1);
       this.nodes.fillCircle(p.x + 22, p.y - 22, 7);
+      // The owning team's initial inside the ring: a cue beside its colour.
+      const owner = this.label(`svc-team:${id}`, {
+        fontSize: '18px',
+        color: team?.color ?? '#c9d3e3',
+        fontStyle: 'bold',
+      });
+      owner.setPosition(p.x, p.y - owner.height / 2).setText(marks[svc.team] ?? '?');
       const name = this.label(`svc:${id}`, { fontSize: '16px', color: '#f1f5fb', fontStyle: 'bold' });
       name.setPosition(p.x, p.y + 33).setText(svc.name);
       const bus = busFactor(s, id);
@@ -175,7 +194,7 @@ export class OpsScene extends Phaser.Scene {
 
   private drawPeople(s: Snapshot, width: number, height: number): void {
     const top = height - PEOPLE_BAND + 10;
-    this.people.fillStyle(0x0c1019, 0.9);
+    this.people.fillStyle(hexToNumber(PEOPLE_BAND_COLOR), 0.9);
     this.people.fillRect(0, top - 10, width, PEOPLE_BAND);
     this.people.lineStyle(1, 0x2b3548, 1);
     this.people.lineBetween(0, top - 10, width, top - 10);
@@ -205,7 +224,7 @@ export class OpsScene extends Phaser.Scene {
         const cy = top + 52 + Math.floor(i / perRow) * 74;
         const gone = e.status === 'left';
         const asleep = isNight(localTime(s, e.id, s.now)) && !busy.has(e.id) && !gone;
-        this.people.fillStyle(gone ? 0x2a2f3a : hexToNumber(team.color), gone ? 0.6 : asleep ? 0.45 : 1);
+        this.people.fillStyle(gone ? 0x2a2f3a : hexToNumber(team.color), gone ? 0.6 : asleep ? SLEEPER_ALPHA : 1);
         this.people.fillCircle(cx, cy, 18);
         this.people.lineStyle(3, 0x2b3548, 1);
         this.people.strokeCircle(cx, cy, 23);
@@ -226,7 +245,11 @@ export class OpsScene extends Phaser.Scene {
           this.people.lineStyle(2, 0xff5a1f, 1);
           this.people.strokeCircle(cx, cy, 28);
         }
-        const initial = this.label(`init:${e.id}`, { fontSize: '15px', color: '#0d1118', fontStyle: 'bold' });
+        const initial = this.label(`init:${e.id}`, {
+          fontSize: '15px',
+          color: asleep ? SLEEPER_Z_COLOR : AWAKE_INITIAL_COLOR,
+          fontStyle: 'bold',
+        });
         initial.setPosition(cx, cy - 10).setText(asleep ? 'z' : e.name.slice(0, 1));
         const nm = this.label(`name:${e.id}`, { fontSize: '13px', color: gone ? '#6b7588' : '#dbe3ef' });
         const where = multiSite ? ` · ${e.site.slice(0, 3)}` : '';
@@ -235,8 +258,10 @@ export class OpsScene extends Phaser.Scene {
     });
   }
 
-  override update(time: number): void {
+  override update(clock: number): void {
     this.fire.clear();
+    // With reduced motion the flames stand still.
+    const time = this.calm.matches ? 0 : clock;
     for (const [id, heat] of this.burning) {
       const p = this.positions[id];
       if (!p) continue;

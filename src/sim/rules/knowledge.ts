@@ -14,8 +14,10 @@ export function gainKnowledge(state: SimState, engineer: string, service: string
 /** Doing teaches; watching a hero do it teaches little [SRE-28]. */
 export function learnFromIncident(state: SimState, inc: Incident): void {
   const heroSolo = inc.expertCalled && inc.responders.length <= 2;
+  // A staged failure is a rehearsal: it teaches the response more than the system.
+  const staged = inc.injected ? 0.3 : 1;
   for (const r of inc.responders) {
-    for (const s of inc.affected) gainKnowledge(state, r, s, heroSolo ? 0.04 : 0.15);
+    for (const s of inc.affected) gainKnowledge(state, r, s, (heroSolo ? 0.04 : 0.15) * staged);
   }
   for (const r of inc.responders) {
     for (const id of state.engineerOrder) {

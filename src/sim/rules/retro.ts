@@ -6,10 +6,9 @@ import { conditionWords } from './actionItems';
 import { teamTrust } from './chaos';
 import { revealCondition, weakenCondition } from './effects';
 
-/** "A" or "an", by how the next word sounds. */
-export function article(words: string): string {
-  return `${/^[aeiou]/i.test(words) ? 'An' : 'A'} ${words}`;
-}
+/** "a stale cache", "an unsafe deploy path": the article follows the sound of the next word. */
+const aOrAn = (words: string) => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Every contributing factor an incident had, known or not. There is never a
@@ -26,7 +25,8 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
       1,
       `The ${conditionWords(inc.kind)} failure was staged by the facilitator: nothing real to remove.`,
     );
-  else add('condition', 1, `${article(conditionWords(inc.kind))} in ${name} gave way under load.`, inc.conditionId);
+  else
+    add('condition', 1, `${capital(aOrAn(conditionWords(inc.kind)))} in ${name} gave way under load.`, inc.conditionId);
   if (inc.recentDeploy) add('recent-deploy', 1, `A deploy to ${name} had gone out within the day.`);
   if (inc.detectedBy === 'customer') add('late-alert', 1, `Customers noticed before any alert fired.`);
   if (inc.attempts.some((a) => a.outcome === 'wasted' || a.outcome === 'worse'))
@@ -43,9 +43,10 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
     add('fatigue', 3, `The responder was running on too little sleep.`);
   if (inc.responders.length >= 3 && !inc.roles.commander)
     add('freelancing', 3, `With no incident commander, people freelanced.`);
-  for (const c of Object.values(state.conditions)) {
+  // A staged failure rehearses the response; it does not dig into the real system's other weaknesses.
+  for (const c of inc.injected ? [] : Object.values(state.conditions)) {
     if (c.service === inc.service && c.id !== inc.conditionId && c.strength > 0 && !c.revealed)
-      add('sibling-condition', 3, `${name} also hides a ${conditionWords(c.kind)} nobody had looked at.`, c.id);
+      add('sibling-condition', 3, `${name} also hides ${aOrAn(conditionWords(c.kind))} nobody had looked at.`, c.id);
   }
   return out;
 }
@@ -143,7 +144,9 @@ export function frameRetro(state: SimState, retro: Retro, framing: RetroFraming,
     if (team) team.culture = clamp01(team.culture - 0.1);
   } else {
     const late = inc ? memoryOf(state.now - (inc.resolvedAt ?? state.now)) : 1;
-    const deep = (retro.depth === 'deep' ? 1.5 : 1) * late;
+    // Reviewing a staged failure builds less trust than facing a real one together.
+    const staged = inc?.injected ? 0.3 : 1;
+    const deep = (retro.depth === 'deep' ? 1.5 : 1) * late * staged;
     for (const e of members) e.trust = clamp01(e.trust + 0.04 * deep);
     if (team) team.culture = clamp01(team.culture + 0.03 * deep);
   }
@@ -168,7 +171,8 @@ export function publishRetro(state: SimState, retro: Retro, share: boolean): voi
     const c = f.conditionId ? state.conditions[f.conditionId] : undefined;
     if (c) revealCondition(state, c);
   }
-  if (share) {
+  // A write-up that names a culprit teaches other teams little: only blameless retros spread their lessons.
+  if (share && retro.framing !== 'blame') {
     state.totals.retrosShared += 1;
     const kinds = new Set(
       surfacedFactors(retro)

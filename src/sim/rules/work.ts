@@ -38,8 +38,8 @@ export function workHour(state: SimState): void {
     state.totals.toilHours += toilHours;
     if (toil > 0.5) ledger(state).toilOverHalfHours += people.length;
     state.totals.workHours += people.length;
-    // A failure that keeps coming back is fixed first: items on a relapsing condition come before everything else.
-    hours -= workOnActionItems(state, team, hours, (item) => relapsing(state, item));
+    // A failure that keeps coming back is fixed first — by a team that gives any time to action items at all.
+    if (team.reliabilityShare > 0) hours -= workOnActionItems(state, team, hours, (item) => relapsing(state, item));
     const owedPaid = Math.min(hours, team.owedHours);
     team.owedHours -= owedPaid;
     hours -= owedPaid;
