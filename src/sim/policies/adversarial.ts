@@ -80,10 +80,10 @@ export const drillSpam: Policy = (s) => {
   return out;
 };
 
-/** Holds no retro until the last week, then crams them all in. */
+/** Holds no retro until the last two days of the round, then crams them all in. */
 export const cramRetrosLate: Policy = (s) => {
   const out: Command[] = carefulResponse(s);
-  if (s.now < (s.weeks - 1) * MINUTES_PER_WEEK + 2 * 24 * 60) return out;
+  if (s.now < s.weeks * MINUTES_PER_WEEK - 2 * 24 * 60) return out;
   for (const id of s.incidentOrder) {
     const inc = s.incidents[id];
     if (inc?.phase === 'resolved' && !inc.retroId) out.push({ type: 'scheduleRetro', incident: id });
@@ -174,7 +174,7 @@ export const adversarialDescriptions: Record<string, string> = {
   'worsen-for-factors': 'makes incidents worse on purpose to surface more factors, then farms items',
   'status-spam': 'posts a status update at every look; never learns',
   'drill-spam': 'drills every service every week, shadows everyone, reviews near misses; fixes nothing',
-  'cram-retros-late': 'holds every retro in the last week',
+  'cram-retros-late': 'holds every retro in the last two days of the round',
   'inject-and-review': 'sets fires with the facilitator injection daily and reviews them',
   'perfect-responder': 'reads the true failure class and fixes at once; never learns',
   'blame-deep': 'deep retros that end in blame, items filed',

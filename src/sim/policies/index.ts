@@ -102,9 +102,9 @@ function shadowTheThinnest(s: Snap): Command[] {
 }
 
 /**
- * A second honest learner, different from learning-first: a quick blameless review of every
- * incident led by whoever responded, cheaper guard items first (prevent where it fired twice),
- * near-miss reviews with a fix, steady reliability time; no drills, no org-wide sharing.
+ * A second honest learner, different from learning-first: blameless reviews led by someone
+ * not involved (deep only where it pays), fewer items with guards first (prevent where it fired
+ * twice), near-miss fixes, shadowing and a single weekly drill where knowledge is thinnest.
  */
 export const steadyLearner: Policy = (s) => {
   const out: Command[] = [...setFocusOnce(s, 0.3), ...carefulResponse(s)];
@@ -112,9 +112,9 @@ export const steadyLearner: Policy = (s) => {
     ...retroCommands(s, {
       depthFor: (snap, inc) => (worthDeepReview(snap, inc) ? 'deep' : 'quick'),
       framing: 'blameless',
-      share: false,
+      share: true,
       items: 3,
-      uninvolvedFacilitator: false,
+      uninvolvedFacilitator: true,
       preferGuard: true,
     }),
   );
@@ -194,7 +194,7 @@ export const policies: Record<string, Policy> = {
 export const policyDescriptions: Record<string, string> = {
   ...adversarialDescriptions,
   'steady-learner':
-    'blameless retros led by the responders (deep where it pays), guard items first, near-miss fixes, shadowing, one drill a week',
+    'blameless retros led by the responders (deep where it pays), guard items first, near-miss fixes, shared write-ups, shadowing, one drill a week',
   baseline: 'never learns: restarts first, then calls the hero; holds no retros',
   careful: 'assigns roles, posts status, waits for the diagnosis; holds no retros',
   'hero-on-call': 'one person carries every pager every week; responds carefully',
