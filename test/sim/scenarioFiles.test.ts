@@ -45,6 +45,6 @@ describe('scenario files for authors', () => {
     const raw = JSON.parse(read('docs/examples/checkout-team.json'));
     const result = validateScenario({ ...raw, $schema: 42 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => p.path)).toContain('$schema');
+    if (!result.ok) expect(result.problems.some((p) => p.path.includes('$schema'))).toBe(true);
   });
 });
