@@ -16,9 +16,18 @@ const STEP_NAMES: Record<string, string> = {
 
 function timeline(s: Snapshot, retro: Retro): HTMLElement {
   const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
+  const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
+  const days = inc ? Math.max(1, Math.round(-inc.startedAt / 1440)) : 0;
   return h(
     'ol',
     { class: 'timeline', 'data-testid': 'retro-timeline' },
+    inc?.prior
+      ? h(
+          'li',
+          {},
+          `Last week, ${days} day${days === 1 ? '' : 's'} before the round: ${s.services[inc.service]?.name ?? inc.service} failed (${inc.kind}); ${s.engineers[inc.pagedTo ?? '']?.name ?? 'the on-call'} was paged and a restart brought it back. Nobody wrote anything down — the same failure can come back until an item closes on it.`,
+        )
+      : null,
     ...events.map((e) => {
       const text = describeEvent(s, e);
       return text ? h('li', {}, h('span', { class: 'when' }, stamp(e)), ' ', text) : null;
