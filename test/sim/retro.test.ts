@@ -150,7 +150,9 @@ describe('framing', () => {
     expect(must(s.engineers.esi).trust).toBe(0);
     expect(must(s.teams.data).culture).toBe(0);
     for (let i = 0; i < 60; i++) frameRetro(s, retro, 'blameless', null);
-    expect(must(s.engineers.esi).trust).toBe(1);
+    // Praise approaches full trust with diminishing steps, and never passes it.
+    expect(must(s.engineers.esi).trust).toBeGreaterThan(0.99);
+    expect(must(s.engineers.esi).trust).toBeLessThanOrEqual(1);
     expect(must(s.teams.data).culture).toBe(1);
   });
 

@@ -147,7 +147,8 @@ export function frameRetro(state: SimState, retro: Retro, framing: RetroFraming,
     // Reviewing a staged failure builds less trust than facing a real one together.
     const staged = inc?.injected ? 0.3 : 1;
     const deep = (retro.depth === 'deep' ? 1.5 : 1) * late * staged;
-    for (const e of members) e.trust = clamp01(e.trust + 0.04 * deep);
+    // Trust grows less the more of it there already is: repeated retros have diminishing returns.
+    for (const e of members) e.trust = clamp01(e.trust + 0.1 * deep * (1 - e.trust));
     if (team) team.culture = clamp01(team.culture + 0.03 * deep);
   }
   logEvent(state, { type: 'retro-framed', retro: retro.id, framing, blamed: retro.blamed });
