@@ -3,6 +3,7 @@ import { onCall } from '../rules/rotation';
 import { knowledgeReach } from '../rules/scoring';
 import type { Scenario } from '../scenario/schema';
 import { tuning } from '../tuning';
+import { newIncident } from './incidentRecord';
 import type { Incident, RoundStart, SimState } from './types';
 import { busFactor } from './world';
 
@@ -22,42 +23,31 @@ export function addPriorIncidents(state: SimState, scenario: Scenario): void {
     const pagerTeam = state.teamOrder.find((t) => state.services[h.service]?.team === t) ?? svc.team;
     const responder = onCall(state, pagerTeam, 0).primary?.id;
     const id = `inc-prior-${i + 1}`;
+    // Detected by an alert, acknowledged, restarted and resolved before the round began.
     const inc: Incident = {
-      id,
-      service: svc.id,
-      conditionId,
-      kind: c.kind,
-      sev: 3,
+      ...newIncident({
+        id,
+        service: svc.id,
+        conditionId,
+        kind: c.kind,
+        sev: 3,
+        startedAt,
+        detectAt: startedAt + 10,
+        detectVia: 'alert',
+        pagerTeam,
+        recentDeploy: false,
+        injected: false,
+      }),
       phase: 'resolved',
-      startedAt,
       detectedAt: startedAt + 10,
       detectedBy: 'alert',
-      detectAt: startedAt + 10,
-      detectVia: 'alert',
       pagedAt: startedAt + 10,
       pagedTo: responder ?? null,
-      ackDueAt: null,
-      escalateAt: null,
       ackAt: startedAt + 15,
       mitigatedAt: resolvedAt - 30,
       resolvedAt,
-      affected: [svc.id],
-      lastSpreadAt: startedAt,
-      lastSevAt: startedAt,
       responders: responder ? [responder] : [],
-      roles: {},
       progress: 1,
-      attempts: [],
-      recentDeploy: false,
-      expertCalled: false,
-      teamsPulled: [],
-      statusUpdates: 0,
-      lastStatusAt: null,
-      handoffs: [],
-      customerMinutes: 0,
-      pagerTeam,
-      retroId: null,
-      injected: false,
       prior: true,
     };
     state.incidents[id] = inc;

@@ -1,5 +1,6 @@
 import { isNight, MINUTES_PER_DAY } from '../clock';
 import { nextIncidentPhase } from '../machines/incidentMachine';
+import { newIncident } from '../model/incidentRecord';
 import type { ConditionKind, Incident, Mitigation, SimState } from '../model/types';
 import { clamp01, dependentsOf, localTime, logEvent, newId, weekStats } from '../model/world';
 import { draw, drawInt } from '../rng';
@@ -23,43 +24,19 @@ export function startIncident(state: SimState, conditionId: string, injected: bo
     : 25 + drawInt(state.streams, stream, state.seed, 0, 50);
   const id = newId(state, 'inc');
   const recentDeploy = svc.lastDeployAt !== null && t - svc.lastDeployAt < MINUTES_PER_DAY;
-  state.incidents[id] = {
+  state.incidents[id] = newIncident({
     id,
     service: svc.id,
     conditionId,
     kind: c.kind,
     sev: worse ? baseSev - 1 : baseSev,
-    phase: 'undetected',
     startedAt: t,
-    detectedAt: null,
-    detectedBy: null,
     detectAt: t + delay,
     detectVia: viaAlert ? 'alert' : 'customer',
-    pagedAt: null,
-    pagedTo: null,
-    ackDueAt: null,
-    escalateAt: null,
-    ackAt: null,
-    mitigatedAt: null,
-    resolvedAt: null,
-    affected: [svc.id],
-    lastSpreadAt: t,
-    lastSevAt: t,
-    responders: [],
-    roles: {},
-    progress: 0,
-    attempts: [],
-    recentDeploy,
-    expertCalled: false,
-    teamsPulled: [],
-    statusUpdates: 0,
-    lastStatusAt: null,
-    handoffs: [],
-    customerMinutes: 0,
     pagerTeam: pagerTeamFor(state, svc.id),
-    retroId: null,
+    recentDeploy,
     injected,
-  };
+  });
   state.incidentOrder.push(id);
   state.openIncidents.push(id);
   c.fired += 1;
