@@ -45,7 +45,11 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       h(
         'div',
         { class: 'row retro-row' },
-        h('span', {}, `${s.services[inc!.service]?.name} · SEV${inc!.sev}`),
+        h(
+          'span',
+          {},
+          `${s.services[inc!.service]?.name} · SEV${inc!.sev}${inc!.prior ? ' · last week, still coming back' : ''}`,
+        ),
         button(
           inc!.retroId ? 'Continue retro' : 'Hold a retro',
           `retro-${inc!.id}`,
