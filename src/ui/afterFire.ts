@@ -48,7 +48,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
         h(
           'span',
           {},
-          `${s.services[inc!.service]?.name} · SEV${inc!.sev}${inc!.prior ? ' · last week, still coming back' : ''}`,
+          `${s.services[inc!.service]?.name} · SEV${inc!.sev}${inc!.prior ? ' · from last week, still owed a retro' : ''}`,
         ),
         button(
           inc!.retroId ? 'Continue retro' : 'Hold a retro',
