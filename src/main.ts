@@ -3,6 +3,7 @@ import { startLoop } from './app/loop';
 import { isShareHash } from './app/shareLink';
 import { GameStore } from './app/store';
 import { installTestHook } from './app/testHook';
+import { formatClock } from './sim';
 import { renderAfterFire } from './ui/afterFire';
 import { announce } from './ui/announcer';
 import { describeEvent } from './ui/eventText';
@@ -140,6 +141,12 @@ function followSharedLink(hash: string): void {
 }
 followSharedLink(window.location.hash);
 window.addEventListener('hashchange', () => followSharedLink(window.location.hash));
+
+// The panels redraw a few times a second; the HUD clock keeps step with the map's on every change.
+store.subscribe((view) => {
+  const clock = hud.querySelector('[data-testid="clock"]');
+  if (clock && view.snapshot) clock.textContent = formatClock(view.snapshot.now);
+});
 
 let lastDraw = 0;
 store.subscribe((view) => {

@@ -142,3 +142,21 @@ test('choices in the side panel survive the live redraws, and the facilitator fi
   });
   expect(fire).toEqual({ service: 'payments', kind: 'dependency' });
 });
+
+test('the HUD clock keeps step with the simulation at top speed', async ({ page }) => {
+  await startRound(page);
+  await page.evaluate(() => window.__firepants?.store.setSettings({ speed: 8, autoPause: false }));
+  const mismatches: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.waitForTimeout(120);
+    const seen = await page.evaluate(() => {
+      const now = window.__firepants?.snapshot()?.now ?? 0;
+      const text = document.querySelector('#hud [data-testid="clock"]')?.textContent ?? '';
+      const h = String(Math.floor((now % 1440) / 60)).padStart(2, '0');
+      const m = String(now % 60).padStart(2, '0');
+      return text.endsWith(`${h}:${m}`) ? '' : `${text} vs ${h}:${m}`;
+    });
+    if (seen) mismatches.push(seen);
+  }
+  expect(mismatches).toEqual([]);
+});
