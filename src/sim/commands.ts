@@ -16,7 +16,7 @@ import type {
 import { activeMembers, clamp01, logEvent } from './model/world';
 import { createStream } from './rng';
 import { fileActionItem } from './rules/actionItems';
-import { revealCondition } from './rules/effects';
+import { isGuarded, revealCondition } from './rules/effects';
 import { acknowledge, startIncident, startMitigation } from './rules/incident';
 import { gainKnowledge, runDrill } from './rules/knowledge';
 import {
@@ -73,11 +73,6 @@ function liveIncident(state: SimState, id: string): Incident | string {
   if (!inc) return `no incident "${id}"`;
   if (inc.phase === 'resolved') return 'that incident is already resolved';
   return inc;
-}
-
-/** A condition an action item has already guarded once. */
-function guarded(c: { weakened?: { by: string }[] }): boolean {
-  return (c.weakened ?? []).some((w) => w.by === 'item');
 }
 
 type Handler<T extends CommandType> = (state: SimState, cmd: Extract<Command, { type: T }>) => CommandResult;
@@ -211,7 +206,7 @@ const handlers: Handlers = {
       if (retro.actionItems.some((id) => state.actionItems[id]?.factorId === factor.id))
         return no('that factor already has an action item');
       const cond = factor.conditionId ? own(state.conditions, factor.conditionId) : undefined;
-      if (cmd.actionType === 'mitigate' && cond && guarded(cond))
+      if (cmd.actionType === 'mitigate' && cond && isGuarded(cond))
         return no('that weakness is already guarded; removing it (prevent) is the next step');
       const pagerTeam = retro.incidentId ? (own(state.incidents, retro.incidentId)?.pagerTeam ?? null) : null;
       const owner = actionItemOwner(state, factor.service, pagerTeam, cmd.owner);
@@ -236,7 +231,7 @@ const handlers: Handlers = {
     if (c.strength <= 0) return no('that condition is already gone');
     const open = Object.values(state.actionItems).some((a) => a.conditionId === c.id && a.status === 'open');
     if (open) return no('that condition already has an open action item');
-    if (cmd.actionType === 'mitigate' && guarded(c))
+    if (cmd.actionType === 'mitigate' && isGuarded(c))
       return no('that weakness is already guarded; removing it (prevent) is the next step');
     const owner = actionItemOwner(state, c.service, null, cmd.owner);
     if (!owner)

@@ -1,6 +1,7 @@
 import type { Command } from '../commands';
 import type { Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
+import { isGuarded } from '../rules/effects';
 import { diagnosisHint } from '../rules/incident';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
@@ -118,7 +119,7 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
       const onCondition = f.key === 'condition' || f.key === 'sibling-condition';
       const cond = s.conditions[f.conditionId ?? ''];
       const firedTwice = (cond?.fired ?? 0) >= 2;
-      const alreadyGuarded = (cond?.weakened ?? []).some((w) => w.by === 'item');
+      const alreadyGuarded = cond ? isGuarded(cond) : false;
       const actionType = onCondition
         ? plan.preferGuard && !firedTwice && !alreadyGuarded
           ? 'mitigate'

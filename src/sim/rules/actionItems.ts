@@ -1,6 +1,6 @@
 import type { ActionItem, ActionType, FactorKey, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent, newId, serviceName } from '../model/world';
-import { improveService, weakenCondition } from './effects';
+import { improveService, isGuarded, weakenCondition } from './effects';
 import { gainKnowledge } from './knowledge';
 
 export interface ActionPlan {
@@ -120,8 +120,7 @@ export function closeActionItem(state: SimState, item: ActionItem): void {
     if (item.type === 'prevent') weakenCondition(state, cond, 0, source);
     else if (item.type === 'mitigate') {
       // The first guard takes most of the danger away; guarding the same weakness again adds little.
-      const guarded = (cond.weakened ?? []).some((w) => w.by === 'item');
-      weakenCondition(state, cond, cond.strength * (guarded ? 0.85 : 0.4), source);
+      weakenCondition(state, cond, cond.strength * (isGuarded(cond) ? 0.85 : 0.4), source);
     }
   }
   if (svc) {

@@ -43,6 +43,11 @@ export function weakenCondition(state: SimState, c: LatentCondition, strength: n
   ];
 }
 
+/** A condition an action item has already guarded (or removed): guarding it again adds little. */
+export function isGuarded(c: Readonly<Pick<LatentCondition, 'weakened'>>): boolean {
+  return (c.weakened ?? []).some((w) => w.by === 'item');
+}
+
 /** The organization comes to know a latent condition: knowing a risk is worth part of removing it. */
 export function revealCondition(state: SimState, c: LatentCondition, weight = 1): void {
   if (c.revealed) return;
