@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage } from './helpers';
+import { advance, fireAndWaitForPage, waitUntilResolved } from './helpers';
 
 /** Serious and critical findings of an accessibility scan, one line each. */
 async function seriousProblems(page: Page, screen: string): Promise<string[]> {
@@ -35,11 +35,7 @@ test('menu, setup, floor, retro and report have no serious or critical accessibi
   await advance(page, 1);
   problems.push(...(await seriousProblems(page, 'floor')));
 
-  for (let i = 0; i < 80; i++) {
-    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
-    if (phase === 'resolved') break;
-    await advance(page, 5);
-  }
+  await waitUntilResolved(page, id);
   await page.getByRole('button', { name: 'Hold a retro' }).first().click();
   await page.getByRole('button', { name: /Begin with the timeline/ }).click();
   await expect(page.getByTestId('retro-timeline')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound, startShortRound } from './helpers';
+import { advance, fireAndWaitForPage, startRound, startShortRound, waitUntilResolved } from './helpers';
 
 const speed = (page: Page) => page.evaluate(() => window.__firepants?.store.view.settings.speed);
 const drills = (page: Page) =>
@@ -9,11 +9,7 @@ async function resolvedFire(page: Page): Promise<void> {
   await startRound(page);
   await page.keyboard.press('Space');
   const id = await fireAndWaitForPage(page, 'pantry-db');
-  for (let i = 0; i < 80; i++) {
-    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
-    if (phase === 'resolved') break;
-    await advance(page, 5);
-  }
+  await waitUntilResolved(page, id);
 }
 
 test('the retro is modal: clicks behind it change nothing, Escape closes it and keeps progress', async ({ page }) => {

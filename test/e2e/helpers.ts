@@ -35,3 +35,12 @@ export async function fireAndWaitForPage(page: Page, service: string): Promise<s
   }
   throw new Error('no page arrived');
 }
+
+/** Advances five minutes at a time until the incident is resolved (or a long while has passed). */
+export async function waitUntilResolved(page: Page, id: string): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
+    if (phase === 'resolved') return;
+    await advance(page, 5);
+  }
+}

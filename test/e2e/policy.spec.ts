@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound, startShortRound } from './helpers';
+import { advance, fireAndWaitForPage, startRound, startShortRound, waitUntilResolved } from './helpers';
 
 /** Records every Content-Security-Policy violation and console error the page reports. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
@@ -70,11 +70,7 @@ test('a retro and the end report break none of the policy rules either', async (
   await startShortRound(page, 1);
   await page.keyboard.press('Space');
   const id = await fireAndWaitForPage(page, 'pantry-db');
-  for (let i = 0; i < 80; i++) {
-    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
-    if (phase === 'resolved') break;
-    await advance(page, 5);
-  }
+  await waitUntilResolved(page, id);
   await page.getByRole('button', { name: 'Hold a retro' }).first().click();
   await page.getByRole('button', { name: /Begin with the timeline/ }).click();
   await page.getByRole('button', { name: /On to interviews/ }).click();

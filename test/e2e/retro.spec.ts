@@ -1,15 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound } from './helpers';
+import { advance, fireAndWaitForPage, startRound, waitUntilResolved } from './helpers';
 
 test('a retro run through the screen files an action item that later closes', async ({ page }) => {
   await startRound(page);
   await page.keyboard.press('Space');
   const id = await fireAndWaitForPage(page, 'pantry-db');
-  for (let i = 0; i < 80; i++) {
-    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
-    if (phase === 'resolved') break;
-    await advance(page, 5);
-  }
+  await waitUntilResolved(page, id);
   await page.locator(`[data-key="retro-${id}"]`).click();
   const retro = page.getByTestId('retro');
   await expect(retro).toBeVisible();
