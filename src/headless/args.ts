@@ -9,6 +9,10 @@ export interface SimArgs {
   compare: boolean;
   json: boolean;
   help: boolean;
+  /** Write the round's input log to this file. */
+  log: string | null;
+  /** Replay this input log instead of playing. */
+  replay: string | null;
 }
 
 export class ArgError extends Error {}
@@ -23,6 +27,8 @@ const FLAGS = new Set([
   '--compare',
   '--json',
   '--help',
+  '--log',
+  '--replay',
   '-h',
 ]);
 
@@ -45,6 +51,8 @@ export function parseArgs(argv: string[]): SimArgs {
     compare: false,
     json: false,
     help: false,
+    log: null,
+    replay: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] as string;
@@ -83,6 +91,12 @@ export function parseArgs(argv: string[]): SimArgs {
       case '--json':
         out.json = true;
         break;
+      case '--log':
+        out.log = value();
+        break;
+      case '--replay':
+        out.replay = value();
+        break;
       default:
         out.help = true;
     }
@@ -93,6 +107,7 @@ export function parseArgs(argv: string[]): SimArgs {
 export const USAGE = `Firepants headless simulator
 
   npm run sim -- [--scenario <id|file.json>] [--seed <n>] [--weeks <n>] [--policy <name>] [--json]
+  npm run sim -- --replay <log.json> [--json]
   npm run sim -- --compare --policies <a,b,…> [--seeds <n>] [--weeks <n>] [--scenario …] [--json]
 
   --scenario  a built-in scenario id or a path to a scenario JSON file (default: platform)
@@ -100,4 +115,6 @@ export const USAGE = `Firepants headless simulator
   --weeks     round length in weeks (default: the scenario's own)
   --policy    the bot that plays (default: baseline)
   --json      print one JSON object instead of a readable summary
+  --log       write the round's input log (scenario, seed and every accepted input at its minute) to a file
+  --replay    replay an input log and summarize the world it gives (the same stateHash as when it was written)
 `;

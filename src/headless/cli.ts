@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -12,38 +12,25 @@ import {
   type Scenario,
   validateScenario,
 } from '../sim';
-import { playRound } from '../sim/runRound';
+import { isCommandEntry } from '../sim/inputLog';
+import { logOf, playRound } from '../sim/runRound';
+import { isWorldInput } from '../sim/timeline';
 import { ArgError, parseArgs, USAGE } from './args';
 import { compare, formatCompare } from './compare';
+import { readPlainFile, replayLogFile, writeLog } from './logFile';
 import { formatSummary, summarize } from './report';
-
-/** A scenario file's text, refused before reading when it is not a plain file or is too large. */
-function readScenarioFile(ref: string): string {
-  const shown = clip(ref);
-  let size: number;
-  try {
-    const info = statSync(ref);
-    if (!info.isFile()) throw new ArgError(`"${shown}" is not a regular file`);
-    size = info.size;
-  } catch (err) {
-    if (err instanceof ArgError) throw err;
-    throw new ArgError(
-      `no built-in scenario "${shown}" and no file at that path (built-in: ${Object.keys(builtInScenarios).join(', ')})`,
-    );
-  }
-  if (size > MAX_SCENARIO_CHARS)
-    throw new ArgError(`the scenario file "${shown}" is larger than ${MAX_SCENARIO_CHARS / 1_000_000} MB`);
-  try {
-    return readFileSync(ref, 'utf8');
-  } catch (err) {
-    throw new ArgError(`the scenario file "${shown}" could not be read: ${clip((err as Error)?.message ?? '')}`);
-  }
-}
 
 function loadScenario(ref: string): Scenario {
   const result = Object.hasOwn(builtInScenarios, ref)
     ? validateScenario(builtInScenarios[ref])
-    : parseScenarioText(readScenarioFile(ref));
+    : parseScenarioText(
+        readPlainFile(
+          ref,
+          'scenario file',
+          MAX_SCENARIO_CHARS,
+          `no built-in scenario "${clip(ref)}" and no file at that path (built-in: ${Object.keys(builtInScenarios).join(', ')})`,
+        ),
+      );
   if (!result.ok) {
     const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
     throw new ArgError(`the scenario "${clip(ref)}" is not valid:\n${lines}`);
@@ -84,6 +71,13 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\nPolicies:\n${list}\n`);
     return 0;
   }
+  if (args.replay) {
+    const { log, state } = replayLogFile(args.replay);
+    const inputs = log.entries.filter(isCommandEntry).filter((e) => isWorldInput(e.command));
+    const summary = summarize(log.scenario, state, log.player ?? 'replay', undefined, inputs);
+    process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
+    return 0;
+  }
   const scenario = loadScenario(args.scenario);
   const weeks = args.weeks ?? scenario.weeks;
   if (args.compare) {
@@ -96,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const policy = await policyNamed(args.policy);
   const played = playRound(scenario, { seed: args.seed, weeks, policy });
+  if (args.log) writeLog(args.log, logOf(scenario, { seed: args.seed, weeks }, played, args.policy));
   const summary = summarize(scenario, played.state, args.policy, undefined, played.inputs);
   process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
   return 0;

@@ -1,7 +1,8 @@
 import type { Command } from './commands';
+import { type InputLog, LOG_VERSION, type LogEntry, recording } from './inputLog';
 import type { SimState } from './model/types';
 import type { Scenario } from './scenario/schema';
-import { createSimulation, type Policy, type SimulationOptions } from './simulation';
+import { createSimulation, type Policy, type SimulationOptions, stateHash } from './simulation';
 import { type TimedInput, Timeline } from './timeline';
 
 export { POLICY_EVERY_MINUTES } from './timeline';
@@ -20,15 +21,34 @@ export interface PlayedRound {
   state: SimState;
   /** Every world input this round faced, including fires the bot set itself: the replay's inputs. */
   inputs: TimedInput[];
+  /** Every accepted input, in order, at its minute: with the scenario and seed, the whole round. */
+  entries: LogEntry[];
 }
 
 /** Plays a whole round headless with a bot. Pure: same inputs, same world. */
 export function playRound(scenario: Scenario, options: RoundOptions): PlayedRound {
   const sim = createSimulation(scenario, options);
-  for (const cmd of options.setup ?? []) sim.dispatch(cmd);
-  const timeline = new Timeline(sim, options.policy, options.inputs ?? []);
+  const entries: LogEntry[] = [];
+  const setup = recording(sim, entries, 'setup');
+  for (const cmd of options.setup ?? []) setup.dispatch(cmd);
+  const timeline = new Timeline(sim, options.policy, options.inputs ?? [], entries);
   const state = timeline.advanceTo(options.until ?? Number.POSITIVE_INFINITY);
-  return { state, inputs: [...timeline.applied].sort((a, b) => a.at - b.at) };
+  return { state, inputs: [...timeline.applied].sort((a, b) => a.at - b.at), entries };
+}
+
+/** A played round as a self-contained input log. */
+export function logOf(scenario: Scenario, options: SimulationOptions, played: PlayedRound, player?: string): InputLog {
+  return {
+    logVersion: LOG_VERSION,
+    scenario,
+    seed: options.seed,
+    weeks: played.state.weeks,
+    ...(options.ownership ? { ownership: options.ownership } : {}),
+    ...(player ? { player } : {}),
+    entries: played.entries,
+    until: played.state.now,
+    stateHash: stateHash(played.state),
+  };
 }
 
 export function runRound(scenario: Scenario, options: RoundOptions): SimState {

@@ -1,5 +1,6 @@
 import type { Minute } from './clock';
 import type { Command } from './commands';
+import type { InputSource, LogEntry } from './inputLog';
 import type { SimState } from './model/types';
 import type { Policy, Simulation } from './simulation';
 import { roundOver } from './step';
@@ -14,6 +15,8 @@ export const POLICY_EVERY_MINUTES = 5;
 export interface TimedInput {
   at: Minute;
   command: Command;
+  /** Who gives it (the facilitator unless said). */
+  by?: InputSource;
 }
 
 /** Commands that come from outside the organization and so happen in the never-learning replay too. */
@@ -35,6 +38,8 @@ export class Timeline {
     readonly sim: Simulation,
     private readonly policy: Policy | null,
     private readonly inputs: TimedInput[] = [],
+    /** Every accepted command is appended here at its minute: the round's input log. */
+    private readonly log: LogEntry[] | null = null,
   ) {
     this.inputs = [...inputs].sort((a, b) => a.at - b.at);
   }
@@ -44,7 +49,7 @@ export class Timeline {
     const at = Math.max(input.at, this.now());
     let i = this.inputs.length;
     while (i > this.next && (this.inputs[i - 1]?.at ?? 0) > at) i--;
-    this.inputs.splice(i, 0, { at, command: input.command });
+    this.inputs.splice(i, 0, { ...input, at });
   }
 
   now(): Minute {
@@ -59,6 +64,7 @@ export class Timeline {
       if (this.policy && t % POLICY_EVERY_MINUTES === 0) {
         for (const cmd of this.policy(this.sim.snapshot())) {
           const ok = this.sim.dispatch(cmd).ok;
+          if (ok) this.log?.push({ at: t, by: 'bot', command: cmd });
           if (ok && isWorldInput(cmd)) this.applied.push({ at: t, command: cmd });
         }
       }
@@ -74,7 +80,9 @@ export class Timeline {
   private applyDue(t: Minute): void {
     while (this.next < this.inputs.length && (this.inputs[this.next]?.at ?? 0) <= t) {
       const input = this.inputs[this.next++] as TimedInput;
-      if (this.sim.dispatch(input.command).ok) this.applied.push({ at: t, command: input.command });
+      if (!this.sim.dispatch(input.command).ok) continue;
+      this.applied.push({ at: t, command: input.command });
+      this.log?.push({ at: t, by: input.by ?? 'facilitator', command: input.command });
     }
   }
 }

@@ -1,0 +1,85 @@
+import type { Minute } from './clock';
+import { payloadProblem } from './commandChecks';
+import type { Command, CommandResult } from './commands';
+import type { OwnershipModel } from './model/types';
+import type { Scenario } from './scenario/schema';
+import type { Simulation } from './simulation';
+
+export const LOG_VERSION = 1;
+
+/** Who gave an input: the table, a bot, the facilitator, the guided first fire, the attract demo, the set-up. */
+export const INPUT_SOURCES = ['player', 'bot', 'facilitator', 'guided', 'demo', 'setup'] as const;
+export type InputSource = (typeof INPUT_SOURCES)[number];
+
+/** The clock's own inputs: they change no world, but a debrief shows them. */
+export const CONTROLS = ['pause', 'resume', 'speed'] as const;
+export type Control = (typeof CONTROLS)[number];
+
+/** One input, stamped with the simulated minute it was given at. */
+export type LogEntry =
+  | { at: Minute; by: InputSource; command: Command }
+  | { at: Minute; by: InputSource; control: Control; value?: number };
+
+/**
+ * A round as scenario + seed + inputs: replaying the entries in order, each at its minute, gives
+ * the same world to the last bit. Append-only while the round runs.
+ */
+export interface InputLog {
+  logVersion: typeof LOG_VERSION;
+  scenario: Scenario;
+  seed: number;
+  weeks: number;
+  ownership?: OwnershipModel;
+  /** Who played, for the reader (a bot's name, or "table"). */
+  player?: string;
+  entries: LogEntry[];
+  /** The minute the round was played to. */
+  until: Minute;
+  /** The world's hash at `until`, when known. */
+  stateHash?: string;
+}
+
+export function isCommandEntry(entry: LogEntry): entry is Extract<LogEntry, { command: Command }> {
+  return 'command' in entry;
+}
+
+/**
+ * Wraps a simulation so that every command it accepts is appended to the entries at the current
+ * minute. Refused commands change nothing and are not logged.
+ */
+export function recording(sim: Simulation, entries: LogEntry[], by: InputSource): Simulation {
+  return {
+    ...sim,
+    dispatch(command) {
+      const result: CommandResult = sim.dispatch(command);
+      if (result.ok) entries.push({ at: sim.snapshot().now, by, command });
+      return result;
+    },
+  };
+}
+
+/** What is wrong with one entry, naming its field; null when it is well formed. */
+export function entryProblem(raw: unknown): string | null {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'is not an object';
+  const e = raw as Record<string, unknown>;
+  if (typeof e.at !== 'number' || !Number.isInteger(e.at) || e.at < 0 || e.at > 10_000_000)
+    return `.at must be a whole minute from 0, got ${describe(e.at)}`;
+  if (e.by !== undefined && !(INPUT_SOURCES as readonly unknown[]).includes(e.by))
+    return `.by must be one of ${INPUT_SOURCES.join(', ')}, got ${describe(e.by)}`;
+  if ('control' in e) {
+    if (!(CONTROLS as readonly unknown[]).includes(e.control))
+      return `.control must be one of ${CONTROLS.join(', ')}, got ${describe(e.control)}`;
+    if (e.value !== undefined && (typeof e.value !== 'number' || !Number.isFinite(e.value)))
+      return `.value must be a number, got ${describe(e.value)}`;
+    return null;
+  }
+  if (!('command' in e)) return 'has neither a command nor a control';
+  const bad = payloadProblem(e.command);
+  return bad ? `.command: ${bad}` : null;
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return v === undefined ? 'nothing' : Array.isArray(v) ? 'a list' : typeof v;
+}
