@@ -1,58 +1,65 @@
 import {
   clip,
   MAX_SAVE_CHARS,
+  type OwnershipModel,
   type Scenario,
   type SimState,
   stateHash,
   type TimedInput,
   validateScenario,
 } from '../sim';
+import type { LogEntry } from '../sim/inputLog';
 import { MAX_DEPTH, stripBom, textDepthExceeds } from '../sim/scenario/limits';
 import type { HistoryPoint } from './history';
 import { historyProblem, savedWorldProblem } from './saveChecks';
+import { savedLogOf, worldInputsOf } from './saveLog';
+import { migrateSave, SAVE_VERSION } from './saveMigrations';
 
-/** A saved round. Versioned: older versions are migrated on load. */
-export interface SaveFileV1 {
-  saveVersion: 1;
+/** The round's log as a save keeps it: complete when the round began with a log, partial when migrated. */
+export interface SavedLog {
+  ownership: OwnershipModel;
+  complete: boolean;
+  entries: LogEntry[];
+}
+
+/** A saved round: a checkpoint of the world plus the log that led there. Older versions are migrated on load. */
+export interface SaveFile {
+  saveVersion: typeof SAVE_VERSION;
   savedAt: string;
   scenario: Scenario;
+  /** The checkpoint: the world at the minute of saving. */
   state: SimState;
   history: HistoryPoint[];
   /** The state's own hash, so a damaged or edited save is caught before it is played. */
   stateHash: string;
-  /** Outside fires the round faced so far, so the ghost timeline resumes facing the same. */
-  inputs?: TimedInput[];
-}
-
-/** Outside fires from a save: only well-formed injections at whole minutes survive. */
-function inputsOf(raw: unknown): TimedInput[] {
-  if (!Array.isArray(raw)) return [];
-  const out: TimedInput[] = [];
-  for (const x of raw.slice(0, 10_000)) {
-    const at = (x as { at?: unknown })?.at;
-    const c = (x as { command?: Record<string, unknown> })?.command;
-    if (typeof at !== 'number' || !Number.isInteger(at) || at < 0 || !c || typeof c !== 'object') continue;
-    if (c.type !== 'injectIncident' || typeof c.service !== 'string' || typeof c.kind !== 'string') continue;
-    out.push({ at, command: { type: 'injectIncident', service: c.service, kind: c.kind as never } });
-  }
-  return out;
+  log: SavedLog;
+  /** Outside fires scheduled and still to come (a guided first fire, a scripted game day). */
+  scheduled: TimedInput[];
 }
 
 export const SAVE_KEY = 'firepants.save';
 
-export type LoadResult = { ok: true; save: SaveFileV1 } | { ok: false; reason: string };
+export type LoadResult = { ok: true; save: SaveFile } | { ok: false; reason: string };
 
 export function makeSave(
   scenario: Scenario,
   state: Readonly<SimState>,
   history: HistoryPoint[],
   savedAt: string,
-): SaveFileV1 {
-  return { saveVersion: 1, savedAt, scenario, state, history, stateHash: stateHash(state) };
+  log: SavedLog = { ownership: state.ownership, complete: false, entries: [] },
+  scheduled: TimedInput[] = [],
+): SaveFile {
+  return {
+    saveVersion: SAVE_VERSION,
+    savedAt,
+    scenario,
+    state: state as SimState,
+    history,
+    stateHash: stateHash(state),
+    log,
+    scheduled,
+  };
 }
-
-/** Migrations from older save versions to the current one, by version. None yet: version 1 is the first. */
-const migrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
 
 /** Reads a saved round; anything wrong gives a reason, never an exception. */
 export function parseSave(text: string): LoadResult {
@@ -76,14 +83,9 @@ function readSave(text: string): LoadResult {
     return { ok: false, reason: 'the saved round is not readable (not valid JSON)' };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: 'the saved round is empty' };
-  let save = raw as Record<string, unknown>;
-  let version = save.saveVersion;
-  for (let step = 0; typeof version === 'number' && Object.hasOwn(migrations, version) && step < 100; step++) {
-    save = (migrations[version] as (r: Record<string, unknown>) => Record<string, unknown>)(save);
-    version = save.saveVersion;
-  }
-  if (version !== 1)
-    return { ok: false, reason: `the saved round has an unknown version (${describeVersion(version)})` };
+  const save = migrateSave(raw as Record<string, unknown>);
+  if (save.saveVersion !== SAVE_VERSION)
+    return { ok: false, reason: `the saved round has an unknown version (${describeVersion(save.saveVersion)})` };
   const scenario = validateScenario(save.scenario);
   if (!scenario.ok)
     return {
@@ -101,16 +103,19 @@ function readSave(text: string): LoadResult {
   const history = save.history === undefined ? [] : save.history;
   const badHistory = historyProblem(history);
   if (badHistory) return { ok: false, reason: `the saved round's chart is damaged at ${badHistory}` };
+  const log = savedLogOf(save.log, (state as SimState).now);
+  if (typeof log === 'string') return { ok: false, reason: `the saved round's log is damaged at ${log}` };
   return {
     ok: true,
     save: {
-      saveVersion: 1,
+      saveVersion: SAVE_VERSION,
       savedAt: clip(String(save.savedAt ?? '')),
       scenario: scenario.scenario,
       state: state as SimState,
       history: history as HistoryPoint[],
       stateHash: hash,
-      inputs: inputsOf(save.inputs),
+      log,
+      scheduled: worldInputsOf(save.scheduled),
     },
   };
 }

@@ -3,56 +3,29 @@ import {
   builtInScenarios,
   type Command,
   type CommandResult,
-  createSimulation,
-  createSimulationFromState,
   createWorld,
   defaultScenarioId,
-  eventCount,
-  eventsSince,
   type GamePhase,
   gameFlowMachine,
-  isWorldInput,
-  type OwnershipModel,
-  type Policy,
   policies,
-  type RotationWeek,
   type Scenario,
   type SilentReport,
   type SilentSuccess,
   type SimEvent,
-  type Simulation,
   type Snapshot,
-  type TimedInput,
-  Timeline,
   validateScenario,
 } from '../sim';
 import { setAsideCorrupt } from './corruptSaves';
 import { DEMO, demoScenario } from './demo';
-import { GhostTimeline, type GhostView } from './ghost';
+import type { GhostView } from './ghost';
 import { type HistoryPoint, samplePoint } from './history';
-import { makeSave, parseSave, readText, removeText, SAVE_KEY, type SaveFileV1, storeText } from './save';
+import { DEMO_SPEED, RoundClock } from './roundClock';
+import { RoundSession, type RoundSetup } from './roundSession';
+import { parseSave, readText, removeText, SAVE_KEY, type SaveFile, storeText } from './save';
 import { loadSettings, type Settings, saveSettings } from './settings';
 
-/** Simulated minutes per real second at 1×; slowed while an incident is live. */
-export const MINUTES_PER_SECOND = 40;
-export const INCIDENT_SLOWDOWN = 0.08;
-
-export interface RoundSetup {
-  scenario: Scenario;
-  seed: number;
-  weeks: number;
-  ownership: OwnershipModel;
-  rotation: Record<string, RotationWeek[]>;
-  /** A first fire on Monday morning, so a new player meets the pager within a minute. */
-  guided?: boolean;
-  /** Scripted outside fires (the demo's); both timelines face them. */
-  inputs?: TimedInput[];
-  /** A bot that plays the round by itself (attract mode). */
-  demoBot?: Policy;
-}
-
-/** When the guided first fire starts: Monday 09:30. */
-export const GUIDED_FIRE_AT = 9 * 60 + 30;
+export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from './roundClock';
+export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from './roundSession';
 
 export interface StoreView {
   phase: GamePhase;
@@ -75,17 +48,16 @@ export interface StoreView {
 
 type Listener = (view: StoreView) => void;
 
-/** Wiring between the simulation and the views: the only place that owns a running round. */
+/**
+ * The screens' state: the game flow, the view the panels draw, settings and saving. The running
+ * round itself (simulation, log, ghost) is a RoundSession; real time is a RoundClock.
+ */
 export class GameStore {
   readonly flow = createActor(gameFlowMachine).start();
   scenario: Scenario;
-  private sim: Simulation | null = null;
-  private ghostTimeline: GhostTimeline | null = null;
+  private session: RoundSession | null = null;
+  private readonly clock = new RoundClock();
   private listeners = new Set<Listener>();
-  private carry = 0;
-  /** In attract mode, the demo bot's timeline (its scripted fires are outside inputs). */
-  private demo: Timeline | null = null;
-  private guidedFire: TimedInput | null = null;
   private lastSampleDay = -1;
   view: StoreView;
 
@@ -126,7 +98,12 @@ export class GameStore {
   }
 
   snapshot(): Snapshot | null {
-    return this.sim?.snapshot() ?? null;
+    return this.session?.snapshot() ?? null;
+  }
+
+  /** The running round (its log, for a debrief or an export). */
+  round(): RoundSession | null {
+    return this.session;
   }
 
   chooseScenario(scenario: Scenario): void {
@@ -144,16 +121,8 @@ export class GameStore {
   startRound(setup: RoundSetup): void {
     this.scenario = setup.scenario;
     this.view = { ...this.view, demo: !!setup.demoBot };
-    this.worldInputs = [];
-    this.sim = createSimulation(setup.scenario, { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership });
-    for (const [team, weeks] of Object.entries(setup.rotation)) this.sim.dispatch({ type: 'setRotation', team, weeks });
-    this.guidedFire = setup.guided ? { at: GUIDED_FIRE_AT, command: guidedFireCommand(this.sim.snapshot()) } : null;
-    this.ghostTimeline = new GhostTimeline(setup.scenario, this.sim.snapshot(), [
-      ...(this.guidedFire ? [this.guidedFire] : []),
-      ...(setup.inputs ?? []),
-    ]);
-    this.demo = setup.demoBot ? new Timeline(this.sim, setup.demoBot, setup.inputs ?? []) : null;
-    this.carry = 0;
+    this.session = RoundSession.start(setup);
+    this.clock.reset();
     this.lastSampleDay = -1;
     this.view = {
       ...this.view,
@@ -197,14 +166,11 @@ export class GameStore {
   }
 
   /** Picks up a checked save (from this browser or an imported file), paused. */
-  resumeFrom(save: SaveFileV1): boolean {
+  resumeFrom(save: SaveFile): boolean {
     const { scenario, state, history } = save;
     this.scenario = scenario;
-    this.demo = null;
-    this.guidedFire = null;
-    this.sim = createSimulationFromState(state);
-    this.ghostTimeline = new GhostTimeline(scenario, state, save.inputs ?? []);
-    this.carry = 0;
+    this.session = RoundSession.resume(save);
+    this.clock.reset();
     this.lastSampleDay = Math.floor(state.now / 1440);
     this.view = {
       ...this.view,
@@ -217,7 +183,6 @@ export class GameStore {
       snapshot: state,
     };
     if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
-    this.worldInputs = save.inputs ?? [];
     this.flow.send({ type: 'START' });
     this.follow();
     this.pause();
@@ -227,27 +192,19 @@ export class GameStore {
 
   /** Saves the round in this browser (not demo rounds); quietly does nothing when storage is unavailable. */
   saveNow(): void {
-    const snap = this.sim?.snapshot();
-    if (!snap || this.demo || this.view.phase === 'report' || this.view.phase === 'menu') return;
-    const save = makeSave(this.scenario, snap, this.view.history, new Date().toISOString());
-    storeText(SAVE_KEY, JSON.stringify({ ...save, inputs: this.worldInputs }));
+    const session = this.session;
+    if (!session || session.demo || this.view.phase === 'report' || this.view.phase === 'menu') return;
+    storeText(SAVE_KEY, JSON.stringify(session.save(this.view.history, new Date().toISOString())));
   }
 
-  /** Outside fires this round has faced so far (the ghost timeline faces the same). */
-  private worldInputs: TimedInput[] = [];
-
   dispatch(command: Command): CommandResult {
-    if (!this.sim) return { ok: false, reason: 'no round is running' };
-    const at = this.sim.snapshot().now;
-    const result = this.sim.dispatch(command);
-    if (result.ok && isWorldInput(command)) {
-      this.ghostTimeline?.add({ at, command });
-      this.worldInputs = [...this.worldInputs, { at, command }];
-      this.follow();
-    }
+    const session = this.session;
+    if (!session) return { ok: false, reason: 'no round is running' };
+    const result = session.dispatch(command);
+    if (result.ok && command.type === 'injectIncident') this.follow();
     this.view = {
       ...this.view,
-      snapshot: this.sim.snapshot(),
+      snapshot: session.snapshot(),
       message: result.ok ? null : result.reason,
     };
     if (command.type === 'acknowledge' && this.view.pagedIncident === command.incident) {
@@ -259,17 +216,23 @@ export class GameStore {
 
   setSettings(patch: Partial<Settings>): void {
     const settings = { ...this.view.settings, ...patch };
+    if (patch.speed !== undefined && patch.speed !== this.view.settings.speed)
+      this.session?.control('speed', patch.speed);
     saveSettings(settings);
     this.view = { ...this.view, settings };
     this.emit();
   }
 
   pause(): void {
-    if (this.view.phase === 'playing') this.flow.send({ type: 'PAUSE' });
+    if (this.view.phase !== 'playing') return;
+    this.session?.control('pause');
+    this.flow.send({ type: 'PAUSE' });
   }
 
   resume(): void {
-    if (this.view.phase === 'paused') this.flow.send({ type: 'RESUME' });
+    if (this.view.phase !== 'paused') return;
+    this.session?.control('resume');
+    this.flow.send({ type: 'RESUME' });
   }
 
   togglePause(): void {
@@ -299,35 +262,19 @@ export class GameStore {
 
   /** Advance by simulated minutes (the loop and tests call this). */
   advanceMinutes(minutes: number): SimEvent[] {
-    if (!this.sim) return [];
-    const guided = this.guidedFire;
-    if (guided !== null && this.sim.snapshot().now + minutes >= guided.at) {
-      this.guidedFire = null;
-      const first = Math.max(0, guided.at - this.sim.snapshot().now);
-      const before = this.advanceMinutes(first);
-      if ((this.sim?.snapshot().now ?? guided.at) < guided.at) {
-        this.guidedFire = guided;
-        return before;
-      }
-      // The ghost timeline already has this fire scheduled at the same minute.
-      this.sim?.dispatch(guided.command);
-      this.worldInputs = [...this.worldInputs, guided];
-      return [...before, ...this.advanceMinutes(minutes - first)];
-    }
-    const events = this.demo
-      ? this.advanceDemo(minutes)
-      : this.stopsAtPage()
-        ? this.advanceUntilPaged(minutes)
-        : this.sim.advance(minutes);
-    const snap = this.sim.snapshot();
+    const session = this.session;
+    if (!session) return [];
+    const demo = session.demo;
+    const events = session.advance(minutes, this.view.settings.autoPause && this.view.phase === 'playing' && !demo);
+    const snap = session.snapshot();
     let paged = this.view.pagedIncident;
     for (const e of events) if (e.type === 'paged') paged = e.incident;
     this.view = { ...this.view, snapshot: snap, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
     this.follow();
     this.sample();
-    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !this.demo) this.pause();
+    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !demo) this.pause();
     if (events.some((e) => e.type === 'round-over')) {
-      if (!this.demo) removeText(SAVE_KEY);
+      if (!demo) removeText(SAVE_KEY);
       this.flow.send({ type: 'ROUND_OVER' });
     }
     this.emit();
@@ -336,32 +283,12 @@ export class GameStore {
 
   /** Called by the frame loop with real elapsed time. */
   frame(realMs: number): void {
-    if (this.view.phase !== 'playing' || !this.sim) return;
-    const live = this.sim
-      .snapshot()
-      .openIncidents.some((id) => this.sim?.snapshot().incidents[id]?.phase !== 'undetected');
-    const speed = this.demo ? 8 : this.view.settings.speed;
-    const rate = MINUTES_PER_SECOND * speed * (live ? INCIDENT_SLOWDOWN : 1);
-    this.carry += (Math.min(realMs, 250) / 1000) * rate;
-    const whole = Math.floor(this.carry);
-    if (whole <= 0) return;
-    this.carry -= whole;
-    this.advanceMinutes(whole);
-  }
-
-  /** With auto-pause on, time stops at the minute a page arrives, so the player can answer it. */
-  private stopsAtPage(): boolean {
-    return this.view.settings.autoPause && this.view.phase === 'playing' && !this.demo;
-  }
-
-  private advanceUntilPaged(minutes: number): SimEvent[] {
-    const events: SimEvent[] = [];
-    for (let i = 0; i < minutes && this.sim; i++) {
-      const step = this.sim.advance(1);
-      events.push(...step);
-      if (step.some((e) => e.type === 'paged')) break;
-    }
-    return events;
+    const session = this.session;
+    if (this.view.phase !== 'playing' || !session) return;
+    const snap = session.snapshot();
+    const live = snap.openIncidents.some((id) => snap.incidents[id]?.phase !== 'undetected');
+    const whole = this.clock.tick(realMs, session.demo ? DEMO_SPEED : this.view.settings.speed, live);
+    if (whole > 0) this.advanceMinutes(whole);
   }
 
   /** Attract mode: a learning-first bot plays a short round by itself, on a loop, until someone takes over. */
@@ -386,26 +313,17 @@ export class GameStore {
 
   /** Any key or click hands the round to the human. */
   takeOver(): void {
-    if (!this.demo) return;
-    this.demo = null;
+    if (!this.session?.demo) return;
+    this.session.takeOver();
     this.view = { ...this.view, demo: false };
     this.emit();
   }
 
-  /** The demo bot plays through the same timeline runner as the headless bots. */
-  private advanceDemo(minutes: number): SimEvent[] {
-    const sim = this.sim;
-    if (!sim || !this.demo) return [];
-    const from = eventCount(sim.snapshot());
-    this.demo.advanceTo(sim.snapshot().now + minutes);
-    return eventsSince(sim.snapshot(), from);
-  }
-
   /** Brings the ghost timeline up to the player's minute and notes silent successes as their minute passes. */
   private follow(): void {
-    const snap = this.sim?.snapshot();
-    if (!snap || !this.ghostTimeline) return;
-    const { view, justPrevented } = this.ghostTimeline.follow(snap);
+    const session = this.session;
+    if (!session) return;
+    const { view, justPrevented } = session.ghost.follow(session.snapshot());
     this.view = {
       ...this.view,
       ghost: view,
@@ -415,7 +333,7 @@ export class GameStore {
   }
 
   private sample(): void {
-    const snap = this.sim?.snapshot();
+    const snap = this.session?.snapshot();
     if (!snap) return;
     const day = Math.floor(snap.now / 1440);
     if (day === this.lastSampleDay) return;
@@ -427,14 +345,6 @@ export class GameStore {
 
   /** When each incident of the never-learning replay started, for the weekly chart. */
   replayIncidentStarts(): number[] {
-    return this.ghostTimeline?.incidentStarts() ?? [];
+    return this.session?.ghost.incidentStarts() ?? [];
   }
-}
-
-/** The guided first fire: the service that most others depend on, failing in one of its own known ways. */
-export function guidedFireCommand(snap: Snapshot): Command {
-  const dependents = (id: string) => snap.serviceOrder.filter((o) => snap.services[o]?.dependsOn.includes(id)).length;
-  const service = [...snap.serviceOrder].sort((a, b) => dependents(b) - dependents(a))[0] ?? '';
-  const kind = Object.values(snap.conditions).find((c) => c.service === service)?.kind ?? 'capacity';
-  return { type: 'injectIncident', service, kind };
 }

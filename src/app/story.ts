@@ -1,5 +1,4 @@
 import { allEventsOf, MINUTES_PER_WEEK, type SilentReport, type Snapshot, scoreCard, surfacedFactors } from '../sim';
-import { plural } from './words';
 
 export interface Story {
   headline: string;

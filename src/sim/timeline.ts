@@ -36,10 +36,12 @@ export class Timeline {
 
   constructor(
     readonly sim: Simulation,
-    private readonly policy: Policy | null,
+    private policy: Policy | null,
     private readonly inputs: TimedInput[] = [],
     /** Every accepted command is appended here at its minute: the round's input log. */
     private readonly log: LogEntry[] | null = null,
+    /** Who the bot's commands are logged as. */
+    private readonly botSource: InputSource = 'bot',
   ) {
     this.inputs = [...inputs].sort((a, b) => a.at - b.at);
   }
@@ -50,6 +52,16 @@ export class Timeline {
     let i = this.inputs.length;
     while (i > this.next && (this.inputs[i - 1]?.at ?? 0) > at) i--;
     this.inputs.splice(i, 0, { ...input, at });
+  }
+
+  /** Hands the round to someone else (or back to a bot); scheduled inputs still come. */
+  setPolicy(policy: Policy | null): void {
+    this.policy = policy;
+  }
+
+  /** Scheduled inputs not yet applied. */
+  pending(): TimedInput[] {
+    return this.inputs.slice(this.next);
   }
 
   now(): Minute {
@@ -64,7 +76,7 @@ export class Timeline {
       if (this.policy && t % POLICY_EVERY_MINUTES === 0) {
         for (const cmd of this.policy(this.sim.snapshot())) {
           const ok = this.sim.dispatch(cmd).ok;
-          if (ok) this.log?.push({ at: t, by: 'bot', command: cmd });
+          if (ok) this.log?.push({ at: t, by: this.botSource, command: cmd });
           if (ok && isWorldInput(cmd)) this.applied.push({ at: t, command: cmd });
         }
       }

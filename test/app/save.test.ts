@@ -68,11 +68,16 @@ describe('a save of a real round', () => {
     ];
     const { state } = playRound(sc('platform'), { seed: 8, weeks: 2, policy: policies['learning-first']!, inputs });
     expect(Object.values(state.conditions).some((c) => (c.weakened ?? []).length > 0)).toBe(true);
-    const text = JSON.stringify({ ...make(sc('platform'), state, [], 'now'), inputs });
+    const log = {
+      ownership: state.ownership,
+      complete: false,
+      entries: inputs.map((i) => ({ ...i, by: 'facilitator' as const })),
+    };
+    const text = JSON.stringify(make(sc('platform'), state, [], 'now', log));
     const back = parse(text);
     expect(back.ok, back.ok ? '' : back.reason).toBe(true);
     if (!back.ok) return;
     expect(back.save.stateHash).toBe(make(sc('platform'), state, [], 'now').stateHash);
-    expect(back.save.inputs).toEqual(inputs);
+    expect(back.save.log).toEqual(log);
   });
 });
