@@ -66,6 +66,9 @@ function measure(label: string, play: () => number): Measurement {
   return { label, wallSeconds: median(times), simMinutes, heapAfter: process.memoryUsage().heapUsed };
 }
 
+const againstAt = process.argv.indexOf('--against');
+const againstRef = againstAt >= 0 ? process.argv[againstAt + 1] : undefined;
+
 const scenario = loadScenario(SCENARIO_ID);
 const roundMinutes = WEEKS * MINUTES_PER_WEEK;
 
@@ -117,3 +120,9 @@ console.log(
     `heap before runs: ${(heapBefore / MB).toFixed(1)} MB` +
     ((globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc, so heap figures include uncollected garbage)'),
 );
+
+if (againstRef) {
+  const { benchAgainst } = await import('./against');
+  const ratios = benchAgainst(againstRef);
+  console.log(JSON.stringify({ against: againstRef, ratios }));
+}
