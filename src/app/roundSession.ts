@@ -27,6 +27,7 @@ import {
   type LogEntry,
   recording,
 } from '../sim/inputLog';
+import { scheduledFires } from '../sim/scenario/scheduledFires';
 import { GhostTimeline } from './ghost';
 import type { HistoryPoint } from './history';
 import { makeSave, type SaveFile } from './save';
@@ -54,6 +55,11 @@ export function guidedFireCommand(snap: Snapshot): Command {
   const service = [...snap.serviceOrder].sort((a, b) => dependents(b) - dependents(a))[0] ?? '';
   const kind = Object.values(snap.conditions).find((c) => c.service === service)?.kind ?? 'capacity';
   return { type: 'injectIncident', service, kind };
+}
+
+/** The scenario's own fires reach the ghost by themselves; other outside inputs are handed to it. */
+function notTheScenarios(inputs: TimedInput[]): TimedInput[] {
+  return inputs.filter((i) => i.by !== 'scenario');
 }
 
 /** How a session's log began: with the round (complete) or picked up from an older save (partial). */
@@ -90,13 +96,14 @@ export class RoundSession {
     for (const [team, weeks] of Object.entries(setup.rotation)) atSetup.dispatch({ type: 'setRotation', team, weeks });
     const by: InputSource = setup.demoBot ? 'demo' : 'facilitator';
     const scheduled: TimedInput[] = [
+      ...scheduledFires(setup.scenario),
       ...(setup.guided
         ? [{ at: GUIDED_FIRE_AT, command: guidedFireCommand(sim.snapshot()), by: 'guided' as const }]
         : []),
       ...(setup.inputs ?? []).map((i) => ({ ...i, by: i.by ?? by })),
     ];
     const timeline = new Timeline(sim, setup.demoBot ?? null, scheduled, entries, 'demo');
-    const ghost = new GhostTimeline(setup.scenario, sim.snapshot(), scheduled);
+    const ghost = new GhostTimeline(setup.scenario, sim.snapshot(), notTheScenarios(scheduled));
     return new RoundSession(
       setup.scenario,
       sim,
@@ -114,7 +121,7 @@ export class RoundSession {
     const entries = [...save.log.entries];
     const faced = entries.filter(isCommandEntry).filter((e) => isWorldInput(e.command));
     const timeline = new Timeline(sim, null, save.scheduled, entries, 'demo');
-    const ghost = new GhostTimeline(save.scenario, save.state, [...faced, ...save.scheduled]);
+    const ghost = new GhostTimeline(save.scenario, save.state, notTheScenarios([...faced, ...save.scheduled]));
     const header = { ownership: save.log.ownership, complete: save.log.complete };
     return new RoundSession(save.scenario, sim, timeline, ghost, entries, header, false);
   }

@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (args.replay) {
     const { log, state } = replayLogFile(args.replay);
-    const inputs = log.entries.filter(isCommandEntry).filter((e) => isWorldInput(e.command));
+    const inputs = log.entries.filter(isCommandEntry).filter((e) => isWorldInput(e.command) && e.by !== 'scenario');
     const summary = summarize(log.scenario, state, log.player ?? 'replay', undefined, inputs);
     process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
     return 0;

@@ -1,5 +1,6 @@
 import type { ConditionChange, Incident, SimState } from './model/types';
 import { baseline } from './policies';
+import { scheduledFires } from './scenario/scheduledFires';
 import type { Scenario } from './scenario/schema';
 import { createSimulation } from './simulation';
 import { type TimedInput, Timeline } from './timeline';
@@ -98,7 +99,7 @@ export class Replay {
 
   constructor(scenario: Scenario, ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>, inputs: TimedInput[] = []) {
     const sim = createSimulation(scenario, { seed: ours.seed, weeks: ours.weeks, ownership: ours.ownership });
-    this.timeline = new Timeline(sim, baseline, inputs);
+    this.timeline = new Timeline(sim, baseline, [...scheduledFires(scenario), ...inputs]);
   }
 
   /** A fire from outside that the player's timeline faces now: the replay faces it at the same minute. */

@@ -7,8 +7,11 @@ import type { Simulation } from './simulation';
 
 export const LOG_VERSION = 1;
 
-/** Who gave an input: the table, a bot, the facilitator, the guided first fire, the attract demo, the set-up. */
-export const INPUT_SOURCES = ['player', 'bot', 'facilitator', 'guided', 'demo', 'setup'] as const;
+/**
+ * Who gave an input: the table, a bot, the facilitator, the guided first fire, the attract demo,
+ * the set-up, or the scenario's own scheduled fires.
+ */
+export const INPUT_SOURCES = ['player', 'bot', 'facilitator', 'guided', 'demo', 'setup', 'scenario'] as const;
 export type InputSource = (typeof INPUT_SOURCES)[number];
 
 /** The clock's own inputs: they change no world, but a debrief shows them. */

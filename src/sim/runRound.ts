@@ -1,6 +1,7 @@
 import type { Command } from './commands';
 import { type InputLog, LOG_VERSION, type LogEntry, recording } from './inputLog';
 import type { SimState } from './model/types';
+import { scheduledFires } from './scenario/scheduledFires';
 import type { Scenario } from './scenario/schema';
 import { createSimulation, type Policy, type SimulationOptions, stateHash } from './simulation';
 import { type TimedInput, Timeline } from './timeline';
@@ -31,7 +32,8 @@ export function playRound(scenario: Scenario, options: RoundOptions): PlayedRoun
   const entries: LogEntry[] = [];
   const setup = recording(sim, entries, 'setup');
   for (const cmd of options.setup ?? []) setup.dispatch(cmd);
-  const timeline = new Timeline(sim, options.policy, options.inputs ?? [], entries);
+  const inputs = [...scheduledFires(scenario), ...(options.inputs ?? [])];
+  const timeline = new Timeline(sim, options.policy, inputs, entries);
   const state = timeline.advanceTo(options.until ?? Number.POSITIVE_INFINITY);
   return { state, inputs: [...timeline.applied].sort((a, b) => a.at - b.at), entries };
 }

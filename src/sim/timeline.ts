@@ -31,7 +31,10 @@ export function isWorldInput(command: Command): boolean {
  */
 export class Timeline {
   private next = 0;
-  /** Inputs applied so far, with the policy's own world inputs among them (for its replay). */
+  /**
+   * Outside inputs applied so far, with the policy's own world inputs among them, for its replay;
+   * the scenario's scheduled fires are left out, as every timeline of the scenario faces them anyway.
+   */
   readonly applied: TimedInput[] = [];
 
   constructor(
@@ -93,7 +96,8 @@ export class Timeline {
     while (this.next < this.inputs.length && (this.inputs[this.next]?.at ?? 0) <= t) {
       const input = this.inputs[this.next++] as TimedInput;
       if (!this.sim.dispatch(input.command).ok) continue;
-      this.applied.push({ at: t, command: input.command });
+      // The scenario's own fires come to every timeline of it by themselves; they are not passed on.
+      if (input.by !== 'scenario') this.applied.push({ at: t, command: input.command });
       this.log?.push({ at: t, by: input.by ?? 'facilitator', command: input.command });
     }
   }

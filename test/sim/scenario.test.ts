@@ -52,10 +52,10 @@ describe('scenario files', () => {
 
   it('an unsupported schema version is named as such', () => {
     const raw = rawScenario();
-    raw.schemaVersion = 2;
+    raw.schemaVersion = 3;
     const [p] = problemsOf(raw);
     expect(p?.path).toBe('schemaVersion');
-    expect(p?.message).toMatch(/version 2/);
+    expect(p?.message).toMatch(/version 3; this game reads versions 1 to 2/);
     delete raw.schemaVersion;
     expect(problemsOf(raw)[0]?.message).toMatch(/missing/);
   });

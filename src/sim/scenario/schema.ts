@@ -2,6 +2,7 @@ import '../zodConfig';
 import { z } from 'zod';
 import { CONDITION_KINDS } from '../model/types';
 import { isReservedName } from './limits';
+import { SCENARIO_VERSION } from './migrations';
 
 const notReserved = (name: string) => !isReservedName(name);
 const reservedMessage = {
@@ -84,10 +85,23 @@ export const priorIncidentSchema = z.object({
   daysAgo: z.number().int().min(1).max(6).default(2),
 });
 
+/** A fire the scenario sets at a chosen moment: a scripted game day. */
+export const scheduledFireSchema = z.object({
+  day: z.number().int().min(1).max(182).describe('The day of the round it starts on, from 1 (the first Monday).'),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like "14:30"')
+    .describe('The time it starts, HH:MM, at the first site.'),
+  service: id,
+  kind: z.enum(CONDITION_KINDS).describe('How the service fails; players are not told, they have to find out.'),
+});
+
 export const scenarioSchema = z.object({
   /** Where an editor finds the JSON Schema of this file, for checks and completion; the game ignores it. */
   $schema: z.string().max(300).optional(),
-  schemaVersion: z.literal(1).describe('The version of this file format: 1.'),
+  schemaVersion: z
+    .literal(SCENARIO_VERSION)
+    .describe(`The version of this file format: ${SCENARIO_VERSION}. Older versions are still read.`),
   id: id.describe('A short id: lower-case letters, digits and dashes. Share links name it.'),
   name: label.describe('Shown in the menu and on every report.'),
   description: z.string().max(600).default('').describe('One or two sentences for the menu.'),
@@ -109,7 +123,13 @@ export const scenarioSchema = z.object({
     .max(6)
     .default([])
     .describe("Last week's outages: each was only restarted, so it may come back, and its retro is still owed."),
+  fires: z
+    .array(scheduledFireSchema)
+    .max(50)
+    .default([])
+    .describe('Scheduled fires for a scripted game day; both timelines face them at the same minute.'),
 });
 
+export type ScheduledFire = z.output<typeof scheduledFireSchema>;
 export type ScenarioFile = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -8,6 +8,7 @@ import {
   textDepthExceeds,
   valueDepthExceeds,
 } from './limits';
+import { migrateScenario, OLDEST_SCENARIO_VERSION, SCENARIO_VERSION } from './migrations';
 import { type Scenario, scenarioSchema } from './schema';
 
 export interface ScenarioProblem {
@@ -47,19 +48,20 @@ function checkScenario(input: unknown): ScenarioResult {
     return fileProblem('a scenario must be a JSON object');
   }
   if (valueDepthExceeds(input)) return fileProblem(`nested more than ${MAX_DEPTH} levels deep`);
-  const version = (input as { schemaVersion?: unknown }).schemaVersion;
-  if (version !== 1) {
+  const migrated = migrateScenario(input as Record<string, unknown>);
+  const version = migrated.schemaVersion;
+  if (version !== SCENARIO_VERSION) {
     return {
       ok: false,
       problems: [
         {
           path: 'schemaVersion',
-          message: `unsupported schema version ${describeValue(version)}; this game reads version 1`,
+          message: `unsupported schema version ${describeValue((input as { schemaVersion?: unknown }).schemaVersion)}; this game reads versions ${OLDEST_SCENARIO_VERSION} to ${SCENARIO_VERSION}`,
         },
       ],
     };
   }
-  const parsed = scenarioSchema.safeParse(input);
+  const parsed = scenarioSchema.safeParse(migrated);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
       path: formatPath(issue.path),
@@ -125,6 +127,10 @@ function worldProblems(s: Scenario): ScenarioProblem[] {
     if (!svc) problems.push({ path: `history[${i}].service`, message: `no service "${h.service}"` });
     else if (!svc.conditions.some((c) => c.kind === h.kind))
       problems.push({ path: `history[${i}].kind`, message: `${svc.id} has no ${h.kind} condition to have failed` });
+  });
+  s.fires.forEach((f, i) => {
+    const svc = s.services.find((x) => x.id === f.service);
+    if (!svc) problems.push({ path: `fires[${i}].service`, message: `no service "${f.service}"` });
   });
   const cycle = findCycle(s);
   if (cycle) problems.push({ path: 'services', message: `dependencies form a cycle: ${cycle.join(' → ')}` });

@@ -1,0 +1,17 @@
+import type { TimedInput } from '../timeline';
+import type { Scenario } from './schema';
+
+/** The scenario's scheduled fires as outside inputs at their minutes (minute 0 is the first Monday, 00:00). */
+export function scheduledFires(scenario: Pick<Scenario, 'fires'>): TimedInput[] {
+  return scenario.fires
+    .map((f) => {
+      const [h, m] = f.time.split(':').map(Number);
+      const at = (f.day - 1) * 1440 + (h ?? 0) * 60 + (m ?? 0);
+      return {
+        at,
+        by: 'scenario' as const,
+        command: { type: 'injectIncident' as const, service: f.service, kind: f.kind },
+      };
+    })
+    .sort((a, b) => a.at - b.at);
+}
