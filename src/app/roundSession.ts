@@ -126,6 +126,11 @@ export class RoundSession {
     return new RoundSession(save.scenario, sim, timeline, ghost, entries, header, false);
   }
 
+  /** Whether the log reaches back to the round's first minute (a resumed version 1 save's does not). */
+  get complete(): boolean {
+    return this.header.complete;
+  }
+
   get demo(): boolean {
     return this.demoBot;
   }

@@ -16,6 +16,7 @@ import {
   validateScenario,
 } from '../sim';
 import { setAsideCorrupt } from './corruptSaves';
+import { Debrief, type DebriefMark } from './debrief';
 import { DEMO, demoScenario } from './demo';
 import type { GhostView } from './ghost';
 import { type HistoryPoint, samplePoint } from './history';
@@ -44,6 +45,16 @@ export interface StoreView {
   message: string | null;
   /** A bot is playing by itself (attract mode). */
   demo: boolean;
+  /** The debrief after the round: both timelines at a chosen minute (null when closed). */
+  debrief: DebriefView | null;
+}
+
+export interface DebriefView {
+  minute: number;
+  end: number;
+  ours: Snapshot;
+  ghost: Snapshot;
+  marks: DebriefMark[];
 }
 
 type Listener = (view: StoreView) => void;
@@ -59,6 +70,7 @@ export class GameStore {
   private readonly clock = new RoundClock();
   private listeners = new Set<Listener>();
   private lastSampleDay = -1;
+  private debriefModel: Debrief | null = null;
   view: StoreView;
 
   constructor() {
@@ -78,9 +90,12 @@ export class GameStore {
       openRetro: null,
       message: null,
       demo: false,
+      debrief: null,
     };
     this.flow.subscribe((s) => {
-      this.view = { ...this.view, phase: s.value as GamePhase };
+      const phase = s.value as GamePhase;
+      if (phase !== 'report' && this.view.debrief) this.closeDebrief(false);
+      this.view = { ...this.view, phase };
       this.emit();
     });
   }
@@ -122,6 +137,7 @@ export class GameStore {
     this.scenario = setup.scenario;
     this.view = { ...this.view, demo: !!setup.demoBot };
     this.session = RoundSession.start(setup);
+    this.debriefModel = null;
     this.clock.reset();
     this.lastSampleDay = -1;
     this.view = {
@@ -170,6 +186,7 @@ export class GameStore {
     const { scenario, state, history } = save;
     this.scenario = scenario;
     this.session = RoundSession.resume(save);
+    this.debriefModel = null;
     this.clock.reset();
     this.lastSampleDay = Math.floor(state.now / 1440);
     this.view = {
@@ -341,6 +358,43 @@ export class GameStore {
     const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0, this.view.ghost?.par ?? 0);
     this.view = { ...this.view, history: [...this.view.history, point] };
     this.saveNow();
+  }
+
+  /**
+   * Opens the debrief at a minute (the round's end by default): both timelines rebuilt from the
+   * input log. A round resumed from an older save has no full log; then the reason is given.
+   */
+  openDebrief(minute?: number): string | null {
+    const why = this.debriefUnavailable();
+    const log = this.session?.log();
+    if (why || !log) return why ?? 'no round to debrief';
+    this.debriefModel ??= new Debrief(log);
+    this.scrubTo(minute ?? this.debriefModel.end);
+    return null;
+  }
+
+  /** Why this round cannot be debriefed, or null when it can. */
+  debriefUnavailable(): string | null {
+    const session = this.session;
+    if (!session) return 'no round to debrief';
+    if (!session.complete)
+      return 'this round was resumed from an older save, so its log does not reach back to the start';
+    return null;
+  }
+
+  /** Shows both timelines at a minute of the debrief. */
+  scrubTo(minute: number): void {
+    const d = this.debriefModel;
+    if (!d) return;
+    const m = Math.max(0, Math.min(d.end, Math.round(Number.isFinite(minute) ? minute : 0)));
+    const { ours, ghost } = d.at(m);
+    this.view = { ...this.view, debrief: { minute: m, end: d.end, ours, ghost, marks: d.marks } };
+    this.emit();
+  }
+
+  closeDebrief(notify = true): void {
+    this.view = { ...this.view, debrief: null };
+    if (notify) this.emit();
   }
 
   /** When each incident of the never-learning replay started, for the weekly chart. */

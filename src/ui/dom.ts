@@ -42,6 +42,8 @@ function morphElement(old: Element, next: Element): void {
     old.checked = next.checked;
   }
   if (old instanceof HTMLSelectElement && nextValue !== null && old.value !== nextValue) old.value = nextValue;
+  if (old instanceof HTMLInputElement && old.type === 'range' && next instanceof HTMLInputElement)
+    if (old.value !== next.value) old.value = next.value;
 }
 
 /** What makes an element the same one across redraws: its keep mark, its key or its id. */

@@ -2,6 +2,7 @@ import type { GameStore, StoreView } from '../app/store';
 import { storyMarkdown, tellStory } from '../app/story';
 import { scoreCard } from '../sim';
 import { learningVsNines, weeklyBars } from './chart';
+import { debriefBody } from './debrief';
 import { button, h, minutesText, render } from './dom';
 import { silentLine } from './hud';
 import { resultsExport } from './resultsExport';
@@ -11,6 +12,17 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
   const s = view.snapshot;
   if (!s) {
     render(el);
+    return;
+  }
+  if (view.debrief) {
+    render(
+      el,
+      h(
+        'dialog',
+        { class: 'panel report debrief', 'aria-label': 'Debrief', 'data-testid': 'debrief', 'data-keep': 'report' },
+        ...debriefBody(view.debrief, store),
+      ),
+    );
     return;
   }
   const story = tellStory(s, view.silent, store.replayIncidentStarts(), view.ghost?.par ?? 0);
@@ -34,6 +46,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
         'div',
         { class: 'actions report-actions no-print' },
         button('Download the story (Markdown)', 'download', download, { class: 'primary' }),
+        debriefButton(store),
         button('Print', 'print', () => window.print()),
         resultsExport(view, store),
         button('Play again', 'again', () => store.flow.send({ type: 'NEW_GAME' })),
@@ -136,4 +149,13 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
       ),
     ),
   );
+}
+
+/** Opens the debrief; a round without a full log says why instead. */
+function debriefButton(store: GameStore): HTMLElement {
+  const why = store.debriefUnavailable();
+  return button('Debrief: scrub through the round', 'debrief', () => store.openDebrief(), {
+    disabled: why !== null,
+    title: why ? `No debrief: ${why}` : undefined,
+  });
 }
