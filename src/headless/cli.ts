@@ -57,7 +57,15 @@ async function policyNamed(name: string): Promise<Policy> {
     throw new ArgError(`the policy module "${name}" has no default export that is a function (snapshot) => Command[]`);
   const bot = mod.default as (s: unknown) => unknown;
   return (snapshot) => {
-    const out = bot(snapshot);
+    let out: unknown;
+    try {
+      out = bot(snapshot);
+    } catch (err) {
+      // Worlds are frozen: a bot that writes to one stops here, with the world untouched.
+      throw new ArgError(
+        `the policy module "${clip(name)}" failed at minute ${snapshot.now}: ${clip((err as Error)?.message ?? String(err), 200)}`,
+      );
+    }
     return Array.isArray(out) ? out : [];
   };
 }

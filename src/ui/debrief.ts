@@ -33,7 +33,9 @@ function side(title: string, s: Snapshot, testId: string): HTMLElement {
   const started = s.incidentOrder.filter((id) => !s.incidents[id]?.prior).length;
   const burning = s.openIncidents
     .map((id) => s.incidents[id])
-    .map((inc) => `${s.services[inc?.affected[0] ?? '']?.name ?? '?'} (${PHASE_WORDS[inc?.phase ?? ''] ?? inc?.phase})`);
+    .map(
+      (inc) => `${s.services[inc?.affected[0] ?? '']?.name ?? '?'} (${PHASE_WORDS[inc?.phase ?? ''] ?? inc?.phase})`,
+    );
   const closed = Object.values(s.actionItems).filter((i) => i.status === 'closed').length;
   return h(
     'section',
