@@ -42,7 +42,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      input: { main: 'index.html', compare: 'compare.html' },
+      input: { main: 'index.html', compare: 'compare.html', facilitator: 'facilitator.html' },
       output: {
         advancedChunks: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
       },

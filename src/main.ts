@@ -1,4 +1,5 @@
 import { DEFAULT_SEED } from './app/demo';
+import { linkToFacilitator } from './app/facilitatorLink';
 import { startLoop } from './app/loop';
 import { isShareHash } from './app/shareLink';
 import { GameStore } from './app/store';
@@ -17,6 +18,7 @@ import { renderReport } from './ui/report';
 import { renderRetro } from './ui/retro';
 import { renderSetup } from './ui/setup';
 import { clearSharedNotice, openSharedLink } from './ui/sharedRound';
+import { renderTableNotes } from './ui/tableNotes';
 import './ui/styles.css';
 
 function byId(id: string): HTMLElement {
@@ -52,6 +54,7 @@ const panel = byId('incident-panel');
 const after = byId('after-fire');
 const overlay = byId('overlay');
 const pager = byId('pager');
+const notes = byId('table-notes');
 let choice: MenuChoice | null = null;
 let lastPhase = '';
 let pending = false;
@@ -114,7 +117,8 @@ function draw(): void {
       renderIncidentPanel(panel, view, store);
       renderAfterFire(after, view, store);
       renderPager(pager, view, store);
-    }
+      renderTableNotes(notes, view);
+    } else notes.hidden = true;
     if (view.phase !== previous) focusNewScreen(view.phase, previous);
   } catch (err) {
     showFailure(err);
@@ -221,6 +225,13 @@ window.addEventListener('pagehide', () => store.saveNow());
 startLoop(store, showFailure);
 installKeyboard(store);
 installTestHook(store);
+// A facilitator's window of the same page (facilitator.html) steers this table over a BroadcastChannel.
+linkToFacilitator(store);
+setInterval(() => {
+  const v = store.view;
+  if (v.tableTimer && (v.phase === 'playing' || v.phase === 'paused' || v.phase === 'retro'))
+    renderTableNotes(notes, v);
+}, 1000);
 
 // The menu is plain DOM and usable at once; Phaser (most of the download) arrives after it, for the map.
 setTimeout(() => {

@@ -47,6 +47,10 @@ export interface StoreView {
   demo: boolean;
   /** The debrief after the round: both timelines at a chosen minute (null when closed). */
   debrief: DebriefView | null;
+  /** A phase timer the facilitator set for the table, ending at a real time (ms since 1970). */
+  tableTimer: { label: string; endsAt: number } | null;
+  /** The facilitator has revealed the hidden state (latent weaknesses) to the table. */
+  revealed: boolean;
 }
 
 export interface DebriefView {
@@ -91,6 +95,8 @@ export class GameStore {
       message: null,
       demo: false,
       debrief: null,
+      tableTimer: null,
+      revealed: false,
     };
     this.flow.subscribe((s) => {
       const phase = s.value as GamePhase;
@@ -371,6 +377,16 @@ export class GameStore {
     this.debriefModel ??= new Debrief(log);
     this.scrubTo(minute ?? this.debriefModel.end);
     return null;
+  }
+
+  setTableTimer(timer: { label: string; endsAt: number } | null): void {
+    this.view = { ...this.view, tableTimer: timer };
+    this.emit();
+  }
+
+  setRevealed(on: boolean): void {
+    this.view = { ...this.view, revealed: on };
+    this.emit();
   }
 
   /** Why this round cannot be debriefed, or null when it can. */

@@ -188,6 +188,13 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       { class: 'facilitator', 'data-keep': 'facilitator' },
       h('summary', {}, 'Facilitator: inject an incident'),
       h(
+        'p',
+        { class: 'small' },
+        'Better from your own screen: ',
+        h('a', { href: 'facilitator.html', target: '_blank', rel: 'noopener' }, 'open the facilitator window'),
+        ' (same browser) — it sets fires without the players seeing, pauses the table, runs a timer and shows the hidden state.',
+      ),
+      h(
         'div',
         { class: 'row' },
         h(

@@ -8,7 +8,9 @@ const incService = (s: Snapshot, id: string) => service(s, s.incidents[id]?.serv
 export function describeEvent(s: Snapshot, e: SimEvent): string | null {
   switch (e.type) {
     case 'incident-started':
-      return e.injected ? `Facilitator set ${service(s, e.service)} on fire (${e.kind}).` : null;
+      return e.injected
+        ? `A fire was set on ${service(s, e.service)}; what kind, the responders have to find out.`
+        : null;
     case 'incident-detected':
       return e.by === 'alert'
         ? `An alert fired: ${incService(s, e.incident)} is failing.`
