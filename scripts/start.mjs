@@ -36,7 +36,15 @@ function newest(path) {
 
 // `npm test` builds into the same folder with the test hook; the stamp marks a build made for playing.
 const stamp = join(root, 'dist', '.production-build');
-const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => join(root, p));
+const sources = [
+  'src',
+  'public',
+  'index.html',
+  'compare.html',
+  'facilitator.html',
+  'vite.config.ts',
+  'package-lock.json',
+].map((p) => join(root, p));
 const builtAt = newest(stamp);
 if (builtAt === 0 || sources.some((p) => newest(p) > builtAt)) {
   console.log(builtAt === 0 ? 'Building the game…' : 'The sources changed since the last build: building again…');
@@ -52,14 +60,22 @@ if (builtAt === 0 || sources.some((p) => newest(p) > builtAt)) {
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
-const port = parsePort(process.env.PORT);
-console.log(`Firepants is starting at http://127.0.0.1:${port}/ (works offline after the first visit)`);
+// `--rooms` serves the same build from the room server, for tables on their own devices.
+const rooms = process.argv.includes('--rooms');
+const port = parsePort(process.env.PORT ?? (rooms ? '2567' : undefined));
+if (!rooms) console.log(`Firepants is starting at http://127.0.0.1:${port}/ (works offline after the first visit)`);
 
-const child = spawn(localBin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-  cwd: root,
-  stdio: 'inherit',
-  shell: isWindows,
-});
+const child = rooms
+  ? spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PORT: String(port) },
+    })
+  : spawn(localBin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+      cwd: root,
+      stdio: 'inherit',
+      shell: isWindows,
+    });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
@@ -68,7 +84,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 child.on('error', (error) => {
-  console.error(`Could not start Vite: ${error.message}`);
+  console.error(`Could not start ${rooms ? 'the room server' : 'Vite'}: ${error.message}`);
   process.exit(1);
 });
 

@@ -1,0 +1,153 @@
+import { boot, type ColyseusTestServer } from '@colyseus/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { roomServer } from '../../server/roomServer';
+import { stateHash } from '../../src/sim';
+import type { InputLog, LogEntry } from '../../src/sim/inputLog';
+import { replayLog } from '../../src/sim/logReplay';
+
+const CODE = 'table-talk';
+let colyseus: ColyseusTestServer;
+
+beforeAll(async () => {
+  colyseus = await boot(roomServer(CODE), 2600 + (process.pid % 300));
+});
+afterAll(async () => {
+  await colyseus.shutdown();
+});
+beforeEach(async () => {
+  await colyseus.cleanup();
+});
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await wait(20);
+  }
+}
+
+/** A screen at the table: it keeps the log as it arrives, as a browser would, and replays it. */
+function screen(room: Awaited<ReturnType<ColyseusTestServer['connectTo']>>) {
+  const seen = {
+    log: null as InputLog | null,
+    entries: [] as LogEntry[],
+    minute: 0,
+    refused: [] as string[],
+    paused: true,
+  };
+  room.onMessage('welcome', (m: { log: InputLog }) => {
+    seen.log = m.log;
+    seen.entries = [...m.log.entries];
+    seen.minute = m.log.until;
+  });
+  room.onMessage('entries', (m: { entries: LogEntry[] }) => seen.entries.push(...m.entries));
+  room.onMessage('tick', (m: { minute: number }) => {
+    seen.minute = m.minute;
+  });
+  room.onMessage('control', (m: { paused: boolean }) => {
+    seen.paused = m.paused;
+  });
+  room.onMessage('refused', (m: { reason: string }) => seen.refused.push(m.reason));
+  room.onMessage('seats', () => {});
+  room.onMessage('hash', () => {});
+  room.send('hello');
+  const replayed = () => {
+    if (!seen.log) throw new Error('no welcome');
+    const r = replayLog({ ...seen.log, entries: seen.entries, until: seen.minute, stateHash: undefined });
+    if (!r.ok) throw new Error(r.problem);
+    return stateHash(r.state);
+  };
+  return { seen, replayed };
+}
+
+describe('a table room', () => {
+  it('two players decide together; every screen replays the same world as the server', async () => {
+    const room = await colyseus.createRoom('table', { scenario: 'platform', seed: 42, weeks: 1 });
+    const ada = await colyseus.connectTo(room, { name: 'Ada', seat: 'commander' });
+    const bao = await colyseus.connectTo(room, { name: 'Bao', seat: 'ops' });
+    const a = screen(ada);
+    const b = screen(bao);
+    await until(() => a.seen.log !== null && b.seen.log !== null);
+    ada.send('control', { control: 'speed', value: 8 });
+    ada.send('control', { control: 'resume' });
+    await until(() => a.seen.minute > 200);
+    ada.send('command', { type: 'setTeamFocus', team: 'web', reliabilityShare: 0.4 });
+    bao.send('command', { type: 'setTeamFocus', team: 'data', reliabilityShare: 0.25 });
+    await until(() => b.seen.entries.filter((e) => 'command' in e && e.command.type === 'setTeamFocus').length === 2);
+    await wait(300);
+    bao.send('control', { control: 'pause' });
+    await until(() => a.seen.paused && b.seen.paused);
+    await wait(200);
+    const server = await new Promise<{ minute: number; stateHash: string }>((resolve) => {
+      ada.onMessage('hash', resolve);
+      ada.send('hash');
+    });
+    expect(server.minute).toBeGreaterThan(200);
+    await until(() => a.seen.minute === server.minute && b.seen.minute === server.minute);
+    expect(a.replayed()).toBe(server.stateHash);
+    expect(b.replayed()).toBe(server.stateHash);
+  });
+
+  it('refuses a spectator’s command, a malformed one and a fire from a player, naming why', async () => {
+    const room = await colyseus.createRoom('table', { seed: 1, weeks: 1 });
+    const watcher = screen(await colyseus.connectTo(room, { name: 'Cy', seat: 'spectator' }));
+    const player = await colyseus.connectTo(room, { name: 'Di', seat: 'comms' });
+    const p = screen(player);
+    await until(() => p.seen.log !== null && watcher.seen.log !== null);
+    player.send('command', { type: 'mitigate', incident: 'x', action: 'pray' });
+    player.send('command', { type: 'injectIncident', service: 'catalog', kind: 'capacity' });
+    player.send('command', { type: 'constructor' });
+    player.send('control', { control: 'speed', value: 1e9 });
+    await until(() => p.seen.refused.length === 4);
+    expect(p.seen.refused[0]).toMatch(/mitigate: bad action/);
+    expect(p.seen.refused[1]).toMatch(/only the facilitator sets fires/);
+    expect(p.seen.refused[2]).toMatch(/unknown command "constructor"/);
+    expect(p.seen.refused[3]).toMatch(/value/);
+  });
+
+  it('a late joiner catches up from the log', async () => {
+    const room = await colyseus.createRoom('table', { seed: 3, weeks: 1 });
+    const first = await colyseus.connectTo(room, { name: 'Ada', seat: 'commander' });
+    const f = screen(first);
+    await until(() => f.seen.log !== null);
+    first.send('command', { type: 'setTeamFocus', team: 'sre', reliabilityShare: 0.6 });
+    await until(() => f.seen.entries.some((e) => 'command' in e && e.command.type === 'setTeamFocus'));
+    const late = screen(await colyseus.connectTo(room, { name: 'Eve', seat: 'spectator' }));
+    await until(() => late.seen.log !== null);
+    expect(late.seen.entries).toEqual(f.seen.entries);
+    expect(late.replayed()).toBe(f.replayed());
+  });
+});
+
+describe('the facilitator console', () => {
+  it('needs the facilitator code', async () => {
+    await expect(colyseus.sdk.joinOrCreate('facilitator', { code: 'guess' })).rejects.toThrow();
+  });
+
+  it('lists every table and pauses and resumes three tables at once, and sets a fire in one', async () => {
+    const rooms = await Promise.all(
+      [1, 2, 3].map((seed) => colyseus.createRoom('table', { seed, weeks: 1, label: `T${seed}` })),
+    );
+    const screens = await Promise.all(
+      rooms.map(async (r) => screen(await colyseus.connectTo(r, { name: 'P', seat: 'ops' }))),
+    );
+    const console = await colyseus.sdk.joinOrCreate('facilitator', { code: CODE });
+    let tables: { table: string; label: string; phase: string }[] = [];
+    console.onMessage('tables', (t: typeof tables) => {
+      tables = t;
+    });
+    console.onMessage('refused', () => {});
+    await until(() => tables.length === 3);
+    console.send('resumeAll');
+    await until(() => screens.every((s) => !s.seen.paused));
+    console.send('pauseAll');
+    await until(() => screens.every((s) => s.seen.paused));
+    await until(() => tables.length === 3 && tables.every((t) => t.phase === 'paused'));
+    const target = tables.find((t) => t.label === 'T2');
+    console.send('inject', { table: target?.table, service: 'catalog', kind: 'capacity' });
+    const two = screens[rooms.findIndex((r) => r.roomId === target?.table)];
+    await until(() => (two?.seen.entries ?? []).some((e) => 'command' in e && e.command.type === 'injectIncident'));
+    expect(two?.seen.entries.at(-1)).toMatchObject({ by: 'facilitator' });
+  });
+});
