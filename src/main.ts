@@ -18,6 +18,7 @@ import { renderReport } from './ui/report';
 import { renderRetro } from './ui/retro';
 import { renderSetup } from './ui/setup';
 import { clearSharedNotice, openSharedLink } from './ui/sharedRound';
+import { renderTableJoin } from './ui/tableJoin';
 import { renderTableNotes } from './ui/tableNotes';
 import './ui/styles.css';
 
@@ -75,6 +76,9 @@ function focusNewScreen(phase: string, previous: string): void {
   wanted?.focus();
 }
 
+// A room server's link (`?table=CODE`, or `?table=` for a new table) opens on the form to sit at that table.
+let joinCode = new URLSearchParams(window.location.search).get('table')?.slice(0, 64) ?? null;
+
 function draw(): void {
   pending = false;
   const view = store.view;
@@ -86,7 +90,11 @@ function draw(): void {
       lastPhase = view.phase;
       if (view.phase === 'retro')
         opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      if (view.phase === 'menu')
+      if (view.table) joinCode = null;
+      if (view.phase === 'menu' && joinCode !== null) {
+        renderTableJoin(overlay, store, joinCode);
+        keepModal(overlay, null);
+      } else if (view.phase === 'menu')
         renderMenu(
           overlay,
           store,

@@ -57,6 +57,12 @@ export function guidedFireCommand(snap: Snapshot): Command {
   return { type: 'injectIncident', service, kind };
 }
 
+const asInput = (e: Extract<LogEntry, { command: Command }>): TimedInput => ({
+  at: e.at,
+  command: e.command,
+  by: e.by,
+});
+
 /** The scenario's own fires reach the ghost by themselves; other outside inputs are handed to it. */
 function notTheScenarios(inputs: TimedInput[]): TimedInput[] {
   return inputs.filter((i) => i.by !== 'scenario');
@@ -129,6 +135,43 @@ export class RoundSession {
   /** Whether the log reaches back to the round's first minute (a resumed version 1 save's does not). */
   get complete(): boolean {
     return this.header.complete;
+  }
+
+  /**
+   * A screen of a table played on a room server: the world rebuilt from the table's log so far,
+   * kept in step by `receive` and `advanceTo` as the server sends entries and minutes.
+   */
+  static replica(log: InputLog): RoundSession {
+    const sim = createSimulation(log.scenario, {
+      seed: log.seed,
+      weeks: log.weeks,
+      ...(log.ownership ? { ownership: log.ownership } : {}),
+    });
+    const entries: LogEntry[] = [];
+    const commands = log.entries.filter(isCommandEntry);
+    const timeline = new Timeline(sim, null, commands.map(asInput), entries);
+    timeline.advanceTo(log.until);
+    const outside = commands.filter((e) => isWorldInput(e.command)).map(asInput);
+    const ghost = new GhostTimeline(log.scenario, sim.snapshot(), notTheScenarios(outside));
+    const ownership = log.ownership ?? sim.snapshot().ownership;
+    return new RoundSession(log.scenario, sim, timeline, ghost, entries, { ownership, complete: true }, false);
+  }
+
+  /** Entries from the table's server: applied at their minute, in order, exactly as the server did. */
+  receive(entries: LogEntry[]): void {
+    for (const e of entries) {
+      if (!isCommandEntry(e)) continue;
+      this.timeline.add(asInput(e));
+      if (isWorldInput(e.command) && e.by !== 'scenario') this.ghost.add(asInput(e));
+    }
+    this.timeline.advanceTo(this.sim.snapshot().now);
+  }
+
+  /** Plays on to the server's minute. */
+  advanceTo(minute: number): SimEvent[] {
+    const from = eventCount(this.sim.snapshot());
+    this.timeline.advanceTo(minute);
+    return eventsSince(this.sim.snapshot(), from);
   }
 
   get demo(): boolean {

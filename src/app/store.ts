@@ -15,11 +15,13 @@ import {
   type Snapshot,
   validateScenario,
 } from '../sim';
+import type { LogEntry } from '../sim/inputLog';
 import { setAsideCorrupt } from './corruptSaves';
 import { Debrief, type DebriefMark } from './debrief';
 import { DEMO, demoScenario } from './demo';
 import type { GhostView } from './ghost';
 import { type HistoryPoint, samplePoint } from './history';
+import type { TableLine } from './remoteTable';
 import { DEMO_SPEED, RoundClock } from './roundClock';
 import { RoundSession, type RoundSetup } from './roundSession';
 import { parseSave, readText, removeText, SAVE_KEY, type SaveFile, storeText } from './save';
@@ -51,6 +53,8 @@ export interface StoreView {
   tableTimer: { label: string; endsAt: number } | null;
   /** The facilitator has revealed the hidden state (latent weaknesses) to the table. */
   revealed: boolean;
+  /** The code of the table on a room server this screen sits at, if any. */
+  table: string | null;
 }
 
 export interface DebriefView {
@@ -75,6 +79,8 @@ export class GameStore {
   private listeners = new Set<Listener>();
   private lastSampleDay = -1;
   private debriefModel: Debrief | null = null;
+  /** Set while this screen sits at a table on a room server. */
+  private line: TableLine | null = null;
   view: StoreView;
 
   constructor() {
@@ -97,6 +103,7 @@ export class GameStore {
       debrief: null,
       tableTimer: null,
       revealed: false,
+      table: null,
     };
     this.flow.subscribe((s) => {
       const phase = s.value as GamePhase;
@@ -136,10 +143,12 @@ export class GameStore {
   }
 
   backToMenu(): void {
+    this.leaveTable();
     this.flow.send({ type: 'MENU' });
   }
 
   startRound(setup: RoundSetup): void {
+    this.leaveTable();
     this.scenario = setup.scenario;
     this.view = { ...this.view, demo: !!setup.demoBot };
     this.session = RoundSession.start(setup);
@@ -213,16 +222,27 @@ export class GameStore {
     return true;
   }
 
+  leaveTable(): void {
+    this.line?.leave();
+    this.line = null;
+    if (this.view.table) this.view = { ...this.view, table: null };
+  }
+
   /** Saves the round in this browser (not demo rounds); quietly does nothing when storage is unavailable. */
   saveNow(): void {
     const session = this.session;
-    if (!session || session.demo || this.view.phase === 'report' || this.view.phase === 'menu') return;
+    if (!session || session.demo || this.line || this.view.phase === 'report' || this.view.phase === 'menu') return;
     storeText(SAVE_KEY, JSON.stringify(session.save(this.view.history, new Date().toISOString())));
   }
 
   dispatch(command: Command): CommandResult {
     const session = this.session;
     if (!session) return { ok: false, reason: 'no round is running' };
+    if (this.line) {
+      // At a table the server judges: a refusal comes back as a message.
+      this.line.command(command);
+      return { ok: true };
+    }
     const result = session.dispatch(command);
     if (result.ok && command.type === 'injectIncident') this.follow();
     this.view = {
@@ -248,12 +268,14 @@ export class GameStore {
 
   pause(): void {
     if (this.view.phase !== 'playing') return;
+    if (this.line) return this.line.control('pause');
     this.session?.control('pause');
     this.flow.send({ type: 'PAUSE' });
   }
 
   resume(): void {
     if (this.view.phase !== 'paused') return;
+    if (this.line) return this.line.control('resume');
     this.session?.control('resume');
     this.flow.send({ type: 'RESUME' });
   }
@@ -286,28 +308,79 @@ export class GameStore {
   /** Advance by simulated minutes (the loop and tests call this). */
   advanceMinutes(minutes: number): SimEvent[] {
     const session = this.session;
-    if (!session) return [];
+    if (!session || this.line) return [];
     const demo = session.demo;
     const events = session.advance(minutes, this.view.settings.autoPause && this.view.phase === 'playing' && !demo);
-    const snap = session.snapshot();
+    this.afterAdvance(events, !demo);
+    return events;
+  }
+
+  private afterAdvance(events: SimEvent[], ownRound: boolean): void {
+    const session = this.session;
+    if (!session) return;
     let paged = this.view.pagedIncident;
     for (const e of events) if (e.type === 'paged') paged = e.incident;
-    this.view = { ...this.view, snapshot: snap, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
+    const snapshot = session.snapshot();
+    this.view = { ...this.view, snapshot, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
     this.follow();
     this.sample();
-    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !demo) this.pause();
+    const local = ownRound && !this.line;
+    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && local) this.pause();
     if (events.some((e) => e.type === 'round-over')) {
-      if (!demo) removeText(SAVE_KEY);
+      if (local) removeText(SAVE_KEY);
       this.flow.send({ type: 'ROUND_OVER' });
     }
     this.emit();
-    return events;
+  }
+
+  /** Sits this screen at a table on a room server: the world comes from the table's log from now on. */
+  playAtTable(session: RoundSession, line: TableLine, paused: boolean): void {
+    this.line?.leave();
+    this.line = line;
+    this.scenario = session.scenario;
+    this.session = session;
+    this.debriefModel = null;
+    this.lastSampleDay = Math.floor(session.snapshot().now / 1440);
+    this.view = {
+      ...this.view,
+      demo: false,
+      history: [],
+      silent: null,
+      ghost: null,
+      message: null,
+      table: line.tableId,
+    };
+    if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
+    this.flow.send({ type: 'START' });
+    this.tableControl(paused);
+    this.afterAdvance([], false);
+  }
+
+  /** The table's server moved on, sent entries, or paused or resumed the table. */
+  tableMinute(minute: number): void {
+    if (this.session && this.line) this.afterAdvance(this.session.advanceTo(minute), false);
+  }
+
+  tableEntries(entries: LogEntry[]): void {
+    if (!this.session || !this.line) return;
+    this.session.receive(entries);
+    this.afterAdvance([], false);
+  }
+
+  tableControl(paused: boolean): void {
+    if (paused && this.view.phase === 'playing') this.flow.send({ type: 'PAUSE' });
+    if (!paused && this.view.phase === 'paused') this.flow.send({ type: 'RESUME' });
+  }
+
+  tableMessage(message: string): void {
+    this.view = { ...this.view, message };
+    this.emit();
   }
 
   /** Called by the frame loop with real elapsed time. */
   frame(realMs: number): void {
     const session = this.session;
-    if (this.view.phase !== 'playing' || !session) return;
+    if (this.view.phase !== 'playing' || !session || this.line) return;
     const snap = session.snapshot();
     const live = snap.openIncidents.some((id) => snap.incidents[id]?.phase !== 'undetected');
     const whole = this.clock.tick(realMs, session.demo ? DEMO_SPEED : this.view.settings.speed, live);

@@ -13,7 +13,7 @@ function remaining(ms: number): string {
 export function renderTableNotes(el: HTMLElement, view: StoreView, now: number = Date.now()): void {
   const s = view.snapshot;
   const timer = view.tableTimer;
-  const showing = !!s && (timer !== null || view.revealed);
+  const showing = !!s && (timer !== null || view.revealed || view.table !== null);
   el.hidden = !showing;
   if (!showing || !s) {
     render(el);
@@ -25,6 +25,7 @@ export function renderTableNotes(el: HTMLElement, view: StoreView, now: number =
     .slice(0, 8);
   render(
     el,
+    view.table ? h('p', { 'data-testid': 'table-code' }, 'Table ', h('strong', {}, view.table)) : null,
     timer
       ? h(
           'p',

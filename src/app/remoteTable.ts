@@ -1,0 +1,59 @@
+import type { Command } from '../sim';
+import type { InputLog, LogEntry } from '../sim/inputLog';
+
+/** How a screen sits at a table on a room server. */
+export interface TableSeat {
+  name: string;
+  seat: 'commander' | 'ops' | 'comms' | 'spectator';
+}
+
+/** What the table's server tells a screen. */
+export interface TableEvents {
+  welcome(log: InputLog, paused: boolean, speed: number): void;
+  entries(entries: LogEntry[]): void;
+  minute(minute: number): void;
+  control(paused: boolean, speed: number): void;
+  refused(reason: string): void;
+  left(reason: string): void;
+}
+
+/** A screen's line to its table: commands and clock controls go up, the log and the minutes come down. */
+export interface TableLine {
+  readonly tableId: string;
+  command(command: Command): void;
+  control(control: 'pause' | 'resume' | 'speed', value?: number): void;
+  leave(): void;
+}
+
+/** The room server's address for this page: the page's own host (the room server serves the game). */
+export function defaultServer(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`;
+}
+
+/**
+ * Joins a table by its code, or opens a new one when no code is given. The client library loads only
+ * now, so the single-screen game never carries it.
+ */
+export async function joinTable(server: string, code: string, seat: TableSeat, on: TableEvents): Promise<TableLine> {
+  const { Client } = await import('colyseus.js');
+  const client = new Client(server);
+  const room = code ? await client.joinById(code, seat) : await client.create('table', { ...seat });
+  room.onMessage('welcome', (m: { log: InputLog; paused: boolean; speed: number }) =>
+    on.welcome(m.log, m.paused, m.speed),
+  );
+  room.onMessage('entries', (m: { entries: LogEntry[] }) => on.entries(m.entries));
+  room.onMessage('tick', (m: { minute: number }) => on.minute(m.minute));
+  room.onMessage('control', (m: { paused: boolean; speed: number }) => on.control(m.paused, m.speed));
+  room.onMessage('refused', (m: { reason: string }) => on.refused(String(m.reason).slice(0, 300)));
+  room.onMessage('seats', () => {});
+  room.onMessage('hash', () => {});
+  room.onLeave((code) => on.left(code === 1000 ? 'left the table' : `the connection to the table was lost (${code})`));
+  room.send('hello');
+  return {
+    tableId: room.roomId,
+    command: (command) => room.send('command', command),
+    control: (control, value) => room.send('control', value === undefined ? { control } : { control, value }),
+    leave: () => void room.leave(true),
+  };
+}

@@ -1,0 +1,44 @@
+import { readLog } from '../sim/logReplay';
+import { joinTable, type TableLine, type TableSeat } from './remoteTable';
+import { RoundSession } from './roundSession';
+import type { GameStore } from './store';
+
+/**
+ * Sits this screen at a table on a room server: the table's log is checked and replayed here, and
+ * from then on the server's entries and minutes keep this screen's world in step with everyone's.
+ * Returns a problem in words, or null.
+ */
+export async function sitAtTable(
+  store: GameStore,
+  server: string,
+  code: string,
+  seat: TableSeat,
+): Promise<string | null> {
+  let line: TableLine | null = null;
+  let pending: (() => void) | null = null;
+  try {
+    line = await joinTable(server, code.trim(), seat, {
+      welcome: (raw, paused) => {
+        const start = () => {
+          const read = readLog(raw);
+          if (!read.ok || !line) {
+            store.tableMessage(`The table's log could not be read: ${read.ok ? 'no line' : read.problem}`);
+            return;
+          }
+          store.playAtTable(RoundSession.replica(read.log), line, paused);
+        };
+        if (line) start();
+        else pending = start;
+      },
+      entries: (entries) => store.tableEntries(entries),
+      minute: (minute) => store.tableMinute(minute),
+      control: (paused) => store.tableControl(paused),
+      refused: (reason) => store.tableMessage(`The table refused that: ${reason}`),
+      left: (why) => store.tableMessage(`You ${why}.`),
+    });
+    (pending as (() => void) | null)?.();
+    return null;
+  } catch (err) {
+    return `could not join the table (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
