@@ -1,10 +1,11 @@
 import type { GameStore, StoreView } from '../app/store';
-import { allEventsOf, RETRO_STEPS, type Retro, type Snapshot, surfacedFactors } from '../sim';
+import { allEventsOf, RETRO_STEPS, type Retro, type RetroPhase, type Snapshot, surfacedFactors } from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 import { offersFor } from './offers';
 
-const STEP_NAMES: Record<string, string> = {
+/** A name for each of the retro machine's steps (the compiler checks none is missing). */
+const STEP_NAMES: Record<RetroPhase, string> = {
   scheduled: 'Schedule',
   timeline: 'Timeline',
   interviews: 'Interviews',
@@ -47,7 +48,9 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
   const team = inc ? s.services[inc.service]?.team : undefined;
   const members = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e?.status === 'active' && e.team === team);
   const outsiders = members.filter((e) => !inc?.responders.includes(e!.id));
-  const next = () => store.dispatch({ type: 'advanceRetro', retro: retro.id });
+  // Naming the step being left: a second click on the same button is refused instead of skipping a step.
+  const from = retro.phase;
+  const next = () => store.dispatch({ type: 'advanceRetro', retro: retro.id, from });
   const steps = h(
     'ol',
     { class: 'steps' },
@@ -58,7 +61,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           class:
             p === retro.phase ? 'current' : RETRO_STEPS.indexOf(p) < RETRO_STEPS.indexOf(retro.phase) ? 'done' : '',
         },
-        STEP_NAMES[p] ?? p,
+        STEP_NAMES[p],
       ),
     ),
   );

@@ -1,8 +1,10 @@
 import type { Command } from '../commands';
+import { RETRO_STEPS } from '../machines/retroMachine';
 import type { Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
 import { isGuarded } from '../rules/effects';
 import { diagnosisHint } from '../rules/incident';
+import { incidentCan } from '../rules/incidentLife';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
 
@@ -12,9 +14,10 @@ export function visibleIncidents(s: Snap): Incident[] {
   return openIncidents(s).filter((i) => i.phase !== 'undetected');
 }
 
+/** Answers every page the incident machine says can be answered now. */
 export function ackPages(s: Snap): Command[] {
   return visibleIncidents(s)
-    .filter((i) => i.phase === 'paged')
+    .filter((i) => incidentCan(s, i.id, { type: 'ACK', byPlayer: true }).ok)
     .map((i) => ({ type: 'acknowledge', incident: i.id }));
 }
 
@@ -83,9 +86,12 @@ export function retroCommands(s: Snap, plan: RetroPlan): Command[] {
   return out;
 }
 
+/** The retro's remaining steps up to the action items, in the machine's order, each with its choice. */
 function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Command[] {
   const id = retro.id;
-  if (retro.phase === 'scheduled' || retro.phase === 'timeline') {
+  const at = RETRO_STEPS.indexOf(retro.phase);
+  const actionsAt = RETRO_STEPS.indexOf('actions');
+  if (at < actionsAt) {
     const depth = plan.depthFor(s, inc) ?? 'quick';
     const team = s.services[inc.service]?.team ?? '';
     const owners = activeMembers(s, team);
@@ -94,18 +100,19 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
     const facilitator = plan.uninvolvedFacilitator
       ? outsider
       : (people.find((e) => inc.responders.includes(e.id)) ?? outsider);
-    const cmds: Command[] = [];
-    if (retro.phase === 'scheduled') cmds.push({ type: 'advanceRetro', retro: id });
-    cmds.push({ type: 'advanceRetro', retro: id });
-    if (facilitator) cmds.push({ type: 'interview', retro: id, depth, facilitator: facilitator.id });
-    cmds.push({ type: 'advanceRetro', retro: id });
     const blamed = inc.pagedTo ?? inc.responders[0];
-    cmds.push(
-      plan.framing === 'blame' && blamed
-        ? { type: 'frameRetro', retro: id, framing: 'blame', blamed }
-        : { type: 'frameRetro', retro: id, framing: 'blameless' },
-    );
-    cmds.push({ type: 'advanceRetro', retro: id }, { type: 'advanceRetro', retro: id });
+    const cmds: Command[] = [];
+    for (const step of RETRO_STEPS.slice(at, actionsAt)) {
+      if (step === 'interviews' && facilitator)
+        cmds.push({ type: 'interview', retro: id, depth, facilitator: facilitator.id });
+      if (step === 'framing')
+        cmds.push(
+          plan.framing === 'blame' && blamed
+            ? { type: 'frameRetro', retro: id, framing: 'blame', blamed }
+            : { type: 'frameRetro', retro: id, framing: 'blameless' },
+        );
+      cmds.push({ type: 'advanceRetro', retro: id, from: step });
+    }
     return cmds;
   }
   if (retro.phase === 'actions') {
