@@ -33,7 +33,7 @@ const ALLOWED: Record<IncidentPhase, Partial<Record<IncidentSignal['type'], Inci
   undetected: { DETECT: 'detected' },
   detected: { PAGE: 'paged' },
   paged: { ACK: 'acknowledged', ESCALATE: 'paged' },
-  acknowledged: { INVESTIGATE: 'investigating', ATTEMPT: 'acknowledged', MITIGATE: 'mitigated' },
+  acknowledged: { INVESTIGATE: 'investigating', ATTEMPT: 'acknowledged' },
   investigating: { ATTEMPT: 'investigating', MITIGATE: 'mitigated' },
   mitigated: { RESOLVE: 'resolved' },
   resolved: {},
@@ -47,7 +47,7 @@ describe('incident machine', () => {
     expect(INCIDENT_PHASES).toEqual(Object.keys(ALLOWED));
   });
 
-  it('every phase is reachable, and the shortest way to resolved is detect, page, ack, mitigate, resolve', () => {
+  it('every phase is reachable, and the shortest way to resolved is detect, page, ack, investigate, mitigate, resolve', () => {
     const paths = getShortestPaths(incidentMachine, { input: OPEN, events: SIGNALS });
     expect(new Set(paths.map((p) => p.state.value))).toEqual(new Set(INCIDENT_PHASES));
     const resolved = paths.find((p) => p.state.value === 'resolved');
@@ -56,6 +56,7 @@ describe('incident machine', () => {
       'DETECT',
       'PAGE',
       'ACK',
+      'INVESTIGATE',
       'MITIGATE',
       'RESOLVE',
     ]);

@@ -5,6 +5,8 @@ import { RETRO_STEPS, type RetroSignal, retroMachine } from '../../src/sim';
 import type { RetroFacts, RetroPhase } from '../../src/sim/machines/retroMachine';
 
 const DONE: RetroFacts = { interviewed: true, framed: true };
+/** A retro as it is scheduled: nothing chosen yet. */
+const FRESH: RetroFacts = { interviewed: false, framed: false };
 
 /** Every signal a retro can be sent: leaving each step by name, and each step's choice. */
 const SIGNALS: RetroSignal[] = [
@@ -20,13 +22,25 @@ const at = (phase: RetroPhase, facts: Partial<RetroFacts> = {}) =>
 describe('retro machine', () => {
   it('the step list is the machine’s own states, in the order it walks them', () => {
     expect(RETRO_STEPS).toEqual(['scheduled', 'timeline', 'interviews', 'framing', 'factors', 'actions', 'published']);
-    const simple = getSimplePaths(retroMachine, { input: DONE, events: SIGNALS });
+    const simple = getSimplePaths(retroMachine, { input: FRESH, events: SIGNALS });
     const longest = simple.reduce((a, b) => (b.steps.length > a.steps.length ? b : a));
-    expect(longest.steps.map((s) => s.state.value)).toEqual(RETRO_STEPS);
+    expect(longest.steps.map((s) => s.event.type)).toEqual([
+      'xstate.init',
+      'NEXT',
+      'NEXT',
+      'INTERVIEW',
+      'NEXT',
+      'FRAME',
+      'NEXT',
+      'NEXT',
+      'PUBLISH',
+    ]);
+    const walked = longest.steps.map((s) => s.state.value).filter((v, i, all) => v !== all[i - 1]);
+    expect(walked).toEqual(RETRO_STEPS);
   });
 
   it('published is reachable and final, and the only final step', () => {
-    const shortest = getShortestPaths(retroMachine, { input: DONE, events: SIGNALS });
+    const shortest = getShortestPaths(retroMachine, { input: FRESH, events: SIGNALS });
     expect(new Set(shortest.map((p) => p.state.value))).toEqual(new Set(RETRO_STEPS));
     for (const p of shortest) expect(p.state.status === 'done').toBe(p.state.value === 'published');
   });

@@ -75,11 +75,12 @@ export const incidentMachine = setup({
         ESCALATE: { target: 'paged', reenter: true, guard: 'escalationDue', actions: 'escalatePage' },
       },
     },
+    // Acknowledged becomes investigating at the next minute, before any fix can land: a fix tried at
+    // once is started here and finishes while investigating.
     acknowledged: {
       on: {
         INVESTIGATE: { target: 'investigating', actions: 'beginInvestigation' },
         ATTEMPT: { guard: 'fixPossible', actions: 'startMitigation' },
-        MITIGATE: { target: 'mitigated', actions: 'markMitigated' },
       },
     },
     investigating: {

@@ -1,4 +1,4 @@
-import { type StateValueFrom, setup } from 'xstate';
+import { assign, type StateValueFrom, setup } from 'xstate';
 import type { RetroDepth, RetroFraming } from '../model/types';
 
 /** The step a retro is at; declared below as the machine's states, in order. */
@@ -54,13 +54,13 @@ export const retroMachine = setup({
     },
     interviews: {
       on: {
-        INTERVIEW: { guard: 'notInterviewed', actions: 'interview' },
+        INTERVIEW: { guard: 'notInterviewed', actions: ['interview', assign({ interviewed: true })] },
         NEXT: { target: 'framing', guard: 'interviewed', actions: 'stepRetro' },
       },
     },
     framing: {
       on: {
-        FRAME: { guard: 'notFramed', actions: 'frameRetro' },
+        FRAME: { guard: 'notFramed', actions: ['frameRetro', assign({ framed: true })] },
         NEXT: { target: 'factors', guard: 'framed', actions: 'stepRetro' },
       },
     },
