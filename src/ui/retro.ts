@@ -15,6 +15,19 @@ const STEP_NAMES: Record<RetroPhase, string> = {
   published: 'Published',
 };
 
+/**
+ * A button that moves the retro on. Once it is gone the next step's button sits in its place, so
+ * the second click of a double click would land there: it is ignored.
+ */
+function stepButton(label: string, key: string, onClick: () => void, extra: Record<string, string> = {}): HTMLElement {
+  return button(label, key, onClick, {
+    ...extra,
+    onclick: (ev: Event) => {
+      if ((ev as MouseEvent).detail <= 1) onClick();
+    },
+  });
+}
+
 function timeline(s: Snapshot, retro: Retro): HTMLElement {
   const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
   const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
@@ -74,14 +87,14 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           {},
           `A retro costs the participants' hours — learning competes with feature work. Responders: ${inc?.responders.map((r) => s.engineers[r]?.name).join(', ') || 'none'}.`,
         ),
-        button('Begin with the timeline →', 'retro-next', next, { class: 'primary' }),
+        stepButton('Begin with the timeline →', 'retro-next', next, { class: 'primary' }),
       ];
       break;
     case 'timeline':
       body = [
         h('p', {}, 'Rebuilt from what was recorded during the incident:'),
         timeline(s, retro),
-        button('On to interviews →', 'retro-next', next, { class: 'primary' }),
+        stepButton('On to interviews →', 'retro-next', next, { class: 'primary' }),
       ];
       break;
     case 'interviews': {
@@ -111,11 +124,11 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
         h(
           'div',
           { class: 'actions' },
-          button('Quick review (1 h each)', 'retro-quick', () => {
+          stepButton('Quick review (1 h each)', 'retro-quick', () => {
             store.dispatch({ type: 'interview', retro: retro.id, depth: 'quick', facilitator: lead() });
             next();
           }),
-          button(
+          stepButton(
             'Deep learning review (4 h each)',
             'retro-deep',
             () => {
@@ -142,7 +155,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
               {},
               '"What made sense to them at the time?" Trust grows, more near misses get reported, people share what they know, and the culture moves toward generative.',
             ),
-            button(
+            stepButton(
               'Frame it blamelessly',
               'frame-blameless',
               () => {
@@ -161,7 +174,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
               {},
               'Looks decisive. Trust drops, near misses stop being reported, people hide the deeper factors — in this retro and the next — and the culture slides toward pathological.',
             ),
-            button('Blame a person', 'frame-blame', () => {
+            stepButton('Blame a person', 'frame-blame', () => {
               store.dispatch({
                 type: 'frameRetro',
                 retro: retro.id,
@@ -219,7 +232,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           }),
         ),
         retro.phase === 'factors'
-          ? button('Choose action items →', 'retro-next', next, { class: 'primary' })
+          ? stepButton('Choose action items →', 'retro-next', next, { class: 'primary' })
           : h(
               'div',
               { class: 'actions' },
@@ -228,10 +241,10 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
                 { class: 'small' },
                 'Items compete with feature work; they score only when closed. Publishing shares what was learned.',
               ),
-              button('Publish to the team', 'publish', () =>
+              stepButton('Publish to the team', 'publish', () =>
                 store.dispatch({ type: 'publishRetro', retro: retro.id, share: false }),
               ),
-              button(
+              stepButton(
                 'Publish and share org-wide',
                 'publish-share',
                 () => store.dispatch({ type: 'publishRetro', retro: retro.id, share: true }),
