@@ -18,7 +18,7 @@ import { createStream } from './rng';
 import { fileActionItem } from './rules/actionItems';
 import { isGuarded, revealCondition } from './rules/effects';
 import { startIncident } from './rules/incident';
-import { sendIncident } from './rules/incidentLife';
+import { sendIncident, whoFixes } from './rules/incidentLife';
 import { gainKnowledge, runDrill } from './rules/knowledge';
 import {
   assignRole,
@@ -144,8 +144,7 @@ const handlers: Handlers = {
     return OK;
   }),
   mitigate: withIncident((state, inc, cmd) => {
-    const by = inc.roles.ops ?? inc.pagedTo ?? inc.responders[0] ?? null;
-    return sendIncident(state, inc, { type: 'ATTEMPT', action: cmd.action as Mitigation, by });
+    return sendIncident(state, inc, { type: 'ATTEMPT', action: cmd.action as Mitigation, by: whoFixes(inc) });
   }),
   handOff: withIncident((state, inc, cmd) => {
     const to = cmd.to as string;

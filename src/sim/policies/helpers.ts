@@ -1,10 +1,10 @@
 import type { Command } from '../commands';
 import { RETRO_STEPS } from '../machines/retroMachine';
-import type { Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
+import type { Incident, Mitigation, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
 import { isGuarded } from '../rules/effects';
 import { diagnosisHint } from '../rules/incident';
-import { incidentCan } from '../rules/incidentLife';
+import { incidentCan, whoFixes } from '../rules/incidentLife';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
 
@@ -21,7 +21,9 @@ export function ackPages(s: Snap): Command[] {
     .map((i) => ({ type: 'acknowledge', incident: i.id }));
 }
 
-const pending = (inc: Incident) => inc.attempts.some((a) => a.outcome === 'pending');
+/** Whether the incident machine would take a fix now (nothing under way, someone to carry it out). */
+const canTry = (s: Snap, inc: Incident, action: Mitigation) =>
+  incidentCan(s, inc.id, { type: 'ATTEMPT', action, by: whoFixes(inc) }).ok;
 
 /** A careful responder: roles first, status updates, then the mitigation the diagnosis points to. */
 export function carefulResponse(s: Snap): Command[] {
@@ -35,7 +37,8 @@ export function carefulResponse(s: Snap): Command[] {
       out.push({ type: 'assignRole', incident: inc.id, role: 'ops', engineer: inc.pagedTo });
     if (inc.lastStatusAt === null || s.now - inc.lastStatusAt >= 30) out.push({ type: 'postStatus', incident: inc.id });
     const hint = diagnosisHint(inc);
-    if (hint.recommended && !pending(inc)) out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });
+    if (hint.recommended && canTry(s, inc, hint.recommended))
+      out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });
   }
   return out;
 }
@@ -44,7 +47,8 @@ export function carefulResponse(s: Snap): Command[] {
 export function restartThenHero(s: Snap): Command[] {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
-    if (inc.phase !== 'investigating' || pending(inc)) continue;
+    // Waits while a fix is under way; with nobody responding it still calls the hero below.
+    if (inc.phase !== 'investigating' || inc.attempts.some((a) => a.outcome === 'pending')) continue;
     if (!inc.attempts.some((a) => a.action === 'restart')) {
       out.push({ type: 'mitigate', incident: inc.id, action: 'restart' });
     } else if (!inc.expertCalled) {

@@ -22,6 +22,11 @@ import {
 import { refusal, type SignalOutcome } from './machineReasons';
 import { nextToPage } from './response';
 
+/** Who carries out a fix a player (or a bot) asks for: the ops role, else the person paged, else anyone responding. */
+export function whoFixes(inc: Incident): string | null {
+  return inc.roles.ops ?? inc.pagedTo ?? inc.responders[0] ?? null;
+}
+
 /** The facts the incident machine's guards read, taken from the world right now. */
 export function incidentFacts(state: Readonly<SimState>, inc: Incident): IncidentFacts {
   let next: string | null | undefined;
