@@ -71,7 +71,7 @@ export function pageOnCall(state: SimState, inc: Incident, engineer: string): vo
   const person = state.engineers[engineer];
   if (!person) return;
   inc.pagedAt = state.now;
-  sendPage(state, inc, person.id);
+  ringPager(state, inc, person.id);
   const team = state.teams[inc.pagerTeam];
   if (team) team.shiftPages += 1;
   logEvent(state, {
@@ -85,11 +85,12 @@ export function pageOnCall(state: SimState, inc: Incident, engineer: string): vo
 /** Nobody answered in time, or the person paged is gone: the page moves on down the chain. */
 export function escalatePage(state: SimState, inc: Incident, engineer: string): void {
   if (!state.engineers[engineer]) return;
-  sendPage(state, inc, engineer);
+  ringPager(state, inc, engineer);
   logEvent(state, { type: 'escalated', incident: inc.id, engineer, reason: 'timeout' });
 }
 
-function sendPage(state: SimState, inc: Incident, engineer: string): void {
+/** Rings one person: the answer and escalation clocks start, and the page costs them (more in the night). */
+function ringPager(state: SimState, inc: Incident, engineer: string): void {
   const person = state.engineers[engineer];
   if (!person) return;
   const t = state.now;
