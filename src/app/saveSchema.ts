@@ -1,6 +1,6 @@
 import '../sim/zodConfig';
 import { z } from 'zod';
-import { CONDITION_KINDS, MINUTES_PER_WEEK, MITIGATIONS, ROLES } from '../sim';
+import { CONDITION_KINDS, INCIDENT_PHASES, MINUTES_PER_WEEK, MITIGATIONS, RETRO_STEPS, ROLES } from '../sim';
 import { isReservedName } from '../sim/scenario/limits';
 
 /** The shape of a saved world: every record an object of the right kind, every number finite and in range. */
@@ -107,7 +107,7 @@ const incident = z.object({
   conditionId: idText,
   kind: z.enum(CONDITION_KINDS),
   sev: z.number().int().min(1).max(4),
-  phase: z.enum(['undetected', 'detected', 'paged', 'acknowledged', 'investigating', 'mitigated', 'resolved']),
+  phase: z.enum(INCIDENT_PHASES as [(typeof INCIDENT_PHASES)[number], ...typeof INCIDENT_PHASES]),
   startedAt: minute,
   detectedAt: maybeMinute,
   detectedBy: z.enum(['alert', 'customer']).nullable(),
@@ -162,7 +162,7 @@ const retro = z.object({
   id: idText,
   incidentId: idText.nullable(),
   nearMissId: idText.nullable(),
-  phase: z.enum(['scheduled', 'timeline', 'interviews', 'framing', 'factors', 'actions', 'published']),
+  phase: z.enum(RETRO_STEPS as [(typeof RETRO_STEPS)[number], ...typeof RETRO_STEPS]),
   scheduledAt: minute,
   depth: z.enum(['quick', 'deep']).nullable(),
   facilitator: idText.nullable(),

@@ -1,6 +1,7 @@
 import './zodConfig';
 import { z } from 'zod';
 import type { Command, CommandType } from './commands';
+import { RETRO_STEPS, type RetroPhase } from './machines/retroMachine';
 import { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
 import { describeValue } from './scenario/limits';
 
@@ -32,7 +33,10 @@ export const commandSchemas = {
   mitigate: cmd('mitigate', { incident: ref, action: oneOf(MITIGATIONS, 'mitigation') }),
   handOff: cmd('handOff', { incident: ref, to: ref, acknowledged: z.boolean() }),
   scheduleRetro: cmd('scheduleRetro', { incident: ref }),
-  advanceRetro: cmd('advanceRetro', { retro: ref }),
+  advanceRetro: cmd('advanceRetro', {
+    retro: ref,
+    from: oneOf(RETRO_STEPS as [RetroPhase, ...RetroPhase[]], 'retro step'),
+  }),
   interview: cmd('interview', { retro: ref, depth: oneOf(['quick', 'deep'], 'interview depth'), facilitator: ref }),
   frameRetro: cmd('frameRetro', {
     retro: ref,

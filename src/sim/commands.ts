@@ -1,6 +1,5 @@
 import { MINUTES_PER_WEEK } from './clock';
 import { actionItemOwner, activeEngineer, own, payloadProblem } from './commandChecks';
-import { canSignal } from './machines/incidentMachine';
 import type {
   ActionType,
   ConditionKind,
@@ -9,6 +8,7 @@ import type {
   OwnershipModel,
   RetroDepth,
   RetroFraming,
+  RetroPhase,
   Role,
   RotationWeek,
   SimState,
@@ -17,7 +17,8 @@ import { activeMembers, clamp01, logEvent } from './model/world';
 import { createStream } from './rng';
 import { fileActionItem } from './rules/actionItems';
 import { isGuarded, revealCondition } from './rules/effects';
-import { acknowledge, startIncident, startMitigation } from './rules/incident';
+import { startIncident } from './rules/incident';
+import { sendIncident, whoFixes } from './rules/incidentLife';
 import { gainKnowledge, runDrill } from './rules/knowledge';
 import {
   assignRole,
@@ -28,7 +29,8 @@ import {
   pullInTeam,
   statusWait,
 } from './rules/response';
-import { frameRetro, interview, publishRetro, scheduleRetro, stepRetro, surfacedFactors } from './rules/retro';
+import { scheduleRetro, surfacedFactors } from './rules/retro';
+import { sendRetro } from './rules/retroLife';
 import { tuning } from './tuning';
 
 /** Every player intent, closed. Views and bots only ever dispatch these. */
@@ -45,7 +47,7 @@ export type Command =
   | { type: 'mitigate'; incident: string; action: Mitigation }
   | { type: 'handOff'; incident: string; to: string; acknowledged: boolean }
   | { type: 'scheduleRetro'; incident: string }
-  | { type: 'advanceRetro'; retro: string }
+  | { type: 'advanceRetro'; retro: string; from: RetroPhase }
   | { type: 'interview'; retro: string; depth: RetroDepth; facilitator: string }
   | { type: 'frameRetro'; retro: string; framing: RetroFraming; blamed?: string }
   | {
@@ -117,11 +119,7 @@ const handlers: Handlers = {
     team.reliabilityShare = Math.min(0.6, clamp01(cmd.reliabilityShare));
     return OK;
   },
-  acknowledge: withIncident((state, inc) => {
-    if (inc.phase !== 'paged' || !inc.pagedTo) return no('there is no page waiting to be acknowledged');
-    acknowledge(state, inc, inc.pagedTo);
-    return OK;
-  }),
+  acknowledge: withIncident((state, inc) => sendIncident(state, inc, { type: 'ACK', byPlayer: true })),
   pageSecondary: withIncident((state, inc) => (pageSecondary(state, inc) ? OK : no('the secondary is already here'))),
   escalateToExpert: withIncident((state, inc) => {
     if (inc.expertCalled) return no('the expert is already on it');
@@ -146,13 +144,7 @@ const handlers: Handlers = {
     return OK;
   }),
   mitigate: withIncident((state, inc, cmd) => {
-    const action = cmd.action as Mitigation;
-    if (!canSignal(inc.phase, { type: 'MITIGATE' })) return no('acknowledge the page first');
-    if (inc.attempts.some((a) => a.outcome === 'pending')) return no('a mitigation is already under way');
-    const who = inc.roles.ops ?? inc.pagedTo ?? inc.responders[0];
-    if (!who) return no('nobody is responding');
-    startMitigation(state, inc, action, who);
-    return OK;
+    return sendIncident(state, inc, { type: 'ATTEMPT', action: cmd.action as Mitigation, by: whoFixes(inc) });
   }),
   handOff: withIncident((state, inc, cmd) => {
     const to = cmd.to as string;
@@ -172,29 +164,21 @@ const handlers: Handlers = {
   advanceRetro: (state, cmd) => {
     const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
-    if (retro.phase === 'interviews' && retro.depth === null) return no('choose how deep to interview first');
-    if (retro.phase === 'framing' && retro.framing === null) return no('choose a framing first');
-    if (retro.phase === 'actions' || retro.phase === 'published') return no('publish the retro to finish it');
-    stepRetro(state, retro);
-    return OK;
+    return sendRetro(state, retro, { type: 'NEXT', from: cmd.from });
   },
   interview: (state, cmd) => {
     const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
-    if (retro.phase !== 'interviews') return no('interviews happen after the timeline');
-    if (retro.depth !== null) return no('the interviews are done');
     if (!activeEngineer(state, cmd.facilitator)) return no('the facilitator must be an active engineer');
-    interview(state, retro, cmd.depth === 'deep' ? 'deep' : 'quick', cmd.facilitator);
-    return OK;
+    const depth = cmd.depth === 'deep' ? 'deep' : 'quick';
+    return sendRetro(state, retro, { type: 'INTERVIEW', depth, facilitator: cmd.facilitator });
   },
   frameRetro: (state, cmd) => {
     const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
-    if (retro.phase !== 'framing') return no('framing comes after the interviews');
-    if (retro.framing !== null) return no('the framing is set');
     if (cmd.framing === 'blame' && !own(state.engineers, cmd.blamed)) return no('blame needs a person');
-    frameRetro(state, retro, cmd.framing === 'blame' ? 'blame' : 'blameless', cmd.blamed ?? null);
-    return OK;
+    const framing = cmd.framing === 'blame' ? 'blame' : 'blameless';
+    return sendRetro(state, retro, { type: 'FRAME', framing, blamed: cmd.blamed ?? null });
   },
   fileActionItem: (state, cmd) => {
     if (cmd.retro) {
@@ -250,9 +234,7 @@ const handlers: Handlers = {
   publishRetro: (state, cmd) => {
     const retro = own(state.retros, cmd.retro);
     if (!retro) return no(`no retro "${cmd.retro}"`);
-    if (retro.phase !== 'actions') return no('publish after choosing action items');
-    publishRetro(state, retro, cmd.share);
-    return OK;
+    return sendRetro(state, retro, { type: 'PUBLISH', share: cmd.share });
   },
   reviewNearMiss: (state, cmd) => {
     const nm = own(state.nearMisses, cmd.nearMiss);

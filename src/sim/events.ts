@@ -15,6 +15,8 @@ export type SimEvent = { at: Minute } & (
   | { type: 'incident-detected'; incident: string; by: 'alert' | 'customer' }
   | { type: 'paged'; incident: string; engineer: string; night: boolean }
   | { type: 'escalated'; incident: string; engineer: string; reason: 'timeout' | 'secondary' | 'expert' }
+  /** Nobody on the pager team could act, so the page went to someone outside it. */
+  | { type: 'page-rerouted'; incident: string; team: string; engineer: string }
   | { type: 'acknowledged'; incident: string; engineer: string }
   | { type: 'investigating'; incident: string }
   | { type: 'diagnosed'; incident: string; progress: number }

@@ -5,8 +5,8 @@ export { COMMAND_TYPES, type Command, type CommandResult, type CommandType } fro
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';
-export { incidentMachine } from './machines/incidentMachine';
-export { RETRO_STEPS, retroMachine } from './machines/retroMachine';
+export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
+export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
 export { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
@@ -14,7 +14,10 @@ export { allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';
 export { diagnosisHint } from './rules/incident';
+export { incidentCan } from './rules/incidentLife';
+export type { SignalOutcome } from './rules/machineReasons';
 export { surfacedFactors } from './rules/retro';
+export { retroCan } from './rules/retroLife';
 export { activeRotation, onCall, onCallShares, pagerTeams, rotationWarnings, teamSites } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
 export { type PlayedRound, playRound, runRound } from './runRound';

@@ -2,7 +2,7 @@ import { isShiftChange, isWorkHours, MINUTES_PER_DAY, MINUTES_PER_WEEK } from '.
 import type { SimState } from './model/types';
 import { logEvent, openIncidents } from './model/world';
 import { chaosCheck } from './rules/chaos';
-import { tickIncident } from './rules/incident';
+import { tickIncident } from './rules/incidentTick';
 import { decayKnowledge } from './rules/knowledge';
 import { closeShift, dailyPeople, hourlyPeople } from './rules/people';
 import { staleActionItems, workHour } from './rules/work';

@@ -23,6 +23,8 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
         : e.reason === 'secondary'
           ? `Paged the secondary, ${person(s, e.engineer)}.`
           : `No answer: escalated to ${person(s, e.engineer)}.`;
+    case 'page-rerouted':
+      return `Nobody on ${s.teams[e.team]?.name ?? e.team} could take the page: it went to ${person(s, e.engineer)}.`;
     case 'acknowledged':
       return `${person(s, e.engineer)} acknowledged the page.`;
     case 'investigating':

@@ -1,10 +1,11 @@
 import type { GameStore, StoreView } from '../app/store';
-import { allEventsOf, RETRO_STEPS, type Retro, type Snapshot, surfacedFactors } from '../sim';
+import { allEventsOf, RETRO_STEPS, type Retro, type RetroPhase, type Snapshot, surfacedFactors } from '../sim';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 import { offersFor } from './offers';
 
-const STEP_NAMES: Record<string, string> = {
+/** A name for each of the retro machine's steps (the compiler checks none is missing). */
+const STEP_NAMES: Record<RetroPhase, string> = {
   scheduled: 'Schedule',
   timeline: 'Timeline',
   interviews: 'Interviews',
@@ -13,6 +14,19 @@ const STEP_NAMES: Record<string, string> = {
   actions: 'Action items',
   published: 'Published',
 };
+
+/**
+ * A button that moves the retro on. Once it is gone the next step's button sits in its place, so
+ * the second click of a double click would land there: it is ignored.
+ */
+function stepButton(label: string, key: string, onClick: () => void, extra: Record<string, string> = {}): HTMLElement {
+  return button(label, key, onClick, {
+    ...extra,
+    onclick: (ev: Event) => {
+      if ((ev as MouseEvent).detail <= 1) onClick();
+    },
+  });
+}
 
 function timeline(s: Snapshot, retro: Retro): HTMLElement {
   const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
@@ -47,7 +61,9 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
   const team = inc ? s.services[inc.service]?.team : undefined;
   const members = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e?.status === 'active' && e.team === team);
   const outsiders = members.filter((e) => !inc?.responders.includes(e!.id));
-  const next = () => store.dispatch({ type: 'advanceRetro', retro: retro.id });
+  // Naming the step being left: a second click on the same button is refused instead of skipping a step.
+  const from = retro.phase;
+  const next = () => store.dispatch({ type: 'advanceRetro', retro: retro.id, from });
   const steps = h(
     'ol',
     { class: 'steps' },
@@ -58,7 +74,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           class:
             p === retro.phase ? 'current' : RETRO_STEPS.indexOf(p) < RETRO_STEPS.indexOf(retro.phase) ? 'done' : '',
         },
-        STEP_NAMES[p] ?? p,
+        STEP_NAMES[p],
       ),
     ),
   );
@@ -71,14 +87,14 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           {},
           `A retro costs the participants' hours — learning competes with feature work. Responders: ${inc?.responders.map((r) => s.engineers[r]?.name).join(', ') || 'none'}.`,
         ),
-        button('Begin with the timeline →', 'retro-next', next, { class: 'primary' }),
+        stepButton('Begin with the timeline →', 'retro-next', next, { class: 'primary' }),
       ];
       break;
     case 'timeline':
       body = [
         h('p', {}, 'Rebuilt from what was recorded during the incident:'),
         timeline(s, retro),
-        button('On to interviews →', 'retro-next', next, { class: 'primary' }),
+        stepButton('On to interviews →', 'retro-next', next, { class: 'primary' }),
       ];
       break;
     case 'interviews': {
@@ -108,11 +124,11 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
         h(
           'div',
           { class: 'actions' },
-          button('Quick review (1 h each)', 'retro-quick', () => {
+          stepButton('Quick review (1 h each)', 'retro-quick', () => {
             store.dispatch({ type: 'interview', retro: retro.id, depth: 'quick', facilitator: lead() });
             next();
           }),
-          button(
+          stepButton(
             'Deep learning review (4 h each)',
             'retro-deep',
             () => {
@@ -139,7 +155,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
               {},
               '"What made sense to them at the time?" Trust grows, more near misses get reported, people share what they know, and the culture moves toward generative.',
             ),
-            button(
+            stepButton(
               'Frame it blamelessly',
               'frame-blameless',
               () => {
@@ -158,7 +174,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
               {},
               'Looks decisive. Trust drops, near misses stop being reported, people hide the deeper factors — in this retro and the next — and the culture slides toward pathological.',
             ),
-            button('Blame a person', 'frame-blame', () => {
+            stepButton('Blame a person', 'frame-blame', () => {
               store.dispatch({
                 type: 'frameRetro',
                 retro: retro.id,
@@ -216,7 +232,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           }),
         ),
         retro.phase === 'factors'
-          ? button('Choose action items →', 'retro-next', next, { class: 'primary' })
+          ? stepButton('Choose action items →', 'retro-next', next, { class: 'primary' })
           : h(
               'div',
               { class: 'actions' },
@@ -225,10 +241,10 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
                 { class: 'small' },
                 'Items compete with feature work; they score only when closed. Publishing shares what was learned.',
               ),
-              button('Publish to the team', 'publish', () =>
+              stepButton('Publish to the team', 'publish', () =>
                 store.dispatch({ type: 'publishRetro', retro: retro.id, share: false }),
               ),
-              button(
+              stepButton(
                 'Publish and share org-wide',
                 'publish-share',
                 () => store.dispatch({ type: 'publishRetro', retro: retro.id, share: true }),

@@ -41,7 +41,7 @@ describe('commands: refused commands change nothing', () => {
       [{ type: 'mitigate', incident, action: 'scale-up' }, /nobody knows/],
       [{ type: 'acknowledge', incident: 'inc-999' }, /no incident/],
       [{ type: 'scheduleRetro', incident }, /resolved/],
-      [{ type: 'advanceRetro', retro: 'retro-1' }, /no retro/],
+      [{ type: 'advanceRetro', retro: 'retro-1', from: 'scheduled' }, /no retro/],
       [{ type: 'interview', retro: 'retro-1', depth: 'deep', facilitator: 'ada' }, /no retro/],
       [{ type: 'publishRetro', retro: 'retro-1', share: true }, /no retro/],
       [{ type: 'setRotation', team: 'web', weeks: [] }, /at least one week/],
@@ -95,25 +95,26 @@ describe('commands: refused commands change nothing', () => {
     const retro = must(must(s.snapshot().incidents[incident]).retroId);
     expectRefused(s, { type: 'interview', retro, depth: 'deep', facilitator: 'hana' }, /after the timeline/);
     expectRefused(s, { type: 'publishRetro', retro, share: true }, /after choosing/);
-    ok(s, { type: 'advanceRetro', retro });
-    ok(s, { type: 'advanceRetro', retro });
+    ok(s, { type: 'advanceRetro', retro, from: 'scheduled' });
+    expectRefused(s, { type: 'advanceRetro', retro, from: 'scheduled' }, /at the timeline step, not scheduled/);
+    ok(s, { type: 'advanceRetro', retro, from: 'timeline' });
     expect(must(s.snapshot().retros[retro]).phase).toBe('interviews');
-    expectRefused(s, { type: 'advanceRetro', retro }, /how deep/);
+    expectRefused(s, { type: 'advanceRetro', retro, from: 'interviews' }, /how deep/);
     expectRefused(s, { type: 'interview', retro, depth: 'deep', facilitator: 'zed' }, /active engineer/);
     expectRefused(s, { type: 'frameRetro', retro, framing: 'blameless' }, /after the interviews/);
     ok(s, { type: 'interview', retro, depth: 'deep', facilitator: 'hana' });
     expectRefused(s, { type: 'interview', retro, depth: 'quick', facilitator: 'hana' }, /done/);
-    ok(s, { type: 'advanceRetro', retro });
-    expectRefused(s, { type: 'advanceRetro', retro }, /framing/);
+    ok(s, { type: 'advanceRetro', retro, from: 'interviews' });
+    expectRefused(s, { type: 'advanceRetro', retro, from: 'framing' }, /framing/);
     expectRefused(s, { type: 'frameRetro', retro, framing: 'blame' }, /needs a person/);
     expectRefused(s, { type: 'frameRetro', retro, framing: 'blame', blamed: 'zed' }, /needs a person/);
     ok(s, { type: 'frameRetro', retro, framing: 'blameless' });
     expectRefused(s, { type: 'frameRetro', retro, framing: 'blameless' }, /set/);
-    ok(s, { type: 'advanceRetro', retro });
-    ok(s, { type: 'advanceRetro', retro });
+    ok(s, { type: 'advanceRetro', retro, from: 'framing' });
+    ok(s, { type: 'advanceRetro', retro, from: 'factors' });
     const r = must(s.snapshot().retros[retro]);
     expect(r.phase).toBe('actions');
-    expectRefused(s, { type: 'advanceRetro', retro }, /publish/);
+    expectRefused(s, { type: 'advanceRetro', retro, from: 'actions' }, /publish/);
     const factor = must(r.factors.find((f) => f.key === 'condition' && !f.hidden));
     expectRefused(s, { type: 'fileActionItem', retro, factor: 'nope', actionType: 'prevent' }, /not surfaced/);
     expectRefused(s, { type: 'fileActionItem', retro, factor: factor.id, actionType: 'repair' }, /does not fit/);
@@ -122,7 +123,7 @@ describe('commands: refused commands change nothing', () => {
     ok(s, { type: 'publishRetro', retro, share: true });
     expect(must(s.snapshot().retros[retro]).phase).toBe('published');
     expectRefused(s, { type: 'publishRetro', retro, share: true });
-    expectRefused(s, { type: 'advanceRetro', retro });
+    expectRefused(s, { type: 'advanceRetro', retro, from: 'actions' }, /already published/);
     // The condition is known now, but it already has an open item.
     expectRefused(s, { type: 'fileActionItem', condition: factor.conditionId ?? '', actionType: 'mitigate' }, /open/);
   });
@@ -151,7 +152,7 @@ describe('commands: refused commands change nothing', () => {
         { type: 'assignRole', incident, role: 'commander', engineer: key },
         { type: 'handOff', incident, to: key, acknowledged: true },
         { type: 'scheduleRetro', incident: key },
-        { type: 'advanceRetro', retro: key },
+        { type: 'advanceRetro', retro: key, from: 'timeline' },
         { type: 'interview', retro: key, depth: 'deep', facilitator: 'ada' },
         { type: 'frameRetro', retro: key, framing: 'blameless' },
         { type: 'publishRetro', retro: key, share: true },

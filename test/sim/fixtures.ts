@@ -12,6 +12,7 @@ import {
   validateScenario,
 } from '../../src/sim';
 import { startIncident } from '../../src/sim/rules/incident';
+import { sendIncident } from '../../src/sim/rules/incidentLife';
 
 /** A built-in scenario, through the same validation a player's file goes through. */
 export function scenario(id: 'platform' | 'startup' | 'scaleup' = 'platform'): Scenario {
@@ -98,4 +99,13 @@ export function numbersIn(value: unknown, path = '$', out: { path: string; value
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) numbersIn(v, `${path}.${k}`, out);
   return out;
+}
+
+/** Detects an incident on a plain world now and pages whoever the machine says is next. */
+export function ringNow(state: SimState, inc: Incident): void {
+  inc.detectAt = state.now;
+  for (const type of ['DETECT', 'PAGE'] as const) {
+    const result = sendIncident(state, inc, { type });
+    if (!result.ok) throw new Error(`${type} was refused: ${result.reason}`);
+  }
 }

@@ -1,73 +1,70 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { incidentMachine } from '../../src/sim';
-import { canSignal, type IncidentSignal, nextIncidentPhase } from '../../src/sim/machines/incidentMachine';
-import type { IncidentPhase } from '../../src/sim/model/types';
+import { transition } from 'xstate';
+import { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from '../../src/sim';
+import type { IncidentFacts, IncidentPhase } from '../../src/sim/machines/incidentMachine';
 
-const PHASES: IncidentPhase[] = [
-  'undetected',
-  'detected',
-  'paged',
-  'acknowledged',
-  'investigating',
-  'mitigated',
-  'resolved',
-];
-const SIGNALS: IncidentSignal['type'][] = [
-  'DETECT',
-  'PAGE',
-  'ESCALATE',
-  'ACK',
-  'INVESTIGATE',
-  'MITIGATE',
-  'RELAPSE',
-  'RESOLVE',
+/** Facts under which every guard lets its signal through. */
+const OPEN: IncidentFacts = {
+  now: 100,
+  detectAt: 0,
+  ackDueAt: 0,
+  escalateAt: 0,
+  mitigatedAt: 0,
+  verifyMinutes: 30,
+  pagerHere: true,
+  attemptPending: false,
+  whoNext: () => 'ada',
+};
+
+const SIGNALS: IncidentSignal[] = [
+  { type: 'DETECT' },
+  { type: 'PAGE' },
+  { type: 'ESCALATE' },
+  { type: 'ACK' },
+  { type: 'INVESTIGATE' },
+  { type: 'ATTEMPT', action: 'restart', by: 'ada' },
+  { type: 'MITIGATE' },
+  { type: 'RESOLVE' },
 ];
 
-/** The transitions the rules rely on: anything else must be ignored. */
+/** The transitions the rules rely on (with every guard open): anything else must be refused. */
 const ALLOWED: Record<IncidentPhase, Partial<Record<IncidentSignal['type'], IncidentPhase>>> = {
   undetected: { DETECT: 'detected' },
   detected: { PAGE: 'paged' },
   paged: { ACK: 'acknowledged', ESCALATE: 'paged' },
-  acknowledged: { INVESTIGATE: 'investigating', MITIGATE: 'mitigated' },
-  investigating: { MITIGATE: 'mitigated' },
-  mitigated: { RESOLVE: 'resolved', RELAPSE: 'investigating' },
+  acknowledged: { INVESTIGATE: 'investigating', ATTEMPT: 'acknowledged' },
+  investigating: { ATTEMPT: 'investigating', MITIGATE: 'mitigated' },
+  mitigated: { RESOLVE: 'resolved' },
   resolved: {},
 };
 
+const at = (phase: IncidentPhase, facts: Partial<IncidentFacts> = {}) =>
+  incidentMachine.resolveState({ value: phase, context: { ...OPEN, ...facts } });
+
 describe('incident machine', () => {
-  it('every phase is reachable, by a shortest path that replays on a real actor', () => {
-    const paths = getShortestPaths(incidentMachine);
-    expect(new Set(paths.map((p) => p.state.value))).toEqual(new Set(PHASES));
-    for (const path of paths) {
-      const actor = createActor(incidentMachine).start();
-      for (const step of path.steps.slice(1)) actor.send(step.event);
-      expect(actor.getSnapshot().value).toBe(path.state.value);
-      actor.stop();
-    }
+  it('the phase list is the machine’s own states, in its order', () => {
+    expect(INCIDENT_PHASES).toEqual(Object.keys(ALLOWED));
+  });
+
+  it('every phase is reachable, and the shortest way to resolved is detect, page, ack, investigate, mitigate, resolve', () => {
+    const paths = getShortestPaths(incidentMachine, { input: OPEN, events: SIGNALS });
+    expect(new Set(paths.map((p) => p.state.value))).toEqual(new Set(INCIDENT_PHASES));
     const resolved = paths.find((p) => p.state.value === 'resolved');
     expect(resolved?.steps.map((s) => s.event.type)).toEqual([
       'xstate.init',
       'DETECT',
       'PAGE',
       'ACK',
+      'INVESTIGATE',
       'MITIGATE',
       'RESOLVE',
     ]);
+    expect(resolved?.state.status).toBe('done');
   });
 
-  it('resolved is final, and the only final phase', () => {
-    const paths = getSimplePaths(incidentMachine);
-    for (const p of paths) {
-      expect(p.state.status === 'done', String(p.state.value)).toBe(p.state.value === 'resolved');
-    }
-    expect(paths.some((p) => p.state.value === 'resolved' && p.state.status === 'done')).toBe(true);
-    expect(incidentMachine.states.resolved?.type).toBe('final');
-  });
-
-  it('every simple path only ever takes allowed transitions, and all of them are taken', () => {
-    const paths = getSimplePaths(incidentMachine);
+  it('every simple path takes only allowed transitions, and every allowed move is on some path', () => {
+    const paths = getSimplePaths(incidentMachine, { input: OPEN, events: SIGNALS });
     const taken = new Set<string>();
     for (const path of paths) {
       let from: IncidentPhase = 'undetected';
@@ -78,37 +75,50 @@ describe('incident machine', () => {
         from = to;
       }
     }
-    const all = Object.entries(ALLOWED).flatMap(([from, on]) =>
-      Object.keys(on)
-        .filter((signal) => on[signal as IncidentSignal['type']] !== from)
-        .map((signal) => `${from}:${signal}`),
-    );
-    for (const t of all) expect(taken, t).toContain(t);
+    for (const [from, on] of Object.entries(ALLOWED))
+      for (const [signal, to] of Object.entries(on)) if (to !== from) expect(taken).toContain(`${from}:${signal}`);
   });
 
-  it('a relapse sends a mitigated incident back to investigating, and it can still be resolved', () => {
-    const paths = getSimplePaths(incidentMachine);
-    const relapsed = paths.find((p) => p.steps.some((s) => s.event.type === 'RELAPSE'));
-    expect(relapsed).toBeDefined();
-    let phase: IncidentPhase = 'mitigated';
-    phase = nextIncidentPhase(phase, { type: 'RELAPSE' });
-    expect(phase).toBe('investigating');
-    phase = nextIncidentPhase(phase, { type: 'MITIGATE' });
-    phase = nextIncidentPhase(phase, { type: 'RESOLVE' });
-    expect(phase).toBe('resolved');
-  });
-
-  it('nextIncidentPhase follows the machine and ignores signals that do not apply', () => {
-    for (const phase of PHASES) {
+  it('with every guard open, each signal applies exactly where the table says', () => {
+    for (const phase of INCIDENT_PHASES) {
       for (const signal of SIGNALS) {
-        const expected = ALLOWED[phase][signal] ?? phase;
-        expect(nextIncidentPhase(phase, { type: signal }), `${phase} + ${signal}`).toBe(expected);
-        expect(canSignal(phase, { type: signal }), `${phase} can ${signal}`).toBe(ALLOWED[phase][signal] !== undefined);
+        const from = at(phase);
+        const allowed = ALLOWED[phase][signal.type];
+        expect(from.can(signal), `${phase} can ${signal.type}`).toBe(allowed !== undefined);
+        const [to] = transition(incidentMachine, from, signal);
+        expect(to.value, `${phase} + ${signal.type}`).toBe(allowed ?? phase);
       }
     }
   });
 
-  it('nothing moves a resolved incident', () => {
-    for (const signal of SIGNALS) expect(nextIncidentPhase('resolved', { type: signal })).toBe('resolved');
+  it('the guards hold each signal back until its time has come', () => {
+    expect(at('undetected', { now: 9, detectAt: 10 }).can({ type: 'DETECT' })).toBe(false);
+    expect(at('undetected', { now: 10, detectAt: 10 }).can({ type: 'DETECT' })).toBe(true);
+    expect(at('detected', { whoNext: () => null }).can({ type: 'PAGE' })).toBe(false);
+    expect(at('paged', { now: 4, ackDueAt: 5 }).can({ type: 'ACK' })).toBe(false);
+    expect(at('paged', { now: 4, ackDueAt: 5 }).can({ type: 'ACK', byPlayer: true })).toBe(true);
+    expect(at('paged', { pagerHere: false }).can({ type: 'ACK', byPlayer: true })).toBe(false);
+    expect(at('paged', { now: 4, escalateAt: 5 }).can({ type: 'ESCALATE' })).toBe(false);
+    expect(at('paged', { now: 4, escalateAt: 5, pagerHere: false }).can({ type: 'ESCALATE' })).toBe(true);
+    expect(at('paged', { pagerHere: false, whoNext: () => null }).can({ type: 'ESCALATE' })).toBe(false);
+    const attempt: IncidentSignal = { type: 'ATTEMPT', action: 'restart', by: 'ada' };
+    expect(at('investigating', { attemptPending: true }).can(attempt)).toBe(false);
+    expect(at('investigating').can({ ...attempt, by: null })).toBe(false);
+    expect(at('mitigated', { now: 29, mitigatedAt: 0 }).can({ type: 'RESOLVE' })).toBe(false);
+    expect(at('mitigated', { now: 30, mitigatedAt: 0 }).can({ type: 'RESOLVE' })).toBe(true);
+  });
+
+  it('names each action after the rule that carries it out', () => {
+    const [, actions] = transition(incidentMachine, at('detected'), { type: 'PAGE' });
+    expect(actions.map((a) => a.type)).toEqual(['pageOnCall']);
+    const [, escalation] = transition(incidentMachine, at('paged'), { type: 'ESCALATE' });
+    expect(escalation.map((a) => a.type)).toEqual(['escalatePage']);
+    const [, refused] = transition(incidentMachine, at('paged', { now: 0, escalateAt: 5 }), { type: 'ESCALATE' });
+    expect(refused).toEqual([]);
+  });
+
+  it('resolved is final, and nothing moves it', () => {
+    expect(incidentMachine.states.resolved?.type).toBe('final');
+    for (const signal of SIGNALS) expect(at('resolved').can(signal)).toBe(false);
   });
 });

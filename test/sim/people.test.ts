@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Engineer, MINUTES_PER_DAY, MINUTES_PER_HOUR, MINUTES_PER_WEEK } from '../../src/sim';
 import { newEngineer } from '../../src/sim/model/createWorld';
 import { openIncidents } from '../../src/sim/model/world';
-import { pageOnCall, tickIncident } from '../../src/sim/rules/incident';
+import { tickIncident } from '../../src/sim/rules/incidentTick';
 import {
   burnOut,
   closeShift,
@@ -14,7 +14,7 @@ import {
   moraleTarget,
 } from '../../src/sim/rules/people';
 import { onCall } from '../../src/sim/rules/rotation';
-import { fireOn, must, world } from './fixtures';
+import { fireOn, must, ringNow, world } from './fixtures';
 
 const person = (over: Partial<Engineer> = {}): Engineer => ({
   ...newEngineer('p', 'P', 'web', 'HQ', {}, 0),
@@ -169,8 +169,7 @@ describe('burnout and hiring', () => {
     // Tuesday 23:50: the page rings just before the daily reckoning at midnight.
     s.now = MINUTES_PER_DAY + 23 * MINUTES_PER_HOUR + 50;
     const inc = fireOn(s, 'pantry-db', 'capacity');
-    Object.assign(inc, { phase: 'detected' });
-    pageOnCall(s, inc, 'primary');
+    ringNow(s, inc);
     const paged = must(s.engineers[must(inc.pagedTo)]);
     expect(inc.phase).toBe('paged');
     burnOut(s, paged);

@@ -6,6 +6,7 @@ import {
   createSimulation,
   createSimulationFromState,
   policies,
+  RETRO_STEPS,
   type SimState,
   type Simulation,
   type Snapshot,
@@ -87,7 +88,14 @@ function commandsFor(snap: Snapshot, op: Op): Command[] {
     case 'scheduleRetro':
       return [{ type: 'scheduleRetro', incident: pick(snap.incidentOrder, a) ?? 'inc-0' }];
     case 'advanceRetro':
-      return [{ type: 'advanceRetro', retro }];
+      // Mostly the step the retro is at; sometimes a stale one, as a second click would send.
+      return [
+        {
+          type: 'advanceRetro',
+          retro,
+          from: flag ? must(pick(RETRO_STEPS, b)) : (snap.retros[retro]?.phase ?? 'scheduled'),
+        },
+      ];
     case 'interview':
       return [{ type: 'interview', retro, depth: flag ? 'deep' : 'quick', facilitator: engineer }];
     case 'frameRetro':
@@ -271,11 +279,11 @@ function atFraming(seed: number, service: string, depth: 'quick' | 'deep', facil
   respondWell(s, incident, () => must(workingRemedies(must(s.snapshot().incidents[incident]))[0]));
   ok(s, { type: 'scheduleRetro', incident });
   const retro = must(must(s.snapshot().incidents[incident]).retroId);
-  ok(s, { type: 'advanceRetro', retro });
-  ok(s, { type: 'advanceRetro', retro });
+  ok(s, { type: 'advanceRetro', retro, from: 'scheduled' });
+  ok(s, { type: 'advanceRetro', retro, from: 'timeline' });
   const people = s.snapshot().engineerOrder;
   ok(s, { type: 'interview', retro, depth, facilitator: must(pick(people, facilitator)) });
-  ok(s, { type: 'advanceRetro', retro });
+  ok(s, { type: 'advanceRetro', retro, from: 'interviews' });
   return { s, retro, team: must(s.snapshot().services[service]).team };
 }
 

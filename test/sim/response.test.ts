@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnosisHint, type Incident, MINUTES_PER_DAY, MINUTES_PER_HOUR, type SimState } from '../../src/sim';
 import { CONDITION_KINDS, MITIGATIONS } from '../../src/sim/model/types';
-import { mitigationHarms, mitigationWorks, pageOnCall, workingRemedies } from '../../src/sim/rules/incident';
+import { mitigationHarms, mitigationWorks, workingRemedies } from '../../src/sim/rules/incident';
 import {
   ackDelay,
   diagnosisRate,
@@ -12,7 +12,7 @@ import {
   pageSecondary,
   pullInTeam,
 } from '../../src/sim/rules/response';
-import { fireOn, must, world } from './fixtures';
+import { fireOn, must, ringNow, world } from './fixtures';
 
 const NOON = MINUTES_PER_DAY + 12 * MINUTES_PER_HOUR;
 
@@ -151,9 +151,8 @@ describe('paging and escalation', () => {
     const s = world(4);
     s.now = MINUTES_PER_DAY + 2 * MINUTES_PER_HOUR;
     const inc = fireOn(s, 'pantry-db', 'capacity');
-    inc.phase = 'detected';
     const before = structuredClone(s.engineers);
-    pageOnCall(s, inc, 'primary');
+    ringNow(s, inc);
     const who = must(inc.pagedTo);
     expect(inc.phase).toBe('paged');
     expect(must(s.engineers[who]).fatigue).toBeCloseTo(must(before[who]).fatigue + 0.06, 12);
@@ -165,9 +164,8 @@ describe('paging and escalation', () => {
     const s = world(4);
     s.now = NOON;
     const inc = fireOn(s, 'pantry-db', 'capacity');
-    inc.phase = 'detected';
     const before = structuredClone(s.engineers);
-    pageOnCall(s, inc, 'primary');
+    ringNow(s, inc);
     const who = must(inc.pagedTo);
     expect(must(s.engineers[who]).fatigue).toBe(must(before[who]).fatigue);
     expect(s.totals.nightPages).toBe(0);

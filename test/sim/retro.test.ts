@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Incident, Retro, SimState } from '../../src/sim';
 import { RETRO_STEPS } from '../../src/sim';
-import {
-  factorsOf,
-  frameRetro,
-  interview,
-  publishRetro,
-  reachOf,
-  scheduleRetro,
-  stepRetro,
-  surfacedFactors,
-} from '../../src/sim/rules/retro';
+import { factorsOf, frameRetro, interview, reachOf, scheduleRetro, surfacedFactors } from '../../src/sim/rules/retro';
+import { sendRetro } from '../../src/sim/rules/retroLife';
 import { fireOn, must, world } from './fixtures';
 
 /** A resolved Pantry DB fire, answered by Esi and Gus, with a retro waiting at the interviews step. */
@@ -29,6 +21,17 @@ function retroAfterFire(seed = 1): { s: SimState; inc: Incident; retro: Retro } 
   stepRetro(s, retro);
   expect(retro.phase).toBe('interviews');
   return { s, inc, retro };
+}
+
+/** Leaves the step the retro is at, through the retro machine. */
+function stepRetro(s: SimState, retro: Retro): void {
+  const result = sendRetro(s, retro, { type: 'NEXT', from: retro.phase });
+  if (!result.ok) throw new Error(result.reason);
+}
+
+function publishRetro(s: SimState, retro: Retro, share: boolean): void {
+  const result = sendRetro(s, retro, { type: 'PUBLISH', share });
+  if (!result.ok) throw new Error(result.reason);
 }
 
 const visible = (r: Retro) => r.factors.filter((f) => !f.hidden);

@@ -1,5 +1,7 @@
 import type { Minute } from '../clock';
 import type { SimEvent } from '../events';
+import type { IncidentPhase } from '../machines/incidentMachine';
+import type { RetroPhase } from '../machines/retroMachine';
 import type { StreamState } from '../rng';
 
 export const CONDITION_KINDS = [
@@ -131,14 +133,8 @@ export interface Rotation {
   byTeam: Record<string, RotationWeek[]>;
 }
 
-export type IncidentPhase =
-  | 'undetected'
-  | 'detected'
-  | 'paged'
-  | 'acknowledged'
-  | 'investigating'
-  | 'mitigated'
-  | 'resolved';
+/** The phases come from the incident machine, the one place that says how an incident moves. */
+export type { IncidentPhase };
 
 export interface MitigationAttempt {
   action: Mitigation;
@@ -240,7 +236,8 @@ export interface ActionItem {
 
 export type RetroDepth = 'quick' | 'deep';
 export type RetroFraming = 'blameless' | 'blame';
-export type RetroPhase = 'scheduled' | 'timeline' | 'interviews' | 'framing' | 'factors' | 'actions' | 'published';
+/** The steps come from the retro machine, the one place that says how a retro moves. */
+export type { RetroPhase };
 
 export interface Retro {
   id: string;

@@ -1,8 +1,10 @@
 import type { Command } from '../commands';
-import type { Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
+import { RETRO_STEPS } from '../machines/retroMachine';
+import type { Incident, Mitigation, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
 import { isGuarded } from '../rules/effects';
 import { diagnosisHint } from '../rules/incident';
+import { incidentCan, whoFixes } from '../rules/incidentLife';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
 
@@ -12,13 +14,16 @@ export function visibleIncidents(s: Snap): Incident[] {
   return openIncidents(s).filter((i) => i.phase !== 'undetected');
 }
 
+/** Answers every page the incident machine says can be answered now. */
 export function ackPages(s: Snap): Command[] {
   return visibleIncidents(s)
-    .filter((i) => i.phase === 'paged')
+    .filter((i) => incidentCan(s, i.id, { type: 'ACK', byPlayer: true }).ok)
     .map((i) => ({ type: 'acknowledge', incident: i.id }));
 }
 
-const pending = (inc: Incident) => inc.attempts.some((a) => a.outcome === 'pending');
+/** Whether the incident machine would take a fix now (nothing under way, someone to carry it out). */
+const canTry = (s: Snap, inc: Incident, action: Mitigation) =>
+  incidentCan(s, inc.id, { type: 'ATTEMPT', action, by: whoFixes(inc) }).ok;
 
 /** A careful responder: roles first, status updates, then the mitigation the diagnosis points to. */
 export function carefulResponse(s: Snap): Command[] {
@@ -32,7 +37,8 @@ export function carefulResponse(s: Snap): Command[] {
       out.push({ type: 'assignRole', incident: inc.id, role: 'ops', engineer: inc.pagedTo });
     if (inc.lastStatusAt === null || s.now - inc.lastStatusAt >= 30) out.push({ type: 'postStatus', incident: inc.id });
     const hint = diagnosisHint(inc);
-    if (hint.recommended && !pending(inc)) out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });
+    if (hint.recommended && canTry(s, inc, hint.recommended))
+      out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });
   }
   return out;
 }
@@ -41,7 +47,8 @@ export function carefulResponse(s: Snap): Command[] {
 export function restartThenHero(s: Snap): Command[] {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
-    if (inc.phase !== 'investigating' || pending(inc)) continue;
+    // Waits while a fix is under way; with nobody responding it still calls the hero below.
+    if (inc.phase !== 'investigating' || inc.attempts.some((a) => a.outcome === 'pending')) continue;
     if (!inc.attempts.some((a) => a.action === 'restart')) {
       out.push({ type: 'mitigate', incident: inc.id, action: 'restart' });
     } else if (!inc.expertCalled) {
@@ -83,9 +90,12 @@ export function retroCommands(s: Snap, plan: RetroPlan): Command[] {
   return out;
 }
 
+/** The retro's remaining steps up to the action items, in the machine's order, each with its choice. */
 function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Command[] {
   const id = retro.id;
-  if (retro.phase === 'scheduled' || retro.phase === 'timeline') {
+  const at = RETRO_STEPS.indexOf(retro.phase);
+  const actionsAt = RETRO_STEPS.indexOf('actions');
+  if (at < actionsAt) {
     const depth = plan.depthFor(s, inc) ?? 'quick';
     const team = s.services[inc.service]?.team ?? '';
     const owners = activeMembers(s, team);
@@ -94,18 +104,19 @@ function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Comma
     const facilitator = plan.uninvolvedFacilitator
       ? outsider
       : (people.find((e) => inc.responders.includes(e.id)) ?? outsider);
-    const cmds: Command[] = [];
-    if (retro.phase === 'scheduled') cmds.push({ type: 'advanceRetro', retro: id });
-    cmds.push({ type: 'advanceRetro', retro: id });
-    if (facilitator) cmds.push({ type: 'interview', retro: id, depth, facilitator: facilitator.id });
-    cmds.push({ type: 'advanceRetro', retro: id });
     const blamed = inc.pagedTo ?? inc.responders[0];
-    cmds.push(
-      plan.framing === 'blame' && blamed
-        ? { type: 'frameRetro', retro: id, framing: 'blame', blamed }
-        : { type: 'frameRetro', retro: id, framing: 'blameless' },
-    );
-    cmds.push({ type: 'advanceRetro', retro: id }, { type: 'advanceRetro', retro: id });
+    const cmds: Command[] = [];
+    for (const step of RETRO_STEPS.slice(at, actionsAt)) {
+      if (step === 'interviews' && facilitator)
+        cmds.push({ type: 'interview', retro: id, depth, facilitator: facilitator.id });
+      if (step === 'framing')
+        cmds.push(
+          plan.framing === 'blame' && blamed
+            ? { type: 'frameRetro', retro: id, framing: 'blame', blamed }
+            : { type: 'frameRetro', retro: id, framing: 'blameless' },
+        );
+      cmds.push({ type: 'advanceRetro', retro: id, from: step });
+    }
     return cmds;
   }
   if (retro.phase === 'actions') {

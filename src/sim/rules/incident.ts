@@ -1,5 +1,4 @@
 import { isNight, MINUTES_PER_DAY } from '../clock';
-import { nextIncidentPhase } from '../machines/incidentMachine';
 import { newIncident } from '../model/incidentRecord';
 import type { ConditionKind, Incident, Mitigation, SimState } from '../model/types';
 import { clamp01, dependentsOf, localTime, logEvent, newId, weekStats } from '../model/world';
@@ -7,8 +6,8 @@ import { draw, drawInt } from '../rng';
 import { tuning } from '../tuning';
 import { ledger } from './effects';
 import { learnFromIncident } from './knowledge';
-import { ackDelay, diagnosisRate } from './response';
-import { onCall, pagerTeamFor } from './rotation';
+import { ackDelay } from './response';
+import { pagerTeamFor } from './rotation';
 
 export function startIncident(state: SimState, conditionId: string, injected: boolean): Incident | null {
   const c = state.conditions[conditionId];
@@ -67,78 +66,65 @@ export function workingRemedies(inc: Incident): Mitigation[] {
 
 const SEV_IMPACT = [0, 1, 0.6, 0.3, 0.1];
 
-export function pageOnCall(state: SimState, inc: Incident, who: 'primary' | 'secondary'): void {
-  const crew = onCall(state, inc.pagerTeam, state.now);
-  const person = who === 'primary' ? crew.primary : (crew.secondary ?? crew.primary);
+/** The page goes out: to the on-call, or when nobody there can act, to the next person who can. */
+export function pageOnCall(state: SimState, inc: Incident, engineer: string): void {
+  const person = state.engineers[engineer];
+  if (!person) return;
+  inc.pagedAt = state.now;
+  ringPager(state, inc, person.id);
+  const team = state.teams[inc.pagerTeam];
+  if (team) team.shiftPages += 1;
+  logEvent(state, {
+    type: 'paged',
+    incident: inc.id,
+    engineer: person.id,
+    night: isNight(localTime(state, person.id, state.now)),
+  });
+}
+
+/** Nobody answered in time, or the person paged is gone: the page moves on down the chain. */
+export function escalatePage(state: SimState, inc: Incident, engineer: string): void {
+  if (!state.engineers[engineer]) return;
+  ringPager(state, inc, engineer);
+  logEvent(state, { type: 'escalated', incident: inc.id, engineer, reason: 'timeout' });
+}
+
+/** Rings one person: the answer and escalation clocks start, and the page costs them (more in the night). */
+function ringPager(state: SimState, inc: Incident, engineer: string): void {
+  const person = state.engineers[engineer];
   if (!person) return;
   const t = state.now;
-  inc.phase = nextIncidentPhase(inc.phase, who === 'primary' ? { type: 'PAGE' } : { type: 'ESCALATE' });
-  inc.pagedAt = inc.pagedAt ?? t;
   inc.pagedTo = person.id;
   inc.ackDueAt = t + ackDelay(state, person.id, t);
   inc.escalateAt = t + tuning.escalationMinutes;
   person.pagesThisShift += 1;
   if (person.pagesThisShift > tuning.pagerBudgetPerShift) ledger(state).pagesOverBudget += 1;
-  const night = isNight(localTime(state, person.id, t));
-  if (night) {
+  if (isNight(localTime(state, person.id, t))) {
     person.fatigue = clamp01(person.fatigue + 0.06);
     state.totals.nightPages += 1;
   }
-  const team = state.teams[inc.pagerTeam];
-  if (team && who === 'primary') team.shiftPages += 1;
   state.totals.pages += 1;
   const week = weekStats(state);
   if (week) week.pages += 1;
-  if (who === 'primary') logEvent(state, { type: 'paged', incident: inc.id, engineer: person.id, night });
-  else logEvent(state, { type: 'escalated', incident: inc.id, engineer: person.id, reason: 'timeout' });
+  if (person.team !== inc.pagerTeam)
+    logEvent(state, { type: 'page-rerouted', incident: inc.id, team: inc.pagerTeam, engineer: person.id });
 }
 
 export function acknowledge(state: SimState, inc: Incident, engineer: string): void {
-  inc.phase = nextIncidentPhase(inc.phase, { type: 'ACK' });
   inc.ackAt = state.now;
   if (!inc.responders.includes(engineer)) inc.responders.push(engineer);
   logEvent(state, { type: 'acknowledged', incident: inc.id, engineer });
 }
 
-/** One simulated minute of an open incident. */
-export function tickIncident(state: SimState, inc: Incident): void {
-  const t = state.now;
-  if (inc.phase === 'undetected' && t >= inc.detectAt) {
-    inc.phase = nextIncidentPhase(inc.phase, { type: 'DETECT' });
-    inc.detectedAt = t;
-    inc.detectedBy = inc.detectVia;
-    logEvent(state, { type: 'incident-detected', incident: inc.id, by: inc.detectVia });
-    if (inc.detectVia === 'customer') state.customerTrust = clamp01(state.customerTrust - 0.01);
-    pageOnCall(state, inc, 'primary');
-  }
-  if (inc.phase === 'paged' && inc.pagedTo) {
-    if (inc.ackDueAt !== null && t >= inc.ackDueAt) acknowledge(state, inc, inc.pagedTo);
-    else if (inc.escalateAt !== null && t >= inc.escalateAt) pageOnCall(state, inc, 'secondary');
-  } else if (inc.phase === 'acknowledged') {
-    inc.phase = nextIncidentPhase(inc.phase, { type: 'INVESTIGATE' });
-    logEvent(state, { type: 'investigating', incident: inc.id });
-  }
-  if (inc.phase === 'investigating') investigate(state, inc);
-  finishAttempts(state, inc);
-  if (inc.phase === 'mitigated' && inc.mitigatedAt !== null && t - inc.mitigatedAt >= tuning.verifyMinutes) {
-    resolveIncident(state, inc);
-    return;
-  }
-  if (inc.phase !== 'mitigated') burn(state, inc);
+export function detectIncident(state: SimState, inc: Incident): void {
+  inc.detectedAt = state.now;
+  inc.detectedBy = inc.detectVia;
+  logEvent(state, { type: 'incident-detected', incident: inc.id, by: inc.detectVia });
+  if (inc.detectVia === 'customer') state.customerTrust = clamp01(state.customerTrust - 0.01);
 }
 
-function investigate(state: SimState, inc: Incident): void {
-  const before = inc.progress;
-  inc.progress = clamp01(inc.progress + diagnosisRate(state, inc));
-  for (const mark of [0.5, 1]) {
-    if (before < mark && inc.progress >= mark) logEvent(state, { type: 'diagnosed', incident: inc.id, progress: mark });
-  }
-  const pending = inc.attempts.some((a) => a.outcome === 'pending');
-  if (inc.progress >= 1 && !pending) {
-    const remedy = workingRemedies(inc)[0];
-    const who = inc.roles.ops ?? inc.responders[0];
-    if (remedy && who) startMitigation(state, inc, remedy, who);
-  }
+export function beginInvestigation(state: SimState, inc: Incident): void {
+  logEvent(state, { type: 'investigating', incident: inc.id });
 }
 
 export function startMitigation(state: SimState, inc: Incident, action: Mitigation, by: string): void {
@@ -152,34 +138,13 @@ export function startMitigation(state: SimState, inc: Incident, action: Mitigati
   logEvent(state, { type: 'mitigation-started', incident: inc.id, action, engineer: by });
 }
 
-function finishAttempts(state: SimState, inc: Incident): void {
-  for (const a of inc.attempts) {
-    if (a.outcome !== 'pending' || state.now < a.doneAt) continue;
-    if (inc.phase === 'mitigated') {
-      a.outcome = 'wasted';
-    } else if (mitigationWorks(inc.kind, a.action, inc.recentDeploy)) {
-      a.outcome = 'worked';
-      inc.phase = nextIncidentPhase(inc.phase, { type: 'MITIGATE' });
-      inc.mitigatedAt = state.now;
-      logEvent(state, { type: 'incident-mitigated', incident: inc.id });
-    } else if (mitigationHarms(inc.kind, a.action)) {
-      a.outcome = 'worse';
-      inc.sev = Math.max(1, inc.sev - 1);
-      inc.lastSevAt = state.now;
-    } else {
-      a.outcome = 'wasted';
-    }
-    logEvent(state, {
-      type: 'mitigation-finished',
-      incident: inc.id,
-      action: a.action,
-      outcome: a.outcome as 'worked' | 'wasted' | 'worse',
-    });
-  }
+export function markMitigated(state: SimState, inc: Incident): void {
+  inc.mitigatedAt = state.now;
+  logEvent(state, { type: 'incident-mitigated', incident: inc.id });
 }
 
 /** Untreated fire: customers feel it, severity grows, and it spreads to dependents. */
-function burn(state: SimState, inc: Incident): void {
+export function burn(state: SimState, inc: Incident): void {
   const t = state.now;
   const noise = inc.kind === 'alert-noise' ? 0.2 : 1;
   let weight = 0;
@@ -217,7 +182,6 @@ function burn(state: SimState, inc: Incident): void {
 }
 
 export function resolveIncident(state: SimState, inc: Incident): void {
-  inc.phase = nextIncidentPhase(inc.phase, { type: 'RESOLVE' });
   inc.resolvedAt = state.now;
   state.openIncidents = state.openIncidents.filter((id) => id !== inc.id);
   leaveRelapse(state, inc.conditionId);

@@ -4,7 +4,7 @@ import type { Engineer, SimState } from '../model/types';
 import { clamp01, localTime, logEvent, newId, openIncidents } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
-import { pageOnCall } from './incident';
+import { sendIncident } from './incidentLife';
 import { onCall, pagerTeams } from './rotation';
 
 /** Who carries a pager right now, primary or secondary. */
@@ -89,8 +89,8 @@ export function burnOut(state: SimState, e: Engineer): void {
   if (team && team.hiringUntil === null) team.hiringUntil = state.now + tuning.hireWeeks * MINUTES_PER_WEEK;
   for (const inc of openIncidents(state)) {
     inc.responders = inc.responders.filter((r) => r !== e.id);
-    // A page still ringing for them goes on to whoever is on call and still here.
-    if (inc.phase === 'paged' && inc.pagedTo === e.id) pageOnCall(state, inc, 'secondary');
+    // A page still ringing for them goes on at once to the next person who can act.
+    if (inc.phase === 'paged' && inc.pagedTo === e.id) sendIncident(state, inc, { type: 'ESCALATE' });
   }
 }
 

@@ -90,6 +90,37 @@ export function escalateToExpert(state: SimState, inc: Incident): string | null 
   return expert;
 }
 
+/**
+ * Who a page for this incident can go to, in order: the pager team's primary and secondary, the
+ * rest of that team, the other teams' on-call, then anyone still active. Escalation never dead-ends
+ * while somebody is left.
+ */
+export function pageChain(state: Readonly<SimState>, inc: Incident): string[] {
+  const out: string[] = [];
+  const add = (id: string | undefined) => {
+    if (id && !out.includes(id) && state.engineers[id]?.status === 'active') out.push(id);
+  };
+  const crew = onCall(state, inc.pagerTeam, state.now);
+  add(crew.primary?.id);
+  add(crew.secondary?.id);
+  for (const e of activeMembers(state, inc.pagerTeam)) add(e.id);
+  for (const team of state.teamOrder) {
+    if (team === inc.pagerTeam) continue;
+    const other = onCall(state, team, state.now);
+    add(other.primary?.id);
+    add(other.secondary?.id);
+  }
+  for (const id of state.engineerOrder) add(id);
+  return out;
+}
+
+/** The next person to page: the head of the chain, or after a timeout the one after whoever was paged. */
+export function nextToPage(state: Readonly<SimState>, inc: Incident): string | null {
+  const chain = pageChain(state, inc);
+  const at = inc.pagedTo === null ? -1 : chain.indexOf(inc.pagedTo);
+  return chain[(at + 1) % Math.max(1, chain.length)] ?? null;
+}
+
 export function pageSecondary(state: SimState, inc: Incident): string | null {
   const second = onCall(state, inc.pagerTeam, state.now).secondary;
   if (!second || inc.responders.includes(second.id)) return null;

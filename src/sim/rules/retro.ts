@@ -1,4 +1,3 @@
-import { nextRetroPhase } from '../machines/retroMachine';
 import type { Factor, FactorKey, Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, busFactor, clamp01, logEvent, newId, serviceName } from '../model/world';
 import { draw } from '../rng';
@@ -75,10 +74,9 @@ export function scheduleRetro(state: SimState, inc: Incident): Retro {
   return retro;
 }
 
+/** A retro moved on a step (the machine has already moved it). */
 export function stepRetro(state: SimState, retro: Retro): void {
-  const before = retro.phase;
-  retro.phase = nextRetroPhase(retro.phase, { type: 'NEXT' });
-  if (retro.phase !== before) logEvent(state, { type: 'retro-step', retro: retro.id, phase: retro.phase });
+  logEvent(state, { type: 'retro-step', retro: retro.id, phase: retro.phase });
 }
 
 /** How deep the review digs: quick sees the obvious; a deep review led by someone uninvolved sees most [HOWIE]. */
@@ -161,7 +159,6 @@ export function surfacedFactors(retro: Retro): Factor[] {
 
 /** Publishing makes the learning count; sharing org-wide lets other teams find the same class of condition. */
 export function publishRetro(state: SimState, retro: Retro, share: boolean): void {
-  retro.phase = nextRetroPhase(retro.phase, { type: 'PUBLISH' });
   retro.shared = share;
   state.totals.retros += 1;
   let revealed = 0;

@@ -1,0 +1,64 @@
+import { transition } from 'xstate';
+import {
+  type RetroFacts,
+  type RetroPhase,
+  type RetroSignal,
+  retroGuardReasons,
+  retroMachine,
+  retroPhaseReason,
+} from '../machines/retroMachine';
+import type { Retro, SimState } from '../model/types';
+import { refusal, type SignalOutcome } from './machineReasons';
+import { frameRetro, interview, publishRetro, stepRetro } from './retro';
+
+/** The facts the retro machine's guards read. */
+export function retroFacts(retro: Retro): RetroFacts {
+  return { interviewed: retro.depth !== null, framed: retro.framing !== null };
+}
+
+type Effect = (state: SimState, retro: Retro, signal: RetroSignal) => void;
+
+/** The rule function behind each action the machine names. */
+const effects: Record<string, Effect> = {
+  stepRetro: (state, retro) => stepRetro(state, retro),
+  interview: (state, retro, signal) => {
+    if (signal.type === 'INTERVIEW') interview(state, retro, signal.depth, signal.facilitator);
+  },
+  frameRetro: (state, retro, signal) => {
+    if (signal.type === 'FRAME') frameRetro(state, retro, signal.framing, signal.blamed);
+  },
+  publishRetro: (state, retro, signal) => {
+    if (signal.type === 'PUBLISH') publishRetro(state, retro, signal.share);
+  },
+};
+
+function check(retro: Retro, signal: RetroSignal) {
+  const from = retroMachine.resolveState({ value: retro.phase, context: retroFacts(retro) });
+  if (from.can(signal)) return { from, reason: null };
+  const reason = refusal(retroMachine, retro.phase, signal, {
+    phase: () => retroPhaseReason(retro.phase, signal),
+    guard: (name) => retroGuardReasons[name as keyof typeof retroGuardReasons]?.(retro.phase, signal),
+  });
+  return { from, reason };
+}
+
+/**
+ * Applies one signal to a retro: the machine decides, and only when it takes the transition does
+ * the step change and the rule behind the action run. The only code that moves a retro.
+ */
+export function sendRetro(state: SimState, retro: Retro, signal: RetroSignal): SignalOutcome {
+  const { from, reason } = check(retro, signal);
+  if (reason !== null) return { ok: false, reason };
+  const [to, actions] = transition(retroMachine, from, signal);
+  retro.phase = to.value as RetroPhase;
+  for (const action of actions) effects[action.type]?.(state, retro, signal);
+  return { ok: true };
+}
+
+/** Whether a signal would be taken by a retro right now, and why not; changes nothing. */
+export function retroCan(state: Readonly<SimState>, retroId: string, signal: RetroSignal): SignalOutcome {
+  const retro = Object.hasOwn(state.retros, retroId) ? state.retros[retroId] : undefined;
+  if (!retro) return { ok: false, reason: `no retro "${retroId}"` };
+  const { reason } = check(retro, signal);
+  return reason === null ? { ok: true } : { ok: false, reason };
+}
