@@ -39,7 +39,9 @@ export function benchAgainst(ref: string): Record<string, number> {
       const a = median(ours.map((f) => f[key]));
       const b = median(theirs.map((f) => f[key]));
       ratios[key] = Math.round((a / b) * 100) / 100;
-      console.log(`  ${key.padEnd(16)} ${a.toFixed(0).padStart(6)} ms vs ${b.toFixed(0).padStart(6)} ms  ×${ratios[key]}`);
+      console.log(
+        `  ${key.padEnd(16)} ${a.toFixed(0).padStart(6)} ms vs ${b.toFixed(0).padStart(6)} ms  ×${ratios[key]}`,
+      );
     }
     return ratios;
   } finally {

@@ -268,14 +268,20 @@ export class GameStore {
 
   pause(): void {
     if (this.view.phase !== 'playing') return;
-    if (this.line) return this.line.control('pause');
+    if (this.line) {
+      this.line.control('pause');
+      return;
+    }
     this.session?.control('pause');
     this.flow.send({ type: 'PAUSE' });
   }
 
   resume(): void {
     if (this.view.phase !== 'paused') return;
-    if (this.line) return this.line.control('resume');
+    if (this.line) {
+      this.line.control('resume');
+      return;
+    }
     this.session?.control('resume');
     this.flow.send({ type: 'RESUME' });
   }
