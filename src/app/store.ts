@@ -1,175 +1,22 @@
-import { createActor } from 'xstate';
-import {
-  builtInScenarios,
-  type Command,
-  type CommandResult,
-  createWorld,
-  defaultScenarioId,
-  type GamePhase,
-  gameFlowMachine,
-  policies,
-  type Scenario,
-  type SilentReport,
-  type SilentSuccess,
-  type SimEvent,
-  type Snapshot,
-  validateScenario,
-} from '../sim';
+import { createWorld, policies } from '../sim';
 import type { LogEntry } from '../sim/inputLog';
 import { setAsideCorrupt } from './corruptSaves';
-import { Debrief, type DebriefMark } from './debrief';
+import { Debrief } from './debrief';
 import { DEMO, demoScenario } from './demo';
-import type { GhostView } from './ghost';
-import { type HistoryPoint, samplePoint } from './history';
 import type { TableLine } from './remoteTable';
-import { DEMO_SPEED, RoundClock } from './roundClock';
-import { RoundSession, type RoundSetup } from './roundSession';
-import { parseSave, readText, removeText, SAVE_KEY, type SaveFile, storeText } from './save';
-import { loadSettings, type Settings, saveSettings } from './settings';
+import { RoundSession } from './roundSession';
+import { parseSave, readText, SAVE_KEY, type SaveFile } from './save';
+import { StoreCore } from './storeCore';
 
 export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from './roundClock';
 export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from './roundSession';
-
-export interface StoreView {
-  phase: GamePhase;
-  snapshot: Snapshot | null;
-  settings: Settings;
-  silent: SilentReport | null;
-  /** The never-learning organization on the same luck, drawn live beside the player's. */
-  ghost: GhostView | null;
-  /** Silent successes whose minute just passed, for the feed and the map. */
-  justPrevented: SilentSuccess[];
-  history: HistoryPoint[];
-  /** Events since the last notification, for feeds and effects. */
-  fresh: SimEvent[];
-  pagedIncident: string | null;
-  openRetro: string | null;
-  message: string | null;
-  /** A bot is playing by itself (attract mode). */
-  demo: boolean;
-  /** The debrief after the round: both timelines at a chosen minute (null when closed). */
-  debrief: DebriefView | null;
-  /** A phase timer the facilitator set for the table, ending at a real time (ms since 1970). */
-  tableTimer: { label: string; endsAt: number } | null;
-  /** The facilitator has revealed the hidden state (latent weaknesses) to the table. */
-  revealed: boolean;
-  /** The code of the table on a room server this screen sits at, if any. */
-  table: string | null;
-}
-
-export interface DebriefView {
-  minute: number;
-  end: number;
-  ours: Snapshot;
-  ghost: Snapshot;
-  marks: DebriefMark[];
-}
-
-type Listener = (view: StoreView) => void;
+export type { DebriefView, StoreView } from './storeView';
 
 /**
- * The screens' state: the game flow, the view the panels draw, settings and saving. The running
- * round itself (simulation, log, ghost) is a RoundSession; real time is a RoundClock.
+ * The store the screens use: the core (flow, view, the running round) plus saved rounds, the attract
+ * demo, sitting at a table on a room server, the facilitator's notes and the debrief.
  */
-export class GameStore {
-  readonly flow = createActor(gameFlowMachine).start();
-  scenario: Scenario;
-  private session: RoundSession | null = null;
-  private readonly clock = new RoundClock();
-  private listeners = new Set<Listener>();
-  private lastSampleDay = -1;
-  private debriefModel: Debrief | null = null;
-  /** Set while this screen sits at a table on a room server. */
-  private line: TableLine | null = null;
-  view: StoreView;
-
-  constructor() {
-    const res = validateScenario(builtInScenarios[defaultScenarioId]);
-    if (!res.ok) throw new Error('the built-in scenario is invalid');
-    this.scenario = res.scenario;
-    this.view = {
-      phase: 'menu',
-      snapshot: null,
-      settings: loadSettings(),
-      silent: null,
-      ghost: null,
-      justPrevented: [],
-      history: [],
-      fresh: [],
-      pagedIncident: null,
-      openRetro: null,
-      message: null,
-      demo: false,
-      debrief: null,
-      tableTimer: null,
-      revealed: false,
-      table: null,
-    };
-    this.flow.subscribe((s) => {
-      const phase = s.value as GamePhase;
-      if (phase !== 'report' && this.view.debrief) this.closeDebrief(false);
-      this.view = { ...this.view, phase };
-      this.emit();
-    });
-  }
-
-  subscribe(fn: Listener): () => void {
-    this.listeners.add(fn);
-    fn(this.view);
-    return () => this.listeners.delete(fn);
-  }
-
-  private emit(): void {
-    for (const fn of this.listeners) fn(this.view);
-    if (this.view.fresh.length > 0 || this.view.justPrevented.length > 0)
-      this.view = { ...this.view, fresh: [], justPrevented: [] };
-  }
-
-  snapshot(): Snapshot | null {
-    return this.session?.snapshot() ?? null;
-  }
-
-  /** The running round (its log, for a debrief or an export). */
-  round(): RoundSession | null {
-    return this.session;
-  }
-
-  chooseScenario(scenario: Scenario): void {
-    this.scenario = scenario;
-  }
-
-  newGame(): void {
-    this.flow.send({ type: 'NEW_GAME' });
-  }
-
-  backToMenu(): void {
-    this.leaveTable();
-    this.flow.send({ type: 'MENU' });
-  }
-
-  startRound(setup: RoundSetup): void {
-    this.leaveTable();
-    this.scenario = setup.scenario;
-    this.view = { ...this.view, demo: !!setup.demoBot };
-    this.session = RoundSession.start(setup);
-    this.debriefModel = null;
-    this.clock.reset();
-    this.lastSampleDay = -1;
-    this.view = {
-      ...this.view,
-      history: [],
-      silent: null,
-      ghost: null,
-      justPrevented: [],
-      pagedIncident: null,
-      openRetro: null,
-      message: null,
-    };
-    this.flow.send({ type: 'START' });
-    this.sample();
-    this.emit();
-  }
-
+export class GameStore extends StoreCore {
   /** What the menu can offer to resume, or why the saved round cannot be used (it is then set aside, not lost). */
   savedRound(): { label: string } | { problem: string } | null {
     const text = readText(SAVE_KEY);
@@ -222,123 +69,6 @@ export class GameStore {
     return true;
   }
 
-  leaveTable(): void {
-    this.line?.leave();
-    this.line = null;
-    if (this.view.table) this.view = { ...this.view, table: null };
-  }
-
-  /** Saves the round in this browser (not demo rounds); quietly does nothing when storage is unavailable. */
-  saveNow(): void {
-    const session = this.session;
-    if (!session || session.demo || this.line || this.view.phase === 'report' || this.view.phase === 'menu') return;
-    storeText(SAVE_KEY, JSON.stringify(session.save(this.view.history, new Date().toISOString())));
-  }
-
-  dispatch(command: Command): CommandResult {
-    const session = this.session;
-    if (!session) return { ok: false, reason: 'no round is running' };
-    if (this.line) {
-      // At a table the server judges: a refusal comes back as a message.
-      this.line.command(command);
-      return { ok: true };
-    }
-    const result = session.dispatch(command);
-    if (result.ok && command.type === 'injectIncident') this.follow();
-    this.view = {
-      ...this.view,
-      snapshot: session.snapshot(),
-      message: result.ok ? null : result.reason,
-    };
-    if (command.type === 'acknowledge' && this.view.pagedIncident === command.incident) {
-      this.view = { ...this.view, pagedIncident: null };
-    }
-    this.emit();
-    return result;
-  }
-
-  setSettings(patch: Partial<Settings>): void {
-    const settings = { ...this.view.settings, ...patch };
-    if (patch.speed !== undefined && patch.speed !== this.view.settings.speed)
-      this.session?.control('speed', patch.speed);
-    saveSettings(settings);
-    this.view = { ...this.view, settings };
-    this.emit();
-  }
-
-  pause(): void {
-    if (this.view.phase !== 'playing') return;
-    if (this.line) {
-      this.line.control('pause');
-      return;
-    }
-    this.session?.control('pause');
-    this.flow.send({ type: 'PAUSE' });
-  }
-
-  resume(): void {
-    if (this.view.phase !== 'paused') return;
-    if (this.line) {
-      this.line.control('resume');
-      return;
-    }
-    this.session?.control('resume');
-    this.flow.send({ type: 'RESUME' });
-  }
-
-  togglePause(): void {
-    if (this.view.phase === 'playing') this.pause();
-    else if (this.view.phase === 'paused') this.resume();
-  }
-
-  openRetro(retroId: string): void {
-    this.view = { ...this.view, openRetro: retroId };
-    this.flow.send({ type: 'OPEN_RETRO' });
-  }
-
-  closeRetro(): void {
-    this.view = { ...this.view, openRetro: null };
-    this.flow.send({ type: 'CLOSE_RETRO' });
-  }
-
-  /** Re-draw views after a view-only change, such as a new selection. */
-  refresh(): void {
-    this.emit();
-  }
-
-  dismissPage(): void {
-    this.view = { ...this.view, pagedIncident: null };
-    this.emit();
-  }
-
-  /** Advance by simulated minutes (the loop and tests call this). */
-  advanceMinutes(minutes: number): SimEvent[] {
-    const session = this.session;
-    if (!session || this.line) return [];
-    const demo = session.demo;
-    const events = session.advance(minutes, this.view.settings.autoPause && this.view.phase === 'playing' && !demo);
-    this.afterAdvance(events, !demo);
-    return events;
-  }
-
-  private afterAdvance(events: SimEvent[], ownRound: boolean): void {
-    const session = this.session;
-    if (!session) return;
-    let paged = this.view.pagedIncident;
-    for (const e of events) if (e.type === 'paged') paged = e.incident;
-    const snapshot = session.snapshot();
-    this.view = { ...this.view, snapshot, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
-    this.follow();
-    this.sample();
-    const local = ownRound && !this.line;
-    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && local) this.pause();
-    if (events.some((e) => e.type === 'round-over')) {
-      if (local) removeText(SAVE_KEY);
-      this.flow.send({ type: 'ROUND_OVER' });
-    }
-    this.emit();
-  }
-
   /** Sits this screen at a table on a room server: the world comes from the table's log from now on. */
   playAtTable(session: RoundSession, line: TableLine, paused: boolean): void {
     this.line?.leave();
@@ -383,16 +113,6 @@ export class GameStore {
     this.emit();
   }
 
-  /** Called by the frame loop with real elapsed time. */
-  frame(realMs: number): void {
-    const session = this.session;
-    if (this.view.phase !== 'playing' || !session || this.line) return;
-    const snap = session.snapshot();
-    const live = snap.openIncidents.some((id) => snap.incidents[id]?.phase !== 'undetected');
-    const whole = this.clock.tick(realMs, session.demo ? DEMO_SPEED : this.view.settings.speed, live);
-    if (whole > 0) this.advanceMinutes(whole);
-  }
-
   /** Attract mode: a learning-first bot plays a short round by itself, on a loop, until someone takes over. */
   startDemo(): void {
     const scenario = demoScenario();
@@ -419,30 +139,6 @@ export class GameStore {
     this.session.takeOver();
     this.view = { ...this.view, demo: false };
     this.emit();
-  }
-
-  /** Brings the ghost timeline up to the player's minute and notes silent successes as their minute passes. */
-  private follow(): void {
-    const session = this.session;
-    if (!session) return;
-    const { view, justPrevented } = session.ghost.follow(session.snapshot());
-    this.view = {
-      ...this.view,
-      ghost: view,
-      silent: view.report,
-      justPrevented: [...this.view.justPrevented, ...justPrevented],
-    };
-  }
-
-  private sample(): void {
-    const snap = this.session?.snapshot();
-    if (!snap) return;
-    const day = Math.floor(snap.now / 1440);
-    if (day === this.lastSampleDay) return;
-    this.lastSampleDay = day;
-    const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0, this.view.ghost?.par ?? 0);
-    this.view = { ...this.view, history: [...this.view.history, point] };
-    this.saveNow();
   }
 
   /**
@@ -490,10 +186,5 @@ export class GameStore {
   closeDebrief(notify = true): void {
     this.view = { ...this.view, debrief: null };
     if (notify) this.emit();
-  }
-
-  /** When each incident of the never-learning replay started, for the weekly chart. */
-  replayIncidentStarts(): number[] {
-    return this.session?.ghost.incidentStarts() ?? [];
   }
 }
