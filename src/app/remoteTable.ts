@@ -14,6 +14,7 @@ export interface TableEvents {
   minute(minute: number): void;
   control(paused: boolean, speed: number): void;
   refused(reason: string): void;
+  notice(text: string): void;
   left(reason: string): void;
 }
 
@@ -38,22 +39,45 @@ export function defaultServer(): string {
 export async function joinTable(server: string, code: string, seat: TableSeat, on: TableEvents): Promise<TableLine> {
   const { Client } = await import('colyseus.js');
   const client = new Client(server);
-  const room = code ? await client.joinById(code, seat) : await client.create('table', { ...seat });
-  room.onMessage('welcome', (m: { log: InputLog; paused: boolean; speed: number }) =>
-    on.welcome(m.log, m.paused, m.speed),
-  );
-  room.onMessage('entries', (m: { entries: LogEntry[] }) => on.entries(m.entries));
-  room.onMessage('tick', (m: { minute: number }) => on.minute(m.minute));
-  room.onMessage('control', (m: { paused: boolean; speed: number }) => on.control(m.paused, m.speed));
-  room.onMessage('refused', (m: { reason: string }) => on.refused(String(m.reason).slice(0, 300)));
-  room.onMessage('seats', () => {});
-  room.onMessage('hash', () => {});
-  room.onLeave((code) => on.left(code === 1000 ? 'left the table' : `the connection to the table was lost (${code})`));
-  room.send('hello');
+  let room = code ? await client.joinById(code, seat) : await client.create('table', { ...seat });
+  let leaving = false;
+  const wire = (r: typeof room) => {
+    r.onMessage('welcome', (m: { log: InputLog; paused: boolean; speed: number }) =>
+      on.welcome(m.log, m.paused, m.speed),
+    );
+    r.onMessage('entries', (m: { entries: LogEntry[] }) => on.entries(m.entries));
+    r.onMessage('tick', (m: { minute: number }) => on.minute(m.minute));
+    r.onMessage('control', (m: { paused: boolean; speed: number }) => on.control(m.paused, m.speed));
+    r.onMessage('refused', (m: { reason: string }) => on.refused(String(m.reason).slice(0, 300)));
+    r.onMessage('seats', () => {});
+    r.onMessage('hash', () => {});
+    r.onLeave((closeCode) => {
+      if (leaving || closeCode === 1000) on.left('left the table');
+      else void comeBack(r.reconnectionToken, 0);
+    });
+    r.send('hello');
+  };
+  // A dropped connection tries to come back to the same seat for a minute; the table plays on meanwhile.
+  const comeBack = async (token: string, attempt: number): Promise<void> => {
+    if (attempt >= 20) return on.left('lost the connection to the table');
+    if (attempt === 0) on.notice('The connection to the table dropped; getting back to your seat…');
+    try {
+      room = await client.reconnect(token);
+      wire(room);
+      on.notice('Back at the table.');
+    } catch {
+      await new Promise((r) => setTimeout(r, 3000));
+      return comeBack(token, attempt + 1);
+    }
+  };
+  wire(room);
   return {
     tableId: room.roomId,
     command: (command) => room.send('command', command),
     control: (control, value) => room.send('control', value === undefined ? { control } : { control, value }),
-    leave: () => void room.leave(true),
+    leave: () => {
+      leaving = true;
+      void room.leave(true);
+    },
   };
 }

@@ -71,7 +71,7 @@ export class GameStore extends StoreCore {
 
   /** Sits this screen at a table on a room server: the world comes from the table's log from now on. */
   playAtTable(session: RoundSession, line: TableLine, paused: boolean): void {
-    this.line?.leave();
+    if (this.line !== line) this.line?.leave();
     this.line = line;
     this.scenario = session.scenario;
     this.session = session;

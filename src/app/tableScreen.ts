@@ -34,6 +34,7 @@ export async function sitAtTable(
       minute: (minute) => store.tableMinute(minute),
       control: (paused) => store.tableControl(paused),
       refused: (reason) => store.tableMessage(`The table refused that: ${reason}`),
+      notice: (text) => store.tableMessage(text),
       left: (why) => store.tableMessage(`You ${why}.`),
     });
     (pending as (() => void) | null)?.();

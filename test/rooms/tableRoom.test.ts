@@ -118,6 +118,26 @@ describe('a table room', () => {
     expect(late.seen.entries).toEqual(f.seen.entries);
     expect(late.replayed()).toBe(f.replayed());
   });
+
+  it('a dropped screen comes back to its seat and catches up from the log', async () => {
+    const room = await colyseus.createRoom('table', { seed: 4, weeks: 1 });
+    const ada = await colyseus.connectTo(room, { name: 'Ada', seat: 'commander' });
+    const a = screen(ada);
+    await until(() => a.seen.log !== null);
+    const token = ada.reconnectionToken;
+    ada.connection.close(4001);
+    await wait(200);
+    const other = await colyseus.connectTo(room, { name: 'Bao', seat: 'ops' });
+    other.send('command', { type: 'setTeamFocus', team: 'data', reliabilityShare: 0.6 });
+    await wait(200);
+    const back = await colyseus.sdk.reconnect(token);
+    const b = screen(back);
+    await until(() => b.seen.log !== null);
+    expect(b.seen.entries.some((e) => 'command' in e && e.command.type === 'setTeamFocus')).toBe(true);
+    back.send('command', { type: 'setTeamFocus', team: 'web', reliabilityShare: 0.3 });
+    await until(() => b.seen.entries.filter((e) => 'command' in e && e.command.type === 'setTeamFocus').length === 2);
+    expect(b.seen.refused).toEqual([]);
+  });
 });
 
 describe('the facilitator console', () => {
