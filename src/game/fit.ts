@@ -1,0 +1,24 @@
+import type Phaser from 'phaser';
+
+/**
+ * Sets the first of `options` that fits in `maxWidth`; failing all, the last one shortened with "…". Labels on the
+ * map never run into each other or off its edge.
+ */
+export function fitText(t: Phaser.GameObjects.Text, options: string[], maxWidth: number): Phaser.GameObjects.Text {
+  for (const option of options) {
+    t.setText(option);
+    if (t.width <= maxWidth) return t;
+  }
+  const last = options[options.length - 1] ?? '';
+  for (let n = last.length - 1; n > 0; n--) {
+    t.setText(`${last.slice(0, n).trimEnd()}…`);
+    if (t.width <= maxWidth) return t;
+  }
+  return t;
+}
+
+/** Keeps a centred label whole inside the map: its middle moves in from an edge as far as its width needs. */
+export function keepInside(t: Phaser.GameObjects.Text, x: number, y: number, width: number): Phaser.GameObjects.Text {
+  const half = t.width / 2;
+  return t.setPosition(Math.max(half + 2, Math.min(width - half - 2, x)), y);
+}
