@@ -104,6 +104,9 @@ function draw(): void {
     if (view.phase === 'retro') {
       renderRetro(overlay, view, store);
       keepModal(overlay, () => store.closeRetro());
+      // A step that replaced the focused button hands the focus to the next step's main action, not to the page.
+      if (!overlay.contains(document.activeElement))
+        (overlay.querySelector<HTMLElement>('dialog .primary') ?? firstControl(overlay))?.focus();
     }
     if (view.phase === 'report') {
       renderReport(overlay, view, store);
