@@ -10,6 +10,7 @@ import { describeEvent } from './ui/eventText';
 import { renderHud } from './ui/hud';
 import { renderIncidentPanel } from './ui/incidentPanel';
 import { installKeyboard } from './ui/keyboard';
+import { renderMapText } from './ui/mapText';
 import { loadedScenarios, type MenuChoice, offerScenario, renderMenu } from './ui/menu';
 import { firstControl, keepModal } from './ui/modal';
 import { renderPager } from './ui/pager';
@@ -52,6 +53,7 @@ const panel = byId('incident-panel');
 const after = byId('after-fire');
 const overlay = byId('overlay');
 const pager = byId('pager');
+const mapText = byId('map-text');
 let choice: MenuChoice | null = null;
 let lastPhase = '';
 let pending = false;
@@ -112,11 +114,13 @@ function draw(): void {
       renderReport(overlay, view, store);
       keepModal(overlay, null);
     }
+    if (view.phase === 'menu' || view.phase === 'setup') mapText.replaceChildren();
     if (view.phase === 'playing' || view.phase === 'paused' || view.phase === 'retro') {
       renderHud(hud, view, store);
       renderIncidentPanel(panel, view, store);
       renderAfterFire(after, view, store);
       renderPager(pager, view, store);
+      renderMapText(mapText, view);
     }
     if (view.phase !== previous) focusNewScreen(view.phase, previous);
   } catch (err) {
