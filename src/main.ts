@@ -1,3 +1,4 @@
+import { BOOTH, isBooth } from './app/booth';
 import { DEFAULT_SEED } from './app/demo';
 import { startLoop } from './app/loop';
 import { isShareHash } from './app/shareLink';
@@ -8,6 +9,7 @@ import { renderAfterFire } from './ui/afterFire';
 import { announce } from './ui/announcer';
 import { describeEvent } from './ui/eventText';
 import { renderHud } from './ui/hud';
+import { installIdleReturn } from './ui/idleReturn';
 import { renderIncidentPanel } from './ui/incidentPanel';
 import { installKeyboard } from './ui/keyboard';
 import { renderMapText } from './ui/mapText';
@@ -54,7 +56,12 @@ const after = byId('after-fire');
 const overlay = byId('overlay');
 const pager = byId('pager');
 const mapText = byId('map-text');
-let choice: MenuChoice | null = null;
+// The booth preset: a one-week round at 2× in large print, about five real minutes.
+const booth = isBooth(window.location.search);
+if (booth) store.setSettings({ speed: BOOTH.speed, largePrint: BOOTH.largePrint });
+let choice: MenuChoice | null = booth
+  ? { scenario: store.scenario, seed: DEFAULT_SEED, weeks: BOOTH.weeks, guided: true }
+  : null;
 let lastPhase = '';
 let pending = false;
 
@@ -227,6 +234,7 @@ window.addEventListener('pagehide', () => store.saveNow());
 
 startLoop(store, showFailure);
 installKeyboard(store);
+installIdleReturn(store);
 installTestHook(store);
 
 // The menu is plain DOM and usable at once; Phaser (most of the download) arrives after it, for the map.
