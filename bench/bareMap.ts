@@ -21,14 +21,19 @@ class BareScene extends Phaser.Scene {
       y: ((i * b) % (height - 60)) + 30,
     });
     const shapes = this.add.graphics();
+    // One drawing call per shape, in the floor's mix: about three circles (filled discs, rings) to one line or arrowhead.
     for (let i = 0; i < count('shapes', 200); i++) {
       const p = at(i, 71, 37);
-      if (i % 3 === 2) {
+      if (i % 4 === 3 && i % 8 === 3) {
         shapes.lineStyle(2, 0x52627d, 0.8);
         shapes.lineBetween(p.x, p.y, p.x + 120, p.y + 40);
-      } else {
-        shapes.fillStyle(i % 2 === 0 ? 0x1d2738 : 0x4e9af1, 1);
+      } else if (i % 4 === 3) {
+        shapes.fillStyle(0x52627d, 1);
+        shapes.fillTriangle(p.x, p.y, p.x - 11, p.y - 5, p.x - 11, p.y + 5);
+      } else if (i % 2 === 0) {
+        shapes.fillStyle(0x4e9af1, 1);
         shapes.fillCircle(p.x, p.y, 18);
+      } else {
         shapes.lineStyle(3, 0x2b3548, 1);
         shapes.strokeCircle(p.x, p.y, 23);
       }

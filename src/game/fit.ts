@@ -1,10 +1,16 @@
 import type Phaser from 'phaser';
 
+const fitted = new WeakMap<Phaser.GameObjects.Text, string>();
+
 /**
  * Sets the first of `options` that fits in `maxWidth`; failing all, the last one shortened with "…". Labels on the
  * map never run into each other or off its edge.
  */
 export function fitText(t: Phaser.GameObjects.Text, options: string[], maxWidth: number): Phaser.GameObjects.Text {
+  // Setting a text redraws its texture: the same words in the same room and size keep the last answer.
+  const key = `${options.join('\n')}\n${Math.floor(maxWidth)}\n${t.style.fontSize}`;
+  if (fitted.get(t) === key) return t;
+  fitted.set(t, key);
   for (const option of options) {
     t.setText(option);
     if (t.width <= maxWidth) return t;

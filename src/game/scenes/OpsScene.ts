@@ -7,6 +7,7 @@ import { installMapProbe, type MapProbe } from '../mapProbe';
 import { drawPeople } from './peopleDrawing';
 
 const FONT = 'system-ui, sans-serif';
+const REDRAW_EVERY_MS = 100;
 
 /** The ops floor: the service map on fire or calm, and the people who carry the pagers. */
 export class OpsScene extends Phaser.Scene {
@@ -22,6 +23,9 @@ export class OpsScene extends Phaser.Scene {
   /** Service nodes shrink when a column of the map is crowded; 1 is full size. */
   private nodeScale = 1;
   private labelsBeside = false;
+  private lastRedraw = 0;
+  /** The world changed since the map was last drawn. */
+  private dirty = false;
   private peopleDiscs: { key: string; x: number; y: number; r: number }[] = [];
   private burning = new Map<string, number>();
   private ghostFire!: Phaser.GameObjects.Graphics;
@@ -81,7 +85,11 @@ export class OpsScene extends Phaser.Scene {
     this.saved = (view.silent?.prevented ?? [])
       .filter((p) => now - p.incident.startedAt < 8 * 60)
       .map((p) => p.incident.service);
-    if (changed) this.redraw();
+    // At top speed the world changes every frame; the map follows at most ten times a second, and at once on a new fire.
+    if (!changed) return;
+    const fresh = view.fresh.some((e) => e.type === 'paged' || e.type === 'incident-resolved');
+    if (fresh || performance.now() - this.lastRedraw >= REDRAW_EVERY_MS) this.redraw();
+    else this.dirty = true;
   }
 
   label(key: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
@@ -96,6 +104,8 @@ export class OpsScene extends Phaser.Scene {
   }
 
   private redraw(): void {
+    this.lastRedraw = performance.now();
+    this.dirty = false;
     const s = this.snapshot;
     for (const t of this.labels.values()) t.setVisible(false);
     this.edges.clear();
@@ -240,6 +250,7 @@ export class OpsScene extends Phaser.Scene {
   }
 
   override update(clock: number): void {
+    if (this.dirty && performance.now() - this.lastRedraw >= REDRAW_EVERY_MS) this.redraw();
     this.fire.clear();
     // With reduced motion the flames stand still.
     const time = this.calm.matches ? 0 : clock;
