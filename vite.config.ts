@@ -53,7 +53,8 @@ export default defineConfig({
     // After the first visit the whole game is cached: a booth keeps running when the venue's network does not.
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // Deferred, so registering the worker never holds up the page's first paint or its menu.
+      injectRegister: 'script-defer',
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'Firepants — the success in SRE is silent',

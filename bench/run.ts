@@ -1,11 +1,14 @@
 /**
- * How fast the headless simulator runs, measured in this process (`npm run bench`).
+ * `npm run bench`: how fast the headless simulator runs, measured in this process, then the game in a browser
+ * (bench/browser.ts) against bare pages of the same build. Ends with one JSON line of every figure.
  *
  * - "bare rules": createSimulation(...).advance(13 weeks) with no bot: the cost of the rules alone.
  * - "baseline" and "learning-first": runRound with that bot, which looks at the world every 5 minutes.
  *
- * Each figure is the median of a few repetitions. No assertions, no thresholds: this only reports.
+ * Each figure is the median of a few repetitions. No assertions: this only reports, with the browser targets beside.
+ * BENCH_PORT serves the built pages on a given port (default: any free one); BENCH_BROWSER=0 skips the browser.
  */
+
 import {
   builtInScenarios,
   createSimulation,
@@ -16,6 +19,7 @@ import {
   type Scenario,
   validateScenario,
 } from '../src/sim';
+import { type BrowserFigures, browserBench, FIRESTORM } from './browser';
 
 const SCENARIO_ID = 'platform';
 const WEEKS = 13;
@@ -120,6 +124,59 @@ console.log(
     `heap before runs: ${(heapBefore / MB).toFixed(1)} MB` +
     ((globalThis as { gc?: unknown }).gc ? '' : ' (no --expose-gc, so heap figures include uncollected garbage)'),
 );
+
+const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+const simFigures = Object.fromEntries(
+  rows.map((m) => [
+    m.label,
+    { wallMs: Math.round(m.wallSeconds * 1000), simMinutesPerSecond: Math.round(m.simMinutes / m.wallSeconds) },
+  ]),
+);
+
+async function browserPart(): Promise<BrowserFigures | { skipped: string }> {
+  if (process.env.BENCH_BROWSER === '0') return { skipped: 'BENCH_BROWSER=0' };
+  return browserBench(Number(process.env.BENCH_PORT) || 0);
+}
+
+const web = await browserPart();
+console.log();
+if ('skipped' in web) {
+  console.log(`Browser bench skipped: ${web.skipped}.`);
+  console.log(JSON.stringify({ simulator: simFigures, browser: web }));
+} else {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
+  const storm = web.firestorm;
+  const ratios = {
+    firestormP95VsBare: ratio(storm.p95Ms, web.bareScene.p95Ms),
+    firestormMedianVsBare: ratio(storm.medianMs, web.bareScene.medianMs),
+    menuVsBarePage: ratio(web.menuMs, web.barePageMs),
+    bundleVsPhaser: ratio(web.gameGzipBytes, web.phaserGzipBytes),
+  };
+  const verdict = (value: number, target: number) => (value <= target ? `meets ≤ ${target}×` : `MISSES ≤ ${target}×`);
+  console.log(
+    `Browser bench: ${web.browser}, Phaser ${web.renderer}, production build, 1280×720 page, map ${web.mapSize}`,
+  );
+  console.log(
+    `Firestorm: ${FIRESTORM.services} services, ${FIRESTORM.teams} teams, ${FIRESTORM.people} people, ` +
+      `live incidents min ${storm.liveMin}, median ${storm.liveMedian}, 8×, auto-pause off; bare scene: ${storm.texts} texts, ${storm.shapes} shapes, ${storm.flames} flames`,
+  );
+  console.log(
+    `  frame time   firestorm median ${ms(storm.medianMs)}, p95 ${ms(storm.p95Ms)} (${storm.frames} frames)` +
+      `   bare Phaser median ${ms(web.bareScene.medianMs)}, p95 ${ms(web.bareScene.p95Ms)} (${web.bareScene.frames} frames)`,
+  );
+  console.log(
+    `  p95 ratio ${ratios.firestormP95VsBare}× (${verdict(ratios.firestormP95VsBare, 1.25)}), median ratio ${ratios.firestormMedianVsBare}×`,
+  );
+  console.log(
+    `Menu: first button enabled after ${ms(web.menuMs)}; bare page ${ms(web.barePageMs)} (median of 5): ` +
+      `${ratios.menuVsBarePage}× (${verdict(ratios.menuVsBarePage, 1.5)})`,
+  );
+  console.log(
+    `Bundle (gzip): the game loads ${kb(web.gameGzipBytes)} in all, Phaser alone ${kb(web.phaserGzipBytes)}: ${ratios.bundleVsPhaser}×`,
+  );
+  console.log(JSON.stringify({ simulator: simFigures, browser: web, ratios }));
+}
 
 if (againstRef) {
   const { benchAgainst } = await import('./against');

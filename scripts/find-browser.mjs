@@ -37,7 +37,7 @@ function run(command, args, env = process.env) {
 }
 
 /** Returns the path of a Chromium executable, installing Debian's package as a last resort when root. */
-export async function findChromium() {
+export async function findChromium({ install = true } = {}) {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (!existsSync(fromEnv)) {
@@ -53,7 +53,7 @@ export async function findChromium() {
     if (isExecutable(path)) return path;
   }
 
-  if (process.platform === 'linux' && process.getuid?.() === 0 && commandExists('apt-get')) {
+  if (install && process.platform === 'linux' && process.getuid?.() === 0 && commandExists('apt-get')) {
     console.error('No Chromium found; installing Debian/Ubuntu package "chromium" with apt-get…');
     run('apt-get', ['update', '-qq']);
     run('apt-get', ['install', '-y', '-qq', 'chromium'], { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });

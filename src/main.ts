@@ -1,3 +1,4 @@
+import { BOOTH, isBooth } from './app/booth';
 import { DEFAULT_SEED } from './app/demo';
 import { linkToFacilitator } from './app/facilitatorLink';
 import { startLoop } from './app/loop';
@@ -9,8 +10,10 @@ import { renderAfterFire } from './ui/afterFire';
 import { announce } from './ui/announcer';
 import { describeEvent } from './ui/eventText';
 import { renderHud } from './ui/hud';
+import { installIdleReturn } from './ui/idleReturn';
 import { renderIncidentPanel } from './ui/incidentPanel';
 import { installKeyboard } from './ui/keyboard';
+import { renderMapText } from './ui/mapText';
 import { loadedScenarios, type MenuChoice, offerScenario, renderMenu } from './ui/menu';
 import { firstControl, keepModal } from './ui/modal';
 import { renderPager } from './ui/pager';
@@ -56,7 +59,13 @@ const after = byId('after-fire');
 const overlay = byId('overlay');
 const pager = byId('pager');
 const notes = byId('table-notes');
-let choice: MenuChoice | null = null;
+const mapText = byId('map-text');
+// The booth preset: a one-week round at 2× in large print, about five real minutes.
+const booth = isBooth(window.location.search);
+if (booth) store.setSettings({ speed: BOOTH.speed, largePrint: BOOTH.largePrint });
+let choice: MenuChoice | null = booth
+  ? { scenario: store.scenario, seed: DEFAULT_SEED, weeks: BOOTH.weeks, guided: true }
+  : null;
 let lastPhase = '';
 let pending = false;
 
@@ -115,17 +124,22 @@ function draw(): void {
     if (view.phase === 'retro') {
       renderRetro(overlay, view, store);
       keepModal(overlay, () => store.closeRetro());
+      // A step that replaced the focused button hands the focus to the next step's main action, not to the page.
+      if (!overlay.contains(document.activeElement))
+        (overlay.querySelector<HTMLElement>('dialog .primary') ?? firstControl(overlay))?.focus();
     }
     if (view.phase === 'report') {
       renderReport(overlay, view, store);
       keepModal(overlay, null);
     }
+    if (view.phase === 'menu' || view.phase === 'setup') mapText.replaceChildren();
     if (view.phase === 'playing' || view.phase === 'paused' || view.phase === 'retro') {
       renderHud(hud, view, store);
       renderIncidentPanel(panel, view, store);
       renderAfterFire(after, view, store);
       renderPager(pager, view, store);
       renderTableNotes(notes, view);
+      renderMapText(mapText, view);
     } else notes.hidden = true;
     if (view.phase !== previous) focusNewScreen(view.phase, previous);
   } catch (err) {
@@ -232,6 +246,7 @@ window.addEventListener('pagehide', () => store.saveNow());
 
 startLoop(store, showFailure);
 installKeyboard(store);
+installIdleReturn(store);
 installTestHook(store);
 // A facilitator's window of the same page (facilitator.html) steers this table over a BroadcastChannel.
 linkToFacilitator(store);

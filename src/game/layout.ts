@@ -67,3 +67,84 @@ export function teamMarks(s: Snapshot): Record<string, string> {
   }
   return marks;
 }
+
+/** The smallest room a person needs across: a disc with its fatigue ring, and a little air. */
+export const PERSON_STEP_MIN = 52;
+const PERSON_STEP_MAX = 64;
+const PERSON_ROW = 74;
+const BAND_HEADER = 40;
+
+export interface TeamColumn {
+  team: string;
+  x0: number;
+  width: number;
+  members: string[];
+  perRow: number;
+  step: number;
+}
+
+/**
+ * The people band: a column per team, as wide as its share of the people, and as many rows as the most crowded
+ * team needs so that no two people (or their names) sit closer than PERSON_STEP_MIN.
+ */
+export function peopleBand(s: Snapshot, width: number): { columns: TeamColumn[]; height: number } {
+  const byTeam = s.teamOrder.map((team) => ({
+    team,
+    members: s.engineerOrder.filter((id) => s.engineers[id]?.team === team),
+  }));
+  const sizes = byTeam.map((t) => Math.max(2, t.members.length));
+  const total = sizes.reduce((a, b) => a + b, 0) || 1;
+  let x = 0;
+  let rows = 1;
+  const columns = byTeam.map((t, i) => {
+    const colW = (width * (sizes[i] ?? 2)) / total;
+    const inner = Math.max(PERSON_STEP_MIN, colW - 12);
+    const perRow = Math.max(1, Math.min(t.members.length, Math.floor(inner / PERSON_STEP_MIN)));
+    const step = Math.min(PERSON_STEP_MAX, inner / perRow);
+    rows = Math.max(rows, Math.ceil(t.members.length / perRow));
+    const column = { team: t.team, x0: x, width: colW, members: t.members, perRow, step };
+    x += colW;
+    return column;
+  });
+  return { columns, height: BAND_HEADER + rows * PERSON_ROW + 24 };
+}
+
+const line = (size: number, least: number, k: number, textScale: number) =>
+  1.25 * Math.max(least, size * k) * textScale;
+
+/** From the top of a node's ring to the foot of its second label under it, at scale `k`. */
+export function nodeSpan(k: number, textScale = 1): number {
+  return 63 * k + 3 + line(16, 11, k, textScale) + line(13, 10, k, textScale);
+}
+
+/** The height a node takes with its two labels beside it rather than under it. */
+export function nodeSpanBeside(k: number, textScale = 1): number {
+  return Math.max(66 * k, line(16, 11, k, textScale) + line(13, 10, k, textScale));
+}
+
+export interface NodeFit {
+  /** 1 is full size. */
+  k: number;
+  /** The labels go beside the nodes: a column is too crowded to stack them underneath. */
+  beside: boolean;
+}
+
+/** How the service nodes shrink, and where their labels go, so that the most crowded column fits without overlap. */
+export function nodeScale(positions: Record<string, Point>, textScale = 1): NodeFit {
+  const columns = new Map<number, number[]>();
+  for (const p of Object.values(positions))
+    columns.set(Math.round(p.x), [...(columns.get(Math.round(p.x)) ?? []), p.y]);
+  let gap = Number.POSITIVE_INFINITY;
+  for (const ys of columns.values()) {
+    ys.sort((a, b) => a - b);
+    for (let i = 1; i < ys.length; i++) gap = Math.min(gap, (ys[i] ?? 0) - (ys[i - 1] ?? 0));
+  }
+  const largest = (span: (k: number, t: number) => number, least: number) => {
+    let k = 1;
+    while (k > least && span(k, textScale) > gap - 6) k -= 0.05;
+    return k;
+  };
+  const under = largest(nodeSpan, 0.5);
+  if (nodeSpan(under, textScale) <= gap - 6 && under >= 0.8) return { k: under, beside: false };
+  return { k: largest(nodeSpanBeside, 0.5), beside: true };
+}

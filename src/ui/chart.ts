@@ -12,6 +12,8 @@ export interface Series {
   values: number[];
   color: string;
   label: string;
+  /** A dash pattern, so a line is told apart by its shape as well as its colour. */
+  dash?: string;
 }
 
 /** A small line chart, each series scaled to its own range (shapes, not magnitudes, are compared). */
@@ -31,7 +33,9 @@ export function lineChart(series: Series[], width: number, height: number, title
         return `${x.toFixed(1)},${y.toFixed(1)}`;
       })
       .join(' ');
-    root.append(svg('polyline', { points: pts, fill: 'none', stroke: s.color, 'stroke-width': 2.5 }));
+    const line = svg('polyline', { points: pts, fill: 'none', stroke: s.color, 'stroke-width': 2.5 });
+    if (s.dash) line.setAttribute('stroke-dasharray', s.dash);
+    root.append(line);
   }
   return root;
 }
@@ -39,12 +43,12 @@ export function lineChart(series: Series[], width: number, height: number, title
 export function learningVsNines(history: HistoryPoint[], width: number, height: number): SVGElement {
   return lineChart(
     [
-      { values: history.map((p) => p.nines), color: '#7f8da6', label: 'nines' },
+      { values: history.map((p) => p.nines), color: '#7f8da6', label: 'nines', dash: '5 4' },
       { values: history.map((p) => p.learning), color: '#ffb13b', label: 'learning' },
     ],
     width,
     height,
-    'Learning (orange) and nines (grey) over the round',
+    'Learning (solid orange line) and nines (dashed grey line) over the round',
   );
 }
 
@@ -55,7 +59,8 @@ export function weeklyBars(here: number[], replay: number[], width: number, heig
     width,
     height,
     role: 'img',
-    'aria-label': 'Incidents per week: this round (orange) and the never-learning replay (grey)',
+    'aria-label':
+      'Incidents per week: this round (solid orange bars) and the never-learning replay (hollow dashed grey bars)',
   });
   const max = Math.max(1, ...here, ...replay);
   const n = Math.max(here.length, replay.length);
@@ -68,15 +73,22 @@ export function weeklyBars(here: number[], replay: number[], width: number, heig
     ];
     bars.forEach(([v, color], j) => {
       const h = ((height - 24) * v) / max;
-      root.append(
-        svg('rect', {
-          x: x + j * (groupW * 0.38) + groupW * 0.1,
-          y: height - 18 - h,
-          width: groupW * 0.34,
-          height: h,
-          fill: color,
-        }),
-      );
+      // The replay's bars are hollow and dashed, this round's solid: told apart without their colours.
+      const hollow = j === 0;
+      const bar = svg('rect', {
+        x: x + j * (groupW * 0.38) + groupW * 0.1,
+        y: height - 18 - h,
+        width: groupW * 0.34,
+        height: h,
+        fill: hollow ? 'none' : color,
+        stroke: color,
+        'stroke-width': 2,
+        ...(hollow ? { 'stroke-dasharray': '4 3' } : {}),
+      });
+      const tip = svg('title', {});
+      tip.textContent = `Week ${i + 1}: ${v} ${hollow ? 'in the replay' : 'here'}`;
+      bar.append(tip);
+      root.append(bar);
     });
     const t = svg('text', {
       x: x + groupW / 2,

@@ -173,7 +173,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
     ),
     h(
       'div',
-      { class: 'hud-chart', title: 'Learning (orange) vs nines (grey), per day' },
+      { class: 'hud-chart', title: 'Learning (solid orange) vs nines (dashed grey), per day' },
       learningVsNines(view.history, 150, 54),
     ),
     ghostStrip(view),

@@ -97,13 +97,17 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
           'figure',
           {},
           learningVsNines(view.history, 380, 120),
-          h('figcaption', {}, 'Learning (orange) vs nines (grey) over the round'),
+          h('figcaption', {}, 'Learning (solid orange) vs nines (dashed grey) over the round'),
         ),
         h(
           'figure',
           { 'data-testid': 'weekly-chart' },
           weeklyBars(story.incidentsByWeek, story.replayByWeek, 380, 120),
-          h('figcaption', {}, 'Incidents per week: here (orange) vs the never-learning replay (grey)'),
+          h(
+            'figcaption',
+            {},
+            'Incidents per week: here (solid orange) vs the never-learning replay (hollow, dashed grey)',
+          ),
         ),
       ),
       h(

@@ -1,11 +1,13 @@
 import Phaser from 'phaser';
 import type { GameStore, StoreView } from '../../app/store';
-import { busFactor, formatClock, isNight, localTime, onCall, pagerTeams, type Snapshot, teamSites } from '../../sim';
-import { AWAKE_INITIAL_COLOR, PEOPLE_BAND_COLOR, SLEEPER_ALPHA, SLEEPER_Z_COLOR } from '../contrast';
-import { fatigueColor, hexToNumber, type Point, serviceLayout, teamMarks } from '../layout';
+import { busFactor, formatClock, isNight, type Snapshot } from '../../sim';
+import { fitText, keepInside } from '../fit';
+import { hexToNumber, nodeScale, type Point, peopleBand, serviceLayout, teamMarks } from '../layout';
+import { installMapProbe, type MapProbe } from '../mapProbe';
+import { drawPeople } from './peopleDrawing';
 
 const FONT = 'system-ui, sans-serif';
-const PEOPLE_BAND = 138;
+const REDRAW_EVERY_MS = 100;
 
 /** The ops floor: the service map on fire or calm, and the people who carry the pagers. */
 export class OpsScene extends Phaser.Scene {
@@ -18,6 +20,13 @@ export class OpsScene extends Phaser.Scene {
   private labels = new Map<string, Phaser.GameObjects.Text>();
   private snapshot: Snapshot | null = null;
   private positions: Record<string, Point> = {};
+  /** Service nodes shrink when a column of the map is crowded; 1 is full size. */
+  private nodeScale = 1;
+  private labelsBeside = false;
+  private lastRedraw = 0;
+  /** The world changed since the map was last drawn. */
+  private dirty = false;
+  private peopleDiscs: { key: string; x: number; y: number; r: number }[] = [];
   private burning = new Map<string, number>();
   private ghostFire!: Phaser.GameObjects.Graphics;
   /** Services burning in the never-learning timeline right now, and those whose fire did not happen here lately. */
@@ -39,6 +48,7 @@ export class OpsScene extends Phaser.Scene {
     this.people = this.add.graphics();
     this.clock = this.add.text(16, 12, '', { fontFamily: FONT, fontSize: '22px', color: '#e8eef8', fontStyle: 'bold' });
     this.unsubscribe = this.store.subscribe((view) => this.onView(view));
+    installMapProbe(() => this.probe());
     const onResize = () => this.redraw();
     this.scale.on('resize', onResize);
     this.events.once('shutdown', () => {
@@ -46,6 +56,19 @@ export class OpsScene extends Phaser.Scene {
       this.unsubscribe?.();
       this.labels.clear();
     });
+  }
+
+  private probe(): MapProbe | null {
+    if (!this.scene.isActive()) return null;
+    const labels = [...this.labels.entries()]
+      .filter(([, t]) => t.visible && t.text !== '')
+      .map(([key, t]) => {
+        const b = t.getBounds();
+        return { key, text: t.text, x: b.x, y: b.y, width: b.width, height: b.height };
+      });
+    const r = 30 * this.nodeScale;
+    const discs = Object.entries(this.positions).map(([id, p]) => ({ key: `svc:${id}`, x: p.x, y: p.y, r }));
+    return { width: this.scale.width, height: this.scale.height, labels, discs: [...discs, ...this.peopleDiscs] };
   }
 
   private onView(view: StoreView): void {
@@ -62,10 +85,14 @@ export class OpsScene extends Phaser.Scene {
     this.saved = (view.silent?.prevented ?? [])
       .filter((p) => now - p.incident.startedAt < 8 * 60)
       .map((p) => p.incident.service);
-    if (changed) this.redraw();
+    // At top speed the world changes every frame; the map follows at most ten times a second, and at once on a new fire.
+    if (!changed) return;
+    const fresh = view.fresh.some((e) => e.type === 'paged' || e.type === 'incident-resolved');
+    if (fresh || performance.now() - this.lastRedraw >= REDRAW_EVERY_MS) this.redraw();
+    else this.dirty = true;
   }
 
-  private label(key: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
+  label(key: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
     const size = `${Math.round(Number.parseFloat(String(style.fontSize ?? 13)) * this.textScale)}px`;
     let t = this.labels.get(key);
     if (!t) {
@@ -77,6 +104,8 @@ export class OpsScene extends Phaser.Scene {
   }
 
   private redraw(): void {
+    this.lastRedraw = performance.now();
+    this.dirty = false;
     const s = this.snapshot;
     for (const t of this.labels.values()) t.setVisible(false);
     this.edges.clear();
@@ -91,7 +120,9 @@ export class OpsScene extends Phaser.Scene {
     this.cameras.main.setBackgroundColor(night ? '#0a0d16' : '#121826');
     this.clock.setFontSize(`${Math.round(22 * this.textScale)}px`);
     this.clock.setText(`${formatClock(s.now)}  ${night ? '☾ night' : '☀ day'}`);
-    this.positions = serviceLayout(s, width, height - PEOPLE_BAND);
+    const band = peopleBand(s, width);
+    this.positions = serviceLayout(s, width, height - band.height);
+    ({ k: this.nodeScale, beside: this.labelsBeside } = nodeScale(this.positions, this.textScale));
     this.burning.clear();
     for (const id of s.openIncidents) {
       const inc = s.incidents[id];
@@ -101,12 +132,13 @@ export class OpsScene extends Phaser.Scene {
     this.drawEdges(s);
     this.drawGhosts();
     this.drawServices(s);
-    this.drawPeople(s, width, height);
+    this.peopleDiscs = drawPeople(this, this.people, s, band, width, height);
   }
 
-  /** The other timeline on the map: a ghostly ring where it burns and this one does not; a check where it was prevented. */
+  /** The other timeline on the map: a ghostly ring where it burns and this one does not; a green ring where it was prevented. */
   private drawGhosts(): void {
     this.ghostFire.clear();
+    const r = 42 * this.nodeScale;
     for (const id of this.ghostBurning) {
       const p = this.positions[id];
       if (!p || this.burning.has(id)) continue;
@@ -114,18 +146,14 @@ export class OpsScene extends Phaser.Scene {
       for (let i = 0; i < 12; i += 2)
         this.ghostFire
           .beginPath()
-          .arc(p.x, p.y, 42, (i * Math.PI) / 6, ((i + 1) * Math.PI) / 6)
+          .arc(p.x, p.y, r, (i * Math.PI) / 6, ((i + 1) * Math.PI) / 6)
           .strokePath();
-      const tag = this.label(`ghost:${id}`, { fontSize: '12px', color: '#c8d6ee', fontStyle: 'italic' });
-      tag.setPosition(p.x, p.y - 62).setText('burning in the other timeline');
     }
     for (const id of this.saved) {
       const p = this.positions[id];
       if (!p) continue;
       this.ghostFire.lineStyle(4, 0x5fd38d, 0.95);
-      this.ghostFire.strokeCircle(p.x, p.y, 40);
-      const tag = this.label(`saved:${id}`, { fontSize: '12px', color: '#8ff0b4', fontStyle: 'bold' });
-      tag.setPosition(p.x, p.y - 62).setText('✓ didn’t happen here');
+      this.ghostFire.strokeCircle(p.x, p.y, r - 2);
     }
   }
 
@@ -141,7 +169,7 @@ export class OpsScene extends Phaser.Scene {
         this.edges.lineStyle(hot ? 4 : 2, hot ? 0xff5a1f : 0x52627d, hot ? 0.95 : 0.8);
         this.edges.lineBetween(from.x, from.y, to.x, to.y);
         const a = Math.atan2(to.y - from.y, to.x - from.x);
-        const tip = { x: to.x - Math.cos(a) * 36, y: to.y - Math.sin(a) * 36 };
+        const tip = { x: to.x - Math.cos(a) * 36 * this.nodeScale, y: to.y - Math.sin(a) * 36 * this.nodeScale };
         this.edges.fillStyle(hot ? 0xff5a1f : 0x52627d, 1);
         this.edges.fillTriangle(
           tip.x,
@@ -162,6 +190,26 @@ export class OpsScene extends Phaser.Scene {
       const inc = s.incidents[id];
       if (inc?.phase === 'mitigated') for (const svc of inc.affected) recovering.add(svc);
     }
+    const k = this.nodeScale;
+    const r = 30 * k;
+    const width = this.scale.width;
+    const xs = [...new Set(Object.values(this.positions).map((p) => Math.round(p.x)))].sort((a, b) => a - b);
+    const spacing = xs.length > 1 ? Math.min(...xs.slice(1).map((x, i) => x - (xs[i] ?? 0))) : width;
+    // A label may take the room between its column and the next, less a little air (and the ring, when beside it).
+    const room = this.labelsBeside ? spacing - 2 * r - 24 : spacing - 10;
+    const lastX = xs[xs.length - 1] ?? 0;
+    const beforeLastX = xs[xs.length - 2] ?? Number.NaN;
+    // The last column's labels sit left of it, sharing the gap with the labels of the column before.
+    const roomAt = (p: Point) =>
+      this.labelsBeside && [lastX, beforeLastX].includes(Math.round(p.x)) && xs.length > 1 ? room / 2 - 4 : room;
+    /** Under the node, centred; or beside it, right of it (left of it in the last column). */
+    const place = (t: Phaser.GameObjects.Text, p: Point, y: number) => {
+      if (!this.labelsBeside) return keepInside(t, p.x, y, width);
+      const left = Math.round(p.x) === lastX && xs.length > 1;
+      return keepInside(t, left ? p.x - r - 8 - t.width / 2 : p.x + r + 8 + t.width / 2, y, width);
+    };
+    const ghost = new Set(this.ghostBurning);
+    const saved = new Set(this.saved);
     for (const id of s.serviceOrder) {
       const p = this.positions[id];
       const svc = s.services[id];
@@ -169,96 +217,40 @@ export class OpsScene extends Phaser.Scene {
       const team = s.teams[svc.team];
       const heat = this.burning.get(id) ?? 0;
       this.nodes.fillStyle(heat > 0 ? 0x3a1a12 : 0x1d2738, 1);
-      this.nodes.fillCircle(p.x, p.y, 30);
-      this.nodes.lineStyle(5, hexToNumber(team?.color ?? '#888888'), 1);
-      this.nodes.strokeCircle(p.x, p.y, 30);
+      this.nodes.fillCircle(p.x, p.y, r);
+      this.nodes.lineStyle(5 * k, hexToNumber(team?.color ?? '#888888'), 1);
+      this.nodes.strokeCircle(p.x, p.y, r);
       const status = heat > 0 ? 0xff5a1f : recovering.has(id) ? 0x5cc8ff : 0x5fd38d;
       this.nodes.fillStyle(status, 1);
-      this.nodes.fillCircle(p.x + 22, p.y - 22, 7);
+      this.nodes.fillCircle(p.x + 22 * k, p.y - 22 * k, 7 * k);
       // The owning team's initial inside the ring: a cue beside its colour.
       const owner = this.label(`svc-team:${id}`, {
-        fontSize: '18px',
+        fontSize: `${18 * k}px`,
         color: team?.color ?? '#c9d3e3',
         fontStyle: 'bold',
       });
-      owner.setPosition(p.x, p.y - owner.height / 2).setText(marks[svc.team] ?? '?');
-      const name = this.label(`svc:${id}`, { fontSize: '16px', color: '#f1f5fb', fontStyle: 'bold' });
-      name.setPosition(p.x, p.y + 33).setText(svc.name);
-      const bus = busFactor(s, id);
-      const state =
-        heat > 0 ? `ON FIRE · SEV${5 - heat}` : recovering.has(id) ? 'recovering' : `${team?.name ?? ''} · bus ${bus}`;
-      const sub = this.label(`svc-sub:${id}`, { fontSize: '13px', color: heat > 0 ? '#ffb38a' : '#9fb0c9' });
-      sub.setPosition(p.x, p.y + 52).setText(state);
+      owner.setText(marks[svc.team] ?? '?').setPosition(p.x, p.y - owner.height / 2);
+      const name = this.label(`svc:${id}`, {
+        fontSize: `${Math.max(11, 16 * k)}px`,
+        color: '#f1f5fb',
+        fontStyle: 'bold',
+      });
+      fitText(name, [svc.name], roomAt(p));
+      place(name, p, this.labelsBeside ? p.y - name.height : p.y + r + 3);
+      // One line under the name tells its state; the other timeline's words take the place of the team's.
+      const here = heat > 0 ? `ON FIRE · SEV${5 - heat}` : recovering.has(id) ? 'recovering' : null;
+      const there = saved.has(id) ? '✓ didn’t happen here' : ghost.has(id) ? 'burning in the other timeline' : null;
+      const color =
+        here && heat > 0 ? '#ffb38a' : saved.has(id) && !here ? '#8ff0b4' : there && !here ? '#c8d6ee' : '#9fb0c9';
+      const sub = this.label(`svc-sub:${id}`, { fontSize: `${Math.max(10, 13 * k)}px`, color });
+      const words = here ?? there ?? `${team?.name ?? ''} · bus ${busFactor(s, id)}`;
+      const options = here || there ? [words] : [words, `bus ${busFactor(s, id)}`];
+      place(fitText(sub, options, roomAt(p)), p, name.y + name.height);
     }
   }
 
-  private drawPeople(s: Snapshot, width: number, height: number): void {
-    const top = height - PEOPLE_BAND + 10;
-    this.people.fillStyle(hexToNumber(PEOPLE_BAND_COLOR), 0.9);
-    this.people.fillRect(0, top - 10, width, PEOPLE_BAND);
-    this.people.lineStyle(1, 0x2b3548, 1);
-    this.people.lineBetween(0, top - 10, width, top - 10);
-    const carriers = new Set(pagerTeams(s));
-    const teams = s.teamOrder;
-    // Each team gets width in proportion to its people, so everyone fits on one row.
-    const sizes = teams.map((t) => Math.max(2, s.engineerOrder.filter((id) => s.engineers[id]?.team === t).length));
-    const total = sizes.reduce((a, b) => a + b, 0);
-    const starts = sizes.map((_, i) => (width * sizes.slice(0, i).reduce((a, b) => a + b, 0)) / total);
-    const busy = new Set<string>();
-    for (const id of s.openIncidents) for (const r of s.incidents[id]?.responders ?? []) busy.add(r);
-    teams.forEach((teamId, ti) => {
-      const team = s.teams[teamId];
-      if (!team) return;
-      const x0 = starts[ti] ?? 0;
-      const colW = (width * (sizes[ti] ?? 2)) / total;
-      const title = this.label(`team:${teamId}`, { fontSize: '15px', color: team.color, fontStyle: 'bold' });
-      title.setPosition(x0 + colW / 2, top).setText(`${team.name}${carriers.has(teamId) ? ' · carries pagers' : ''}`);
-      const crew = carriers.has(teamId) ? onCall(s, teamId, s.now) : {};
-      const members = s.engineerOrder.map((id) => s.engineers[id]).filter((e) => e && e.team === teamId);
-      const multiSite = teamSites(s, teamId).length > 1;
-      const step = Math.min(64, (colW - 20) / Math.max(1, members.length));
-      const perRow = Math.max(1, Math.floor((colW - 20) / step));
-      members.forEach((e, i) => {
-        if (!e) return;
-        const cx = x0 + 10 + step / 2 + (i % perRow) * step + (colW - 20 - Math.min(members.length, perRow) * step) / 2;
-        const cy = top + 52 + Math.floor(i / perRow) * 74;
-        const gone = e.status === 'left';
-        const asleep = isNight(localTime(s, e.id, s.now)) && !busy.has(e.id) && !gone;
-        this.people.fillStyle(gone ? 0x2a2f3a : hexToNumber(team.color), gone ? 0.6 : asleep ? SLEEPER_ALPHA : 1);
-        this.people.fillCircle(cx, cy, 18);
-        this.people.lineStyle(3, 0x2b3548, 1);
-        this.people.strokeCircle(cx, cy, 23);
-        if (!gone) {
-          this.people.lineStyle(4, fatigueColor(e.fatigue), 1);
-          this.people.beginPath();
-          this.people.arc(cx, cy, 23, -Math.PI / 2, -Math.PI / 2 + Math.PI * 2 * Math.max(0.02, e.fatigue), false);
-          this.people.strokePath();
-        }
-        const role = crew.primary?.id === e.id ? 'P1' : crew.secondary?.id === e.id ? 'P2' : '';
-        if (role && !gone) {
-          this.people.fillStyle(0xffd447, 1);
-          this.people.fillRoundedRect(cx + 10, cy - 30, 24, 16, 4);
-          const badge = this.label(`pager:${e.id}`, { fontSize: '11px', color: '#1a1a1a', fontStyle: 'bold' });
-          badge.setPosition(cx + 22, cy - 29).setText(role);
-        }
-        if (busy.has(e.id)) {
-          this.people.lineStyle(2, 0xff5a1f, 1);
-          this.people.strokeCircle(cx, cy, 28);
-        }
-        const initial = this.label(`init:${e.id}`, {
-          fontSize: '15px',
-          color: asleep ? SLEEPER_Z_COLOR : AWAKE_INITIAL_COLOR,
-          fontStyle: 'bold',
-        });
-        initial.setPosition(cx, cy - 10).setText(asleep ? 'z' : e.name.slice(0, 1));
-        const nm = this.label(`name:${e.id}`, { fontSize: '13px', color: gone ? '#6b7588' : '#dbe3ef' });
-        const where = multiSite ? ` · ${e.site.slice(0, 3)}` : '';
-        nm.setPosition(cx, cy + 27).setText(gone ? `${e.name} (left)` : `${e.name}${where}`);
-      });
-    });
-  }
-
   override update(clock: number): void {
+    if (this.dirty && performance.now() - this.lastRedraw >= REDRAW_EVERY_MS) this.redraw();
     this.fire.clear();
     // With reduced motion the flames stand still.
     const time = this.calm.matches ? 0 : clock;

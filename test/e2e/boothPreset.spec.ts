@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { startRound } from './helpers';
+
+test('a round left alone for three minutes goes back to the menu, saved; any key starts the wait again', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await startRound(page);
+  await page.clock.fastForward('02:00');
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  await page.keyboard.press('Shift');
+  await page.clock.fastForward('02:00');
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  await page.clock.fastForward('01:10');
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', 'menu');
+  await expect(page.getByRole('button', { name: /Resume your round/ })).toBeVisible();
+});
+
+test('?booth sets up a one-week round at 2× in large print, which reaches the labels on the map and the rules', async ({
+  page,
+}) => {
+  await page.goto('/?booth');
+  await expect(page.locator('#weeks')).toHaveValue('1');
+  await expect(page.locator('#guided')).toBeChecked();
+  await expect(page.locator('#app')).toHaveClass(/large-print/);
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await expect(page.getByRole('button', { name: '2×' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('h');
+  await expect(page.locator('dialog#help li').first()).toHaveCSS('font-size', '20px');
+  await page.keyboard.press('Escape');
+  // The map's labels grow with the rest: the clock drawn on the map and people's names.
+  const sizes = await page.evaluate(() => {
+    const probe = window.__firepantsMap?.();
+    return probe?.labels.filter((l) => l.key.startsWith('name:')).map((l) => l.height) ?? [];
+  });
+  expect(sizes.length).toBeGreaterThan(3);
+  await page.evaluate(() => window.__firepants?.store.setSettings({ largePrint: false }));
+  await page.waitForTimeout(300);
+  const smaller = await page.evaluate(() => {
+    const probe = window.__firepantsMap?.();
+    return probe?.labels.filter((l) => l.key.startsWith('name:')).map((l) => l.height) ?? [];
+  });
+  expect(Math.max(...smaller)).toBeLessThan(Math.max(...sizes));
+});
