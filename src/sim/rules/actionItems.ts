@@ -75,12 +75,17 @@ export interface FileItemInput {
   owner?: string;
 }
 
+/** The plan an item would follow, or null when its type does not fit the factor (or the service is gone). */
+export function planFor(state: Readonly<SimState>, input: FileItemInput): ActionPlan | null {
+  if (!state.services[input.service]) return null;
+  const kind = input.conditionId ? (state.conditions[input.conditionId]?.kind ?? null) : null;
+  return plansFor(input.factorKey, input.service, kind, state).find((p) => p.type === input.type) ?? null;
+}
+
 export function fileActionItem(state: SimState, input: FileItemInput): ActionItem | null {
   const svc = state.services[input.service];
-  if (!svc) return null;
-  const kind = input.conditionId ? (state.conditions[input.conditionId]?.kind ?? null) : null;
-  const plan = plansFor(input.factorKey, input.service, kind, state).find((p) => p.type === input.type);
-  if (!plan) return null;
+  const plan = planFor(state, input);
+  if (!svc || !plan) return null;
   const team = svc.team;
   const owner = input.owner ?? activeMembers(state, team)[0]?.id ?? '';
   const id = newId(state, 'ai');
