@@ -10,6 +10,7 @@ export {
   commandRegistry,
   incidentShortcut,
 } from './commands';
+export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';

@@ -1,7 +1,11 @@
 import type { GameStore, StoreView } from '../app/store';
 import {
+  type Command,
+  commandRegistry,
   diagnosisHint,
   type Incident,
+  type IncidentPhase,
+  MITIGATION_KEYS,
   MITIGATIONS,
   type Mitigation,
   onCall,
@@ -9,23 +13,22 @@ import {
   type Role,
   type Snapshot,
 } from '../sim';
+import { commandButton } from './commandButton';
 import { button, h, minutesText, render } from './dom';
 
 const ROLE_NAMES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };
-const MITIGATION_KEYS: Record<Mitigation, string> = {
-  rollback: 'R',
-  failover: 'F',
-  'scale-up': 'U',
-  'flag-off': 'G',
-  restart: 'T',
-};
-const PHASE_TEXT: Record<string, string> = {
+const PHASE_TEXT: Record<IncidentPhase, string> = {
+  undetected: 'not noticed yet',
   detected: 'detected',
   paged: 'paging — waiting for an acknowledgement',
   acknowledged: 'acknowledged',
   investigating: 'investigating',
   mitigated: 'mitigated — watching it recover',
+  resolved: 'resolved',
 };
+
+const EXPERT_HINT = 'Fast, but the hero tires and nobody else learns';
+const STATUS_HINT = 'Keeps customers informed: protects trust';
 
 let selected: string | null = null;
 
@@ -108,7 +111,10 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
   const svc = s.services[inc.service];
   const hint = diagnosisHint(inc);
   const pending = inc.attempts.find((a) => a.outcome === 'pending');
-  const canMitigate = inc.phase === 'investigating' || inc.phase === 'acknowledged';
+  const ack = commandRegistry.acknowledge;
+  const secondary: Command = { type: 'pageSecondary', incident: inc.id };
+  const expert: Command = { type: 'escalateToExpert', incident: inc.id };
+  const status: Command = { type: 'postStatus', incident: inc.id };
   const crew = onCall(s, inc.pagerTeam, s.now);
   const d = (cmd: Parameters<GameStore['dispatch']>[0]) => () => store.dispatch(cmd);
   const roleRows = ROLES.map((role) => {
@@ -148,7 +154,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       h(
         'div',
         { class: 'phase', 'data-testid': 'incident-phase', 'aria-live': 'polite', 'aria-atomic': 'true' },
-        PHASE_TEXT[inc.phase] ?? inc.phase,
+        PHASE_TEXT[inc.phase],
       ),
       h(
         'div',
@@ -193,9 +199,9 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       ? h(
           'div',
           { class: 'actions' },
-          button('Acknowledge the page (A)', 'ack', d({ type: 'acknowledge', incident: inc.id }), {
+          button(`${ack.label} (${ack.key})`, 'ack', d({ type: 'acknowledge', incident: inc.id }), {
             class: 'primary',
-            accesskey: 'a',
+            accesskey: ack.key?.toLowerCase(),
           }),
         )
       : null,
@@ -203,13 +209,13 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     h(
       'div',
       { class: 'actions mitigations' },
-      ...MITIGATIONS.map((m) =>
-        button(`${m}`, `mitigate-${m}`, d({ type: 'mitigate', incident: inc.id, action: m }), {
-          disabled: !canMitigate || !!pending,
-          title: `${m} (key ${MITIGATION_KEYS[m]})`,
+      ...MITIGATIONS.map((m) => {
+        const cmd: Command = { type: 'mitigate', incident: inc.id, action: m };
+        return commandButton(s, cmd, m, `mitigate-${m}`, d(cmd), {
+          hint: `${m} (key ${MITIGATION_KEYS[m]})`,
           class: hint.recommended === m ? 'recommended' : undefined,
-        }),
-      ),
+        });
+      }),
     ),
     pending
       ? h(
@@ -223,17 +229,15 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     h(
       'div',
       { class: 'actions' },
-      button(
-        `Page secondary${crew.secondary ? ` (${crew.secondary.name})` : ''}`,
+      commandButton(
+        s,
+        secondary,
+        `${commandRegistry.pageSecondary.label}${crew.secondary ? ` (${crew.secondary.name})` : ''}`,
         'secondary',
-        d({ type: 'pageSecondary', incident: inc.id }),
+        d(secondary),
       ),
-      button('Call the expert', 'expert', d({ type: 'escalateToExpert', incident: inc.id }), {
-        title: 'Fast, but the hero tires and nobody else learns',
-      }),
-      button('Post status update', 'status', d({ type: 'postStatus', incident: inc.id }), {
-        title: 'Keeps customers informed: protects trust',
-      }),
+      commandButton(s, expert, commandRegistry.escalateToExpert.label, 'expert', d(expert), { hint: EXPERT_HINT }),
+      commandButton(s, status, commandRegistry.postStatus.label, 'status', d(status), { hint: STATUS_HINT }),
     ),
     teams.length > 0
       ? h(
