@@ -16,16 +16,18 @@ const noOwner = (cmd: FileCommand) =>
   cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer';
 
 /** An item on a factor a retro surfaced, in the retro's actions step. */
-function fromRetro(state: Readonly<SimState>, cmd: FileCommand, retroId: string): Filing {
+function fromRetro(state: Readonly<SimState>, cmd: FileCommand, retroId: string, verify: boolean): Filing {
   const retro = own(state.retros, retroId);
   if (!retro) return `no retro "${retroId}"`;
-  if (retro.phase !== 'actions') return 'file action items in the actions step';
+  if (verify && retro.phase !== 'actions') return 'file action items in the actions step';
   const factor = surfacedFactors(retro).find((f) => f.id === cmd.factor);
   if (!factor) return 'that factor was not surfaced';
-  if (retro.actionItems.some((id) => state.actionItems[id]?.factorId === factor.id))
-    return 'that factor already has an action item';
-  const cond = factor.conditionId ? own(state.conditions, factor.conditionId) : undefined;
-  if (cmd.actionType === 'mitigate' && cond && isGuarded(cond)) return GUARDED;
+  if (verify) {
+    if (retro.actionItems.some((id) => state.actionItems[id]?.factorId === factor.id))
+      return 'that factor already has an action item';
+    const cond = factor.conditionId ? own(state.conditions, factor.conditionId) : undefined;
+    if (cmd.actionType === 'mitigate' && cond && isGuarded(cond)) return GUARDED;
+  }
   const pagerTeam = retro.incidentId ? (own(state.incidents, retro.incidentId)?.pagerTeam ?? null) : null;
   const owner = actionItemOwner(state, factor.service, pagerTeam, cmd.owner);
   if (!owner) return noOwner(cmd);
@@ -38,18 +40,21 @@ function fromRetro(state: Readonly<SimState>, cmd: FileCommand, retroId: string)
     type: cmd.actionType,
     owner,
   };
-  return planFor(state, input) ? { input, retro } : `a ${cmd.actionType} item does not fit that factor`;
+  if (verify && !planFor(state, input)) return `a ${cmd.actionType} item does not fit that factor`;
+  return { input, retro };
 }
 
 /** An item on a latent condition someone knows about (a near miss, a drill), outside any retro. */
-function fromCondition(state: Readonly<SimState>, cmd: FileCommand): Filing {
+function fromCondition(state: Readonly<SimState>, cmd: FileCommand, verify: boolean): Filing {
   const c = own(state.conditions, cmd.condition);
   if (!c) return 'name a factor of a retro or a known latent condition';
-  if (!c.revealed) return 'nobody knows about that condition yet';
-  if (c.strength <= 0) return 'that condition is already gone';
-  const open = Object.values(state.actionItems).some((a) => a.conditionId === c.id && a.status === 'open');
-  if (open) return 'that condition already has an open action item';
-  if (cmd.actionType === 'mitigate' && isGuarded(c)) return GUARDED;
+  if (verify) {
+    if (!c.revealed) return 'nobody knows about that condition yet';
+    if (c.strength <= 0) return 'that condition is already gone';
+    const open = Object.values(state.actionItems).some((a) => a.conditionId === c.id && a.status === 'open');
+    if (open) return 'that condition already has an open action item';
+    if (cmd.actionType === 'mitigate' && isGuarded(c)) return GUARDED;
+  }
   const owner = actionItemOwner(state, c.service, null, cmd.owner);
   if (!owner) return noOwner(cmd);
   const input: FileItemInput = {
@@ -61,11 +66,16 @@ function fromCondition(state: Readonly<SimState>, cmd: FileCommand): Filing {
     type: cmd.actionType,
     owner,
   };
-  return planFor(state, input) ? { input, retro: null } : `a ${cmd.actionType} item does not fit a latent condition`;
+  if (verify && !planFor(state, input)) return `a ${cmd.actionType} item does not fit a latent condition`;
+  return { input, retro: null };
 }
 
-const filing = (state: Readonly<SimState>, cmd: FileCommand): Filing =>
-  cmd.retro ? fromRetro(state, cmd, cmd.retro) : fromCondition(state, cmd);
+/**
+ * What filing would create, or why not. With `verify` off (the effect, after the check said yes), only what the
+ * item needs is looked up: the refusals that merely read, such as scanning every open item, are not repeated.
+ */
+const filing = (state: Readonly<SimState>, cmd: FileCommand, verify: boolean): Filing =>
+  cmd.retro ? fromRetro(state, cmd, cmd.retro, verify) : fromCondition(state, cmd, verify);
 
 export const fileActionItem = defineCommand({
   type: 'fileActionItem',
@@ -78,11 +88,11 @@ export const fileActionItem = defineCommand({
   }),
   label: 'File an action item',
   check(state, cmd) {
-    const f = filing(state, cmd);
+    const f = filing(state, cmd, true);
     return typeof f === 'string' ? no(f) : OK;
   },
   perform(state, cmd) {
-    const f = filing(state, cmd);
+    const f = filing(state, cmd, false);
     if (typeof f === 'string') return;
     const item = file(state, f.input);
     if (item && f.retro) f.retro.actionItems.push(item.id);
