@@ -12,6 +12,7 @@ import {
   type Scenario,
   validateScenario,
 } from '../sim';
+import { readOnlyView } from '../sim/readOnlyView';
 import { playRound } from '../sim/runRound';
 import { ArgError, parseArgs, USAGE } from './args';
 import { compare, formatCompare } from './compare';
@@ -70,7 +71,7 @@ async function policyNamed(name: string): Promise<Policy> {
     throw new ArgError(`the policy module "${name}" has no default export that is a function (snapshot) => Command[]`);
   const bot = mod.default as (s: unknown) => unknown;
   return (snapshot) => {
-    const out = bot(snapshot);
+    const out = bot(readOnlyView(snapshot));
     return Array.isArray(out) ? out : [];
   };
 }
