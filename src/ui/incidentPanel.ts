@@ -249,7 +249,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
             { id: 'pull-team', 'data-key': 'pull-team', 'data-keep': 'pull-team' },
             ...teams.map((t) => h('option', { value: t }, s.teams[t]?.name ?? t)),
           ),
-          button('Pull in', 'pull', () => {
+          button(commandRegistry.pullInTeam.label, 'pull', () => {
             const sel = el.querySelector<HTMLSelectElement>('#pull-team');
             if (sel) store.dispatch({ type: 'pullInTeam', incident: inc.id, team: sel.value });
           }),
@@ -272,7 +272,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
         }),
         ' with a proper handoff',
       ),
-      button('Hand off', 'handoff', () => {
+      button(commandRegistry.handOff.label, 'handoff', () => {
         const to = el.querySelector<HTMLSelectElement>('#handoff-to')?.value ?? '';
         const ack = el.querySelector<HTMLInputElement>('#handoff-ack')?.checked ?? true;
         store.dispatch({ type: 'handOff', incident: inc.id, to, acknowledged: ack });
