@@ -142,6 +142,15 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     );
   });
   const teams = s.teamOrder.filter((t) => t !== inc.pagerTeam);
+  // What the lists say now (they keep the player's choice across redraws), as commands the rules can check.
+  const chosen = (id: string) => el.querySelector<HTMLSelectElement>(`#${id}`)?.value;
+  const pull = (): Command => ({ type: 'pullInTeam', incident: inc.id, team: chosen('pull-team') || (teams[0] ?? '') });
+  const handOff = (): Command => ({
+    type: 'handOff',
+    incident: inc.id,
+    to: chosen('handoff-to') || (personOptions(s)[0]?.getAttribute('value') ?? ''),
+    acknowledged: el.querySelector<HTMLInputElement>('#handoff-ack')?.checked ?? true,
+  });
   render(
     el,
     h('h2', {}, 'Live incident'),
@@ -246,20 +255,21 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
           h('label', { for: 'pull-team' }, 'Pull in team'),
           h(
             'select',
-            { id: 'pull-team', 'data-key': 'pull-team', 'data-keep': 'pull-team' },
+            { id: 'pull-team', 'data-key': 'pull-team', 'data-keep': 'pull-team', onchange: () => store.refresh() },
             ...teams.map((t) => h('option', { value: t }, s.teams[t]?.name ?? t)),
           ),
-          button(commandRegistry.pullInTeam.label, 'pull', () => {
-            const sel = el.querySelector<HTMLSelectElement>('#pull-team');
-            if (sel) store.dispatch({ type: 'pullInTeam', incident: inc.id, team: sel.value });
-          }),
+          commandButton(s, pull(), commandRegistry.pullInTeam.label, 'pull', () => store.dispatch(pull())),
         )
       : null,
     h(
       'div',
       { class: 'row' },
       h('label', { for: 'handoff-to' }, 'Hand off to'),
-      h('select', { id: 'handoff-to', 'data-key': 'handoff-to', 'data-keep': 'handoff-to' }, ...personOptions(s)),
+      h(
+        'select',
+        { id: 'handoff-to', 'data-key': 'handoff-to', 'data-keep': 'handoff-to', onchange: () => store.refresh() },
+        ...personOptions(s),
+      ),
       h(
         'label',
         { class: 'inline' },
@@ -272,11 +282,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
         }),
         ' with a proper handoff',
       ),
-      button(commandRegistry.handOff.label, 'handoff', () => {
-        const to = el.querySelector<HTMLSelectElement>('#handoff-to')?.value ?? '';
-        const ack = el.querySelector<HTMLInputElement>('#handoff-ack')?.checked ?? true;
-        store.dispatch({ type: 'handOff', incident: inc.id, to, acknowledged: ack });
-      }),
+      commandButton(s, handOff(), commandRegistry.handOff.label, 'handoff', () => store.dispatch(handOff())),
     ),
     view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
   );

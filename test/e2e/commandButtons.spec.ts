@@ -12,8 +12,13 @@ test('incident buttons ask the rules: refused ones are disabled and say why, and
   await expect(rollback).toBeDisabled();
   await expect(rollback).toHaveAccessibleDescription('Not now: acknowledge the page first');
 
+  const handOff = panel.getByRole('button', { name: 'Hand off', exact: true });
+  await expect(handOff).toBeDisabled();
+  await expect(handOff).toHaveAccessibleDescription('Not now: nobody is responding yet');
+
   await panel.getByRole('button', { name: 'Acknowledge the page (A)' }).click();
   await expect(rollback).toBeEnabled();
+  await expect(handOff).toBeEnabled();
   await expect(rollback).toHaveAccessibleDescription('rollback (key R)');
 
   const status = panel.getByRole('button', { name: 'Post status update' });
