@@ -10,7 +10,7 @@ import {
   stateHash,
   validateScenario,
 } from '../src/sim';
-import { payloadProblem } from '../src/sim/commandChecks';
+import { payloadProblem } from '../src/sim/commands';
 import { roundOver } from '../src/sim/step';
 import { controlMessage, joinOptions, problemOf, type Seat, type TableSummary, tableOptions } from './protocol';
 

@@ -78,7 +78,26 @@ export function decisionOf(e: SimEvent): CommandType | null {
       return 'setOwnership';
     case 'incident-started':
       return e.injected ? 'injectIncident' : null;
-    default:
+    // What the world does on its own: a new kind of event must say here whether a decision produced it.
+    case 'incident-detected':
+    case 'page-rerouted':
+    case 'paged':
+    case 'acknowledged':
+    case 'investigating':
+    case 'diagnosed':
+    case 'mitigation-finished':
+    case 'severity-rose':
+    case 'spread':
+    case 'incident-mitigated':
+    case 'incident-resolved':
+    case 'deploy':
+    case 'near-miss':
+    case 'factor-surfaced':
+    case 'action-item-closed':
+    case 'action-item-stale':
+    case 'burnout':
+    case 'hired':
+    case 'round-over':
       return null;
   }
 }

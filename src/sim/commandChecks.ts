@@ -1,10 +1,6 @@
-import { commandSchemas } from './commandSchemas';
-import type { CommandType } from './commands';
 import type { SimState } from './model/types';
 import { activeMembers } from './model/world';
 import { pagerTeamFor } from './rules/rotation';
-import { clip } from './scenario/limits';
-import { formatPath } from './scenario/validate';
 
 /** A record entry by id; names every object inherits ("constructor", "toString"…) are not ids. */
 export function own<T>(record: Readonly<Record<string, T>>, id: unknown): T | undefined {
@@ -13,21 +9,6 @@ export function own<T>(record: Readonly<Record<string, T>>, id: unknown): T | un
 
 export function activeEngineer(state: Readonly<SimState>, id: unknown): boolean {
   return own(state.engineers, id)?.status === 'active';
-}
-
-/** What is wrong with a command's shape, naming the field; null when it is well formed. */
-export function payloadProblem(command: unknown): string | null {
-  if (!command || typeof command !== 'object' || Array.isArray(command))
-    return 'unknown command (a command is an object with a type)';
-  const type = (command as { type?: unknown }).type;
-  const schema = own(commandSchemas, type);
-  if (!schema) return `unknown command ${typeof type === 'string' ? `"${clip(type, 40)}"` : ''}`.trim();
-  const parsed = schema.safeParse(command);
-  if (parsed.success) return null;
-  const issue = parsed.error.issues[0];
-  if (!issue) return `${type as CommandType}: not a valid command`;
-  const field = issue.path.length > 0 ? formatPath(issue.path) : 'command';
-  return `${type as CommandType}: bad ${field} (${clip(issue.message)})`;
 }
 
 /**

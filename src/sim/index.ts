@@ -1,7 +1,16 @@
 /** The headless simulator: pure and deterministic. Time arrives as an argument. */
 export { builtInScenarios, defaultScenarioId } from '../content/scenarios';
 export * from './clock';
-export { COMMAND_TYPES, type Command, type CommandResult, type CommandType } from './commands';
+export {
+  COMMAND_TYPES,
+  type Command,
+  type CommandResult,
+  type CommandType,
+  checkCommand,
+  commandRegistry,
+  incidentShortcut,
+} from './commands';
+export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';
@@ -9,7 +18,7 @@ export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machine
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
-export { CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
+export { ACTION_TYPES, CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
 export { allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';

@@ -1,6 +1,5 @@
 import type { Minute } from './clock';
-import { payloadProblem } from './commandChecks';
-import type { Command, CommandResult } from './commands';
+import { type Command, type CommandResult, payloadProblem } from './commands';
 import type { OwnershipModel } from './model/types';
 import type { Scenario } from './scenario/schema';
 import type { Simulation } from './simulation';

@@ -1,5 +1,5 @@
 import { freeze, produce, setAutoFreeze } from 'immer';
-import { applyCommand, type Command, type CommandResult } from './commands';
+import { applyCommand, type Command, type CommandResult, checkCommand } from './commands';
 import type { SimEvent } from './events';
 import { stableHash } from './hash';
 import { createWorld } from './model/createWorld';
@@ -49,6 +49,9 @@ export function createSimulationFromState(initial: SimState): Simulation {
   let state = freeze(initial, true);
   return {
     dispatch(command) {
+      // A refused command needs no draft: the check reads the world as it is.
+      const verdict = checkCommand(state, command);
+      if (!verdict.ok) return verdict;
       let result: CommandResult = { ok: false, reason: 'not applied' };
       const next = evolve(state, (draft) => {
         result = applyCommand(draft, command);

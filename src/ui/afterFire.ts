@@ -1,5 +1,6 @@
 import type { GameStore, StoreView } from '../app/store';
-import { busFactor, CONDITION_KINDS, MINUTES_PER_DAY } from '../sim';
+import { busFactor, CONDITION_KINDS, commandRegistry, MINUTES_PER_DAY } from '../sim';
+import { commandButton } from './commandButton';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 
@@ -51,7 +52,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
           `${s.services[inc!.service]?.name} · SEV${inc!.sev}${inc!.prior ? ' · from last week, still owed a retro' : ''}`,
         ),
         button(
-          inc!.retroId ? 'Continue retro' : 'Hold a retro',
+          inc!.retroId ? 'Continue retro' : commandRegistry.scheduleRetro.label,
           `retro-${inc!.id}`,
           () => {
             let retroId = inc!.retroId;
@@ -72,7 +73,13 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
         'div',
         { class: 'row' },
         h('span', {}, `${s.services[nm.service]?.name}: almost a ${nm.kind} failure`),
-        button('Review it', `nm-${nm.id}`, () => store.dispatch({ type: 'reviewNearMiss', nearMiss: nm.id })),
+        commandButton(
+          s,
+          { type: 'reviewNearMiss', nearMiss: nm.id },
+          commandRegistry.reviewNearMiss.label,
+          `nm-${nm.id}`,
+          () => store.dispatch({ type: 'reviewNearMiss', nearMiss: nm.id }),
+        ),
       ),
     ),
     items.length > 0 ? h('h2', {}, 'Action items') : null,
@@ -152,7 +159,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
         { id: 'drill-service', 'data-key': 'drill-service', 'data-keep': 'drill-service' },
         ...s.serviceOrder.map((id) => h('option', { value: id }, `${s.services[id]?.name} (bus ${busFactor(s, id)})`)),
       ),
-      button('Run drill', 'drill', () => {
+      button(commandRegistry.runDrill.label, 'drill', () => {
         const service = (el.querySelector('#drill-service') as HTMLSelectElement | null)?.value ?? '';
         const team = s.services[service]?.team ?? '';
         store.dispatch({ type: 'runDrill', team, service });
@@ -177,7 +184,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
         },
         ...active.map((e) => h('option', { value: e.id }, `with ${e.name}`)),
       ),
-      button('Pair', 'shadow', () => {
+      button(commandRegistry.setShadow.label, 'shadow', () => {
         const engineer = (el.querySelector('#shadow-who') as HTMLSelectElement | null)?.value ?? '';
         const mentor = (el.querySelector('#shadow-mentor') as HTMLSelectElement | null)?.value ?? null;
         store.dispatch({ type: 'setShadow', engineer, mentor });
@@ -217,7 +224,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
           },
           ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
         ),
-        button('Set it on fire', 'inject', () => {
+        button(commandRegistry.injectIncident.label, 'inject', () => {
           const service = (el.querySelector('#inject-service') as HTMLSelectElement | null)?.value ?? '';
           const kind = (el.querySelector('#inject-kind') as HTMLSelectElement | null)
             ?.value as (typeof CONDITION_KINDS)[number];

@@ -1,6 +1,6 @@
 type Child = Node | string | number | null | undefined | false;
 type Handler = (ev: Event) => void;
-type Attrs = Record<string, string | number | boolean | Handler | undefined>;
+export type Attrs = Record<string, string | number | boolean | Handler | undefined>;
 
 /** Event handlers are kept as properties, so a redraw can hand the fresh ones to the elements on the page. */
 const HANDLERS = ['onclick', 'onchange', 'oninput', 'ontoggle'] as const;

@@ -89,7 +89,10 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
       return e.mentor ? `${person(s, e.engineer)} now shadows ${person(s, e.mentor)} on call.` : null;
     case 'round-over':
       return 'The round is over.';
-    default:
+    // Told elsewhere (the retro's own steps and cards): a new kind of event must choose its words here.
+    case 'retro-step':
+    case 'retro-depth':
+    case 'factor-surfaced':
       return null;
   }
 }

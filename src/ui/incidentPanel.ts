@@ -1,7 +1,11 @@
 import type { GameStore, StoreView } from '../app/store';
 import {
+  type Command,
+  commandRegistry,
   diagnosisHint,
   type Incident,
+  type IncidentPhase,
+  MITIGATION_KEYS,
   MITIGATIONS,
   type Mitigation,
   onCall,
@@ -9,23 +13,22 @@ import {
   type Role,
   type Snapshot,
 } from '../sim';
+import { commandButton } from './commandButton';
 import { button, h, minutesText, render } from './dom';
 
 const ROLE_NAMES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };
-const MITIGATION_KEYS: Record<Mitigation, string> = {
-  rollback: 'R',
-  failover: 'F',
-  'scale-up': 'U',
-  'flag-off': 'G',
-  restart: 'T',
-};
-const PHASE_TEXT: Record<string, string> = {
+const PHASE_TEXT: Record<IncidentPhase, string> = {
+  undetected: 'not noticed yet',
   detected: 'detected',
   paged: 'paging — waiting for an acknowledgement',
   acknowledged: 'acknowledged',
   investigating: 'investigating',
   mitigated: 'mitigated — watching it recover',
+  resolved: 'resolved',
 };
+
+const EXPERT_HINT = 'Fast, but the hero tires and nobody else learns';
+const STATUS_HINT = 'Keeps customers informed: protects trust';
 
 let selected: string | null = null;
 
@@ -108,7 +111,10 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
   const svc = s.services[inc.service];
   const hint = diagnosisHint(inc);
   const pending = inc.attempts.find((a) => a.outcome === 'pending');
-  const canMitigate = inc.phase === 'investigating' || inc.phase === 'acknowledged';
+  const ack = commandRegistry.acknowledge;
+  const secondary: Command = { type: 'pageSecondary', incident: inc.id };
+  const expert: Command = { type: 'escalateToExpert', incident: inc.id };
+  const status: Command = { type: 'postStatus', incident: inc.id };
   const crew = onCall(s, inc.pagerTeam, s.now);
   const d = (cmd: Parameters<GameStore['dispatch']>[0]) => () => store.dispatch(cmd);
   const roleRows = ROLES.map((role) => {
@@ -136,6 +142,15 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     );
   });
   const teams = s.teamOrder.filter((t) => t !== inc.pagerTeam);
+  // What the lists say now (they keep the player's choice across redraws), as commands the rules can check.
+  const chosen = (id: string) => el.querySelector<HTMLSelectElement>(`#${id}`)?.value;
+  const pull = (): Command => ({ type: 'pullInTeam', incident: inc.id, team: chosen('pull-team') || (teams[0] ?? '') });
+  const handOff = (): Command => ({
+    type: 'handOff',
+    incident: inc.id,
+    to: chosen('handoff-to') || (personOptions(s)[0]?.getAttribute('value') ?? ''),
+    acknowledged: el.querySelector<HTMLInputElement>('#handoff-ack')?.checked ?? true,
+  });
   render(
     el,
     h('h2', {}, 'Live incident'),
@@ -148,7 +163,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       h(
         'div',
         { class: 'phase', 'data-testid': 'incident-phase', 'aria-live': 'polite', 'aria-atomic': 'true' },
-        PHASE_TEXT[inc.phase] ?? inc.phase,
+        PHASE_TEXT[inc.phase],
       ),
       h(
         'div',
@@ -193,9 +208,9 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       ? h(
           'div',
           { class: 'actions' },
-          button('Acknowledge the page (A)', 'ack', d({ type: 'acknowledge', incident: inc.id }), {
+          button(`${ack.label} (${ack.key})`, 'ack', d({ type: 'acknowledge', incident: inc.id }), {
             class: 'primary',
-            accesskey: 'a',
+            accesskey: ack.key?.toLowerCase(),
           }),
         )
       : null,
@@ -203,13 +218,13 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     h(
       'div',
       { class: 'actions mitigations' },
-      ...MITIGATIONS.map((m) =>
-        button(`${m}`, `mitigate-${m}`, d({ type: 'mitigate', incident: inc.id, action: m }), {
-          disabled: !canMitigate || !!pending,
-          title: `${m} (key ${MITIGATION_KEYS[m]})`,
+      ...MITIGATIONS.map((m) => {
+        const cmd: Command = { type: 'mitigate', incident: inc.id, action: m };
+        return commandButton(s, cmd, m, `mitigate-${m}`, d(cmd), {
+          hint: `${m} (key ${MITIGATION_KEYS[m]})`,
           class: hint.recommended === m ? 'recommended' : undefined,
-        }),
-      ),
+        });
+      }),
     ),
     pending
       ? h(
@@ -223,17 +238,15 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     h(
       'div',
       { class: 'actions' },
-      button(
-        `Page secondary${crew.secondary ? ` (${crew.secondary.name})` : ''}`,
+      commandButton(
+        s,
+        secondary,
+        `${commandRegistry.pageSecondary.label}${crew.secondary ? ` (${crew.secondary.name})` : ''}`,
         'secondary',
-        d({ type: 'pageSecondary', incident: inc.id }),
+        d(secondary),
       ),
-      button('Call the expert', 'expert', d({ type: 'escalateToExpert', incident: inc.id }), {
-        title: 'Fast, but the hero tires and nobody else learns',
-      }),
-      button('Post status update', 'status', d({ type: 'postStatus', incident: inc.id }), {
-        title: 'Keeps customers informed: protects trust',
-      }),
+      commandButton(s, expert, commandRegistry.escalateToExpert.label, 'expert', d(expert), { hint: EXPERT_HINT }),
+      commandButton(s, status, commandRegistry.postStatus.label, 'status', d(status), { hint: STATUS_HINT }),
     ),
     teams.length > 0
       ? h(
@@ -242,20 +255,21 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
           h('label', { for: 'pull-team' }, 'Pull in team'),
           h(
             'select',
-            { id: 'pull-team', 'data-key': 'pull-team', 'data-keep': 'pull-team' },
+            { id: 'pull-team', 'data-key': 'pull-team', 'data-keep': 'pull-team', onchange: () => store.refresh() },
             ...teams.map((t) => h('option', { value: t }, s.teams[t]?.name ?? t)),
           ),
-          button('Pull in', 'pull', () => {
-            const sel = el.querySelector<HTMLSelectElement>('#pull-team');
-            if (sel) store.dispatch({ type: 'pullInTeam', incident: inc.id, team: sel.value });
-          }),
+          commandButton(s, pull(), commandRegistry.pullInTeam.label, 'pull', () => store.dispatch(pull())),
         )
       : null,
     h(
       'div',
       { class: 'row' },
       h('label', { for: 'handoff-to' }, 'Hand off to'),
-      h('select', { id: 'handoff-to', 'data-key': 'handoff-to', 'data-keep': 'handoff-to' }, ...personOptions(s)),
+      h(
+        'select',
+        { id: 'handoff-to', 'data-key': 'handoff-to', 'data-keep': 'handoff-to', onchange: () => store.refresh() },
+        ...personOptions(s),
+      ),
       h(
         'label',
         { class: 'inline' },
@@ -268,11 +282,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
         }),
         ' with a proper handoff',
       ),
-      button('Hand off', 'handoff', () => {
-        const to = el.querySelector<HTMLSelectElement>('#handoff-to')?.value ?? '';
-        const ack = el.querySelector<HTMLInputElement>('#handoff-ack')?.checked ?? true;
-        store.dispatch({ type: 'handOff', incident: inc.id, to, acknowledged: ack });
-      }),
+      commandButton(s, handOff(), commandRegistry.handOff.label, 'handoff', () => store.dispatch(handOff())),
     ),
     view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
   );

@@ -1,15 +1,7 @@
 import type { GameStore } from '../app/store';
-import type { MITIGATIONS } from '../sim';
+import { incidentShortcut } from '../sim';
 import { openHelp } from './hud';
 import { selectedIncident } from './incidentPanel';
-
-const MITIGATION_KEYS: Record<string, (typeof MITIGATIONS)[number]> = {
-  r: 'rollback',
-  f: 'failover',
-  u: 'scale-up',
-  g: 'flag-off',
-  t: 'restart',
-};
 
 /** Form fields keep their own keys (typing, ticking a box, choosing in a list); buttons do not. */
 function inFormField(target: EventTarget | null): boolean {
@@ -57,9 +49,7 @@ export function installKeyboard(store: GameStore): void {
     const s = store.snapshot();
     const inc = s ? selectedIncident(s) : null;
     if (!inc) return;
-    const key = e.key.toLowerCase();
-    if (key === 'a') store.dispatch({ type: 'acknowledge', incident: inc.id });
-    const action = MITIGATION_KEYS[key];
-    if (action) store.dispatch({ type: 'mitigate', incident: inc.id, action });
+    const command = incidentShortcut(e.key, inc.id);
+    if (command) store.dispatch(command);
   });
 }

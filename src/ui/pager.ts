@@ -1,4 +1,5 @@
 import type { GameStore, StoreView } from '../app/store';
+import { commandRegistry } from '../sim';
 import { button, h, render } from './dom';
 
 let audio: AudioContext | null = null;
@@ -44,9 +45,14 @@ export function renderPager(el: HTMLElement, view: StoreView, store: GameStore):
       { class: 'pager', role: 'alert', 'data-testid': 'pager' },
       h('strong', { class: 'page-tag' }, 'PAGE'),
       `${s.services[inc.service]?.name} is failing (SEV${inc.sev}). ${who} is being paged.`,
-      button('Acknowledge (A)', 'pager-ack', () => store.dispatch({ type: 'acknowledge', incident: inc.id }), {
-        class: 'primary',
-      }),
+      button(
+        `Acknowledge (${commandRegistry.acknowledge.key})`,
+        'pager-ack',
+        () => store.dispatch({ type: 'acknowledge', incident: inc.id }),
+        {
+          class: 'primary',
+        },
+      ),
       button('Dismiss', 'pager-dismiss', () => store.dismissPage()),
     ),
   );

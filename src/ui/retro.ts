@@ -1,5 +1,6 @@
 import type { GameStore, StoreView } from '../app/store';
 import { allEventsOf, RETRO_STEPS, type Retro, type RetroPhase, type Snapshot, surfacedFactors } from '../sim';
+import { commandButton } from './commandButton';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
 import { offersFor } from './offers';
@@ -217,13 +218,18 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
                       ...plans.map((p) =>
                         p.already
                           ? h('div', { class: 'filed' }, `✓ already filed: ${p.title} (${p.already.status})`)
-                          : button(`${p.type}: ${p.title} (${p.costDays} d)`, `file-${f.id}-${p.type}`, () =>
-                              store.dispatch({
-                                type: 'fileActionItem',
-                                retro: retro.id,
-                                factor: f.id,
-                                actionType: p.type,
-                              }),
+                          : commandButton(
+                              s,
+                              { type: 'fileActionItem', retro: retro.id, factor: f.id, actionType: p.type },
+                              `${p.type}: ${p.title} (${p.costDays} d)`,
+                              `file-${f.id}-${p.type}`,
+                              () =>
+                                store.dispatch({
+                                  type: 'fileActionItem',
+                                  retro: retro.id,
+                                  factor: f.id,
+                                  actionType: p.type,
+                                }),
                             ),
                       ),
                     )

@@ -46,9 +46,11 @@ describe('the audience room', () => {
     }
     presenter.send('open', { code: 'stage', question: 'Blame or blameless?', options: ['blame', 'blameless'] });
     await until(() => seen >= 40);
-    phones.forEach((p, i) => p.send('vote', { option: i < 10 ? 0 : 1 }));
+    phones.forEach((p, i) => {
+      p.send('vote', { option: i < 10 ? 0 : 1 });
+    });
     // Five phones change their minds; a vote for an option that does not exist is refused.
-    phones.slice(10, 15).forEach((p) => p.send('vote', { option: 0 }));
+    for (const p of phones.slice(10, 15)) p.send('vote', { option: 0 });
     phones[0]?.send('vote', { option: 5 });
     await wait(400);
     presenter.send('close', { code: 'stage' });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Command, parseScenarioText, type SimState, stateHash } from '../../src/sim';
-import { commandSchemas } from '../../src/sim/commandSchemas';
-import { applyCommand } from '../../src/sim/commands';
+import { applyCommand, commandRegistry } from '../../src/sim/commands';
 import { must, rawScenario, sim, world } from './fixtures';
 
 function refusedOn(state: SimState, cmd: unknown, field: RegExp): void {
@@ -26,7 +25,7 @@ function withKnownCondition(service: string): { state: SimState; condition: stri
 
 describe('command payloads are checked before any rule runs', () => {
   it('check without compiling code at run time (first, while no schema has run)', () => {
-    expect(Object.keys(commandSchemas).length).toBeGreaterThan(10);
+    expect(Object.keys(commandRegistry).length).toBeGreaterThan(10);
     const g = globalThis as { Function: FunctionConstructor };
     const real = g.Function;
     const compiled: unknown[] = [];
@@ -42,7 +41,7 @@ describe('command payloads are checked before any rule runs', () => {
     });
     try {
       const state = world(6);
-      for (const type of Object.keys(commandSchemas)) applyCommand(state, { type } as Command);
+      for (const type of Object.keys(commandRegistry)) applyCommand(state, { type } as Command);
       applyCommand(state, { type: 'setTeamFocus', team: 'web', reliabilityShare: 0.3 });
       expect(parseScenarioText(JSON.stringify(rawScenario('startup'))).ok).toBe(true);
     } finally {

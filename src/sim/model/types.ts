@@ -213,7 +213,8 @@ export interface Factor {
   hidden: boolean;
 }
 
-export type ActionType = 'prevent' | 'mitigate' | 'repair';
+export const ACTION_TYPES = ['prevent', 'mitigate', 'repair'] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
 
 export interface ActionItem {
   id: string;

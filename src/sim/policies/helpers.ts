@@ -1,4 +1,4 @@
-import type { Command } from '../commands';
+import { type Command, checkCommand } from '../commands';
 import { RETRO_STEPS } from '../machines/retroMachine';
 import type { Incident, Mitigation, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
@@ -35,7 +35,9 @@ export function carefulResponse(s: Snap): Command[] {
       out.push({ type: 'assignRole', incident: inc.id, role: 'commander', engineer: crew.secondary.id });
     if (!inc.roles.ops && inc.pagedTo)
       out.push({ type: 'assignRole', incident: inc.id, role: 'ops', engineer: inc.pagedTo });
-    if (inc.lastStatusAt === null || s.now - inc.lastStatusAt >= 30) out.push({ type: 'postStatus', incident: inc.id });
+    // An update only when it tells customers something new: the rules say when that is.
+    const status: Command = { type: 'postStatus', incident: inc.id };
+    if (checkCommand(s, status).ok) out.push(status);
     const hint = diagnosisHint(inc);
     if (hint.recommended && canTry(s, inc, hint.recommended))
       out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });

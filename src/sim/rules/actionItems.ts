@@ -1,4 +1,4 @@
-import type { ActionItem, ActionType, FactorKey, SimState } from '../model/types';
+import type { ActionItem, ActionType, ConditionKind, FactorKey, Service, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent, newId, serviceName } from '../model/world';
 import { improveService, isGuarded, weakenCondition } from './effects';
 import { gainKnowledge } from './knowledge';
@@ -9,7 +9,8 @@ export interface ActionPlan {
   title: string;
 }
 
-const CONDITION_WORDS: Record<string, string> = {
+/** The player's words for each class of weakness: a new class without words does not compile. */
+const CONDITION_WORDS: Record<ConditionKind, string> = {
   capacity: 'capacity limit',
   config: 'risky config path',
   deploy: 'unsafe deploy path',
@@ -22,8 +23,45 @@ const CONDITION_WORDS: Record<string, string> = {
 };
 
 export function conditionWords(kind: string): string {
-  return CONDITION_WORDS[kind] ?? kind;
+  return Object.hasOwn(CONDITION_WORDS, kind) ? CONDITION_WORDS[kind as ConditionKind] : kind;
 }
+
+type PlanMaker = (name: string, kind: string | null) => ActionPlan[];
+
+const onCondition: PlanMaker = (name, kind) => {
+  // A staged failure has no condition behind it: nothing to remove or guard.
+  if (kind === null) return [];
+  const what = conditionWords(kind);
+  return [
+    { type: 'prevent', costDays: 2.5, title: `Remove the ${what} in ${name}` },
+    { type: 'mitigate', costDays: 0.5, title: `Guard the ${what} in ${name}` },
+  ];
+};
+const rewriteRunbook: PlanMaker = (name) => [
+  { type: 'repair', costDays: 1, title: `Rewrite the ${name} runbook from this incident` },
+];
+const pairUp: PlanMaker = (name) => [{ type: 'repair', costDays: 1.5, title: `Pair two more people on ${name}` }];
+const practiseRoles: PlanMaker = () => [
+  { type: 'repair', costDays: 0.5, title: 'Practise incident roles and handoffs in a drill' },
+];
+
+/** What each kind of factor can lead to: a new kind of factor without its plans does not compile. */
+const PLANS: Record<FactorKey, PlanMaker> = {
+  condition: onCondition,
+  'sibling-condition': onCondition,
+  'runbook-stale': rewriteRunbook,
+  'wrong-mitigation': rewriteRunbook,
+  'late-alert': (name) => [{ type: 'repair', costDays: 2, title: `Alert on ${name} symptoms customers feel` }],
+  'single-knower': pairUp,
+  hero: pairUp,
+  'recent-deploy': (name) => [{ type: 'mitigate', costDays: 2, title: `Canary and auto-rollback for ${name}` }],
+  fatigue: () => [
+    { type: 'repair', costDays: 0.5, title: 'Rebalance the rotation and protect rest after night pages' },
+  ],
+  freelancing: practiseRoles,
+  'cross-team': practiseRoles,
+  'handoff-lost': practiseRoles,
+};
 
 /** The action items a factor can lead to, typed prevent / mitigate / repair [WB-10]. */
 export function plansFor(
@@ -32,37 +70,8 @@ export function plansFor(
   kind: string | null,
   state: Readonly<SimState>,
 ): ActionPlan[] {
-  const name = serviceName(state, service);
-  switch (key) {
-    case 'condition':
-    case 'sibling-condition': {
-      // A staged failure has no condition behind it: nothing to remove or guard.
-      if (kind === null) return [];
-      const what = conditionWords(kind ?? '');
-      return [
-        { type: 'prevent', costDays: 2.5, title: `Remove the ${what} in ${name}` },
-        { type: 'mitigate', costDays: 0.5, title: `Guard the ${what} in ${name}` },
-      ];
-    }
-    case 'runbook-stale':
-    case 'wrong-mitigation':
-      return [{ type: 'repair', costDays: 1, title: `Rewrite the ${name} runbook from this incident` }];
-    case 'late-alert':
-      return [{ type: 'repair', costDays: 2, title: `Alert on ${name} symptoms customers feel` }];
-    case 'single-knower':
-    case 'hero':
-      return [{ type: 'repair', costDays: 1.5, title: `Pair two more people on ${name}` }];
-    case 'recent-deploy':
-      return [{ type: 'mitigate', costDays: 2, title: `Canary and auto-rollback for ${name}` }];
-    case 'fatigue':
-      return [{ type: 'repair', costDays: 0.5, title: 'Rebalance the rotation and protect rest after night pages' }];
-    case 'freelancing':
-    case 'cross-team':
-    case 'handoff-lost':
-      return [{ type: 'repair', costDays: 0.5, title: 'Practise incident roles and handoffs in a drill' }];
-    default:
-      return [];
-  }
+  if (!Object.hasOwn(PLANS, key)) return [];
+  return PLANS[key](serviceName(state, service), kind);
 }
 
 export interface FileItemInput {
@@ -75,12 +84,17 @@ export interface FileItemInput {
   owner?: string;
 }
 
+/** The plan an item would follow, or null when its type does not fit the factor (or the service is gone). */
+export function planFor(state: Readonly<SimState>, input: FileItemInput): ActionPlan | null {
+  if (!state.services[input.service]) return null;
+  const kind = input.conditionId ? (state.conditions[input.conditionId]?.kind ?? null) : null;
+  return plansFor(input.factorKey, input.service, kind, state).find((p) => p.type === input.type) ?? null;
+}
+
 export function fileActionItem(state: SimState, input: FileItemInput): ActionItem | null {
   const svc = state.services[input.service];
-  if (!svc) return null;
-  const kind = input.conditionId ? (state.conditions[input.conditionId]?.kind ?? null) : null;
-  const plan = plansFor(input.factorKey, input.service, kind, state).find((p) => p.type === input.type);
-  if (!plan) return null;
+  const plan = planFor(state, input);
+  if (!svc || !plan) return null;
   const team = svc.team;
   const owner = input.owner ?? activeMembers(state, team)[0]?.id ?? '';
   const id = newId(state, 'ai');
@@ -107,6 +121,46 @@ export function fileActionItem(state: SimState, input: FileItemInput): ActionIte
   return item;
 }
 
+type Source = Parameters<typeof weakenCondition>[3];
+type Repair = (state: SimState, svc: Service, source: Source) => void;
+
+const betterRunbook: Repair = (state, svc) => improveService(state, svc, 'runbook', 0.3);
+const spreadKnowledge: Repair = (state, svc) => {
+  const learners = activeMembers(state, svc.team)
+    .sort((a, b) => (a.knowledge[svc.id] ?? 0) - (b.knowledge[svc.id] ?? 0))
+    .slice(0, 2);
+  for (const e of learners) gainKnowledge(state, e.id, svc.id, 0.45);
+};
+const practiseCommand: Repair = (state, svc) => {
+  for (const e of activeMembers(state, svc.team)) if (!e.practised.includes('commander')) e.practised.push('commander');
+};
+
+/**
+ * What closing an item repairs beyond its condition, per kind of factor (null: the condition is all there is).
+ * A new kind of factor without its entry does not compile.
+ */
+const REPAIRS: Record<FactorKey, Repair | null> = {
+  condition: null,
+  'sibling-condition': null,
+  'runbook-stale': betterRunbook,
+  'wrong-mitigation': betterRunbook,
+  'handoff-lost': betterRunbook,
+  'late-alert': (state, svc) => improveService(state, svc, 'observability', 0.25),
+  'single-knower': spreadKnowledge,
+  hero: spreadKnowledge,
+  'recent-deploy': (state, svc, source) => {
+    for (const c of Object.values(state.conditions)) {
+      if (c.service === svc.id && (c.kind === 'deploy' || c.kind === 'config'))
+        weakenCondition(state, c, c.strength * 0.6, source);
+    }
+  },
+  fatigue: (state, svc) => {
+    for (const e of activeMembers(state, svc.team)) e.morale = clamp01(e.morale + 0.08);
+  },
+  freelancing: practiseCommand,
+  'cross-team': practiseCommand,
+};
+
 /** Closing an item removes or weakens its latent condition, or repairs what made the response hard. */
 export function closeActionItem(state: SimState, item: ActionItem): void {
   item.status = 'closed';
@@ -123,41 +177,6 @@ export function closeActionItem(state: SimState, item: ActionItem): void {
       weakenCondition(state, cond, cond.strength * (isGuarded(cond) ? 0.85 : 0.4), source);
     }
   }
-  if (svc) {
-    switch (item.factorKey) {
-      case 'runbook-stale':
-      case 'wrong-mitigation':
-      case 'handoff-lost':
-        improveService(state, svc, 'runbook', 0.3);
-        break;
-      case 'late-alert':
-        improveService(state, svc, 'observability', 0.25);
-        break;
-      case 'single-knower':
-      case 'hero': {
-        const learners = activeMembers(state, svc.team)
-          .sort((a, b) => (a.knowledge[svc.id] ?? 0) - (b.knowledge[svc.id] ?? 0))
-          .slice(0, 2);
-        for (const e of learners) gainKnowledge(state, e.id, svc.id, 0.45);
-        break;
-      }
-      case 'recent-deploy':
-        for (const c of Object.values(state.conditions)) {
-          if (c.service === svc.id && (c.kind === 'deploy' || c.kind === 'config'))
-            weakenCondition(state, c, c.strength * 0.6, source);
-        }
-        break;
-      case 'fatigue':
-        for (const e of activeMembers(state, svc.team)) e.morale = clamp01(e.morale + 0.08);
-        break;
-      case 'freelancing':
-      case 'cross-team':
-        for (const e of activeMembers(state, svc.team))
-          if (!e.practised.includes('commander')) e.practised.push('commander');
-        break;
-      default:
-        break;
-    }
-  }
+  if (svc && Object.hasOwn(REPAIRS, item.factorKey)) REPAIRS[item.factorKey]?.(state, svc, source);
   logEvent(state, { type: 'action-item-closed', item: item.id, title: item.title, condition: item.conditionId });
 }

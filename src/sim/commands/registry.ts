@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import { own } from '../commandChecks';
+import type { SimState } from '../model/types';
+import { clip } from '../scenario/limits';
+import { formatPath } from '../scenario/validate';
+import { acknowledge } from './acknowledge';
+import { advanceRetro } from './advanceRetro';
+import { assignRole } from './assignRole';
+import {
+  type Command,
+  type CommandDefinition,
+  type CommandOf,
+  type CommandResult,
+  type CommandType,
+  no,
+} from './command';
+import { escalateToExpert } from './escalateToExpert';
+import { fileActionItem } from './fileActionItem';
+import { frameRetro } from './frameRetro';
+import { handOff } from './handOff';
+import { injectIncident } from './injectIncident';
+import { interview } from './interview';
+import { MITIGATION_KEYS, mitigate } from './mitigate';
+import { pageSecondary } from './pageSecondary';
+import { postStatus } from './postStatus';
+import { publishRetro } from './publishRetro';
+import { pullInTeam } from './pullInTeam';
+import { reviewNearMiss } from './reviewNearMiss';
+import { runDrill } from './runDrill';
+import { scheduleRetro } from './scheduleRetro';
+import { setOwnership } from './setOwnership';
+import { setRotation } from './setRotation';
+import { setShadow } from './setShadow';
+import { setTeamFocus } from './setTeamFocus';
+
+const definitions = {
+  setOwnership,
+  setRotation,
+  setTeamFocus,
+  acknowledge,
+  pageSecondary,
+  escalateToExpert,
+  pullInTeam,
+  assignRole,
+  postStatus,
+  mitigate,
+  handOff,
+  scheduleRetro,
+  advanceRetro,
+  interview,
+  frameRetro,
+  fileActionItem,
+  publishRetro,
+  reviewNearMiss,
+  runDrill,
+  setShadow,
+  injectIncident,
+};
+
+/** Every command type with its definition: a command without one does not compile. */
+export const commandRegistry: { readonly [T in CommandType]: CommandDefinition<T> } = definitions;
+
+/** And each schema yields exactly its own command: neither more nor less than the `Command` type says. */
+type Exact<T extends CommandType> = [z.output<(typeof definitions)[T]['schema']>] extends [CommandOf<T>]
+  ? [CommandOf<T>] extends [z.output<(typeof definitions)[T]['schema']>]
+    ? true
+    : false
+  : false;
+const schemasMatchCommands: { [T in CommandType]: Exact<T> }[CommandType] extends true ? true : false = true;
+void schemasMatchCommands;
+
+/** Every command type, for tools and tests that enumerate intents. */
+export const COMMAND_TYPES = Object.keys(commandRegistry) as CommandType[];
+
+function definitionOf(type: unknown): CommandDefinition<CommandType> | undefined {
+  return own(commandRegistry, type) as CommandDefinition<CommandType> | undefined;
+}
+
+/** What is wrong with a command's shape, naming the field; null when it is well formed. */
+export function payloadProblem(command: unknown): string | null {
+  if (!command || typeof command !== 'object' || Array.isArray(command))
+    return 'unknown command (a command is an object with a type)';
+  const type = (command as { type?: unknown }).type;
+  const definition = definitionOf(type);
+  if (!definition) return `unknown command ${typeof type === 'string' ? `"${clip(type, 40)}"` : ''}`.trim();
+  const parsed = definition.schema.safeParse(command);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  if (!issue) return `${definition.type}: not a valid command`;
+  const field = issue.path.length > 0 ? formatPath(issue.path) : 'command';
+  return `${definition.type}: bad ${field} (${clip(issue.message)})`;
+}
+
+/** Whether a command would apply to this world now, and if not, why. Changes nothing. */
+export function checkCommand(state: Readonly<SimState>, cmd: Command): CommandResult {
+  const problem = payloadProblem(cmd);
+  if (problem !== null) return no(problem);
+  return (definitionOf(cmd.type) as CommandDefinition<CommandType>).check(state, cmd);
+}
+
+/** Applies one command to a draft; malformed or refused commands change nothing and say why. */
+export function applyCommand(state: SimState, cmd: Command): CommandResult {
+  const problem = payloadProblem(cmd);
+  if (problem !== null) return no(problem);
+  const definition = definitionOf(cmd.type) as CommandDefinition<CommandType>;
+  const verdict = definition.check(state, cmd);
+  if (verdict.ok) definition.perform(state, cmd);
+  return verdict;
+}
+
+/** The command a single key asks for on the selected incident (A acknowledges, R rolls back…), if any. */
+export function incidentShortcut(key: string, incident: string): Command | null {
+  const k = key.toUpperCase();
+  if (k === commandRegistry.acknowledge.key) return { type: 'acknowledge', incident };
+  for (const [action, bound] of Object.entries(MITIGATION_KEYS)) {
+    if (bound === k) return { type: 'mitigate', incident, action: action as keyof typeof MITIGATION_KEYS };
+  }
+  return null;
+}
