@@ -145,6 +145,7 @@ test('choices in the side panel survive the live redraws, and the facilitator fi
 
 test('the HUD clock keeps step with the simulation at top speed', async ({ page }) => {
   await startRound(page);
+  await expect(page.locator('#hud [data-testid="clock"]')).toHaveText(/\d\d:\d\d$/);
   await page.evaluate(() => window.__firepants?.store.setSettings({ speed: 8, autoPause: false }));
   const mismatches: string[] = [];
   for (let i = 0; i < 12; i++) {
