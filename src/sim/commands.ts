@@ -7,4 +7,5 @@ export {
   commandRegistry,
   incidentShortcut,
   payloadProblem,
+  performChecked,
 } from './commands/registry';

@@ -1,5 +1,5 @@
 import { freeze, produce, setAutoFreeze } from 'immer';
-import { applyCommand, type Command, type CommandResult, checkCommand } from './commands';
+import { type Command, type CommandResult, checkCommand, performChecked } from './commands';
 import type { SimEvent } from './events';
 import { stableHash } from './hash';
 import { createWorld } from './model/createWorld';
@@ -52,12 +52,9 @@ export function createSimulationFromState(initial: SimState): Simulation {
       // A refused command needs no draft: the check reads the world as it is.
       const verdict = checkCommand(state, command);
       if (!verdict.ok) return verdict;
-      let result: CommandResult = { ok: false, reason: 'not applied' };
-      const next = evolve(state, (draft) => {
-        result = applyCommand(draft, command);
-      });
-      if (result.ok) state = next;
-      return result;
+      // The check just passed on this very world, so the draft only needs the effect.
+      state = evolve(state, (draft) => performChecked(draft, command));
+      return verdict;
     },
     advance(minutes) {
       const n = Math.max(0, Math.floor(Number.isFinite(minutes) ? minutes : 0));

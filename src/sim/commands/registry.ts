@@ -108,6 +108,11 @@ export function applyCommand(state: SimState, cmd: Command): CommandResult {
   return verdict;
 }
 
+/** Carries out a command that `checkCommand` has just accepted on this same world (no second check). */
+export function performChecked(state: SimState, cmd: Command): void {
+  (definitionOf(cmd.type) as CommandDefinition<CommandType>).perform(state, cmd);
+}
+
 /** The command a single key asks for on the selected incident (A acknowledges, R rolls back…), if any. */
 export function incidentShortcut(key: string, incident: string): Command | null {
   const k = key.toUpperCase();
