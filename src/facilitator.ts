@@ -25,5 +25,8 @@ if (channel) {
   };
   channel.send({ kind: 'hello' });
 }
+// Every few seconds the window says it is still here, so the table keeps reporting to it (and a table
+// opened after this window hears of it).
+setInterval(() => channel?.send({ kind: 'hello' }), 3000);
 setInterval(draw, 1000);
 draw();

@@ -2,6 +2,9 @@ import { formatClock, scoreCard, tuning } from '../sim';
 import type { GameStore } from './store';
 import { type FacilitatorMessage, facilitatorMessage, openChannel, type TableMessage } from './tableChannel';
 
+/** A facilitator's window says hello at least this often while it is open. */
+const LISTENING_MS = 10_000;
+
 /** What the facilitator's window sees of this table, including what the players do not. */
 export function tableStatus(store: GameStore): TableMessage {
   const view = store.view;
@@ -43,7 +46,8 @@ export function tableStatus(store: GameStore): TableMessage {
 
 /**
  * The table's end of the facilitator's channel: it obeys the facilitator (a fire, pause, resume, a
- * phase timer, revealing the hidden state) and reports its status a few times a second.
+ * phase timer, revealing the hidden state) and, while a facilitator's window is open, reports its status a
+ * few times a second.
  */
 export function linkToFacilitator(store: GameStore, clock: () => number = () => Date.now()): () => void {
   const channel = openChannel<TableMessage, FacilitatorMessage>(facilitatorMessage);
@@ -60,13 +64,17 @@ export function linkToFacilitator(store: GameStore, clock: () => number = () => 
       store.setTableTimer(m.minutes === 0 ? null : { label: m.label, endsAt: clock() + m.minutes * 60_000 }),
     reveal: (m) => store.setRevealed(m.on),
   };
+  // The status costs a score card and a sort: it is only sent while a facilitator's window is there.
+  let heardAt = Number.NEGATIVE_INFINITY;
   channel.onMessage = (m) => {
+    heardAt = clock();
     (obey[m.kind] as (x: FacilitatorMessage) => void)(m);
     send();
   };
   let last = 0;
   let queued: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = store.subscribe(() => {
+    if (clock() - heardAt > LISTENING_MS) return;
     const wait = 250 - (clock() - last);
     if (wait <= 0) {
       last = clock();

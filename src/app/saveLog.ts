@@ -1,5 +1,5 @@
 import type { OwnershipModel, TimedInput } from '../sim';
-import { entryProblem, type LogEntry } from '../sim/inputLog';
+import { entriesProblem, entryProblem, type LogEntry } from '../sim/inputLog';
 import type { SavedLog } from './save';
 
 const OWNERSHIP: readonly string[] = ['ops-team', 'you-build-it', 'hybrid'];
@@ -12,14 +12,8 @@ export function savedLogOf(raw: unknown, now: number): SavedLog | string {
   if (typeof log.ownership !== 'string' || !OWNERSHIP.includes(log.ownership)) return 'log.ownership';
   if (typeof log.complete !== 'boolean') return 'log.complete';
   if (!Array.isArray(log.entries) || log.entries.length > MAX_ENTRIES) return 'log.entries';
-  let last = 0;
-  for (let i = 0; i < log.entries.length; i++) {
-    const bad = entryProblem(log.entries[i]);
-    if (bad) return `log.entries[${i}]${bad.startsWith('.') ? '' : ' '}${bad}`;
-    const at = (log.entries[i] as LogEntry).at;
-    if (at < last || at > now) return `log.entries[${i}].at (minute ${at} is out of order)`;
-    last = at;
-  }
+  const bad = entriesProblem(log.entries, now);
+  if (bad) return `log.entries${bad}`;
   return {
     ownership: log.ownership as OwnershipModel,
     complete: log.complete,

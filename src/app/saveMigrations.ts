@@ -1,4 +1,5 @@
 import { entryProblem } from '../sim/inputLog';
+import { type Migrations, migrate } from '../sim/migrate';
 
 /**
  * Saves carry a version; each migration takes a save of one version to the next, in order, so a
@@ -8,7 +9,7 @@ export const SAVE_VERSION = 2;
 
 type Raw = Record<string, unknown>;
 
-const migrations: Record<number, (raw: Raw) => Raw> = {
+const migrations: Migrations = {
   /** Version 2 keeps the input log: a version 1 save's outside fires become a partial log. */
   1: (raw) => {
     const { inputs, ...rest } = raw;
@@ -26,13 +27,7 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
   },
 };
 
-/** Runs the migrations from the save's own version up to the current one; an unknown version is left as it is. */
+/** A save of any earlier version, brought up to the current one. */
 export function migrateSave(raw: Raw): Raw {
-  let save = raw;
-  for (let step = 0; step < 100; step++) {
-    const version = save.saveVersion;
-    if (typeof version !== 'number' || !Object.hasOwn(migrations, version)) break;
-    save = (migrations[version] as (r: Raw) => Raw)(save);
-  }
-  return save;
+  return migrate(raw, 'saveVersion', migrations);
 }

@@ -80,6 +80,22 @@ export function entryProblem(raw: unknown): string | null {
   return bad ? `.command: ${bad}` : null;
 }
 
+/**
+ * What is wrong with a list of entries, as a path under the list (`[3].command: …`), or null: each entry
+ * well formed, in order of minute, none after `until`.
+ */
+export function entriesProblem(entries: readonly unknown[], until: number): string | null {
+  let last = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const bad = entryProblem(entries[i]);
+    if (bad) return `[${i}]${bad.startsWith('.') ? '' : ' '}${bad}`;
+    const at = (entries[i] as LogEntry).at;
+    if (at < last) return `[${i}] is at minute ${at}, before the entry ahead of it (${last})`;
+    last = at;
+  }
+  return last > until ? `[${entries.length - 1}] is at minute ${last}, after the end (minute ${until})` : null;
+}
+
 function describe(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v);

@@ -1,4 +1,4 @@
-import { entryProblem, type InputLog, isCommandEntry, LOG_VERSION, type LogEntry } from './inputLog';
+import { entriesProblem, type InputLog, isCommandEntry, LOG_VERSION, type LogEntry } from './inputLog';
 import type { SimState } from './model/types';
 import { clip, MAX_DEPTH, MAX_SAVE_CHARS, stripBom, textDepthExceeds } from './scenario/limits';
 import { validateScenario } from './scenario/validate';
@@ -50,16 +50,8 @@ export function readLog(raw: unknown): LogRead {
     return { ok: false, problem: 'until must be a whole minute from 0' };
   if (!Array.isArray(r.entries)) return { ok: false, problem: 'entries must be a list' };
   if (r.entries.length > MAX_ENTRIES) return { ok: false, problem: `entries has more than ${MAX_ENTRIES} entries` };
-  let last = 0;
-  for (let i = 0; i < r.entries.length; i++) {
-    const bad = entryProblem(r.entries[i]);
-    if (bad) return { ok: false, problem: `entries[${i}]${bad.startsWith('.') ? '' : ' '}${bad}` };
-    const at = (r.entries[i] as LogEntry).at;
-    if (at < last)
-      return { ok: false, problem: `entries[${i}] is at minute ${at}, before the entry ahead of it (${last})` };
-    last = at;
-  }
-  if (last > r.until) return { ok: false, problem: `until (${r.until}) is before the last entry (minute ${last})` };
+  const bad = entriesProblem(r.entries, r.until);
+  if (bad) return { ok: false, problem: `entries${bad}` };
   const hash = typeof r.stateHash === 'string' ? clip(r.stateHash, 64) : undefined;
   return {
     ok: true,

@@ -1,6 +1,7 @@
 import { boot, type ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roomServer } from '../../server/roomServer';
+import { until, wait } from './waiting';
 
 let colyseus: ColyseusTestServer;
 beforeAll(async () => {
@@ -9,15 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await colyseus.shutdown();
 });
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await wait(20);
-  }
-}
 
 describe('the audience room', () => {
   it('takes one vote per phone, lets a phone change its mind, and names the winner when the vote closes', async () => {

@@ -4,6 +4,7 @@ import { roomServer } from '../../server/roomServer';
 import { stateHash } from '../../src/sim';
 import type { InputLog, LogEntry } from '../../src/sim/inputLog';
 import { replayLog } from '../../src/sim/logReplay';
+import { until, wait } from './waiting';
 
 const CODE = 'table-talk';
 let colyseus: ColyseusTestServer;
@@ -17,15 +18,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await colyseus.cleanup();
 });
-
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await wait(20);
-  }
-}
 
 /** A screen at the table: it keeps the log as it arrives, as a browser would, and replays it. */
 function screen(room: Awaited<ReturnType<ColyseusTestServer['connectTo']>>) {
