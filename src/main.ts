@@ -138,7 +138,7 @@ function draw(): void {
       renderIncidentPanel(panel, view, store);
       renderAfterFire(after, view, store);
       renderPager(pager, view, store);
-      renderTableNotes(notes, view);
+      renderTableNotes(notes, view, store);
       renderMapText(mapText, view);
     } else notes.hidden = true;
     if (view.phase !== previous) focusNewScreen(view.phase, previous);
@@ -253,7 +253,7 @@ linkToFacilitator(store);
 setInterval(() => {
   const v = store.view;
   if (v.tableTimer && (v.phase === 'playing' || v.phase === 'paused' || v.phase === 'retro'))
-    renderTableNotes(notes, v);
+    renderTableNotes(notes, v, store);
 }, 1000);
 
 // The menu is plain DOM and usable at once; Phaser (most of the download) arrives after it, for the map.

@@ -11,6 +11,7 @@ import {
 } from '../sim';
 import { type InputLog, isCommandEntry } from '../sim/inputLog';
 import { scheduledFires } from '../sim/scenario/scheduledFires';
+import { creditText } from './seats';
 
 /** How far apart the kept worlds are, in simulated minutes: scrubbing replays at most this much. */
 const STEP = 360;
@@ -111,8 +112,10 @@ function marksOf(ours: SimState, ghost: SimState, log: InputLog): DebriefMark[] 
       marks.push({ at: item.closedAt, kind: 'item', text: `Closed: ${item.title}` });
   }
   for (const e of log.entries) {
-    if (isCommandEntry(e) && DECIDERS.has(e.by) && DECISIONS.has(e.command.type))
-      marks.push({ at: e.at, kind: 'decision', text: decisionText(e.command.type) });
+    if (isCommandEntry(e) && DECIDERS.has(e.by) && DECISIONS.has(e.command.type)) {
+      const text = decisionText(e.command.type);
+      marks.push({ at: e.at, kind: 'decision', text: e.seat ? `${text} by ${creditText(e.seat)}` : text });
+    }
   }
   return marks.sort((a, b) => a.at - b.at).slice(0, 200);
 }

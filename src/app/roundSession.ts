@@ -26,6 +26,7 @@ import {
   LOG_VERSION,
   type LogEntry,
   recording,
+  type Seat,
 } from '../sim/inputLog';
 import { scheduledFires } from '../sim/scenario/scheduledFires';
 import { GhostTimeline } from './ghost';
@@ -182,10 +183,17 @@ export class RoundSession {
     return this.sim.snapshot();
   }
 
-  /** A decision from the table (or a fire from the facilitator), logged when the world accepts it. */
-  dispatch(command: Command, by: InputSource = isWorldInput(command) ? 'facilitator' : 'player'): CommandResult {
+  /**
+   * A decision from the table (or a fire from the facilitator), logged when the world accepts it; at a
+   * table with roles, with the seat it is credited to.
+   */
+  dispatch(
+    command: Command,
+    by: InputSource = isWorldInput(command) ? 'facilitator' : 'player',
+    seat?: Seat,
+  ): CommandResult {
     const at = this.sim.snapshot().now;
-    const result = recording(this.sim, this.entries, by).dispatch(command);
+    const result = recording(this.sim, this.entries, by, seat).dispatch(command);
     if (result.ok && isWorldInput(command)) this.ghost.add({ at, command });
     return result;
   }

@@ -1,3 +1,5 @@
+import { type Seat, tidySeats } from './seats';
+
 /** Player settings remembered between visits. A corrupt entry falls back to defaults. */
 export interface Settings {
   speed: 1 | 2 | 4 | 8;
@@ -9,6 +11,8 @@ export interface Settings {
   tableName: string;
   /** A, R, F, U, G, T, H and ? act on a single key press; off for speech input or a stray keyboard. */
   singleKeyShortcuts: boolean;
+  /** The players at this table and the incident roles they hold; empty when nobody is named. */
+  seats: Seat[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,6 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
   largePrint: false,
   tableName: '',
   singleKeyShortcuts: true,
+  seats: [],
 };
 const KEY = 'firepants.settings.v1';
 
@@ -33,6 +38,7 @@ export function parseSettings(text: string | null): Settings {
       tableName: typeof raw.tableName === 'string' ? raw.tableName.slice(0, 60) : DEFAULT_SETTINGS.tableName,
       singleKeyShortcuts:
         typeof raw.singleKeyShortcuts === 'boolean' ? raw.singleKeyShortcuts : DEFAULT_SETTINGS.singleKeyShortcuts,
+      seats: tidySeats(raw.seats),
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

@@ -6,6 +6,7 @@ import {
   defaultScenarioId,
   type GamePhase,
   gameFlowMachine,
+  isWorldInput,
   type Scenario,
   type SimEvent,
   type Snapshot,
@@ -17,6 +18,7 @@ import type { TableLine } from './remoteTable';
 import { DEMO_SPEED, RoundClock } from './roundClock';
 import { RoundSession, type RoundSetup } from './roundSession';
 import { removeText, SAVE_KEY, storeText } from './save';
+import { seatFor } from './seats';
 import { loadSettings, type Settings, saveSettings } from './settings';
 import type { StoreView } from './storeView';
 
@@ -146,7 +148,8 @@ export class StoreCore {
       this.line.command(command);
       return { ok: true };
     }
-    const result = session.dispatch(command);
+    const seat = isWorldInput(command) ? undefined : seatFor(this.view.settings.seats, command);
+    const result = session.dispatch(command, undefined, seat);
     if (result.ok && command.type === 'injectIncident') this.follow();
     this.view = {
       ...this.view,

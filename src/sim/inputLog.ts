@@ -1,6 +1,6 @@
 import type { Minute } from './clock';
 import { type Command, type CommandResult, payloadProblem } from './commands';
-import type { OwnershipModel } from './model/types';
+import { type OwnershipModel, ROLES, type Role } from './model/types';
 import type { Scenario } from './scenario/schema';
 import type { Simulation } from './simulation';
 
@@ -17,9 +17,18 @@ export type InputSource = (typeof INPUT_SOURCES)[number];
 export const CONTROLS = ['pause', 'resume', 'speed'] as const;
 export type Control = (typeof CONTROLS)[number];
 
-/** One input, stamped with the simulated minute it was given at. */
+/** A named player at the table and the incident role they hold; a decision of that role is credited to them. */
+export interface Seat {
+  player: string;
+  role: Role;
+}
+
+/** The longest player name a log keeps. */
+export const PLAYER_NAME_MAX = 40;
+
+/** One input, stamped with the simulated minute it was given at (and, at a table with roles, who decided). */
 export type LogEntry =
-  | { at: Minute; by: InputSource; command: Command }
+  | { at: Minute; by: InputSource; command: Command; seat?: Seat }
   | { at: Minute; by: InputSource; control: Control; value?: number };
 
 /**
@@ -49,15 +58,27 @@ export function isCommandEntry(entry: LogEntry): entry is Extract<LogEntry, { co
  * Wraps a simulation so that every command it accepts is appended to the entries at the current
  * minute. Refused commands change nothing and are not logged.
  */
-export function recording(sim: Simulation, entries: LogEntry[], by: InputSource): Simulation {
+export function recording(sim: Simulation, entries: LogEntry[], by: InputSource, seat?: Seat): Simulation {
   return {
     ...sim,
     dispatch(command) {
       const result: CommandResult = sim.dispatch(command);
-      if (result.ok) entries.push({ at: sim.snapshot().now, by, command });
+      if (result.ok)
+        entries.push(seat ? { at: sim.snapshot().now, by, command, seat } : { at: sim.snapshot().now, by, command });
       return result;
     },
   };
+}
+
+/** What is wrong with a seat, naming its field; null when it is well formed. */
+export function seatProblem(raw: unknown): string | null {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'is not an object';
+  const seat = raw as Record<string, unknown>;
+  if (typeof seat.player !== 'string' || seat.player.trim() === '' || seat.player.length > PLAYER_NAME_MAX)
+    return `.player must be a name of 1 to ${PLAYER_NAME_MAX} characters, got ${describe(seat.player)}`;
+  if (!(ROLES as readonly unknown[]).includes(seat.role))
+    return `.role must be one of ${ROLES.join(', ')}, got ${describe(seat.role)}`;
+  return null;
 }
 
 /** What is wrong with one entry, naming its field; null when it is well formed. */
@@ -77,7 +98,9 @@ export function entryProblem(raw: unknown): string | null {
   }
   if (!('command' in e)) return 'has neither a command nor a control';
   const bad = payloadProblem(e.command);
-  return bad ? `.command: ${bad}` : null;
+  if (bad) return `.command: ${bad}`;
+  const seat = e.seat === undefined ? null : seatProblem(e.seat);
+  return seat ? `.seat${seat.startsWith('.') ? '' : ' '}${seat}` : null;
 }
 
 /**

@@ -1,5 +1,14 @@
+import { decisionsOn } from '../app/seats';
 import type { GameStore, StoreView } from '../app/store';
-import { allEventsOf, RETRO_STEPS, type Retro, type RetroPhase, type Snapshot, surfacedFactors } from '../sim';
+import {
+  allEventsOf,
+  formatClock,
+  RETRO_STEPS,
+  type Retro,
+  type RetroPhase,
+  type Snapshot,
+  surfacedFactors,
+} from '../sim';
 import { commandButton } from './commandButton';
 import { button, h, render } from './dom';
 import { describeEvent, stamp } from './eventText';
@@ -50,6 +59,24 @@ function timeline(s: Snapshot, retro: Retro): HTMLElement {
   );
 }
 
+/** What the people at the table decided on this incident, credited to the player and role where roles were taken. */
+function tableDecisions(s: Snapshot, retro: Retro, store: GameStore): HTMLElement | null {
+  const decided = retro.incidentId ? decisionsOn(s, store.round()?.entries ?? [], retro.incidentId) : [];
+  if (decided.length === 0) return null;
+  return h(
+    'section',
+    { 'data-testid': 'retro-decisions' },
+    h('h3', {}, 'What the table decided'),
+    h(
+      'ol',
+      { class: 'timeline' },
+      ...decided.map((d) =>
+        h('li', {}, h('span', { class: 'when' }, formatClock(d.at)), ' ', d.text, d.credit ? ` — ${d.credit}` : ''),
+      ),
+    ),
+  );
+}
+
 /** The retro: timeline, interviews, framing with its consequences, factors as cards, action items, publish. */
 export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
@@ -95,6 +122,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
       body = [
         h('p', {}, 'Rebuilt from what was recorded during the incident:'),
         timeline(s, retro),
+        tableDecisions(s, retro, store),
         stepButton('On to interviews →', 'retro-next', next, { class: 'primary' }),
       ];
       break;

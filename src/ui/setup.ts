@@ -12,6 +12,7 @@ import {
 } from '../sim';
 import { button, h, render } from './dom';
 import type { MenuChoice } from './menu';
+import { closeSeatsForm, seatsForm } from './seatsForm';
 import { shareBox } from './shareBox';
 
 const MODELS: { id: OwnershipModel; name: string; blurb: string }[] = [
@@ -126,6 +127,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
       guided: choice.guided,
     };
     draft = null;
+    closeSeatsForm();
     store.startRound(setup);
   };
   render(
@@ -164,6 +166,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
         ),
       ),
       h('div', { class: 'rotations' }, ...rotationTables),
+      seatsForm(store, redraw),
       warnings.length > 0
         ? h(
             'div',
@@ -187,6 +190,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
         ),
         button('← Back', 'back', () => {
           draft = null;
+          closeSeatsForm();
           store.backToMenu();
         }),
         button('Start the round', 'start', start, { class: 'primary' }),

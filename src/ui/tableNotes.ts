@@ -1,5 +1,6 @@
-import type { StoreView } from '../app/store';
+import type { GameStore, StoreView } from '../app/store';
 import { h, render } from './dom';
+import { seatStrip } from './seatStrip';
 
 function remaining(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
@@ -7,13 +8,14 @@ function remaining(ms: number): string {
 }
 
 /**
- * What the facilitator has put in front of the table: a phase timer counting down, and, once the
+ * What is in front of the table: who holds which role, a phase timer counting down, and, once the
  * facilitator reveals it, the hidden state (the weaknesses the organization has not found).
  */
-export function renderTableNotes(el: HTMLElement, view: StoreView, now: number = Date.now()): void {
+export function renderTableNotes(el: HTMLElement, view: StoreView, store: GameStore, now: number = Date.now()): void {
   const s = view.snapshot;
   const timer = view.tableTimer;
-  const showing = !!s && (timer !== null || view.revealed || view.table !== null);
+  const seated = view.settings.seats.length > 0;
+  const showing = !!s && (timer !== null || view.revealed || view.table !== null || seated);
   el.hidden = !showing;
   if (!showing || !s) {
     render(el);
@@ -26,6 +28,7 @@ export function renderTableNotes(el: HTMLElement, view: StoreView, now: number =
   render(
     el,
     view.table ? h('p', { 'data-testid': 'table-code' }, 'Table ', h('strong', {}, view.table)) : null,
+    seatStrip(store),
     timer
       ? h(
           'p',
