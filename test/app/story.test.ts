@@ -70,6 +70,7 @@ describe('remembered settings', () => {
       largePrint: true,
       tableName: '',
       singleKeyShortcuts: true,
+      seats: [],
     });
   });
 
