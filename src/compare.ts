@@ -1,5 +1,6 @@
 import type { ResultsExport } from './app/results';
 import { readResultsFile } from './app/resultsFile';
+import { compareReflection, compareRoles } from './ui/compareReflection';
 import { compareCharts, parNote, rankedTable, setupWarning } from './ui/compareView';
 import { button, h, render } from './ui/dom';
 import './ui/compare.css';
@@ -78,7 +79,14 @@ function draw(): void {
       : null,
     list.length === 0
       ? h('p', { class: 'empty' }, 'No results yet.')
-      : [setupWarning(list), rankedTable(list), parNote(list), compareCharts(list)],
+      : [
+          setupWarning(list),
+          rankedTable(list),
+          parNote(list),
+          compareCharts(list),
+          compareRoles(list),
+          compareReflection(list),
+        ],
   );
 }
 

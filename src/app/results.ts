@@ -1,5 +1,7 @@
 import type { SilentReport } from '../sim';
-import { allEventsOf, type CommandType, type SimEvent, type Snapshot, scoreCard } from '../sim';
+import { allEventsOf, type CommandType, type Role, type SimEvent, type Snapshot, scoreCard } from '../sim';
+import { isCommandEntry, type LogEntry } from '../sim/inputLog';
+import { answered, type Reflection } from './reflection';
 
 /** What a table's results are made of. Filled in one place (`resultsInputOf`), so new terms are wired once. */
 export interface ResultsInput {
@@ -24,7 +26,30 @@ export interface ResultsExport extends ResultsInput {
   weeks: number;
   /** Player decisions by command, counted from the events they leave in the log. */
   decisions: Partial<Record<CommandType, number>>;
+  /** At a table with named roles: how many decisions each player made in each role. */
+  byRole?: RoleTally[];
+  /** The table's before-and-after answers, when it gave any. */
+  reflection?: Reflection;
   exportedAt: string;
+}
+
+export interface RoleTally {
+  player: string;
+  role: Role;
+  decisions: number;
+}
+
+/** Decisions credited to each player and role in the round's log, most first. */
+export function tallyByRole(entries: readonly LogEntry[]): RoleTally[] {
+  const out: RoleTally[] = [];
+  for (const e of entries) {
+    if (!isCommandEntry(e) || !e.seat) continue;
+    const seat = e.seat;
+    const row = out.find((r) => r.player === seat.player && r.role === seat.role);
+    if (row) row.decisions += 1;
+    else out.push({ player: seat.player, role: seat.role, decisions: 1 });
+  }
+  return out.sort((a, b) => b.decisions - a.decisions).slice(0, 18);
 }
 
 /** Today's sources of the results: the score card and the replay comparison. */
@@ -134,8 +159,16 @@ export function resultsFileName(r: Pick<ResultsExport, 'table' | 'scenario' | 's
 export function buildResults(
   s: Snapshot,
   input: ResultsInput,
-  extra: { table: string; setupLink: string; scenarioName: string; at: Date },
+  extra: {
+    table: string;
+    setupLink: string;
+    scenarioName: string;
+    at: Date;
+    entries?: readonly LogEntry[];
+    reflection?: Reflection;
+  },
 ): ResultsExport {
+  const byRole = tallyByRole(extra.entries ?? []);
   return {
     kind: 'firepants-results',
     version: 1,
@@ -146,6 +179,8 @@ export function buildResults(
     weeks: s.weeks,
     ...input,
     decisions: decisionsIn(allEventsOf(s)),
+    ...(byRole.length > 0 ? { byRole } : {}),
+    ...(extra.reflection && answered(extra.reflection) ? { reflection: extra.reflection } : {}),
     exportedAt: extra.at.toISOString(),
   };
 }

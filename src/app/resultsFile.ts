@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { COMMAND_TYPES } from '../sim';
+import { COMMAND_TYPES, ROLES } from '../sim';
 import { formatPath } from '../sim/scenario/validate';
+import { REFLECTION_QUESTIONS } from './reflection';
 import type { ResultsExport } from './results';
 import { ROUND_WEEKS, SEED_LIMIT } from './roundTerms';
 
 const count = z.number().int().min(0).max(100_000);
+const answers = z.array(z.number().int().min(1).max(5).nullable()).length(REFLECTION_QUESTIONS.length);
 const resultsSchema = z.object({
   kind: z.literal('firepants-results'),
   version: z.literal(1),
@@ -19,6 +21,11 @@ const resultsSchema = z.object({
   replayIncidents: count,
   silentSuccesses: count,
   decisions: z.partialRecord(z.enum(COMMAND_TYPES as [string, ...string[]]), count),
+  byRole: z
+    .array(z.object({ player: z.string().trim().min(1).max(40), role: z.enum(ROLES), decisions: count }))
+    .max(18)
+    .optional(),
+  reflection: z.object({ before: answers, after: answers }).optional(),
   exportedAt: z.iso.datetime(),
 });
 

@@ -5,6 +5,7 @@ import { learningVsNines, weeklyBars } from './chart';
 import { debriefBody } from './debrief';
 import { button, h, minutesText, render } from './dom';
 import { silentLine } from './hud';
+import { reflectionForm } from './reflectionForm';
 import { resultsExport } from './resultsExport';
 
 /** The end of the round: the story, both columns, the charts, and a Markdown download. */
@@ -54,6 +55,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
       ),
       h('h1', { 'data-testid': 'headline' }, story.headline),
       ...story.paragraphs.map((p) => h('p', {}, p)),
+      reflectionForm('after'),
       h(
         'div',
         { class: 'two-columns' },

@@ -1,3 +1,4 @@
+import { loadReflection } from '../app/reflection';
 import { buildResults, resultsFileName, resultsInputOf } from '../app/results';
 import { makeShareLink } from '../app/shareLink';
 import type { GameStore, StoreView } from '../app/store';
@@ -18,6 +19,8 @@ async function exportResults(view: StoreView, store: GameStore): Promise<void> {
     setupLink: link,
     scenarioName: store.scenario.name,
     at,
+    entries: store.round()?.entries ?? [],
+    reflection: loadReflection(),
   });
   const blob = new Blob([`${JSON.stringify(results, null, 2)}\n`], { type: 'application/json' });
   const a = h('a', { href: URL.createObjectURL(blob), download: resultsFileName(results, at) }) as HTMLAnchorElement;

@@ -12,6 +12,7 @@ import {
 } from '../sim';
 import { button, h, render } from './dom';
 import type { MenuChoice } from './menu';
+import { reflectionForm, startReflection } from './reflectionForm';
 import { closeSeatsForm, seatsForm } from './seatsForm';
 import { shareBox } from './shareBox';
 
@@ -51,6 +52,7 @@ function preview(d: Draft): SimState {
 /** Staffing: the ownership model and who carries which pager each week, with warnings and reasons. */
 export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoice): void {
   if (!draft || draft.choice !== choice) {
+    startReflection();
     const world = createWorld(choice.scenario, { seed: choice.seed, weeks: choice.weeks });
     draft = {
       choice,
@@ -167,6 +169,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
       ),
       h('div', { class: 'rotations' }, ...rotationTables),
       seatsForm(store, redraw),
+      reflectionForm('before'),
       warnings.length > 0
         ? h(
             'div',

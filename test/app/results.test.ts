@@ -115,10 +115,74 @@ describe('reading exported results on the compare page', () => {
     [JSON.stringify({ ...good(), decisions: { hack: 1 } }), 'blue.json: decisions: Unrecognized key: "hack"'],
     [JSON.stringify({ ...good(), silentSuccesses: -1 }), 'blue.json: silentSuccesses:'],
     [JSON.stringify({ ...good(), table: '' }), 'blue.json: table:'],
+    [
+      JSON.stringify({ ...good(), byRole: [{ player: 'Sam', role: 'boss', decisions: 2 }] }),
+      'blue.json: byRole[0].role:',
+    ],
+    [
+      JSON.stringify({ ...good(), reflection: { before: [1, 9, null], after: [null, null, null] } }),
+      'blue.json: reflection.before[1]:',
+    ],
+    [
+      JSON.stringify({ ...good(), reflection: { before: [1], after: [null, null, null] } }),
+      'blue.json: reflection.before:',
+    ],
   ])('refuses %s, naming the file and the field', (text, message) => {
     const r = readResultsFile('blue.json', text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem).toContain(message);
+  });
+
+  it('carry each player’s decisions by role and the before-and-after reflection, and read them back', () => {
+    const s = runRound(scenario(), { seed: 3, weeks: 1, policy: policies['learning-first']! });
+    const seat = (player: string, role: 'commander' | 'ops' | 'comms') => ({ player, role });
+    const entries = [
+      {
+        at: 1,
+        by: 'player' as const,
+        command: { type: 'postStatus' as const, incident: 'a' },
+        seat: seat('Lee', 'comms'),
+      },
+      {
+        at: 2,
+        by: 'player' as const,
+        command: { type: 'postStatus' as const, incident: 'a' },
+        seat: seat('Lee', 'comms'),
+      },
+      {
+        at: 3,
+        by: 'player' as const,
+        command: { type: 'mitigate' as const, incident: 'a', action: 'restart' as const },
+        seat: seat('Sam', 'ops'),
+      },
+      { at: 4, by: 'player' as const, command: { type: 'runDrill' as const, team: 't', service: 's' } },
+    ];
+    const reflection = { before: [4, 5, 2], after: [2, 3, null] };
+    const r = buildResults(s, resultsInputOf(s, null), {
+      table: 'Red',
+      setupLink: 'x',
+      scenarioName: 'P',
+      at: AT,
+      entries,
+      reflection,
+    });
+    expect(r.byRole).toEqual([
+      { player: 'Lee', role: 'comms', decisions: 2 },
+      { player: 'Sam', role: 'ops', decisions: 1 },
+    ]);
+    expect(r.reflection).toEqual(reflection);
+    expect(readResultsFile('red.json', JSON.stringify(r))).toEqual({ ok: true, results: r });
+    // A table that named nobody and answered nothing exports neither.
+    const plain = buildResults(s, resultsInputOf(s, null), {
+      table: 'Red',
+      setupLink: 'x',
+      scenarioName: 'P',
+      at: AT,
+      entries: [],
+      reflection: { before: [null, null, null], after: [null, null, null] },
+    });
+    expect(plain).not.toHaveProperty('byRole');
+    expect(plain).not.toHaveProperty('reflection');
   });
 
   it('ranks by score minus par, then by silent successes', () => {

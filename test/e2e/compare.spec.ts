@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 
-const results = (table: string, score: number, par: number | null, silentSuccesses: number) => ({
+const results = (
+  table: string,
+  score: number,
+  par: number | null,
+  silentSuccesses: number,
+  extra: Record<string, unknown> = {},
+) => ({
   name: `firepants-${table.toLowerCase()}-platform-seed42-20261123-1030.json`,
   mimeType: 'application/json',
   buffer: Buffer.from(
@@ -19,6 +25,7 @@ const results = (table: string, score: number, par: number | null, silentSuccess
       silentSuccesses,
       decisions: { mitigate: 5, scheduleRetro: 2 },
       exportedAt: '2026-11-23T10:30:00.000Z',
+      ...extra,
     }),
   ),
 });
@@ -62,4 +69,26 @@ test('three exports are ranked by score minus par, then silent successes, with c
   await expect(rows).toHaveCount(4);
   await expect(rows.locator('th')).toHaveText(['Red', 'Green', 'Blue', 'Gold']);
   await expect(page.getByTestId('compare-problems')).toHaveCount(0);
+});
+
+test('tables that named their players and answered the reflection show who decided what and what changed', async ({
+  page,
+}) => {
+  await page.goto('/compare.html');
+  await page.locator('#results-files').setInputFiles([
+    results('Blue', 140, 100, 2, {
+      byRole: [
+        { player: 'Priya', role: 'commander', decisions: 7 },
+        { player: 'Sam', role: 'ops', decisions: 4 },
+      ],
+      reflection: { before: [5, 4, 2], after: [1, 2, 5] },
+    }),
+    results('Red', 130, 70, 5, { reflection: { before: [3, 4, null], after: [1, 2, 4] } }),
+    results('Green', 150, 90, 1),
+  ]);
+  await expect(page.getByTestId('compare-roles')).toContainText('Blue: Priya as Incident commander 7 · Sam as Ops 4');
+  const reflection = page.getByTestId('compare-reflection');
+  await expect(reflection).toContainText('2 tables answered');
+  const blame = reflection.locator('tr', { hasText: 'finding who caused it' });
+  await expect(blame.locator('td')).toHaveText(['4.0 (Rather agree)', '1.0 (Disagree)']);
 });
