@@ -1,6 +1,7 @@
 import { type Client, Room } from '@colyseus/core';
 import { RoundClock } from '../src/app/roundClock';
 import { RoundSession } from '../src/app/roundSession';
+import { COMMAND_ROLE, ROLE_TITLES } from '../src/app/seats';
 import {
   builtInScenarios,
   type Command,
@@ -104,6 +105,11 @@ export class TableRoom extends Room {
     return null;
   }
 
+  /**
+   * A seated player's command. An incident decision belongs to its role (ops fixes, comms posts, the
+   * commander runs people): another seat may take it only while nobody holds that role. Each accepted
+   * decision is credited in the log to the player and their role.
+   */
   private command(client: Client, command: unknown): void {
     const seat = this.seats.get(client.sessionId);
     if (!seat || seat.seat === 'spectator') {
@@ -119,8 +125,15 @@ export class TableRoom extends Room {
       client.send('refused', { reason: 'only the facilitator sets fires' });
       return;
     }
+    const role = COMMAND_ROLE[(command as Command).type];
+    const holder = role ? [...this.seats.values()].find((x) => x.seat === role) : undefined;
+    if (role && seat.seat !== role && holder) {
+      client.send('refused', { reason: `that is ${holder.name}'s decision, as ${ROLE_TITLES[role]}` });
+      return;
+    }
     const before = this.session.entries.length;
-    const result = this.session.dispatch(command as Command, 'player');
+    const credit = { player: seat.name, role: seat.seat };
+    const result = this.session.dispatch(command as Command, 'player', credit);
     if (!result.ok) client.send('refused', { reason: result.reason });
     else this.broadcastEntries(before, seat);
   }

@@ -98,6 +98,45 @@ describe('a table room', () => {
     expect(p.seen.refused[3]).toMatch(/value/);
   });
 
+  it('each seat decides for its own role while the role is held, and every decision is credited to its player', async () => {
+    const room = await colyseus.createRoom('table', { scenario: 'platform', seed: 5, weeks: 1 });
+    const lead = await colyseus.connectTo(room, { name: 'Ada', seat: 'commander' });
+    const voice = await colyseus.connectTo(room, { name: 'Di', seat: 'comms' });
+    const l = screen(lead);
+    const v = screen(voice);
+    await until(() => l.seen.log !== null && v.seen.log !== null);
+    // A fire to respond to, from the facilitator's side of the server.
+    const table = colyseus.getRoomById(room.roomId) as unknown as { injectFire(s: string, k: string): string | null };
+    expect(table.injectFire('checkout', 'capacity')).toBeNull();
+    lead.send('control', { control: 'speed', value: 8 });
+    lead.send('control', { control: 'resume' });
+    type World = { openIncidents: string[]; incidents: Record<string, { phase: string; injected: boolean }> };
+    const server = colyseus.getRoomById(room.roomId) as unknown as { session: { snapshot(): World } };
+    const fire = () => {
+      const s = server.session.snapshot();
+      return s.openIncidents.find((id) => s.incidents[id]?.injected && s.incidents[id]?.phase === 'investigating');
+    };
+    await until(() => fire() !== undefined, 15_000);
+    lead.send('control', { control: 'pause' });
+    await until(() => l.seen.paused);
+    const incident = fire();
+    expect(incident).toBeDefined();
+    // Comms posting is comms' decision; the commander posting while comms is seated is refused, naming who decides.
+    lead.send('command', { type: 'postStatus', incident });
+    await until(() => l.seen.refused.length === 1);
+    expect(l.seen.refused[0]).toBe("that is Di's decision, as Comms");
+    voice.send('command', { type: 'postStatus', incident });
+    // Nobody holds ops, so the commander may mitigate, credited as themselves.
+    lead.send('command', { type: 'mitigate', incident, action: 'scale-up' });
+    await until(() => v.seen.entries.filter((e) => 'seat' in e && e.seat).length === 2 || l.seen.refused.length > 1);
+    expect(l.seen.refused).toHaveLength(1);
+    const credited = v.seen.entries.filter((e) => 'command' in e && e.seat);
+    expect(credited.map((e) => ('command' in e ? [e.command.type, e.seat] : null))).toEqual([
+      ['postStatus', { player: 'Di', role: 'comms' }],
+      ['mitigate', { player: 'Ada', role: 'commander' }],
+    ]);
+  });
+
   it('a late joiner catches up from the log', async () => {
     const room = await colyseus.createRoom('table', { seed: 3, weeks: 1 });
     const first = await colyseus.connectTo(room, { name: 'Ada', seat: 'commander' });
