@@ -136,7 +136,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
       h(
         'div',
         {
-          class: 'small',
+          class: 'small resolve-times',
           title: 'Durations are skewed and unrelated to severity: a median hides the long tail [VOID].',
         },
         `resolve: median ${card.dashboard.medianResolve === null ? '–' : minutesText(card.dashboard.medianResolve)} · p90 ${card.dashboard.p90Resolve === null ? '–' : minutesText(card.dashboard.p90Resolve)} (misleading)`,

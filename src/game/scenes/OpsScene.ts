@@ -97,8 +97,12 @@ export class OpsScene extends Phaser.Scene {
     let t = this.labels.get(key);
     if (!t) {
       t = this.add.text(0, 0, '', { fontFamily: FONT, ...style, fontSize: size }).setOrigin(0.5, 0);
+      t.setData('size', size);
       this.labels.set(key, t);
-    } else if (t.style.fontSize !== size) t.setFontSize(size);
+    } else if (t.getData('size') !== size) {
+      // The size asked for; fitting may have made the label a little smaller, which stands until this changes.
+      t.setData('size', size).setFontSize(size);
+    }
     if (style.color && t.style.color !== style.color) t.setColor(String(style.color));
     return t.setVisible(true);
   }
@@ -235,7 +239,7 @@ export class OpsScene extends Phaser.Scene {
         color: '#f1f5fb',
         fontStyle: 'bold',
       });
-      fitText(name, [svc.name], roomAt(p));
+      fitText(name, [svc.name], roomAt(p), 0.75);
       place(name, p, this.labelsBeside ? p.y - name.height : p.y + r + 3);
       // One line under the name tells its state; the other timeline's words take the place of the team's.
       const here = heat > 0 ? `ON FIRE · SEV${5 - heat}` : recovering.has(id) ? 'recovering' : null;
