@@ -1,4 +1,4 @@
-import { type Client, Room } from '@colyseus/core';
+import { type Client, matchMaker, Room } from '@colyseus/core';
 import { z } from 'zod';
 import { problemOf } from './protocol';
 
@@ -8,7 +8,8 @@ const openVote = z.object({
   options: z.array(z.string().trim().min(1).max(60)).min(2).max(6),
 });
 const vote = z.object({ option: z.number().int().min(0).max(5) });
-const closeVote = z.object({ code: z.string().min(1).max(64) });
+/** Closing a vote may feed its winner to a demo table, which takes it as its retro's framing. */
+const closeVote = z.object({ code: z.string().min(1).max(64), table: z.string().min(1).max(64).optional() });
 
 interface Tally {
   question: string;
@@ -56,13 +57,24 @@ export class AudienceRoom extends Room {
       this.dirty = true;
       client.send('counted', { option: m.data.option });
     });
-    this.onMessage('close', (client, raw) => {
+    this.onMessage('close', async (client, raw) => {
       const m = closeVote.safeParse(raw);
       if (!m.success || m.data.code !== this.code)
         return void client.send('refused', { reason: 'wrong facilitator code' });
       if (!this.tally) return;
       this.tally = { ...this.tally, open: false };
-      this.broadcast('result', { ...this.tally, winner: winner(this.tally) });
+      const won = winner(this.tally);
+      const table = m.data.table;
+      const fed = table
+        ? {
+            table,
+            refused: await matchMaker
+              .remoteRoomCall(table, 'audienceDecides', [won])
+              .then((why) => (why ? String(why) : null))
+              .catch(() => 'no such table'),
+          }
+        : null;
+      this.broadcast('result', { ...this.tally, winner: won, fed });
     });
     this.clock.setInterval(() => {
       if (!this.dirty || !this.tally) return;

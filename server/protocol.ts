@@ -11,6 +11,8 @@ export const tableOptions = z.object({
   seed: z.number().int().min(-2147483648).max(2147483647).default(42),
   weeks: z.number().int().min(1).max(13).default(4),
   label: z.string().max(40).default(''),
+  /** A demo table: a bot plays it, and an audience's vote makes its retros' framing decision. */
+  demo: z.boolean().default(false),
 });
 export type TableOptions = z.infer<typeof tableOptions>;
 

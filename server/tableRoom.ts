@@ -13,6 +13,7 @@ import {
 } from '../src/sim';
 import { payloadProblem } from '../src/sim/commands';
 import { roundOver } from '../src/sim/step';
+import { framingCommand, retroAwaitingFraming, waitsForTheAudience } from './demoTable';
 import { controlMessage, joinOptions, problemOf, type Seat, type TableSummary, tableOptions } from './protocol';
 
 /**
@@ -34,7 +35,7 @@ export class TableRoom extends Room {
   override onCreate(raw: unknown): void {
     const options = tableOptions.safeParse(raw ?? {});
     if (!options.success) throw new Error(`the table cannot be set up: ${problemOf(options.error)}`);
-    const { scenario: id, seed, weeks, label } = options.data;
+    const { scenario: id, seed, weeks, label, demo } = options.data;
     const checked = validateScenario(builtInScenarios[id]);
     if (!checked.ok) throw new Error(`the built-in scenario ${id} is invalid`);
     const world = createWorld(checked.scenario, { seed, weeks });
@@ -44,8 +45,9 @@ export class TableRoom extends Room {
       weeks,
       ownership: world.ownership,
       rotation: world.rotation.byTeam,
+      ...(demo ? { demoBot: waitsForTheAudience } : {}),
     });
-    this.label = label || `table ${this.roomId}`;
+    this.label = label || (demo ? `demo table ${this.roomId}` : `table ${this.roomId}`);
     this.onMessage('command', (client, command: unknown) => this.command(client, command));
     this.onMessage('control', (client, message: unknown) => this.control(client, message));
     this.onMessage('hash', (client) => client.send('hash', this.hash()));
@@ -110,6 +112,21 @@ export class TableRoom extends Room {
    * commander runs people): another seat may take it only while nobody holds that role. Each accepted
    * decision is credited in the log to the player and their role.
    */
+  /**
+   * An audience's vote decides the waiting retro's framing (the audience room calls this when a vote
+   * closes). Says why not when no retro is waiting or the world refuses.
+   */
+  audienceDecides(answer: string): string | null {
+    const s = this.session.snapshot();
+    const retro = retroAwaitingFraming(s);
+    if (!retro) return 'no retro at this table is waiting for its framing';
+    const before = this.session.entries.length;
+    const result = this.session.dispatch(framingCommand(s, retro, answer), 'audience');
+    if (!result.ok) return result.reason;
+    this.broadcastEntries(before);
+    return null;
+  }
+
   private command(client: Client, command: unknown): void {
     const seat = this.seats.get(client.sessionId);
     if (!seat || seat.seat === 'spectator') {

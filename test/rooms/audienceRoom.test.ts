@@ -50,3 +50,58 @@ describe('the audience room', () => {
     expect(result).toMatchObject({ winner: 'blameless', counts: [15, 25] });
   });
 });
+
+describe('a demo table decided by the audience', () => {
+  it('waits at its retro’s framing until a vote closes, then frames it as the audience chose, on every screen', async () => {
+    const table = await colyseus.createRoom('table', { scenario: 'platform', seed: 42, weeks: 1, demo: true });
+    const watcher = await colyseus.connectTo(table, { name: 'Projector', seat: 'spectator' });
+    const entries: { by: string; command?: { type: string; framing?: string } }[] = [];
+    watcher.onMessage('welcome', (m: { log: { entries: typeof entries } }) => entries.push(...m.log.entries));
+    watcher.onMessage('entries', (m: { entries: typeof entries }) => entries.push(...m.entries));
+    for (const t of ['tick', 'control', 'seats', 'refused', 'hash']) watcher.onMessage(t, () => {});
+    watcher.send('hello');
+    watcher.send('control', { control: 'speed', value: 8 });
+    watcher.send('control', { control: 'resume' });
+    const server = colyseus.getRoomById(table.roomId) as unknown as {
+      session: { snapshot(): { retros: Record<string, { phase: string; framing: string | null }> } };
+    };
+    const retros = () => Object.values(server.session.snapshot().retros);
+    await until(() => retros().some((r) => r.phase === 'framing'), 10_000);
+    await wait(300);
+    // The bot does everything else, but it never frames a retro itself.
+    expect(retros().every((r) => r.framing === null)).toBe(true);
+
+    const presenter = await colyseus.sdk.joinOrCreate('audience', { code: 'stage' });
+    let result: { winner: string; fed: { table: string; refused: string | null } | null } | null = null;
+    presenter.onMessage('result', (r) => {
+      result = r;
+    });
+    for (const t of ['vote', 'refused', 'counted']) presenter.onMessage(t, () => {});
+    presenter.send('open', { code: 'stage', question: 'Blame or blameless?', options: ['Blame', 'Blameless'] });
+    const phones = await Promise.all([1, 2, 3].map(() => colyseus.sdk.joinById(presenter.roomId)));
+    for (const p of phones) for (const t of ['vote', 'result', 'counted', 'refused']) p.onMessage(t, () => {});
+    await wait(100);
+    phones[0]?.send('vote', { option: 1 });
+    phones[1]?.send('vote', { option: 1 });
+    phones[2]?.send('vote', { option: 0 });
+    await wait(200);
+    presenter.send('close', { code: 'stage', table: table.roomId });
+    await until(() => result !== null);
+    expect(result).toMatchObject({ winner: 'Blameless', fed: { table: table.roomId, refused: null } });
+    await until(() => entries.some((e) => e.by === 'audience'));
+    const framed = entries.filter((e) => e.by === 'audience');
+    expect(framed).toHaveLength(1);
+    expect(framed[0]?.command).toMatchObject({ type: 'frameRetro', framing: 'blameless' });
+    // The bot takes the retro on from there.
+    await until(() => retros().some((r) => r.framing === 'blameless' && r.phase !== 'framing'), 10_000);
+
+    // A second vote with nothing waiting says so instead of framing anything.
+    const other = await colyseus.createRoom('table', { scenario: 'platform', seed: 1, weeks: 1 });
+    result = null;
+    presenter.send('open', { code: 'stage', question: 'Blame or blameless?', options: ['Blame', 'Blameless'] });
+    await wait(100);
+    presenter.send('close', { code: 'stage', table: other.roomId });
+    await until(() => result !== null);
+    expect(result).toMatchObject({ fed: { refused: 'no retro at this table is waiting for its framing' } });
+  });
+});
