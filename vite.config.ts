@@ -42,7 +42,13 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      input: { main: 'index.html', compare: 'compare.html', facilitator: 'facilitator.html' },
+      input: {
+        main: 'index.html',
+        compare: 'compare.html',
+        facilitator: 'facilitator.html',
+        rooms: 'rooms.html',
+        vote: 'vote.html',
+      },
       output: {
         advancedChunks: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
       },

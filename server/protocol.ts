@@ -42,6 +42,11 @@ export const injectMessage = tableRef.extend({
 export interface TableSummary {
   label: string;
   scenario: string;
+  scenarioId: string;
+  /** A bot plays it and the audience frames its retros. */
+  demo: boolean;
+  /** A retro there waits for the audience's framing. */
+  awaitsAudience: boolean;
   phase: 'paused' | 'playing' | 'over';
   minute: number;
   clock: string;

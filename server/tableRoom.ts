@@ -124,6 +124,7 @@ export class TableRoom extends Room {
     const result = this.session.dispatch(framingCommand(s, retro, answer), 'audience');
     if (!result.ok) return result.reason;
     this.broadcastEntries(before);
+    this.publish(true);
     return null;
   }
 
@@ -212,6 +213,9 @@ export class TableRoom extends Room {
     const summary: TableSummary = {
       label: this.label,
       scenario: this.session.scenario.name,
+      scenarioId: this.session.scenario.id,
+      demo: this.session.demo,
+      awaitsAudience: retroAwaitingFraming(s) !== null,
       phase: roundOver(s) ? 'over' : this.paused ? 'paused' : 'playing',
       minute: s.now,
       clock: formatClock(s.now),

@@ -33,13 +33,20 @@ export function defaultServer(): string {
 }
 
 /**
- * Joins a table by its code, or opens a new one when no code is given. The client library loads only
- * now, so the single-screen game never carries it.
+ * Joins a table by its code, or opens a new one when no code is given (a demo table, played by a bot
+ * whose retros the audience frames, when asked). The client library loads only now, so the
+ * single-screen game never carries it.
  */
-export async function joinTable(server: string, code: string, seat: TableSeat, on: TableEvents): Promise<TableLine> {
+export async function joinTable(
+  server: string,
+  code: string,
+  seat: TableSeat,
+  on: TableEvents,
+  table: { demo?: boolean } = {},
+): Promise<TableLine> {
   const { Client } = await import('colyseus.js');
   const client = new Client(server);
-  let room = code ? await client.joinById(code, seat) : await client.create('table', { ...seat });
+  let room = code ? await client.joinById(code, seat) : await client.create('table', { ...seat, ...table });
   let leaving = false;
   const wire = (r: typeof room) => {
     r.onMessage('welcome', (m: { log: InputLog; paused: boolean; speed: number }) =>

@@ -13,30 +13,37 @@ export async function sitAtTable(
   server: string,
   code: string,
   seat: TableSeat,
+  table: { demo?: boolean } = {},
 ): Promise<string | null> {
   let line: TableLine | null = null;
   let pending: (() => void) | null = null;
   try {
-    line = await joinTable(server, code.trim(), seat, {
-      welcome: (raw, paused) => {
-        const start = () => {
-          const read = readLog(raw);
-          if (!read.ok || !line) {
-            store.tableMessage(`The table's log could not be read: ${read.ok ? 'no line' : read.problem}`);
-            return;
-          }
-          store.playAtTable(RoundSession.replica(read.log), line, paused);
-        };
-        if (line) start();
-        else pending = start;
+    line = await joinTable(
+      server,
+      code.trim(),
+      seat,
+      {
+        welcome: (raw, paused) => {
+          const start = () => {
+            const read = readLog(raw);
+            if (!read.ok || !line) {
+              store.tableMessage(`The table's log could not be read: ${read.ok ? 'no line' : read.problem}`);
+              return;
+            }
+            store.playAtTable(RoundSession.replica(read.log), line, paused);
+          };
+          if (line) start();
+          else pending = start;
+        },
+        entries: (entries) => store.tableEntries(entries),
+        minute: (minute) => store.tableMinute(minute),
+        control: (paused) => store.tableControl(paused),
+        refused: (reason) => store.tableMessage(`The table refused that: ${reason}`),
+        notice: (text) => store.tableMessage(text),
+        left: (why) => store.tableMessage(`You ${why}.`),
       },
-      entries: (entries) => store.tableEntries(entries),
-      minute: (minute) => store.tableMinute(minute),
-      control: (paused) => store.tableControl(paused),
-      refused: (reason) => store.tableMessage(`The table refused that: ${reason}`),
-      notice: (text) => store.tableMessage(text),
-      left: (why) => store.tableMessage(`You ${why}.`),
-    });
+      table,
+    );
     (pending as (() => void) | null)?.();
     return null;
   } catch (err) {

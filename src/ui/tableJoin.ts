@@ -19,6 +19,8 @@ export function renderTableJoin(el: HTMLElement, store: GameStore, code: string,
     (el.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
   const join = async () => {
     const seat = { name: value('table-name').trim() || 'Player', seat: value('table-seat') as TableSeat['seat'] };
+    const table = value('table-code') || code;
+    const demo = (el.querySelector('#table-demo') as HTMLInputElement | null)?.checked === true;
     render(
       el,
       h(
@@ -27,7 +29,7 @@ export function renderTableJoin(el: HTMLElement, store: GameStore, code: string,
         h('p', { role: 'status' }, 'Joining the table…'),
       ),
     );
-    const why = await sitAtTable(store, defaultServer(), value('table-code') || code, seat);
+    const why = await sitAtTable(store, defaultServer(), table, seat, { demo });
     if (why) renderTableJoin(el, store, code, why);
   };
   render(
@@ -47,6 +49,14 @@ export function renderTableJoin(el: HTMLElement, store: GameStore, code: string,
       ),
       h('label', { for: 'table-code' }, 'Table code (empty: a new table)'),
       h('input', { id: 'table-code', 'data-keep': 'table-code', value: code, maxlength: 64 }),
+      code
+        ? null
+        : h(
+            'label',
+            { class: 'small' },
+            h('input', { type: 'checkbox', id: 'table-demo', 'data-keep': 'table-demo' }),
+            ' A demo table: a bot plays the round and the audience decides how its retros are framed',
+          ),
       problem ? h('p', { role: 'alert', class: 'problem' }, problem) : null,
       h(
         'div',

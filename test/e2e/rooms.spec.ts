@@ -66,3 +66,59 @@ test('two screens sit at one table on the room server and see the same world', a
   expect((await world(ada)).web).toBe(0.4);
   await ada.screenshot({ path: 'test-results/rooms-table.png' });
 });
+
+test('the console over every table pauses them all, and the audience’s vote on phones frames a demo table’s retro', async ({
+  browser,
+}) => {
+  // The projector sits at a new demo table: a bot plays it.
+  const projector = await (await browser.newContext()).newPage();
+  await projector.goto(`http://127.0.0.1:${PORT}/?table=`);
+  await projector.getByLabel('Your name').fill('Projector');
+  await projector.getByLabel('Your seat').selectOption('spectator');
+  await projector.getByLabel(/A demo table/).check();
+  await projector.getByRole('button', { name: 'Sit at the table' }).click();
+  await expect(projector.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  const code = (await projector.getByTestId('table-code').locator('strong').textContent()) ?? '';
+
+  // The console: a wrong code is refused, the right one lists the tables.
+  const desk = await (await browser.newContext()).newPage();
+  await desk.goto(`http://127.0.0.1:${PORT}/rooms.html`);
+  await desk.getByLabel(/Facilitator code/).fill('guess');
+  await desk.getByRole('button', { name: 'Open the console' }).click();
+  await expect(desk.getByTestId('rooms-message')).toContainText('not this server');
+  await desk.getByLabel(/Facilitator code/).fill('e2e');
+  await desk.getByRole('button', { name: 'Open the console' }).click();
+  const demoRow = desk.getByTestId('rooms-row').filter({ hasText: code });
+  await expect(demoRow).toContainText('(demo)');
+  await desk.getByRole('button', { name: 'Resume every table' }).click();
+  await expect(demoRow).toContainText('waiting for the audience', { timeout: 30_000 });
+  await desk.getByRole('button', { name: 'Pause every table' }).click();
+  await expect(projector.locator('#app')).toHaveAttribute('data-phase', 'paused');
+
+  // Three phones vote; the console closes the vote and feeds the winner to the demo table.
+  const phones = await Promise.all([1, 2, 3].map(async () => (await browser.newContext()).newPage()));
+  for (const p of phones) {
+    await p.goto(`http://127.0.0.1:${PORT}/vote.html`);
+    await expect(p.getByTestId('vote-waiting')).toBeVisible();
+  }
+  await desk.getByRole('button', { name: 'Open the vote' }).click();
+  for (const [i, p] of phones.entries()) {
+    await expect(p.getByTestId('vote-question')).toHaveText('Blame or blameless?');
+    await p.getByRole('button', { name: i === 0 ? 'Blame' : 'Blameless', exact: true }).click();
+    await expect(p.getByTestId('vote-state')).toContainText('Counted');
+  }
+  await expect(desk.getByTestId('rooms-tally')).toContainText('Blameless: 2');
+  await desk.getByLabel('Demo table that takes the result').selectOption(code);
+  await desk.getByRole('button', { name: 'Close the vote' }).click();
+  await expect(desk.getByTestId('rooms-result')).toContainText('The audience chose: Blameless. The demo table frames');
+  await expect(phones[1]!.getByTestId('vote-state')).toContainText('The audience chose: Blameless');
+  await expect
+    .poll(() =>
+      projector.evaluate(() =>
+        Object.values(window.__firepants?.snapshot()?.retros ?? {}).some((r) => r.framing === 'blameless'),
+      ),
+    )
+    .toBe(true);
+  await desk.screenshot({ path: 'test-results/rooms-console.png', fullPage: true });
+  await phones[0]!.screenshot({ path: 'test-results/rooms-vote.png' });
+});
