@@ -1,4 +1,4 @@
-import type { Command, CommandResult, Snapshot } from '../sim';
+import { type Command, type CommandResult, POLICY_EVERY_MINUTES, policies, type Snapshot } from '../sim';
 import type { GameStore } from './store';
 
 /** What browser tests may reach; present only in development and test builds. */
@@ -7,6 +7,11 @@ export interface TestHook {
   phase(): string;
   dispatch(command: Command): CommandResult;
   advance(minutes: number): void;
+  /**
+   * A scripted player: a built-in bot looks at the world every few minutes and its commands go through the
+   * table's own dispatch, as clicks would; then time moves on. Returns how many of its commands were taken.
+   */
+  playAs(bot: string, minutes: number): number;
   store: GameStore;
 }
 
@@ -24,6 +29,18 @@ export function installTestHook(store: GameStore): void {
     dispatch: (command) => store.dispatch(command),
     advance: (minutes) => {
       store.advanceMinutes(minutes);
+    },
+    playAs: (name, minutes) => {
+      const bot = Object.hasOwn(policies, name) ? policies[name] : undefined;
+      if (!bot) throw new Error(`no bot "${name}"`);
+      let taken = 0;
+      for (let m = 0; m < minutes; m += POLICY_EVERY_MINUTES) {
+        const s = store.snapshot();
+        if (!s || s.now >= s.weeks * 10080) break;
+        for (const command of bot(s)) if (store.dispatch(command).ok) taken++;
+        store.advanceMinutes(POLICY_EVERY_MINUTES);
+      }
+      return taken;
     },
     store,
   };

@@ -41,5 +41,5 @@ export {
   type Snapshot,
   stateHash,
 } from './simulation';
-export { isWorldInput, type TimedInput, Timeline } from './timeline';
+export { isWorldInput, POLICY_EVERY_MINUTES, type TimedInput, Timeline } from './timeline';
 export { tuning } from './tuning';

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { realSeconds } from '../../src/app/booth';
+
+/**
+ * A workshop round: four weeks at the default speed. A scripted careful player (the learning-first bot,
+ * its commands going through the table's own dispatch as clicks would) plays the whole round in the page;
+ * real time is what the frame loop would take for that round at 1×, calm minutes fast and live incidents
+ * slowed, not counting pauses.
+ */
+test('a four-week round at the default speed takes 12–20 real minutes and asks for a decision at least once a real minute', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  const round = await page.evaluate(() => {
+    const hook = window.__firepants;
+    if (!hook) throw new Error('no test hook');
+    hook.store.setSettings({ autoPause: false });
+    const s0 = hook.snapshot();
+    const taken = hook.playAs('learning-first', (s0?.weeks ?? 4) * 10080 + 10);
+    const s = hook.snapshot();
+    const entries = hook.store.round()?.entries ?? [];
+    return {
+      weeks: s?.weeks ?? 0,
+      speed: hook.store.view.settings.speed,
+      taken,
+      decisions: entries.filter((e) => 'command' in e && e.by === 'player').length,
+      incidents: Object.values(s?.incidents ?? {}).map((i) => ({ detectedAt: i.detectedAt, resolvedAt: i.resolvedAt })),
+    };
+  });
+  expect(round.weeks).toBe(4);
+  expect(round.speed).toBe(1);
+  expect(round.decisions).toBe(round.taken);
+  const minutes = realSeconds(round.weeks * 10080, round.incidents, round.speed) / 60;
+  test.info().annotations.push({
+    type: 'pace',
+    description: `${minutes.toFixed(1)} real minutes, ${round.decisions} decisions, ${(round.decisions / minutes).toFixed(2)} a minute`,
+  });
+  expect(minutes).toBeGreaterThanOrEqual(12);
+  expect(minutes).toBeLessThanOrEqual(20);
+  expect(round.decisions / minutes).toBeGreaterThanOrEqual(1);
+});
