@@ -36,6 +36,7 @@ const service = z.object({
   lastTouchedAt: minute,
   featureProgress: amount,
   deploys: count,
+  ownerFeedback: unit.optional(),
 });
 
 const condition = z.object({

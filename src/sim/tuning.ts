@@ -70,8 +70,19 @@ export const tuning = {
   toilPerServicePerPerson: 0.05,
   featureHoursPerDeploy: 40,
   deployConditionChance: 0.18,
-  /** You build it, you run it: owners learn what breaks, so deploys add fewer conditions [GOLD]. */
-  ownerDeployFactor: 0.6,
+  /**
+   * You build it, you run it, as a feedback loop [GOLD, MAJ, ECK]: each page for a service handled
+   * by its own team raises that service's owner feedback by this share of what is left to learn; it
+   * fades with this half-life; at full feedback its deploys bring this much less new weakness.
+   */
+  ownerFeedbackPerPage: 0.2,
+  ownerFeedbackHalfLifeDays: 21,
+  ownerFeedbackMaxCut: 0.7,
+  /**
+   * Conway's Law: someone from another team needs this long to join an incident (finding the
+   * channel, reading the context), longer when woken at night [CONWAY, WB-8].
+   */
+  joinMinutes: { day: 15, night: 30 },
   valuePerFeatureHour: 1,
   knowledgeDecayPerDay: 0.004,
   burnoutFatigue: 0.8,

@@ -43,6 +43,11 @@ export interface Service {
   lastTouchedAt: Minute;
   featureProgress: number;
   deploys: number;
+  /**
+   * What the owning team has learned from carrying this service's pager, 0..1: rises with each page
+   * its own team handles, fades slowly; its deploys bring fewer new weaknesses as it rises.
+   */
+  ownerFeedback?: number;
 }
 
 export interface LatentCondition {

@@ -5,6 +5,7 @@ import { clamp01, localTime, logEvent, newId, openIncidents } from '../model/wor
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { sendIncident } from './incidentLife';
+import { fadeOwnerFeedback } from './ownership';
 import { onCall, pagerTeams } from './rotation';
 
 /** Who carries a pager right now, primary or secondary. */
@@ -77,6 +78,7 @@ export function dailyPeople(state: SimState): void {
     }
   }
   hireWhereDue(state);
+  fadeOwnerFeedback(state);
 }
 
 export function burnOut(state: SimState, e: Engineer): void {
