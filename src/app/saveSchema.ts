@@ -100,6 +100,9 @@ const engineer = z.object({
   shadowing: idText.nullable(),
   incidentsHandled: count,
   heroCalls: count,
+  pagesThisMonth: count.optional(),
+  onCallHoursThisWeek: count.optional(),
+  onCallWeeksInRow: count.optional(),
 });
 
 const incident = z.object({

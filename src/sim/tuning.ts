@@ -66,6 +66,24 @@ export const tuning = {
   /** Pager budget: at most this many incidents in a 12-hour shift [SRE-11]. */
   pagerBudgetPerShift: 2,
   followUpHours: 6,
+  /** Each page beyond the shift's budget piles this much fatigue on the person who took it. */
+  fatiguePerPageOverBudget: 0.06,
+  /**
+   * Interruptions per responder per month [PD]: 2 is healthy, 7 bad, 19 a burnout sign; the strain
+   * they put on morale at each mark.
+   */
+  interruptionMarks: { healthy: 2, bad: 7, burnout: 19, badStrain: 0.1, burnoutStrain: 0.35 },
+  /** One week off in four: more weeks on call in a row than this are over budget [SRE-11]. */
+  onCallWeeksInRowBudget: 3,
+  /** Hours on call in a week that make it a week on call (a day or more). */
+  onCallHoursForAWeek: 24,
+  strainPerWeekOver: 0.06,
+  maxPagerStrain: 0.5,
+  /**
+   * Fatigue per hour of a night on call with no page: less rest than a night off (-0.03), but rest
+   * [SLEEP]; each week over budget takes some of it away, up to a net cost.
+   */
+  onCallNight: { rest: -0.012, perWeekOver: 0.005, worst: 0.012 },
   baseToilShare: 0.2,
   toilPerServicePerPerson: 0.05,
   featureHoursPerDeploy: 40,

@@ -126,6 +126,11 @@ export interface Engineer {
   shadowing: string | null;
   incidentsHandled: number;
   heroCalls: number;
+  /** Pages over about the last four weeks (a fading count) [PD]. */
+  pagesThisMonth?: number;
+  /** Hours carrying a pager this week, and weeks on call in a row without a week off [SRE-11]. */
+  onCallHoursThisWeek?: number;
+  onCallWeeksInRow?: number;
 }
 
 export interface RotationWeek {
