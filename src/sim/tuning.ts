@@ -93,9 +93,9 @@ export const tuning = {
    * by its own team raises that service's owner feedback by this share of what is left to learn; it
    * fades with this half-life; at full feedback its deploys bring this much less new weakness.
    */
-  ownerFeedbackPerPage: 0.2,
-  ownerFeedbackHalfLifeDays: 21,
-  ownerFeedbackMaxCut: 0.7,
+  ownerFeedbackPerPage: 0.3,
+  ownerFeedbackHalfLifeDays: 28,
+  ownerFeedbackMaxCut: 0.75,
   /**
    * Conway's Law: someone from another team needs this long to join an incident (finding the
    * channel, reading the context), longer when woken at night [CONWAY, WB-8].
