@@ -36,6 +36,7 @@ const service = z.object({
   lastTouchedAt: minute,
   featureProgress: amount,
   deploys: count,
+  ownerFeedback: unit.optional(),
 });
 
 const condition = z.object({
@@ -99,6 +100,9 @@ const engineer = z.object({
   shadowing: idText.nullable(),
   incidentsHandled: count,
   heroCalls: count,
+  pagesThisMonth: count.optional(),
+  onCallHoursThisWeek: count.optional(),
+  onCallWeeksInRow: count.optional(),
 });
 
 const incident = z.object({

@@ -20,7 +20,15 @@ export type SimEvent = { at: Minute } & (
   | { type: 'acknowledged'; incident: string; engineer: string }
   | { type: 'investigating'; incident: string }
   | { type: 'diagnosed'; incident: string; progress: number }
-  | { type: 'team-pulled-in'; incident: string; team: string; engineer: string }
+  | {
+      type: 'team-pulled-in';
+      incident: string;
+      team: string;
+      engineer: string;
+      /** When they can start working it; a fire spreading into the team's service pages them itself. */
+      joinsAt?: number;
+      via?: 'player' | 'spread';
+    }
   | { type: 'role-assigned'; incident: string; role: Role; engineer: string }
   | { type: 'status-posted'; incident: string }
   | { type: 'mitigation-started'; incident: string; action: Mitigation; engineer: string }

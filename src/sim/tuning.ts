@@ -66,12 +66,41 @@ export const tuning = {
   /** Pager budget: at most this many incidents in a 12-hour shift [SRE-11]. */
   pagerBudgetPerShift: 2,
   followUpHours: 6,
+  /** Each page beyond the shift's budget piles this much fatigue on the person who took it. */
+  fatiguePerPageOverBudget: 0.06,
+  /**
+   * Interruptions per responder per month [PD]: 2 is healthy, 7 bad, 19 a burnout sign; the strain
+   * they put on morale at each mark.
+   */
+  interruptionMarks: { healthy: 2, bad: 7, burnout: 19, badStrain: 0.1, burnoutStrain: 0.35 },
+  /** One week off in four: more weeks on call in a row than this are over budget [SRE-11]. */
+  onCallWeeksInRowBudget: 3,
+  /** Hours on call in a week that make it a week on call (a day or more). */
+  onCallHoursForAWeek: 24,
+  strainPerWeekOver: 0.06,
+  maxPagerStrain: 0.5,
+  /**
+   * Fatigue per hour of a night on call with no page: less rest than a night off (-0.03), but rest
+   * [SLEEP]; each week over budget takes some of it away, up to a net cost.
+   */
+  onCallNight: { rest: -0.012, perWeekOver: 0.005, worst: 0.012 },
   baseToilShare: 0.2,
   toilPerServicePerPerson: 0.05,
   featureHoursPerDeploy: 40,
   deployConditionChance: 0.18,
-  /** You build it, you run it: owners learn what breaks, so deploys add fewer conditions [GOLD]. */
-  ownerDeployFactor: 0.6,
+  /**
+   * You build it, you run it, as a feedback loop [GOLD, MAJ, ECK]: each page for a service handled
+   * by its own team raises that service's owner feedback by this share of what is left to learn; it
+   * fades with this half-life; at full feedback its deploys bring this much less new weakness.
+   */
+  ownerFeedbackPerPage: 0.3,
+  ownerFeedbackHalfLifeDays: 28,
+  ownerFeedbackMaxCut: 0.75,
+  /**
+   * Conway's Law: someone from another team needs this long to join an incident (finding the
+   * channel, reading the context), longer when woken at night [CONWAY, WB-8].
+   */
+  joinMinutes: { day: 15, night: 30 },
   valuePerFeatureHour: 1,
   knowledgeDecayPerDay: 0.004,
   burnoutFatigue: 0.8,

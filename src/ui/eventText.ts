@@ -3,6 +3,9 @@ import { formatClock, type SimEvent, type Snapshot } from '../sim';
 const person = (s: Snapshot, id: string) => s.engineers[id]?.name ?? id;
 const service = (s: Snapshot, id: string) => s.services[id]?.name ?? id;
 const incService = (s: Snapshot, id: string) => service(s, s.incidents[id]?.service ?? id);
+/** How long someone from another team needs before they can work the incident. */
+const joining = (joinsAt: number | undefined, at: number) =>
+  joinsAt !== undefined && joinsAt > at ? ` (ready in ${joinsAt - at} min)` : '';
 
 /** One line of plain words per event, for the feed, the timeline and the story. */
 export function describeEvent(s: Snapshot, e: SimEvent): string | null {
@@ -34,7 +37,9 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
         ? `Diagnosis complete for ${incService(s, e.incident)}.`
         : `Half-way to a diagnosis of ${incService(s, e.incident)}.`;
     case 'team-pulled-in':
-      return `Pulled in ${s.teams[e.team]?.name ?? e.team}: ${person(s, e.engineer)} joined.`;
+      return e.via === 'spread'
+        ? `The fire reached ${s.teams[e.team]?.name ?? e.team}'s service: ${person(s, e.engineer)} was paged${joining(e.joinsAt, e.at)}.`
+        : `Pulled in ${s.teams[e.team]?.name ?? e.team}: ${person(s, e.engineer)} is joining${joining(e.joinsAt, e.at)}.`;
     case 'role-assigned':
       return `${person(s, e.engineer)} took the ${e.role === 'commander' ? 'incident commander' : e.role} role.`;
     case 'status-posted':

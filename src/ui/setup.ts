@@ -175,7 +175,19 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
             'div',
             { class: 'warnings', 'data-testid': 'rotation-warnings' },
             h('strong', {}, 'Warnings'),
-            h('ul', {}, ...warnings.map((w) => h('li', {}, w.message))),
+            h(
+              'ul',
+              {},
+              ...warnings.map((w) =>
+                h(
+                  'li',
+                  {},
+                  w.message,
+                  ' ',
+                  h('span', { class: 'fix', 'data-testid': 'warning-fix' }, `To clear it: ${w.fix}.`),
+                ),
+              ),
+            ),
           )
         : h('p', { class: 'ok' }, 'This rotation respects the pager budget.'),
       h(

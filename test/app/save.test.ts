@@ -48,6 +48,21 @@ describe('saved rounds', () => {
     if (!r.ok) expect(r.reason).toContain('services[0].customerWeight');
   });
 
+  it('keep what the organization has learned and how hard the pager has pressed each person', () => {
+    const loaded = parseSave(text);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const fed = Object.values(state.services).filter((svc) => (svc.ownerFeedback ?? 0) > 0);
+    const paged = Object.values(state.engineers).filter((e) => (e.pagesThisMonth ?? 0) > 0);
+    expect(fed.length).toBeGreaterThan(0);
+    expect(paged.length).toBeGreaterThan(0);
+    for (const svc of fed) expect(loaded.save.state.services[svc.id]?.ownerFeedback).toBe(svc.ownerFeedback);
+    for (const e of paged) {
+      const back = loaded.save.state.engineers[e.id];
+      expect(back?.pagesThisMonth).toBe(e.pagesThisMonth);
+      expect(back?.onCallHoursThisWeek).toBe(e.onCallHoursThisWeek);
+    }
+  });
+
   it('still read the version 1 fixture', () => {
     const r = parseSave(readFileSync('test/fixtures/save-v1.json', 'utf8'));
     expect(r.ok).toBe(true);

@@ -29,9 +29,14 @@ describe('fatigue', () => {
     const offNight = fatigueDelta(e, true, false, false, false);
     expect(nightPage).toBeGreaterThan(onCallNight);
     expect(onCallNight).toBeGreaterThan(offNight);
-    // Sleep without a pager restores; carrying the pager drains even with no page.
+    // Sleep without a pager restores; carrying the pager costs some of that rest even with no page,
+    // but within the budget it is still rest [SLEEP].
     expect(offNight).toBeLessThan(0);
-    expect(onCallNight).toBeGreaterThan(0);
+    expect(onCallNight).toBeLessThan(0);
+    // Week after week on call without a break, a night on call stops being rest at all.
+    const neverOff = person({ onCallWeeksInRow: 10 });
+    expect(fatigueDelta(neverOff, true, false, true, false)).toBeGreaterThan(0);
+    expect(fatigueDelta(person({ onCallWeeksInRow: 3 }), true, false, true, false)).toBe(onCallNight);
   });
 
   it('responding by day is cheaper than responding by night', () => {

@@ -43,6 +43,11 @@ export interface Service {
   lastTouchedAt: Minute;
   featureProgress: number;
   deploys: number;
+  /**
+   * What the owning team has learned from carrying this service's pager, 0..1: rises with each page
+   * its own team handles, fades slowly; its deploys bring fewer new weaknesses as it rises.
+   */
+  ownerFeedback?: number;
 }
 
 export interface LatentCondition {
@@ -121,6 +126,11 @@ export interface Engineer {
   shadowing: string | null;
   incidentsHandled: number;
   heroCalls: number;
+  /** Pages over about the last four weeks (a fading count) [PD]. */
+  pagesThisMonth?: number;
+  /** Hours carrying a pager this week, and weeks on call in a row without a week off [SRE-11]. */
+  onCallHoursThisWeek?: number;
+  onCallWeeksInRow?: number;
 }
 
 export interface RotationWeek {

@@ -8,6 +8,7 @@ import { ledger } from './effects';
 import { learnFromIncident } from './knowledge';
 import { ackDelay } from './response';
 import { pagerTeamFor } from './rotation';
+import { pageAcrossTeamLines } from './teamLines';
 
 export function startIncident(state: SimState, conditionId: string, injected: boolean): Incident | null {
   const c = state.conditions[conditionId];
@@ -175,6 +176,7 @@ export function burn(state: SimState, inc: Incident): void {
       if (next) {
         inc.affected.push(next);
         logEvent(state, { type: 'spread', incident: inc.id, service: next });
+        pageAcrossTeamLines(state, inc, next);
         break;
       }
     }

@@ -2,6 +2,7 @@ import { MINUTES_PER_WEEK, type Minute } from '../clock';
 import type { Incident, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent } from '../model/world';
 import { tuning } from '../tuning';
+import { feedBackToOwners } from './ownership';
 
 export function gainKnowledge(state: SimState, engineer: string, service: string, amount: number): void {
   const e = state.engineers[engineer];
@@ -16,6 +17,7 @@ export function learnFromIncident(state: SimState, inc: Incident): void {
   const heroSolo = inc.expertCalled && inc.responders.length <= 2;
   // A staged failure is a rehearsal: it teaches the response more than the system.
   const staged = inc.injected ? 0.3 : 1;
+  feedBackToOwners(state, inc);
   for (const r of inc.responders) {
     for (const s of inc.affected) gainKnowledge(state, r, s, (heroSolo ? 0.04 : 0.15) * staged);
   }

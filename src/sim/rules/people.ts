@@ -5,6 +5,8 @@ import { clamp01, localTime, logEvent, newId, openIncidents } from '../model/wor
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { sendIncident } from './incidentLife';
+import { fadeOwnerFeedback } from './ownership';
+import { closeOnCallWeek, closePersonalShift, countOnCallHour, onCallNightRest, pagerStrain } from './pagerLoad';
 import { onCall, pagerTeams } from './rotation';
 
 /** Who carries a pager right now, primary or secondary. */
@@ -25,8 +27,8 @@ export function respondingNow(state: SimState): Set<string> {
 }
 
 /**
- * One hour of rest and strain. Being on call drains sleep even with no page;
- * working through the night costs the most [SLEEP, GOLD].
+ * One hour of rest and strain. Being on call costs some sleep even with no page, more week after
+ * week without a break; working through the night costs the most [SLEEP, GOLD].
  */
 export function fatigueDelta(
   e: Engineer,
@@ -36,26 +38,32 @@ export function fatigueDelta(
   responding: boolean,
 ): number {
   if (responding) return night ? 0.05 : 0.015;
-  if (night) return onCall ? 0.004 : -0.03;
+  if (night) return onCall ? onCallNightRest(e) : -0.03;
   if (weekend) return onCall ? 0.001 : -0.015;
   return onCall ? 0.001 : 0.002 - 0.006 * e.morale;
 }
 
 export function hourlyPeople(state: SimState): void {
+  if (state.now > 0 && state.now % MINUTES_PER_WEEK === 0) closeOnCallWeek(state);
   const paged = onCallNow(state);
   const busy = respondingNow(state);
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
     if (e?.status !== 'active') continue;
     const local = localTime(state, id, state.now);
+    if (paged.has(id)) countOnCallHour(e);
     e.fatigue = clamp01(e.fatigue + fatigueDelta(e, isNight(local), isWeekend(local), paged.has(id), busy.has(id)));
   }
 }
 
-/** Where morale heads: tired, toil-heavy, over-budget and blaming teams sag [SRE-5, WB-8]. */
+/**
+ * Where morale heads: tired, toil-heavy, over-budget and blaming teams sag, and so do people the
+ * pager interrupts too often or never lets go of [SRE-5, WB-8, PD].
+ */
 export function moraleTarget(e: Engineer, toilShare: number, overBudgetShare: number, culture: number): number {
   return clamp01(
     0.8 -
+      pagerStrain(e) -
       0.8 * Math.max(0, e.fatigue - 0.4) -
       0.5 * Math.max(0, toilShare - 0.5) -
       0.4 * Math.max(0, overBudgetShare - 0.33) +
@@ -77,6 +85,7 @@ export function dailyPeople(state: SimState): void {
     }
   }
   hireWhereDue(state);
+  fadeOwnerFeedback(state);
 }
 
 export function burnOut(state: SimState, e: Engineer): void {
@@ -128,6 +137,8 @@ export function closeShift(state: SimState): void {
   }
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
-    if (e) e.pagesThisShift = 0;
+    if (!e) continue;
+    if (e.status === 'active') closePersonalShift(e);
+    e.pagesThisShift = 0;
   }
 }

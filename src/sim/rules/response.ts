@@ -25,18 +25,19 @@ export function knowledgeOf(state: SimState, engineer: string, service: string):
  */
 export function diagnosisRate(state: SimState, inc: Incident): number {
   const svc = state.services[inc.service];
-  if (!svc || inc.responders.length === 0) return 0;
+  const working = inc.responders.filter((r) => (state.engineers[r]?.busyUntil ?? 0) <= state.now);
+  if (!svc || working.length === 0) return 0;
   let best = 0;
   let fatigue = 0;
   const teams = new Set<string>();
-  for (const r of inc.responders) {
+  for (const r of working) {
     const e = state.engineers[r];
     if (!e) continue;
     best = Math.max(best, e.knowledge[inc.service] ?? 0);
     fatigue += e.fatigue;
     teams.add(e.team);
   }
-  const n = inc.responders.length;
+  const n = working.length;
   fatigue /= n;
   const commander = inc.roles.commander !== undefined;
   const hands = 1 + Math.min(0.7, 0.35 * (n - 1));
@@ -129,13 +130,31 @@ export function pageSecondary(state: SimState, inc: Incident): string | null {
   return second.id;
 }
 
-export function pullInTeam(state: SimState, inc: Incident, team: string): string | null {
+/** Minutes someone from another team needs to join an incident: longer when woken at night [CONWAY]. */
+export function joinMinutes(state: Readonly<SimState>, engineer: string): number {
+  const night = isNight(localTime(state, engineer, state.now));
+  return night ? tuning.joinMinutes.night : tuning.joinMinutes.day;
+}
+
+/**
+ * Another team's on-call joins across team lines: they count as a responder at once, but cannot
+ * work the incident until they have found the channel and read the context (busyUntil).
+ */
+export function pullInTeam(
+  state: SimState,
+  inc: Incident,
+  team: string,
+  via: 'player' | 'spread' = 'player',
+): string | null {
   const crew = onCall(state, team, state.now);
   const person = crew.primary ?? activeMembers(state, team)[0];
   if (!person) return null;
+  const already = inc.responders.includes(person.id);
   addResponder(state, inc, person.id);
+  const joinsAt = already ? state.now : state.now + joinMinutes(state, person.id);
+  if (!already) person.busyUntil = Math.max(person.busyUntil, joinsAt);
   if (!inc.teamsPulled.includes(team)) inc.teamsPulled.push(team);
-  logEvent(state, { type: 'team-pulled-in', incident: inc.id, team, engineer: person.id });
+  logEvent(state, { type: 'team-pulled-in', incident: inc.id, team, engineer: person.id, joinsAt, via });
   return person.id;
 }
 

@@ -1,7 +1,6 @@
 import { hourOf, type Minute, weekOf } from '../clock';
 import type { Engineer, OwnershipModel, RotationWeek, SimState } from '../model/types';
 import { activeMembers, localTime } from '../model/world';
-import { tuning } from '../tuning';
 
 /** The team whose rotation carries the pager for a service under an ownership model. */
 export function pagerTeamFor(
@@ -85,80 +84,6 @@ export function onCall(
   if (!secondary || secondary.id === primary?.id)
     secondary = members.find((m) => m.id !== primary?.id) ?? everyone.find((m) => m.id !== primary?.id);
   return { primary, secondary };
-}
-
-export interface RotationWarning {
-  team: string;
-  kind: 'pager-budget' | 'on-call-share' | 'small-site';
-  message: string;
-}
-
-/** Expected incidents per 12-hour shift for a team, from the hazards of what it carries. */
-export function expectedPagesPerShift(state: SimState, team: string, model: OwnershipModel = state.ownership): number {
-  const carried = new Set(servicesCarriedBy(state, team, model));
-  let perWeek = 0;
-  for (const c of Object.values(state.conditions)) {
-    if (carried.has(c.service)) perWeek += tuning.weeklyHazard[c.kind] * c.strength;
-  }
-  return perWeek / 14;
-}
-
-/** Each person's share of weeks on call (primary or secondary) in a team's rotation. */
-export function onCallShares(state: SimState, team: string): Record<string, number> {
-  const weeks = state.rotation.byTeam[team] ?? [];
-  const share: Record<string, number> = {};
-  for (const m of activeMembers(state, team)) share[m.id] = 0;
-  for (const w of weeks) {
-    share[w.primary] = (share[w.primary] ?? 0) + 1 / weeks.length;
-    if (w.secondary !== w.primary) share[w.secondary] = (share[w.secondary] ?? 0) + 0.5 / weeks.length;
-  }
-  return share;
-}
-
-/** Warnings with their reasons [SRE-11, WB-8]. */
-export function rotationWarnings(state: SimState, model: OwnershipModel = state.ownership): RotationWarning[] {
-  const out: RotationWarning[] = [];
-  for (const team of pagerTeams(state, model)) {
-    const name = state.teams[team]?.name ?? team;
-    const pages = expectedPagesPerShift(state, team, model);
-    if (pages > tuning.pagerBudgetPerShift * 0.5) {
-      out.push({
-        team,
-        kind: 'pager-budget',
-        message: `${name} expects ${pages.toFixed(1)} incidents per 12-hour shift: more than the budget of ${tuning.pagerBudgetPerShift} on busy shifts leaves no time for follow-up.`,
-      });
-    }
-    const heavy = Object.entries(onCallShares(state, team)).filter(([, share]) => share > 0.25 + 1e-9);
-    if (heavy.length > 0) {
-      const who = heavy
-        .map(([id, share]) => `${state.engineers[id]?.name ?? id} ${Math.round(share * 100)}%`)
-        .join(', ');
-      out.push({
-        team,
-        kind: 'on-call-share',
-        message: `${name}: on call more than 25% of the time (${who}) leaves too little time for project work.`,
-      });
-    }
-    const bySite = new Map<string, number>();
-    for (const m of activeMembers(state, team)) bySite.set(m.site, (bySite.get(m.site) ?? 0) + 1);
-    const followsSun = bySite.size > 1;
-    for (const [site, n] of bySite) {
-      if (followsSun && n < 6) {
-        out.push({
-          team,
-          kind: 'small-site',
-          message: `${name} follows the sun, but ${site} has ${n} people: each site needs at least 6 for its 12-hour shift.`,
-        });
-      } else if (!followsSun && n < 8) {
-        out.push({
-          team,
-          kind: 'small-site',
-          message: `${name} runs a 24/7 pager with ${n} people at ${site}: one site needs at least 8 to keep nights sustainable.`,
-        });
-      }
-    }
-  }
-  return out;
 }
 
 /** A copy of the current rotation, for editing at setup. */

@@ -5,6 +5,7 @@ import { createStream, draw } from '../rng';
 import { tuning } from '../tuning';
 import { closeActionItem } from './actionItems';
 import { ledger } from './effects';
+import { newWeaknessChance } from './ownership';
 import { respondingNow } from './people';
 
 /** Toil grows with the number of services a person looks after [SRE-5]. */
@@ -100,11 +101,9 @@ export function deploy(state: SimState, service: string): void {
   svc.deploys += 1;
   svc.lastDeployAt = state.now;
   svc.lastTouchedAt = state.now;
-  const owners = state.ownership !== 'ops-team';
-  const weeks = state.now / MINUTES_PER_WEEK;
-  const ownerLearning = owners ? Math.max(tuning.ownerDeployFactor, 1 - 0.1 * weeks) : 1;
   const stream = `deploy:${service}`;
-  const chance = tuning.deployConditionChance * ownerLearning;
+  // Owners who carry this service's pager have learned what breaks it [GOLD].
+  const chance = newWeaknessChance(state, service);
   let newCondition: string | null = null;
   if (draw(state.streams, stream, state.seed) < chance) {
     const kind = DEPLOY_KINDS[
