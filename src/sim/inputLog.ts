@@ -8,9 +8,18 @@ export const LOG_VERSION = 1;
 
 /**
  * Who gave an input: the table, a bot, the facilitator, the guided first fire, the attract demo,
- * the set-up, or the scenario's own scheduled fires.
+ * the set-up, the scenario's own scheduled fires, or the team running incidents it was delegated.
  */
-export const INPUT_SOURCES = ['player', 'bot', 'facilitator', 'guided', 'demo', 'setup', 'scenario'] as const;
+export const INPUT_SOURCES = [
+  'player',
+  'bot',
+  'facilitator',
+  'guided',
+  'demo',
+  'setup',
+  'scenario',
+  'delegate',
+] as const;
 export type InputSource = (typeof INPUT_SOURCES)[number];
 
 /** The clock's own inputs: they change no world, but a debrief shows them. */

@@ -50,7 +50,10 @@ export const worsenForFactors: Policy = (s) => {
     const wrong = MITIGATIONS.find((m) => !tried.has(m) && m !== 'rollback');
     if (harmful && !tried.has(harmful)) out.push({ type: 'mitigate', incident: inc.id, action: harmful });
     else if (inc.attempts.length < 2 && wrong) out.push({ type: 'mitigate', incident: inc.id, action: wrong });
-    else out.push(...restartThenHero(s).filter((c) => c.type === 'mitigate' && c.incident === inc.id));
+    else
+      out.push(
+        ...restartThenHero(s).filter((c) => c.type !== 'acknowledge' && 'incident' in c && c.incident === inc.id),
+      );
     const other = activeMembers(s, inc.pagerTeam).find((e) => !inc.responders.includes(e.id));
     if (other && inc.handoffs.length === 0)
       out.push({ type: 'handOff', incident: inc.id, to: other.id, acknowledged: false });
