@@ -32,9 +32,9 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
     case 'diagnosed':
       return `The clues leave one class of failure for ${incService(s, e.incident)}.`;
     case 'investigation-started':
-      return `${person(s, e.engineer)} started: ${STEP_LABELS[e.step].toLowerCase()} (${e.minutes} min).`;
+      return `${person(s, e.engineer)} is looking at ${STEP_LABELS[e.step].toLowerCase()} (${e.minutes} min).`;
     case 'clue-found':
-      return `${person(s, e.engineer)} (${STEP_LABELS[e.step].toLowerCase()}): ${e.text}.`;
+      return `Clue from ${person(s, e.engineer)} (${STEP_LABELS[e.step].toLowerCase()}): ${e.text}.`;
     case 'clues-lost':
       return `${e.lost} clue${e.lost === 1 ? '' : 's'} left with ${person(s, e.engineer)}: no proper handoff.`;
     case 'delegation-changed':

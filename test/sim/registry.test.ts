@@ -91,7 +91,7 @@ const SETTINGS = new Set(['setOwnership', 'setRotation', 'setTeamFocus']);
 
 describe('the command registry', () => {
   it('has a module with a schema, a check, an effect and a label for every command type', () => {
-    expect(COMMAND_TYPES.length).toBe(21);
+    expect(COMMAND_TYPES.length).toBe(23);
     for (const type of COMMAND_TYPES) {
       const def = commandRegistry[type];
       expect(existsSync(new URL(`../../src/sim/commands/${type}.ts`, import.meta.url)), type).toBe(true);
@@ -111,6 +111,11 @@ describe('the command registry', () => {
       [{ type: 'handOff', incident: 'inc-1', to: 'ada' }, 'handOff: bad acknowledged'],
       [{ type: 'setRotation', team: 'web', weeks: [{ primary: 'ada', secondary: 7 }] }, 'bad weeks[0].secondary'],
       [{ type: 'setTeamFocus', team: '', reliabilityShare: 0.2 }, 'setTeamFocus: bad team'],
+      [
+        { type: 'investigate', incident: 'inc-1', step: 'tarot', engineer: 'esi' },
+        'investigate: bad step (no investigation step "tarot")',
+      ],
+      [{ type: 'delegateResponse', on: 'yes' }, 'delegateResponse: bad on'],
     ];
     for (const [cmd, words] of cases) {
       for (const verdict of [checkCommand(state, cmd as Command), applyCommand(state, cmd as Command)]) {

@@ -78,11 +78,11 @@ export const CHANGE_KINDS: readonly ConditionKind[] = ['config', 'deploy'];
 
 /** The player's words for each step, as a button says it. */
 export const STEP_LABELS: Record<InvestigationStep, string> = {
-  dashboards: 'Check dashboards',
-  logs: 'Read logs',
-  deploys: 'Check recent deploys',
-  dependency: "Check a dependency's health",
-  runbook: 'Follow the runbook',
+  dashboards: 'Dashboards',
+  logs: 'Logs',
+  deploys: 'Recent deploys',
+  dependency: 'Dependency health',
+  runbook: 'Runbook',
   expert: 'Ask the expert',
 };
 
