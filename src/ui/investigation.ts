@@ -18,10 +18,13 @@ import { h } from './dom';
 
 const PICKER = 'step-by';
 
-/** Who the player has chosen to take the next step: the picker's choice, else the first free responder. */
+/** The responder the player picked in the list, per incident; until they pick, whoever is free looks. */
+const picked = new Map<string, string>();
+
+/** Who takes the next step: the player's pick, else the first free responder, else the first responder. */
 export function chosenInvestigator(s: Snapshot, inc: Incident): string {
-  const picked = document.querySelector<HTMLSelectElement>(`#${PICKER}`)?.value;
-  if (picked && inc.responders.includes(picked)) return picked;
+  const mine = picked.get(inc.id);
+  if (mine && inc.responders.includes(mine)) return mine;
   const free = inc.responders.find((id) => (s.engineers[id]?.busyUntil ?? 0) <= s.now);
   return free ?? inc.responders[0] ?? '';
 }
@@ -31,7 +34,7 @@ export function stepCommand(s: Snapshot, inc: Incident, step: InvestigationStep)
   return { type: 'investigate', incident: inc.id, step, engineer: chosenInvestigator(s, inc) };
 }
 
-function responderOption(s: Snapshot, inc: Incident, id: string): HTMLElement {
+function responderOption(s: Snapshot, inc: Incident, id: string, chosen: string): HTMLElement {
   const e = s.engineers[id];
   const team = s.teams[e?.team ?? '']?.name ?? e?.team ?? '';
   const doing = inc.inquiries.find((q) => q.by === id);
@@ -41,7 +44,7 @@ function responderOption(s: Snapshot, inc: Incident, id: string): HTMLElement {
     : busy
       ? `busy until ${formatClock(e?.busyUntil ?? 0)}`
       : 'free';
-  return h('option', { value: id }, `${e?.name ?? id} (${team}, ${state})`);
+  return h('option', { value: id, selected: id === chosen }, `${e?.name ?? id} (${team}, ${state})`);
 }
 
 const kindList = (kinds: readonly string[]) => kinds.join(', ');
@@ -70,8 +73,15 @@ export function investigationSection(s: Snapshot, inc: Incident, store: GameStor
     h('label', { for: PICKER }, 'Who looks'),
     h(
       'select',
-      { id: PICKER, 'data-key': PICKER, 'data-keep': PICKER, onchange: () => store.refresh() },
-      ...inc.responders.map((id) => responderOption(s, inc, id)),
+      {
+        id: PICKER,
+        'data-key': PICKER,
+        onchange: (e: Event) => {
+          picked.set(inc.id, (e.target as HTMLSelectElement).value);
+          store.refresh();
+        },
+      },
+      ...inc.responders.map((id) => responderOption(s, inc, id, by)),
     ),
   );
   const steps = h(
