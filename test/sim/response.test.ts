@@ -152,10 +152,15 @@ describe('paging and escalation', () => {
     expect(inc.clues.map((c) => `${c.step}/${c.by}`)).toEqual(['dashboards/esi', 'logs/esi', 'runbook/femi']);
     expect(inc.responders).toEqual(['gus']);
     expect(inc.handoffs.map((h) => h.acknowledged)).toEqual([true, false]);
+    // A step the leaving person had under way goes unfinished, and they are free again.
+    inc.inquiries.push({ step: 'runbook', by: 'gus', startedAt: NOON, doneAt: NOON + 6 });
+    must(s.engineers.gus).busyUntil = NOON + 6;
     // Across team lines nobody shares the context: all of it leaves.
     inc.clues.push(clue('deploys', 'gus'), clue('logs', 'gus'));
     handOff(s, inc, 'hana', false);
     expect(inc.clues.filter((c) => c.by === 'gus')).toEqual([]);
     expect(inc.clues).toHaveLength(3);
+    expect(inc.inquiries).toEqual([]);
+    expect(must(s.engineers.gus).busyUntil).toBe(NOON);
   });
 });

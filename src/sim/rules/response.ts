@@ -135,6 +135,12 @@ export function handOff(state: SimState, inc: Incident, to: string, acknowledged
   addResponder(state, inc, to);
   if (inc.roles.ops === from) inc.roles.ops = to;
   if (inc.pagedTo === from) inc.pagedTo = to;
+  // Whatever the leaving person was still looking at goes unfinished; they are free again.
+  if (inc.inquiries.some((q) => q.by === from)) {
+    inc.inquiries = inc.inquiries.filter((q) => q.by !== from);
+    const leaving = state.engineers[from];
+    if (leaving) leaving.busyUntil = Math.min(leaving.busyUntil, state.now);
+  }
   if (!acknowledged) loseClues(state, inc, from, to);
   inc.handoffs.push({ at: state.now, from, to, acknowledged });
   logEvent(state, { type: 'handoff', incident: inc.id, from, to, acknowledged });
