@@ -52,6 +52,8 @@ const kindList = (kinds: readonly string[]) => kinds.join(', ');
 /** What the clues say, in one line: what is still possible and what they point to. */
 export function hintText(hint: DiagnosisHint, clues: number): string {
   if (clues === 0 && hint.candidates.length > 1) return 'No clues yet: any fix now is a guess.';
+  if (hint.candidates.length === CONDITION_KINDS.length)
+    return 'Nothing ruled out yet: look further, or guess (a wrong fix costs time).';
   if (hint.kind && hint.recommended)
     return `The clues point to a ${hint.kind} failure: ${hint.recommended} should fix it.`;
   if (hint.recommended)
