@@ -3,6 +3,7 @@ import type { Command } from '../commands';
 import { CONDITION_KINDS, type Incident, MITIGATIONS } from '../model/types';
 import { activeMembers } from '../model/world';
 import { plansFor } from '../rules/actionItems';
+import { workingRemedies } from '../rules/incident';
 import { surfacedFactors } from '../rules/retro';
 import type { Policy } from '../simulation';
 import { tuning } from '../tuning';
@@ -126,8 +127,8 @@ export const perfectResponder: Policy = (s) => {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
     if ((inc.phase !== 'investigating' && inc.phase !== 'acknowledged') || pending(inc)) continue;
-    const remedy =
-      inc.recentDeploy && (inc.kind === 'deploy' || inc.kind === 'config') ? 'rollback' : tuning.remedies[inc.kind][0];
+    // The first fix that truly works (a deploy bug with no recent deploy needs its flag off, not a rollback).
+    const remedy = workingRemedies(inc)[0];
     if (remedy) out.push({ type: 'mitigate', incident: inc.id, action: remedy });
     if (!inc.roles.comms && inc.pagedTo)
       out.push({ type: 'assignRole', incident: inc.id, role: 'comms', engineer: inc.pagedTo });
