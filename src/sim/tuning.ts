@@ -83,6 +83,13 @@ export const tuning = {
   expertStepFatigue: 0.03,
   /** How much a tired responder's clues blur: quality × (1 − this × fatigue). */
   fatigueBlur: 0.4,
+  /** A clue's chance of being sharp: floor + span × (observability, runbook or knowledge, as the step reads). */
+  clueSharpFloor: 0.1,
+  clueSharpSpan: 0.85,
+  /** Of the looks that are not sharp, this share is blurred (two groups of classes); the rest show nothing. */
+  clueBlurredShare: 0.5,
+  /** Without a proper handoff within a team, this share of the leaving person's clues stays (none across teams). */
+  handoffCluesKept: 0.5,
   /** Pager budget: at most this many incidents in a 12-hour shift [SRE-11]. */
   pagerBudgetPerShift: 2,
   followUpHours: 6,

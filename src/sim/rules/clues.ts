@@ -33,7 +33,7 @@ export function clueQuality(state: Readonly<SimState>, inc: Incident, step: Inve
         : step === 'dependency'
           ? (observability + knowledge) / 2
           : knowledge;
-  return clamp01((0.1 + 0.85 * base) * (1 - tuning.fatigueBlur * (e?.fatigue ?? 0)));
+  return clamp01((tuning.clueSharpFloor + tuning.clueSharpSpan * base) * (1 - tuning.fatigueBlur * (e?.fatigue ?? 0)));
 }
 
 /** The recent-deploys step reads the deploy record: always true, and it says whether a rollback can help. */
@@ -64,7 +64,7 @@ export function drawClue(state: SimState, inc: Incident, step: InvestigationStep
   const groups: readonly Signature[] = SIGNATURES[step];
   const own = groups.findIndex((g) => g.kinds.includes(inc.kind));
   const sharp = groups[own];
-  if (!sharp || u >= q + (1 - q) * 0.5)
+  if (!sharp || u >= q + (1 - q) * tuning.clueBlurredShare)
     return { step, by, at, text: 'nothing conclusive', consistentWith: [...CONDITION_KINDS] };
   if (u < q) return { step, by, at, text: sharp.text, consistentWith: [...sharp.kinds] };
   const other = groups[(own + 1) % groups.length] ?? sharp;

@@ -154,7 +154,7 @@ function loseClues(state: SimState, inc: Incident, from: string, to: string): vo
   const theirs = inc.clues.filter((c) => c.by === from);
   if (theirs.length === 0) return;
   const acrossTeams = state.engineers[from]?.team !== state.engineers[to]?.team;
-  const kept = acrossTeams ? 0 : Math.floor(theirs.length / 2);
+  const kept = acrossTeams ? 0 : Math.floor(theirs.length * tuning.handoffCluesKept);
   const keep = new Set(theirs.slice(0, kept));
   inc.clues = inc.clues.filter((c) => c.by !== from || keep.has(c));
   inc.progress = narrowing(inc);
