@@ -79,6 +79,10 @@ export function decisionOf(e: SimEvent): CommandType | null {
       return 'postStatus';
     case 'mitigation-started':
       return 'mitigate';
+    case 'investigation-started':
+      return 'investigate';
+    case 'delegation-changed':
+      return 'delegateResponse';
     case 'handoff':
       return 'handOff';
     case 'retro-scheduled':
@@ -110,6 +114,8 @@ export function decisionOf(e: SimEvent): CommandType | null {
     case 'acknowledged':
     case 'investigating':
     case 'diagnosed':
+    case 'clue-found':
+    case 'clues-lost':
     case 'mitigation-finished':
     case 'severity-rose':
     case 'spread':

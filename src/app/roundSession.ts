@@ -109,7 +109,7 @@ export class RoundSession {
         : []),
       ...(setup.inputs ?? []).map((i) => ({ ...i, by: i.by ?? by })),
     ];
-    const timeline = new Timeline(sim, setup.demoBot ?? null, scheduled, entries, 'demo');
+    const timeline = new Timeline(sim, setup.demoBot ?? null, scheduled, entries, 'demo', true);
     const ghost = new GhostTimeline(setup.scenario, sim.snapshot(), notTheScenarios(scheduled));
     return new RoundSession(
       setup.scenario,
@@ -127,7 +127,7 @@ export class RoundSession {
     const sim = createSimulationFromState(save.state);
     const entries = [...save.log.entries];
     const faced = entries.filter(isCommandEntry).filter((e) => isWorldInput(e.command));
-    const timeline = new Timeline(sim, null, save.scheduled, entries, 'demo');
+    const timeline = new Timeline(sim, null, save.scheduled, entries, 'demo', true);
     const ghost = new GhostTimeline(save.scenario, save.state, notTheScenarios([...faced, ...save.scheduled]));
     const header = { ownership: save.log.ownership, complete: save.log.complete };
     return new RoundSession(save.scenario, sim, timeline, ghost, entries, header, false);

@@ -13,7 +13,7 @@ import { MAX_DEPTH, stripBom, textDepthExceeds } from '../sim/scenario/limits';
 import type { HistoryPoint } from './history';
 import { historyProblem, savedWorldProblem } from './saveChecks';
 import { savedLogOf, worldInputsOf } from './saveLog';
-import { migrateSave, SAVE_VERSION } from './saveMigrations';
+import { migrateSave, SAVE_VERSION, withInvestigationDefaults } from './saveMigrations';
 
 /** The round's log as a save keeps it: complete when the round began with a log, partial when migrated. */
 export interface SavedLog {
@@ -97,9 +97,10 @@ function readSave(text: string): LoadResult {
     return { ok: false, reason: 'the saved round has no world in it' };
   const broken = savedWorldProblem(state);
   if (broken) return { ok: false, reason: `the saved round's world is damaged at ${broken}` };
-  const hash = stateHash(state as SimState);
-  if (hash !== save.stateHash)
+  if (stateHash(state as SimState) !== save.stateHash)
     return { ok: false, reason: 'the saved round was damaged or edited (its check does not match)' };
+  const world = withInvestigationDefaults(state as Record<string, unknown>) as unknown as SimState;
+  const hash = stateHash(world);
   const history = save.history === undefined ? [] : save.history;
   const badHistory = historyProblem(history);
   if (badHistory) return { ok: false, reason: `the saved round's chart is damaged at ${badHistory}` };
@@ -111,7 +112,7 @@ function readSave(text: string): LoadResult {
       saveVersion: SAVE_VERSION,
       savedAt: clip(String(save.savedAt ?? '')),
       scenario: scenario.scenario,
-      state: state as SimState,
+      state: world,
       history: history as HistoryPoint[],
       stateHash: hash,
       log,

@@ -31,3 +31,16 @@ const migrations: Migrations = {
 export function migrateSave(raw: Raw): Raw {
   return migrate(raw, 'saveVersion', migrations);
 }
+
+/**
+ * Worlds saved before the investigation steps existed have incidents without clues or steps under
+ * way: they start with none. Applied after the save's check, to the world it vouched for.
+ */
+export function withInvestigationDefaults(state: Raw): Raw {
+  const incidents = state.incidents as Record<string, Raw> | undefined;
+  if (!incidents || typeof incidents !== 'object') return state;
+  const filled: Record<string, Raw> = {};
+  for (const [id, inc] of Object.entries(incidents))
+    filled[id] = { ...inc, clues: inc.clues ?? [], inquiries: inc.inquiries ?? [] };
+  return { ...state, incidents: filled };
+}

@@ -1,6 +1,14 @@
 import '../sim/zodConfig';
 import { z } from 'zod';
-import { CONDITION_KINDS, INCIDENT_PHASES, MINUTES_PER_WEEK, MITIGATIONS, RETRO_STEPS, ROLES } from '../sim';
+import {
+  CONDITION_KINDS,
+  INCIDENT_PHASES,
+  INVESTIGATION_STEPS,
+  MINUTES_PER_WEEK,
+  MITIGATIONS,
+  RETRO_STEPS,
+  ROLES,
+} from '../sim';
 import { isReservedName } from '../sim/scenario/limits';
 
 /** The shape of a saved world: every record an object of the right kind, every number finite and in range. */
@@ -130,6 +138,23 @@ const incident = z.object({
   responders: z.array(idText),
   roles: z.partialRecord(z.enum(ROLES), idText),
   progress: unit,
+  // Saves from before the investigation steps have neither: an incident then starts with no clues.
+  clues: z
+    .array(
+      z.object({
+        step: z.enum(INVESTIGATION_STEPS),
+        by: idText,
+        at: minute,
+        text,
+        consistentWith: z.array(z.enum(CONDITION_KINDS)).min(1).max(CONDITION_KINDS.length),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  inquiries: z
+    .array(z.object({ step: z.enum(INVESTIGATION_STEPS), by: idText, startedAt: minute, doneAt: minute }))
+    .max(100)
+    .default([]),
   attempts: z.array(
     z.object({
       action: z.enum(MITIGATIONS),
@@ -267,6 +292,7 @@ export const savedWorldSchema = z.object({
   totals,
   namePool: z.array(text),
   start: roundStart.optional(),
+  delegated: z.boolean().optional(),
 });
 
 export const historySchema = z

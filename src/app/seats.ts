@@ -19,6 +19,7 @@ export const COMMAND_ROLE: Record<CommandType, Role | null> = {
   pullInTeam: 'commander',
   handOff: 'commander',
   mitigate: 'ops',
+  investigate: 'ops',
   postStatus: 'comms',
   setOwnership: null,
   setRotation: null,
@@ -33,6 +34,7 @@ export const COMMAND_ROLE: Record<CommandType, Role | null> = {
   reviewNearMiss: null,
   setShadow: null,
   injectIncident: null,
+  delegateResponse: null,
 };
 
 export const ROLE_TITLES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };

@@ -9,7 +9,7 @@ export interface Settings {
   largePrint: boolean;
   /** The table's name on exported results, for workshops with several tables. */
   tableName: string;
-  /** A, R, F, U, G, T, H and ? act on a single key press; off for speech input or a stray keyboard. */
+  /** A, D, L, Y, N, B, X, R, F, U, G, T, H and ? act on a single key press; off for speech input or a stray keyboard. */
   singleKeyShortcuts: boolean;
   /** The players at this table and the incident roles they hold; empty when nobody is named. */
   seats: Seat[];

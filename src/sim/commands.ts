@@ -8,4 +8,5 @@ export {
   incidentShortcut,
   payloadProblem,
   performChecked,
+  stepShortcut,
 } from './commands/registry';

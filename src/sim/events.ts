@@ -2,6 +2,7 @@ import type { Minute } from './clock';
 import type {
   ActionType,
   ConditionKind,
+  InvestigationStep,
   Mitigation,
   OwnershipModel,
   RetroDepth,
@@ -20,6 +21,12 @@ export type SimEvent = { at: Minute } & (
   | { type: 'acknowledged'; incident: string; engineer: string }
   | { type: 'investigating'; incident: string }
   | { type: 'diagnosed'; incident: string; progress: number }
+  | { type: 'investigation-started'; incident: string; step: InvestigationStep; engineer: string; minutes: number }
+  /** A step's minutes are up: what it showed, and how many classes of failure it leaves open. */
+  | { type: 'clue-found'; incident: string; step: InvestigationStep; engineer: string; text: string; classes: number }
+  /** Clues a handoff without a proper briefing lost. */
+  | { type: 'clues-lost'; incident: string; engineer: string; lost: number }
+  | { type: 'delegation-changed'; on: boolean }
   | {
       type: 'team-pulled-in';
       incident: string;

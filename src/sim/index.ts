@@ -9,6 +9,7 @@ export {
   checkCommand,
   commandRegistry,
   incidentShortcut,
+  stepShortcut,
 } from './commands';
 export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
@@ -18,12 +19,14 @@ export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machine
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
-export { ACTION_TYPES, CONDITION_KINDS, MITIGATIONS, ROLES } from './model/types';
+export { ACTION_TYPES, CONDITION_KINDS, INVESTIGATION_STEPS, MITIGATIONS, ROLES } from './model/types';
 export { allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';
-export { diagnosisHint } from './rules/incident';
+export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
+export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { incidentCan } from './rules/incidentLife';
+export { stepMinutes } from './rules/investigation';
 export type { SignalOutcome } from './rules/machineReasons';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';

@@ -8,7 +8,8 @@ export const LOG_VERSION = 1;
 
 /**
  * Who gave an input: the table, a bot, the facilitator, the guided first fire, the attract demo,
- * the set-up, the scenario's own scheduled fires, or an audience's vote.
+ * the set-up, the scenario's own scheduled fires, an audience's vote, or the team running incidents it
+ * was delegated.
  */
 export const INPUT_SOURCES = [
   'player',
@@ -19,6 +20,7 @@ export const INPUT_SOURCES = [
   'setup',
   'scenario',
   'audience',
+  'delegate',
 ] as const;
 export type InputSource = (typeof INPUT_SOURCES)[number];
 

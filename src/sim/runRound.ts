@@ -33,7 +33,7 @@ export function playRound(scenario: Scenario, options: RoundOptions): PlayedRoun
   const setup = recording(sim, entries, 'setup');
   for (const cmd of options.setup ?? []) setup.dispatch(cmd);
   const inputs = [...scheduledFires(scenario), ...(options.inputs ?? [])];
-  const timeline = new Timeline(sim, options.policy, inputs, entries);
+  const timeline = new Timeline(sim, options.policy, inputs, entries, 'bot', true);
   const state = timeline.advanceTo(options.until ?? Number.POSITIVE_INFINITY);
   return { state, inputs: [...timeline.applied].sort((a, b) => a.at - b.at), entries };
 }

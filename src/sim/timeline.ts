@@ -2,6 +2,7 @@ import type { Minute } from './clock';
 import type { Command } from './commands';
 import type { InputSource, LogEntry } from './inputLog';
 import type { SimState } from './model/types';
+import { teamResponse } from './policies/helpers';
 import type { Policy, Simulation } from './simulation';
 import { roundOver } from './step';
 
@@ -45,6 +46,11 @@ export class Timeline {
     private readonly log: LogEntry[] | null = null,
     /** Who the bot's commands are logged as. */
     private readonly botSource: InputSource = 'bot',
+    /**
+     * Whether the team may run incidents here when the round delegates them: only where the round is
+     * being played, never where a log is replayed (the team's commands are already on it).
+     */
+    private readonly delegation = false,
   ) {
     this.inputs = [...inputs].sort((a, b) => a.at - b.at);
   }
@@ -81,6 +87,11 @@ export class Timeline {
           const ok = this.sim.dispatch(cmd).ok;
           if (ok) this.log?.push({ at: t, by: this.botSource, command: cmd });
           if (ok && isWorldInput(cmd)) this.applied.push({ at: t, command: cmd });
+        }
+      }
+      if (this.delegation && t % POLICY_EVERY_MINUTES === 0 && this.sim.snapshot().delegated === true) {
+        for (const cmd of teamResponse(this.sim.snapshot())) {
+          if (this.sim.dispatch(cmd).ok) this.log?.push({ at: t, by: 'delegate', command: cmd });
         }
       }
       const nextLook = t + POLICY_EVERY_MINUTES - (t % POLICY_EVERY_MINUTES);

@@ -1,4 +1,4 @@
-import type { ConditionKind, Mitigation } from './model/types';
+import type { ConditionKind, InvestigationStep, Mitigation } from './model/types';
 
 /**
  * Starting numbers for balancing, all in one place. They are data, not laws;
@@ -62,7 +62,34 @@ export const tuning = {
   /** Severity at or above which (numerically at or below) an unmitigated fire spreads. */
   spreadAtSev: 2,
   verifyMinutes: 30,
-  baseDiagnosisPerMinute: 0.03,
+  /** Minutes of a responder's time each investigation step takes [SRE-14]. */
+  investigationMinutes: {
+    dashboards: 5,
+    logs: 10,
+    deploys: 3,
+    dependency: 8,
+    runbook: 6,
+    expert: 4,
+  } satisfies Record<InvestigationStep, number>,
+  /**
+   * Conway's law at the incident: when the responders span more than one team every step takes this
+   * much longer (coordinating across the org chart); a named incident commander cuts the cost [CONWAY, WB-8].
+   */
+  crossTeamStepFactor: 1.5,
+  crossTeamStepFactorCommanded: 1.2,
+  /** Minutes a responder from outside the service's owning team spends getting the context before their first step. */
+  contextMinutes: 10,
+  /** Being asked mid-incident tires the expert a little, every time. */
+  expertStepFatigue: 0.03,
+  /** How much a tired responder's clues blur: quality × (1 − this × fatigue). */
+  fatigueBlur: 0.4,
+  /** A clue's chance of being sharp: floor + span × (observability, runbook or knowledge, as the step reads). */
+  clueSharpFloor: 0.1,
+  clueSharpSpan: 0.85,
+  /** Of the looks that are not sharp, this share is blurred (two groups of classes); the rest show nothing. */
+  clueBlurredShare: 0.5,
+  /** Without a proper handoff within a team, this share of the leaving person's clues stays (none across teams). */
+  handoffCluesKept: 0.5,
   /** Pager budget: at most this many incidents in a 12-hour shift [SRE-11]. */
   pagerBudgetPerShift: 2,
   followUpHours: 6,

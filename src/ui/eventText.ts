@@ -1,4 +1,4 @@
-import { formatClock, type SimEvent, type Snapshot } from '../sim';
+import { formatClock, type SimEvent, type Snapshot, STEP_LABELS } from '../sim';
 
 const person = (s: Snapshot, id: string) => s.engineers[id]?.name ?? id;
 const service = (s: Snapshot, id: string) => s.services[id]?.name ?? id;
@@ -33,9 +33,15 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
     case 'investigating':
       return `Investigation of ${incService(s, e.incident)} began.`;
     case 'diagnosed':
-      return e.progress >= 1
-        ? `Diagnosis complete for ${incService(s, e.incident)}.`
-        : `Half-way to a diagnosis of ${incService(s, e.incident)}.`;
+      return `The clues leave one class of failure for ${incService(s, e.incident)}.`;
+    case 'investigation-started':
+      return `${person(s, e.engineer)} is looking at ${STEP_LABELS[e.step].toLowerCase()} (${e.minutes} min).`;
+    case 'clue-found':
+      return `Clue from ${person(s, e.engineer)} (${STEP_LABELS[e.step].toLowerCase()}): ${e.text}.`;
+    case 'clues-lost':
+      return `${e.lost} clue${e.lost === 1 ? '' : 's'} left with ${person(s, e.engineer)}: no proper handoff.`;
+    case 'delegation-changed':
+      return e.on ? 'The team now runs incidents by itself.' : 'You run the incidents again.';
     case 'team-pulled-in':
       return e.via === 'spread'
         ? `The fire reached ${s.teams[e.team]?.name ?? e.team}'s service: ${person(s, e.engineer)} was paged${joining(e.joinsAt, e.at)}.`

@@ -7,14 +7,15 @@ import {
   type IncidentPhase,
   MITIGATION_KEYS,
   MITIGATIONS,
-  type Mitigation,
   onCall,
   ROLES,
   type Role,
   type Snapshot,
 } from '../sim';
 import { commandButton } from './commandButton';
+import { delegationToggle } from './delegation';
 import { button, h, minutesText, render } from './dom';
+import { hintText, investigationSection, nextStep } from './investigation';
 
 const ROLE_NAMES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };
 const PHASE_TEXT: Record<IncidentPhase, string> = {
@@ -31,20 +32,6 @@ const EXPERT_HINT = 'Fast, but the hero tires and nobody else learns';
 const STATUS_HINT = 'Keeps customers informed: protects trust';
 
 let selected: string | null = null;
-
-/** A plain-words suggestion for a first-time responder. */
-function nextStep(inc: Incident, recommended: Mitigation | null): string {
-  if (inc.phase === 'paged') return 'Next: acknowledge the page (A) so the responder starts investigating.';
-  if (inc.phase === 'mitigated')
-    return 'Mitigated. It resolves once it has stayed healthy for 30 minutes; then hold a retro.';
-  if (inc.attempts.some((a) => a.outcome === 'pending'))
-    return 'A mitigation is under way. Keep customers informed with a status update.';
-  if (!inc.roles.commander) return 'Next: name an incident commander — it stops freelancing when several people help.';
-  if (!inc.roles.comms && inc.statusUpdates === 0)
-    return 'Next: post a status update or name a comms lead; informed customers keep their trust.';
-  if (recommended) return `Next: the diagnosis points to ${recommended}. Press its button.`;
-  return 'Next: wait for the diagnosis, or guess a mitigation now — a wrong guess costs time.';
-}
 
 function visible(s: Snapshot): Incident[] {
   return s.openIncidents.map((id) => s.incidents[id]).filter((i): i is Incident => !!i && i.phase !== 'undetected');
@@ -105,6 +92,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       el,
       h('h2', {}, 'Incidents'),
       h('p', { class: 'calm', 'data-testid': 'no-incident' }, 'All quiet. Nothing is on fire that anyone knows about.'),
+      delegationToggle(s, store),
     );
     return;
   }
@@ -183,27 +171,11 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       h('div', { class: 'facts' }, `responders: ${people(s, inc.responders)}`),
       h(
         'div',
-        {
-          class: 'progress',
-          role: 'progressbar',
-          'aria-valuenow': Math.round(inc.progress * 100),
-          'aria-valuemin': 0,
-          'aria-valuemax': 100,
-          'aria-label': 'diagnosis',
-        },
-        h('div', { class: 'bar', style: `width:${Math.round(inc.progress * 100)}%` }),
-      ),
-      h(
-        'div',
         { class: 'hint', 'data-testid': 'hint' },
-        hint.recommended
-          ? `Diagnosis: a ${hint.kind} failure. The responders recommend: ${hint.recommended}.`
-          : hint.kind
-            ? `Looks like a ${hint.kind} problem. Keep digging, or act now.`
-            : `Diagnosis ${Math.round(inc.progress * 100)}% — acting now is a guess.`,
+        inc.phase === 'mitigated' ? 'The fix worked; watching it recover.' : hintText(hint, inc.clues.length),
       ),
     ),
-    h('div', { class: 'next-step', 'data-testid': 'next-step' }, nextStep(inc, hint.recommended)),
+    h('div', { class: 'next-step', 'data-testid': 'next-step' }, nextStep(s, inc, hint)),
     inc.phase === 'paged'
       ? h(
           'div',
@@ -214,6 +186,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
           }),
         )
       : null,
+    ...(inc.phase === 'investigating' || inc.phase === 'acknowledged' ? investigationSection(s, inc, store) : []),
     h('h3', {}, 'Mitigate'),
     h(
       'div',
@@ -284,6 +257,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       ),
       commandButton(s, handOff(), commandRegistry.handOff.label, 'handoff', () => store.dispatch(handOff())),
     ),
+    delegationToggle(s, store),
     view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
   );
 }

@@ -1,7 +1,8 @@
 import type { GameStore } from '../app/store';
-import { incidentShortcut } from '../sim';
+import { incidentShortcut, stepShortcut } from '../sim';
 import { openHelp } from './hud';
 import { selectedIncident } from './incidentPanel';
+import { stepCommand } from './investigation';
 
 /** Form fields keep their own keys (typing, ticking a box, choosing in a list); buttons do not. */
 function inFormField(target: EventTarget | null): boolean {
@@ -20,7 +21,10 @@ function wireShortcutSetting(store: GameStore): void {
   });
 }
 
-/** Space pauses; H or ? opens the rules; A acknowledges; R/F/U/G/T pick a mitigation for the live incident. */
+/**
+ * Space pauses; H or ? opens the rules; A acknowledges; D/L/Y/N/B/X take an investigation step with the
+ * chosen responder; R/F/U/G/T pick a mitigation for the live incident.
+ */
 export function installKeyboard(store: GameStore): void {
   wireShortcutSetting(store);
   window.addEventListener('keydown', (e) => {
@@ -48,8 +52,9 @@ export function installKeyboard(store: GameStore): void {
     if (phase !== 'playing' && phase !== 'paused') return;
     const s = store.snapshot();
     const inc = s ? selectedIncident(s) : null;
-    if (!inc) return;
-    const command = incidentShortcut(e.key, inc.id);
+    if (!s || !inc) return;
+    const step = stepShortcut(e.key);
+    const command = step ? stepCommand(s, inc, step) : incidentShortcut(e.key, inc.id);
     if (command) store.dispatch(command);
   });
 }

@@ -36,10 +36,21 @@ export async function fireAndWaitForPage(page: Page, service: string): Promise<s
   throw new Error('no page arrived');
 }
 
-/** Advances five minutes at a time until the incident is resolved (or a long while has passed). */
+/**
+ * Plays a capacity fire (the kind `fireAndWaitForPage` sets) to its end the way a player who knows it
+ * would: nothing is fixed unless someone chooses the fix, so it scales up, then advances five minutes
+ * at a time until the incident is resolved (or a long while has passed).
+ */
 export async function waitUntilResolved(page: Page, id: string): Promise<void> {
   for (let i = 0; i < 80; i++) {
-    const phase = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.phase, id);
+    const phase = await page.evaluate((inc) => {
+      const hook = window.__firepants;
+      const now = hook?.snapshot()?.incidents[inc];
+      const tried = now?.attempts.some((a) => a.outcome === 'pending' || a.outcome === 'worked');
+      if (now?.phase === 'investigating' && !tried)
+        hook?.dispatch({ type: 'mitigate', incident: inc, action: 'scale-up' });
+      return now?.phase;
+    }, id);
     if (phase === 'resolved') return;
     await advance(page, 5);
   }

@@ -12,7 +12,7 @@ import {
   type Snapshot,
   stateHash,
 } from '../../src/sim';
-import { CONDITION_KINDS, MITIGATIONS, ROLES } from '../../src/sim/model/types';
+import { CONDITION_KINDS, INVESTIGATION_STEPS, MITIGATIONS, ROLES } from '../../src/sim/model/types';
 import { allEvents } from '../../src/sim/model/world';
 import { nearMissReportChance, teamTrust } from '../../src/sim/rules/chaos';
 import { workingRemedies } from '../../src/sim/rules/incident';
@@ -83,6 +83,10 @@ function commandsFor(snap: Snapshot, op: Op): Command[] {
       return [{ type: 'assignRole', incident, role: must(pick(ROLES, c)), engineer }];
     case 'mitigate':
       return [{ type: 'mitigate', incident, action: must(pick(MITIGATIONS, b)) }];
+    case 'investigate':
+      return [{ type: 'investigate', incident, step: must(pick(INVESTIGATION_STEPS, c)), engineer }];
+    case 'delegateResponse':
+      return [{ type: 'delegateResponse', on: flag }];
     case 'handOff':
       return [{ type: 'handOff', incident, to: engineer, acknowledged: flag }];
     case 'scheduleRetro':

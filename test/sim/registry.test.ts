@@ -4,6 +4,7 @@ import {
   ACTION_TYPES,
   CONDITION_KINDS,
   createSimulation,
+  INVESTIGATION_STEPS,
   MINUTES_PER_DAY,
   MITIGATIONS,
   RETRO_STEPS,
@@ -18,8 +19,10 @@ import {
   checkCommand,
   commandRegistry,
   incidentShortcut,
+  stepShortcut,
 } from '../../src/sim/commands';
 import { MITIGATION_KEYS } from '../../src/sim/commands/mitigate';
+import { STEP_KEYS } from '../../src/sim/rules/clueSignatures';
 import { scenario, world } from './fixtures';
 
 /** A small seeded generator (mulberry32): the same commands on every run. */
@@ -63,6 +66,8 @@ function randomCommand(s: Snapshot, r: ReturnType<typeof randomFrom>): Command {
     assignRole: () => ({ incident, role: r.pick(ROLES, 'ops'), engineer: engineer() }),
     postStatus: () => ({ incident }),
     mitigate: () => ({ incident, action: r.pick(MITIGATIONS, 'restart') }),
+    investigate: () => ({ incident, step: r.pick(INVESTIGATION_STEPS, 'logs'), engineer: engineer() }),
+    delegateResponse: () => ({ on: r.next() < 0.5 }),
     handOff: () => ({ incident, to: engineer(), acknowledged: r.next() < 0.5 }),
     scheduleRetro: () => ({ incident }),
     advanceRetro: () => ({ retro, from: r.pick(RETRO_STEPS, 'scheduled') }),
@@ -86,7 +91,7 @@ const SETTINGS = new Set(['setOwnership', 'setRotation', 'setTeamFocus']);
 
 describe('the command registry', () => {
   it('has a module with a schema, a check, an effect and a label for every command type', () => {
-    expect(COMMAND_TYPES.length).toBe(21);
+    expect(COMMAND_TYPES.length).toBe(23);
     for (const type of COMMAND_TYPES) {
       const def = commandRegistry[type];
       expect(existsSync(new URL(`../../src/sim/commands/${type}.ts`, import.meta.url)), type).toBe(true);
@@ -106,6 +111,11 @@ describe('the command registry', () => {
       [{ type: 'handOff', incident: 'inc-1', to: 'ada' }, 'handOff: bad acknowledged'],
       [{ type: 'setRotation', team: 'web', weeks: [{ primary: 'ada', secondary: 7 }] }, 'bad weeks[0].secondary'],
       [{ type: 'setTeamFocus', team: '', reliabilityShare: 0.2 }, 'setTeamFocus: bad team'],
+      [
+        { type: 'investigate', incident: 'inc-1', step: 'tarot', engineer: 'esi' },
+        'investigate: bad step (no investigation step "tarot")',
+      ],
+      [{ type: 'delegateResponse', on: 'yes' }, 'delegateResponse: bad on'],
     ];
     for (const [cmd, words] of cases) {
       for (const verdict of [checkCommand(state, cmd as Command), applyCommand(state, cmd as Command)]) {
@@ -119,9 +129,14 @@ describe('the command registry', () => {
   it('binds A and one distinct key per mitigation on the selected incident', () => {
     expect(incidentShortcut('a', 'inc-1')).toEqual({ type: 'acknowledge', incident: 'inc-1' });
     expect(incidentShortcut('R', 'inc-1')).toEqual({ type: 'mitigate', incident: 'inc-1', action: 'rollback' });
-    expect(incidentShortcut('x', 'inc-1')).toBeNull();
-    const keys = [commandRegistry.acknowledge.key, ...Object.values(MITIGATION_KEYS)];
-    expect(new Set(keys).size).toBe(MITIGATIONS.length + 1);
+    expect(incidentShortcut('q', 'inc-1')).toBeNull();
+    const keys = [commandRegistry.acknowledge.key, ...Object.values(MITIGATION_KEYS), ...Object.values(STEP_KEYS)];
+    expect(new Set(keys).size).toBe(MITIGATIONS.length + INVESTIGATION_STEPS.length + 1);
+    // Neither the help key nor a step key is taken by anything else.
+    expect(keys).not.toContain('H');
+    expect(stepShortcut('d')).toBe('dashboards');
+    expect(stepShortcut('x')).toBe('expert');
+    expect(stepShortcut('q')).toBeNull();
   });
 
   it('checkCommand agrees with applyCommand on hundreds of random commands in random worlds, and changes nothing', () => {

@@ -1,11 +1,16 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diagnosisHint, type Incident, MINUTES_PER_DAY, MINUTES_PER_HOUR, type SimState } from '../../src/sim';
+import {
+  type Clue,
+  type Incident,
+  type InvestigationStep,
+  MINUTES_PER_DAY,
+  MINUTES_PER_HOUR,
+  type SimState,
+} from '../../src/sim';
 import { CONDITION_KINDS, MITIGATIONS } from '../../src/sim/model/types';
 import { mitigationHarms, mitigationWorks, workingRemedies } from '../../src/sim/rules/incident';
 import {
   ackDelay,
-  diagnosisRate,
   escalateToExpert,
   expertFor,
   handOff,
@@ -15,6 +20,14 @@ import {
 import { fireOn, must, ringNow, world } from './fixtures';
 
 const NOON = MINUTES_PER_DAY + 12 * MINUTES_PER_HOUR;
+
+const clue = (step: InvestigationStep, by: string): Clue => ({
+  step,
+  by,
+  at: NOON,
+  text: 'a look',
+  consistentWith: [...CONDITION_KINDS],
+});
 
 /** A world with a capacity fire on Pantry DB at Tuesday noon. */
 function dbFire(): { s: SimState; inc: Incident } {
@@ -48,7 +61,7 @@ describe('mitigations', () => {
     expect(mitigationHarms('data', 'restart')).toBe(true);
   });
 
-  it('working remedies are exactly the mitigations that work, and the hint reveals them as diagnosis progresses', () => {
+  it('working remedies are exactly the mitigations that work', () => {
     const { inc } = dbFire();
     expect(workingRemedies(inc)).toEqual(['scale-up', 'restart']);
     for (const kind of CONDITION_KINDS) {
@@ -57,79 +70,6 @@ describe('mitigations', () => {
         expect(new Set(remedies)).toEqual(new Set(MITIGATIONS.filter((m) => mitigationWorks(kind, m, recentDeploy))));
       }
     }
-    inc.progress = 0.3;
-    expect(diagnosisHint(inc)).toEqual({ kind: null, recommended: null });
-    inc.progress = 0.5;
-    expect(diagnosisHint(inc)).toEqual({ kind: 'capacity', recommended: null });
-    inc.progress = 0.8;
-    const hint = diagnosisHint(inc);
-    expect(hint.kind).toBe('capacity');
-    expect(hint.recommended).not.toBeNull();
-    expect(mitigationWorks(inc.kind, must(hint.recommended), inc.recentDeploy)).toBe(true);
-  });
-});
-
-describe('diagnosis', () => {
-  it('is zero with nobody responding', () => {
-    const { s, inc } = dbFire();
-    inc.responders = [];
-    expect(diagnosisRate(s, inc)).toBe(0);
-  });
-
-  it('goes faster when the responder knows the service better', () => {
-    fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        const { s, inc } = dbFire();
-        inc.responders = ['femi'];
-        must(s.engineers.femi).knowledge['pantry-db'] = lo;
-        const slow = diagnosisRate(s, inc);
-        must(s.engineers.femi).knowledge['pantry-db'] = hi;
-        const fast = diagnosisRate(s, inc);
-        expect(fast).toBeGreaterThanOrEqual(slow);
-        if (hi > lo + 1e-6) expect(fast).toBeGreaterThan(slow);
-      }),
-      { numRuns: 25 },
-    );
-  });
-
-  it('goes slower when the responders are tired', () => {
-    const { s, inc } = dbFire();
-    inc.responders = ['esi'];
-    const rested = diagnosisRate(s, inc);
-    must(s.engineers.esi).fatigue = 0.9;
-    expect(diagnosisRate(s, inc)).toBeLessThan(rested);
-  });
-
-  it('three or more responders with no commander freelance', () => {
-    const { s, inc } = dbFire();
-    inc.responders = ['esi', 'femi'];
-    const pair = diagnosisRate(s, inc);
-    inc.roles = { commander: 'femi' };
-    expect(diagnosisRate(s, inc)).toBeCloseTo(pair, 12);
-
-    inc.roles = {};
-    inc.responders = ['esi', 'femi', 'gus'];
-    const crowd = diagnosisRate(s, inc);
-    inc.roles = { commander: 'gus' };
-    const commanded = diagnosisRate(s, inc);
-    expect(crowd).toBeCloseTo(commanded * 0.7, 12);
-    // A third pair of hands without a commander is worse than two people working alone.
-    expect(crowd).toBeLessThan(pair);
-    expect(commanded).toBeGreaterThan(pair);
-  });
-
-  it('pays a coordination cost across team lines, less with a commander', () => {
-    const { s, inc } = dbFire();
-    inc.responders = ['esi', 'femi'];
-    const oneTeam = diagnosisRate(s, inc);
-    must(s.engineers.femi).team = 'sre';
-    const twoTeams = diagnosisRate(s, inc);
-    inc.roles = { commander: 'esi' };
-    const led = diagnosisRate(s, inc);
-    expect(twoTeams).toBeLessThan(oneTeam);
-    expect(led).toBeGreaterThan(twoTeams);
-    expect(led).toBeLessThan(oneTeam);
   });
 });
 
@@ -201,14 +141,26 @@ describe('paging and escalation', () => {
     const { s, inc } = dbFire();
     inc.responders = ['esi'];
     inc.roles = { ops: 'esi' };
-    inc.progress = 0.5;
+    inc.clues = [clue('dashboards', 'esi'), clue('logs', 'esi')];
     handOff(s, inc, 'femi', true);
-    expect(inc.progress).toBe(0.5);
+    expect(inc.clues).toHaveLength(2);
     expect(inc.responders).toEqual(['femi']);
     expect(inc.roles.ops).toBe('femi');
+    inc.clues.push(clue('runbook', 'femi'), clue('dependency', 'femi'));
     handOff(s, inc, 'gus', false);
-    expect(inc.progress).toBeCloseTo(0.2, 12);
+    // Within a team, half of what the leaving person found leaves with them; the others' clues stay.
+    expect(inc.clues.map((c) => `${c.step}/${c.by}`)).toEqual(['dashboards/esi', 'logs/esi', 'runbook/femi']);
     expect(inc.responders).toEqual(['gus']);
     expect(inc.handoffs.map((h) => h.acknowledged)).toEqual([true, false]);
+    // A step the leaving person had under way goes unfinished, and they are free again.
+    inc.inquiries.push({ step: 'runbook', by: 'gus', startedAt: NOON, doneAt: NOON + 6 });
+    must(s.engineers.gus).busyUntil = NOON + 6;
+    // Across team lines nobody shares the context: all of it leaves.
+    inc.clues.push(clue('deploys', 'gus'), clue('logs', 'gus'));
+    handOff(s, inc, 'hana', false);
+    expect(inc.clues.filter((c) => c.by === 'gus')).toEqual([]);
+    expect(inc.clues).toHaveLength(3);
+    expect(inc.inquiries).toEqual([]);
+    expect(must(s.engineers.gus).busyUntil).toBe(NOON);
   });
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   ActionType,
   ConditionKind,
+  InvestigationStep,
   Mitigation,
   OwnershipModel,
   RetroDepth,
@@ -23,6 +24,7 @@ export type Command =
   | { type: 'pullInTeam'; incident: string; team: string }
   | { type: 'assignRole'; incident: string; role: Role; engineer: string }
   | { type: 'postStatus'; incident: string }
+  | { type: 'investigate'; incident: string; step: InvestigationStep; engineer: string }
   | { type: 'mitigate'; incident: string; action: Mitigation }
   | { type: 'handOff'; incident: string; to: string; acknowledged: boolean }
   | { type: 'scheduleRetro'; incident: string }
@@ -41,7 +43,8 @@ export type Command =
   | { type: 'reviewNearMiss'; nearMiss: string }
   | { type: 'runDrill'; team: string; service: string }
   | { type: 'setShadow'; engineer: string; mentor: string | null }
-  | { type: 'injectIncident'; service: string; kind: ConditionKind };
+  | { type: 'injectIncident'; service: string; kind: ConditionKind }
+  | { type: 'delegateResponse'; on: boolean };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

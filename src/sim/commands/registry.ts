@@ -14,12 +14,14 @@ import {
   type CommandType,
   no,
 } from './command';
+import { delegateResponse } from './delegateResponse';
 import { escalateToExpert } from './escalateToExpert';
 import { fileActionItem } from './fileActionItem';
 import { frameRetro } from './frameRetro';
 import { handOff } from './handOff';
 import { injectIncident } from './injectIncident';
 import { interview } from './interview';
+import { investigate, STEP_KEYS } from './investigate';
 import { MITIGATION_KEYS, mitigate } from './mitigate';
 import { pageSecondary } from './pageSecondary';
 import { postStatus } from './postStatus';
@@ -43,6 +45,7 @@ const definitions = {
   pullInTeam,
   assignRole,
   postStatus,
+  investigate,
   mitigate,
   handOff,
   scheduleRetro,
@@ -55,6 +58,7 @@ const definitions = {
   runDrill,
   setShadow,
   injectIncident,
+  delegateResponse,
 };
 
 /** Every command type with its definition: a command without one does not compile. */
@@ -120,5 +124,12 @@ export function incidentShortcut(key: string, incident: string): Command | null 
   for (const [action, bound] of Object.entries(MITIGATION_KEYS)) {
     if (bound === k) return { type: 'mitigate', incident, action: action as keyof typeof MITIGATION_KEYS };
   }
+  return null;
+}
+
+/** The investigation step a single key asks for (D dashboards, L logs…), if any; who does it is the caller's choice. */
+export function stepShortcut(key: string): keyof typeof STEP_KEYS | null {
+  const k = key.toUpperCase();
+  for (const [step, bound] of Object.entries(STEP_KEYS)) if (bound === k) return step as keyof typeof STEP_KEYS;
   return null;
 }

@@ -35,6 +35,8 @@ export function newIncident(start: IncidentStart): Incident {
     responders: [],
     roles: {},
     progress: 0,
+    clues: [],
+    inquiries: [],
     attempts: [],
     expertCalled: false,
     teamsPulled: [],

@@ -146,6 +146,28 @@ export interface Rotation {
 /** The phases come from the incident machine, the one place that says how an incident moves. */
 export type { IncidentPhase };
 
+/** What a responder can look at while investigating; each costs their minutes and yields a clue. */
+export const INVESTIGATION_STEPS = ['dashboards', 'logs', 'deploys', 'dependency', 'runbook', 'expert'] as const;
+export type InvestigationStep = (typeof INVESTIGATION_STEPS)[number];
+
+/** What one investigation step showed. A clue never lies: the true class is always among `consistentWith`. */
+export interface Clue {
+  step: InvestigationStep;
+  by: string;
+  at: Minute;
+  text: string;
+  /** The classes of failure this clue is consistent with (all of them when nothing was conclusive). */
+  consistentWith: ConditionKind[];
+}
+
+/** An investigation step under way: the responder is busy with it until `doneAt`. */
+export interface Inquiry {
+  step: InvestigationStep;
+  by: string;
+  startedAt: Minute;
+  doneAt: Minute;
+}
+
 export interface MitigationAttempt {
   action: Mitigation;
   startedAt: Minute;
@@ -180,8 +202,12 @@ export interface Incident {
   lastSevAt: Minute;
   responders: string[];
   roles: Partial<Record<Role, string>>;
-  /** Diagnosis progress, 0..1. */
+  /** How far the clues have narrowed the class of failure down, 0..1 (derived from `clues`). */
   progress: number;
+  /** What the investigation has shown so far. */
+  clues: Clue[];
+  /** Investigation steps under way. */
+  inquiries: Inquiry[];
   attempts: MitigationAttempt[];
   recentDeploy: boolean;
   expertCalled: boolean;
@@ -370,4 +396,6 @@ export interface SimState {
   totals: Totals;
   namePool: string[];
   start?: RoundStart;
+  /** The team runs its own investigation and applies the fix the clues point to (the facilitator's choice). */
+  delegated?: boolean;
 }

@@ -3,6 +3,7 @@ import type { Command } from '../commands';
 import { CONDITION_KINDS, type Incident, MITIGATIONS } from '../model/types';
 import { activeMembers } from '../model/world';
 import { plansFor } from '../rules/actionItems';
+import { workingRemedies } from '../rules/incident';
 import { surfacedFactors } from '../rules/retro';
 import type { Policy } from '../simulation';
 import { tuning } from '../tuning';
@@ -50,7 +51,10 @@ export const worsenForFactors: Policy = (s) => {
     const wrong = MITIGATIONS.find((m) => !tried.has(m) && m !== 'rollback');
     if (harmful && !tried.has(harmful)) out.push({ type: 'mitigate', incident: inc.id, action: harmful });
     else if (inc.attempts.length < 2 && wrong) out.push({ type: 'mitigate', incident: inc.id, action: wrong });
-    else out.push(...restartThenHero(s).filter((c) => c.type === 'mitigate' && c.incident === inc.id));
+    else
+      out.push(
+        ...restartThenHero(s).filter((c) => c.type !== 'acknowledge' && 'incident' in c && c.incident === inc.id),
+      );
     const other = activeMembers(s, inc.pagerTeam).find((e) => !inc.responders.includes(e.id));
     if (other && inc.handoffs.length === 0)
       out.push({ type: 'handOff', incident: inc.id, to: other.id, acknowledged: false });
@@ -123,8 +127,8 @@ export const perfectResponder: Policy = (s) => {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
     if ((inc.phase !== 'investigating' && inc.phase !== 'acknowledged') || pending(inc)) continue;
-    const remedy =
-      inc.recentDeploy && (inc.kind === 'deploy' || inc.kind === 'config') ? 'rollback' : tuning.remedies[inc.kind][0];
+    // The first fix that truly works (a deploy bug with no recent deploy needs its flag off, not a rollback).
+    const remedy = workingRemedies(inc)[0];
     if (remedy) out.push({ type: 'mitigate', incident: inc.id, action: remedy });
     if (!inc.roles.comms && inc.pagedTo)
       out.push({ type: 'assignRole', incident: inc.id, role: 'comms', engineer: inc.pagedTo });

@@ -1,10 +1,19 @@
 import { type Command, checkCommand } from '../commands';
 import { RETRO_STEPS } from '../machines/retroMachine';
-import type { Incident, Mitigation, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
+import type {
+  Incident,
+  InvestigationStep,
+  Mitigation,
+  Retro,
+  RetroDepth,
+  RetroFraming,
+  SimState,
+} from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
+import { diagnosisHint, likeliestFix } from '../rules/clues';
 import { isGuarded } from '../rules/effects';
-import { diagnosisHint } from '../rules/incident';
 import { incidentCan, whoFixes } from '../rules/incidentLife';
+import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
 
@@ -25,7 +34,51 @@ export function ackPages(s: Snap): Command[] {
 const canTry = (s: Snap, inc: Incident, action: Mitigation) =>
   incidentCan(s, inc.id, { type: 'ATTEMPT', action, by: whoFixes(inc) }).ok;
 
-/** A careful responder: roles first, status updates, then the mitigation the diagnosis points to. */
+const pending = (inc: Incident) => inc.attempts.some((a) => a.outcome === 'pending');
+
+/** The careful order of looking: the plain record first, then what the service's tooling and people offer. */
+const LOOK_ORDER: readonly InvestigationStep[] = ['deploys', 'dashboards', 'logs', 'runbook', 'dependency'];
+
+/** Each free responder takes the next step nobody has taken on this incident yet. */
+export function nextSteps(s: Snap, inc: Incident): Command[] {
+  const taken = new Set<InvestigationStep>([...inc.clues.map((c) => c.step), ...inc.inquiries.map((q) => q.step)]);
+  const out: Command[] = [];
+  for (const engineer of inc.responders) {
+    const step = LOOK_ORDER.find((st) => !taken.has(st));
+    if (!step) break;
+    const cmd: Command = { type: 'investigate', incident: inc.id, step, engineer };
+    if (!checkCommand(s, cmd).ok) continue;
+    taken.add(step);
+    out.push(cmd);
+  }
+  return out;
+}
+
+/**
+ * The investigate → infer → choose loop, played through commands: the fix the clues agree on, else
+ * more steps, else (every step taken, nothing under way) the likeliest fix not yet tried.
+ */
+export function investigateThenFix(s: Snap, inc: Incident): Command[] {
+  if (inc.phase !== 'investigating' || pending(inc)) return [];
+  const hint = diagnosisHint(inc);
+  if (hint.recommended && canTry(s, inc, hint.recommended))
+    return [{ type: 'mitigate', incident: inc.id, action: hint.recommended }];
+  const steps = nextSteps(s, inc);
+  if (steps.length > 0 || inc.inquiries.length > 0) return steps;
+  // Every step looked at, or nobody left on the incident to look: then a best guess rather than none.
+  const allLooked = LOOK_ORDER.every((st) => inc.clues.some((c) => c.step === st));
+  const nobody = !inc.responders.some((r) => s.engineers[r]?.status === 'active');
+  if (!allLooked && !nobody) return [];
+  const guess = likeliestFix(inc, true) ?? likeliestFix(inc, false);
+  return guess && canTry(s, inc, guess) ? [{ type: 'mitigate', incident: inc.id, action: guess }] : [];
+}
+
+/** What the team does on its own when the response is delegated to it: investigate and fix, nothing else. */
+export function teamResponse(s: Snap): Command[] {
+  return visibleIncidents(s).flatMap((inc) => investigateThenFix(s, inc));
+}
+
+/** A careful responder: roles first, status updates, then investigation and the fix the clues point to. */
 export function carefulResponse(s: Snap): Command[] {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
@@ -38,29 +91,44 @@ export function carefulResponse(s: Snap): Command[] {
     // An update only when it tells customers something new: the rules say when that is.
     const status: Command = { type: 'postStatus', incident: inc.id };
     if (checkCommand(s, status).ok) out.push(status);
-    const hint = diagnosisHint(inc);
-    if (hint.recommended && canTry(s, inc, hint.recommended))
-      out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });
+    out.push(...investigateThenFix(s, inc));
   }
   return out;
 }
 
-/** The never-learning reflex: restart it, and if that fails call the hero. */
+/** The never-learning reflex: restart it; if that fails call the hero, ask them, and do what they say. */
 export function restartThenHero(s: Snap): Command[] {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
     // Waits while a fix is under way; with nobody responding it still calls the hero below.
-    if (inc.phase !== 'investigating' || inc.attempts.some((a) => a.outcome === 'pending')) continue;
+    if (inc.phase !== 'investigating' || pending(inc)) continue;
     if (!inc.attempts.some((a) => a.action === 'restart')) {
       out.push({ type: 'mitigate', incident: inc.id, action: 'restart' });
     } else if (!inc.expertCalled) {
       out.push({ type: 'escalateToExpert', incident: inc.id });
     } else {
-      const hint = diagnosisHint(inc);
-      if (hint.recommended) out.push({ type: 'mitigate', incident: inc.id, action: hint.recommended });
+      out.push(...heroAnswers(s, inc));
     }
   }
   return out;
+}
+
+/** Once the hero is there: ask them, then apply what their clue says (or the likeliest fix left). */
+function heroAnswers(s: Snap, inc: Incident): Command[] {
+  const hint = diagnosisHint(inc);
+  if (hint.recommended && canTry(s, inc, hint.recommended))
+    return [{ type: 'mitigate', incident: inc.id, action: hint.recommended }];
+  const hero = expertFor(s, inc.service);
+  const asked = inc.clues.some((c) => c.step === 'expert') || inc.inquiries.length > 0;
+  if (hero && !asked) {
+    const ask: Command = { type: 'investigate', incident: inc.id, step: 'expert', engineer: hero };
+    // The hero may be busy elsewhere: then wait for them, unless they are not on the incident at all.
+    if (checkCommand(s, ask).ok) return [ask];
+    if (inc.responders.includes(hero)) return [];
+  }
+  if (inc.inquiries.length > 0) return [];
+  const guess = likeliestFix(inc, true) ?? likeliestFix(inc, false);
+  return guess ? [{ type: 'mitigate', incident: inc.id, action: guess }] : [];
 }
 
 export interface RetroPlan {

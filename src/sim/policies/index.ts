@@ -174,7 +174,7 @@ export const ninesFirst: Policy = (s) => {
     if (!inc.expertCalled) out.push({ type: 'escalateToExpert', incident: inc.id });
     if (inc.responders.length < 3) out.push({ type: 'pageSecondary', incident: inc.id });
   }
-  return [...out, ...carefulResponse(s).filter((c) => c.type === 'mitigate')];
+  return [...out, ...carefulResponse(s).filter((c) => c.type === 'mitigate' || c.type === 'investigate')];
 };
 
 export const policies: Record<string, Policy> = {
@@ -195,8 +195,8 @@ export const policyDescriptions: Record<string, string> = {
   ...adversarialDescriptions,
   'steady-learner':
     'blameless retros led by the responders (deep where it pays), guard items first, near-miss fixes, shared write-ups, shadowing, one drill a week',
-  baseline: 'never learns: restarts first, then calls the hero; holds no retros',
-  careful: 'assigns roles, posts status, waits for the diagnosis; holds no retros',
+  baseline: 'never learns: restarts first, then calls the hero and does what the hero says; holds no retros',
+  careful: 'assigns roles, posts status, investigates and applies the fix the clues point to; holds no retros',
   'hero-on-call': 'one person carries every pager every week; responds carefully',
   'learning-first': 'careful response, blameless retros (deep where it pays), closes and shares, drills, shadows',
   'do-nothing': 'never touches anything',

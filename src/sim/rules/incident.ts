@@ -213,18 +213,3 @@ export function leaveRelapse(state: SimState, conditionId: string): void {
   }
   if (c.strength > 0) c.relapseUntil = state.now + tuning.relapseDays * MINUTES_PER_DAY;
 }
-
-export interface DiagnosisHint {
-  /** The class of failure, once investigation is half done. */
-  kind: ConditionKind | null;
-  /** What the responders would try, once diagnosis is nearly complete. */
-  recommended: Mitigation | null;
-}
-
-/** What the responders can tell the player so far; bots see exactly this too. */
-export function diagnosisHint(inc: Incident): DiagnosisHint {
-  return {
-    kind: inc.progress >= 0.5 ? inc.kind : null,
-    recommended: inc.progress >= 0.8 ? (workingRemedies(inc)[0] ?? null) : null,
-  };
-}

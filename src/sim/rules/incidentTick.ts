@@ -1,8 +1,9 @@
 import type { Incident, SimState } from '../model/types';
-import { clamp01, logEvent } from '../model/world';
-import { burn, mitigationHarms, mitigationWorks, workingRemedies } from './incident';
+import { logEvent } from '../model/world';
+import { narrowing } from './clues';
+import { burn, mitigationHarms, mitigationWorks } from './incident';
 import { sendIncident } from './incidentLife';
-import { diagnosisRate } from './response';
+import { finishInquiries } from './investigation';
 
 /**
  * One simulated minute of an open incident. The signals are offered every minute; the incident
@@ -16,24 +17,11 @@ export function tickIncident(state: SimState, inc: Incident): void {
   } else if (inc.phase === 'acknowledged') {
     sendIncident(state, inc, { type: 'INVESTIGATE' });
   }
-  if (inc.phase === 'investigating') investigate(state, inc);
+  // Nothing is fixed by itself: clues come from the steps someone chose, fixes from a mitigate command.
+  finishInquiries(state, inc);
   finishAttempts(state, inc);
   if (inc.phase === 'mitigated' && sendIncident(state, inc, { type: 'RESOLVE' }).ok) return;
   if (inc.phase !== 'mitigated') burn(state, inc);
-}
-
-function investigate(state: SimState, inc: Incident): void {
-  const before = inc.progress;
-  inc.progress = clamp01(inc.progress + diagnosisRate(state, inc));
-  for (const mark of [0.5, 1]) {
-    if (before < mark && inc.progress >= mark) logEvent(state, { type: 'diagnosed', incident: inc.id, progress: mark });
-  }
-  const pending = inc.attempts.some((a) => a.outcome === 'pending');
-  if (inc.progress >= 1 && !pending) {
-    const remedy = workingRemedies(inc)[0];
-    const by = inc.roles.ops ?? inc.responders[0] ?? null;
-    if (remedy) sendIncident(state, inc, { type: 'ATTEMPT', action: remedy, by });
-  }
 }
 
 function finishAttempts(state: SimState, inc: Incident): void {
@@ -51,6 +39,8 @@ function finishAttempts(state: SimState, inc: Incident): void {
     } else {
       a.outcome = 'wasted';
     }
+    // A failed fix is evidence too: it rules out the classes it was sure to cure.
+    inc.progress = narrowing(inc);
     logEvent(state, {
       type: 'mitigation-finished',
       incident: inc.id,

@@ -3,6 +3,7 @@ import type { Incident, Role, SimState } from '../model/types';
 import { activeMembers, clamp01, localTime, logEvent } from '../model/world';
 import { drawInt } from '../rng';
 import { tuning } from '../tuning';
+import { narrowing } from './clues';
 import { ledger } from './effects';
 import { onCall } from './rotation';
 
@@ -17,42 +18,6 @@ export function ackDelay(state: SimState, engineer: string, t: Minute): number {
 
 export function knowledgeOf(state: SimState, engineer: string, service: string): number {
   return state.engineers[engineer]?.knowledge[service] ?? 0;
-}
-
-/**
- * Diagnosis progress per minute: knowledge, observability, runbook and rest
- * help; more hands help until coordination costs bite [SRE-14, CONWAY].
- */
-export function diagnosisRate(state: SimState, inc: Incident): number {
-  const svc = state.services[inc.service];
-  const working = inc.responders.filter((r) => (state.engineers[r]?.busyUntil ?? 0) <= state.now);
-  if (!svc || working.length === 0) return 0;
-  let best = 0;
-  let fatigue = 0;
-  const teams = new Set<string>();
-  for (const r of working) {
-    const e = state.engineers[r];
-    if (!e) continue;
-    best = Math.max(best, e.knowledge[inc.service] ?? 0);
-    fatigue += e.fatigue;
-    teams.add(e.team);
-  }
-  const n = working.length;
-  fatigue /= n;
-  const commander = inc.roles.commander !== undefined;
-  const hands = 1 + Math.min(0.7, 0.35 * (n - 1));
-  const freelancing = n >= 3 && !commander ? 0.7 : 1;
-  const coordination = teams.size > 1 ? (commander ? 0.9 : 0.75) : 1;
-  return (
-    tuning.baseDiagnosisPerMinute *
-    (0.25 + best) *
-    (0.5 + svc.observability) *
-    (0.6 + 0.5 * svc.runbook) *
-    (1 - 0.5 * fatigue) *
-    hands *
-    freelancing *
-    coordination
-  );
 }
 
 export function addResponder(state: SimState, inc: Incident, engineer: string): void {
@@ -188,7 +153,28 @@ export function handOff(state: SimState, inc: Incident, to: string, acknowledged
   addResponder(state, inc, to);
   if (inc.roles.ops === from) inc.roles.ops = to;
   if (inc.pagedTo === from) inc.pagedTo = to;
-  if (!acknowledged) inc.progress *= 0.4;
+  // Whatever the leaving person was still looking at goes unfinished; they are free again.
+  if (inc.inquiries.some((q) => q.by === from)) {
+    inc.inquiries = inc.inquiries.filter((q) => q.by !== from);
+    const leaving = state.engineers[from];
+    if (leaving) leaving.busyUntil = Math.min(leaving.busyUntil, state.now);
+  }
+  if (!acknowledged) loseClues(state, inc, from, to);
   inc.handoffs.push({ at: state.now, from, to, acknowledged });
   logEvent(state, { type: 'handoff', incident: inc.id, from, to, acknowledged });
+}
+
+/**
+ * Without a proper handoff, what the leaving person found leaves with them: half of their clues within
+ * a team, all of them across team lines, where nobody shares their context [CONWAY].
+ */
+function loseClues(state: SimState, inc: Incident, from: string, to: string): void {
+  const theirs = inc.clues.filter((c) => c.by === from);
+  if (theirs.length === 0) return;
+  const acrossTeams = state.engineers[from]?.team !== state.engineers[to]?.team;
+  const kept = acrossTeams ? 0 : Math.floor(theirs.length * tuning.handoffCluesKept);
+  const keep = new Set(theirs.slice(0, kept));
+  inc.clues = inc.clues.filter((c) => c.by !== from || keep.has(c));
+  inc.progress = narrowing(inc);
+  logEvent(state, { type: 'clues-lost', incident: inc.id, engineer: from, lost: theirs.length - kept });
 }
