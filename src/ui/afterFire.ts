@@ -2,7 +2,8 @@ import type { GameStore, StoreView } from '../app/store';
 import { busFactor, CONDITION_KINDS, commandRegistry, MINUTES_PER_DAY } from '../sim';
 import { commandButton } from './commandButton';
 import { button, h, render } from './dom';
-import { describeEvent, stamp } from './eventText';
+import { stamp } from './eventText';
+import { eventWords, roleInFront } from './roleView';
 
 const FOCUS_LEVELS = [0, 0.1, 0.25, 0.4, 0.6];
 
@@ -31,11 +32,13 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
     (typeof s.engineers)[string]
   >[];
   const feed: HTMLElement[] = [];
+  // At a table with roles, the shared feed says that a clue came back, not what it showed.
+  const role = roleInFront(store) === null ? null : 'commander';
   for (let c = s.log.length - 1; c >= 0 && feed.length < 12; c--) {
     const chunk = s.log[c] ?? [];
     for (let i = chunk.length - 1; i >= 0 && feed.length < 12; i--) {
       const e = chunk[i];
-      const text = e ? describeEvent(s, e) : null;
+      const text = e ? eventWords(s, e, role) : null;
       if (e && text) feed.push(h('li', {}, h('span', { class: 'when' }, stamp(e)), ' ', text));
     }
   }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { fireAndWaitForPage } from './helpers';
+import { advance, fireAndWaitForPage } from './helpers';
 
 test('players named at setup take roles, swap them, and each decision is credited to the player in the role', async ({
   page,
@@ -21,6 +21,7 @@ test('players named at setup take roles, swap them, and each decision is credite
 
   // A fire pages the on-call; comms (now Sam) posts the first status update from the panel.
   await fireAndWaitForPage(page, 'checkout');
+  await page.getByTestId('role-tabs').getByRole('tab', { name: 'Comms · Sam' }).click();
   const status = page.locator('[data-key="status"]');
   await expect(status).toBeEnabled();
   await status.click();
@@ -33,4 +34,73 @@ test('players named at setup take roles, swap them, and each decision is credite
       seat: { player: 'Sam', role: 'comms' },
     }),
   ]);
+});
+
+test('with roles on, each role has its own view: the clues stay on ops, the people and timeline on the commander, customers on comms', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'firepants.settings.v1',
+      JSON.stringify({
+        seats: [
+          { player: 'Priya', role: 'commander' },
+          { player: 'Sam', role: 'ops' },
+          { player: 'Lee', role: 'comms' },
+        ],
+      }),
+    ),
+  );
+  await page.reload();
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await page.keyboard.press('Space');
+  const id = await fireAndWaitForPage(page, 'pantry-db');
+  const tabs = page.getByTestId('role-tabs');
+  await expect(tabs.getByRole('tab')).toHaveText(['Incident commander · Priya', 'Ops · Sam', 'Comms · Lee']);
+
+  // The commander answers the page (their decision), then ops runs a step until a clue comes back.
+  await page
+    .getByRole('button', { name: /Acknowledge/ })
+    .first()
+    .click();
+  await advance(page, 2);
+  await tabs.getByRole('tab', { name: /Ops/ }).click();
+  const step = page.locator('[data-key="step-dashboards"]');
+  await expect(step).toBeEnabled();
+  await step.click();
+  await advance(page, 20);
+  const clue = page.getByTestId('clue').first();
+  await expect(clue).toBeVisible();
+  const clueText = ((await clue.textContent()) ?? '').slice(0, 30);
+  await expect(page.getByTestId('incident-people')).toHaveCount(0);
+
+  // The commander's view: people and the timeline, no clue, no fix buttons; the feed says only that a clue came back.
+  await tabs.getByRole('tab', { name: /Incident commander/ }).click();
+  await expect(page.getByTestId('incident-people')).toBeVisible();
+  await expect(page.getByTestId('incident-timeline')).toContainText('brought a clue back to ops');
+  await expect(page.getByTestId('clue')).toHaveCount(0);
+  await expect(page.getByTestId('hint')).toHaveCount(0);
+  await expect(page.locator('[data-key="mitigate-restart"]')).toHaveCount(0);
+  await expect(page.locator('#incident-panel')).not.toContainText(clueText);
+  await expect(page.getByTestId('feed')).not.toContainText(clueText);
+  await expect(page.getByTestId('next-step')).toContainText('Ops has the clues');
+
+  // Comms: what customers say and the status button.
+  await tabs.getByRole('tab', { name: /Comms/ }).click();
+  await expect(page.getByTestId('customer-voices')).toContainText('What customers say');
+  await expect(page.getByTestId('clue')).toHaveCount(0);
+  await page.locator('[data-key="status"]').click();
+
+  // Every decision was credited to the player in its role.
+  const credited = await page.evaluate(
+    (incident) =>
+      (window.__firepants?.store.round()?.entries ?? [])
+        .filter((e) => 'command' in e && (e.command as { incident?: string }).incident === incident)
+        .map((e) => ('command' in e ? `${e.command.type}:${e.seat?.player}/${e.seat?.role}` : '')),
+    id,
+  );
+  expect(credited).toEqual(['acknowledge:Priya/commander', 'investigate:Sam/ops', 'postStatus:Lee/comms']);
+  await page.screenshot({ path: 'test-results/roles-comms.png' });
 });
