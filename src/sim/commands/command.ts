@@ -41,7 +41,8 @@ export type Command =
   | { type: 'reviewNearMiss'; nearMiss: string }
   | { type: 'runDrill'; team: string; service: string }
   | { type: 'setShadow'; engineer: string; mentor: string | null }
-  | { type: 'injectIncident'; service: string; kind: ConditionKind };
+  | { type: 'injectIncident'; service: string; kind: ConditionKind }
+  | { type: 'chooseInvestment'; week: number; offer: number };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

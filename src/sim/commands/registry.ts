@@ -6,6 +6,7 @@ import { formatPath } from '../scenario/validate';
 import { acknowledge } from './acknowledge';
 import { advanceRetro } from './advanceRetro';
 import { assignRole } from './assignRole';
+import { chooseInvestment } from './chooseInvestment';
 import {
   type Command,
   type CommandDefinition,
@@ -55,6 +56,7 @@ const definitions = {
   runDrill,
   setShadow,
   injectIncident,
+  chooseInvestment,
 };
 
 /** Every command type with its definition: a command without one does not compile. */
