@@ -88,7 +88,7 @@ export function checkLoss(state: SimState): void {
     loseRound(
       state,
       'trust',
-      `Customers lost their trust (${Math.round(state.customerTrust * 100)}%, below ${Math.round(tuning.lossTrust * 100)}%): too many outages they felt, too late and too long.`,
+      `Customers lost their trust (down to ${Math.floor(state.customerTrust * 100)}%, below ${Math.round(tuning.lossTrust * 100)}%): too many outages they felt, too late and too long.`,
     );
     return;
   }
