@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { advance, startShortRound } from './helpers';
 
@@ -22,6 +23,9 @@ test('at a week boundary the round pauses for one investment, chosen by keyboard
   await expect(dialog.locator('.costs')).toHaveCount(3);
   await expect(page.locator('#app')).toHaveAttribute('data-phase', 'paused');
   await expect(page.getByTestId('offer-0')).toBeFocused();
+  const scan = await new AxeBuilder({ page }).include('#week-choice').analyze();
+  expect(scan.passes.length).toBeGreaterThan(3);
+  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('offer-1')).toBeFocused();
   const kind = await page.getByTestId('offer-1').getAttribute('data-kind');
