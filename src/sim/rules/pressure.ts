@@ -1,3 +1,4 @@
+import { isDraft, original } from 'immer';
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK, type Minute } from '../clock';
 import type { Peak, SimState } from '../model/types';
 import { logEvent, serviceName } from '../model/world';
@@ -25,10 +26,18 @@ export function growthAt(t: Minute): number {
   return 1 + tuning.loadGrowthPerWeek * (t / MINUTES_PER_WEEK);
 }
 
+/**
+ * The world's peaks, read without going through a draft: they never change during a round, and the
+ * chaos check reads them every few minutes (a draft would make a proxy of each, every time).
+ */
+function peaksIn(state: Readonly<SimState>): readonly Peak[] {
+  return (isDraft(state) ? original(state as SimState)?.peaks : state.peaks) ?? [];
+}
+
 /** The peak multiplier on a service at a minute (1 outside every peak). */
 export function peakFactor(state: Readonly<SimState>, service: string, t: Minute): number {
   let factor = 1;
-  for (const p of state.peaks ?? []) {
+  for (const p of peaksIn(state)) {
     if (t >= p.from && t < p.until && p.services.includes(service)) factor = Math.max(factor, p.multiplier);
   }
   return factor;
@@ -58,24 +67,19 @@ export function announcedPeak(state: Readonly<SimState>): Peak | null {
 
 /** Tells the players when a peak is announced and when it begins. */
 export function announcePeaks(state: SimState): void {
-  (state.peaks ?? []).forEach((p, i) => {
+  peaksIn(state).forEach((p, i) => {
     if (state.now === p.announceAt && p.announceAt < p.from)
       logEvent(state, { type: 'peak-announced', peak: i, name: p.name, startsAt: p.from });
     if (state.now === p.from) logEvent(state, { type: 'peak-started', peak: i, name: p.name });
   });
 }
 
-/** How many of the people who began the round have left (burned out). */
+/**
+ * How many people have left (burning out is the only way to leave) against the headcount the round
+ * began with (everyone not hired since). Read from totals, so the check each minute touches nobody.
+ */
 export function peopleGone(state: Readonly<SimState>): { gone: number; start: number } {
-  let gone = 0;
-  let start = 0;
-  for (const id of state.engineerOrder) {
-    const e = state.engineers[id];
-    if (!e) continue;
-    if (e.joinedAt === 0) start++;
-    if (e.status === 'left') gone++;
-  }
-  return { gone, start };
+  return { gone: state.totals.burnouts, start: state.engineerOrder.length - state.totals.hires };
 }
 
 /**
