@@ -23,6 +23,7 @@ import { renderSetup } from './ui/setup';
 import { clearSharedNotice, openSharedLink } from './ui/sharedRound';
 import { renderTableJoin } from './ui/tableJoin';
 import { renderTableNotes } from './ui/tableNotes';
+import { renderWeekChoice } from './ui/weekChoice';
 import './ui/styles.css';
 
 function byId(id: string): HTMLElement {
@@ -60,6 +61,7 @@ const overlay = byId('overlay');
 const pager = byId('pager');
 const notes = byId('table-notes');
 const mapText = byId('map-text');
+const weekChoice = byId('week-choice');
 // The booth preset: a one-week round at 2× in large print, about five real minutes.
 const booth = isBooth(window.location.search);
 if (booth) store.setSettings({ speed: BOOTH.speed, largePrint: BOOTH.largePrint });
@@ -141,6 +143,7 @@ function draw(): void {
       renderTableNotes(notes, view, store);
       renderMapText(mapText, view);
     } else notes.hidden = true;
+    renderWeekChoice(weekChoice, view, store);
     if (view.phase !== previous) focusNewScreen(view.phase, previous);
   } catch (err) {
     showFailure(err);
@@ -179,6 +182,7 @@ store.subscribe((view) => {
   const urgent =
     view.phase !== lastPhase ||
     view.fresh.some((e) => e.type === 'paged') ||
+    view.weekChoice !== null ||
     !view.snapshot ||
     view.phase !== 'playing';
   const now = performance.now();
@@ -199,6 +203,7 @@ store.subscribe((view) => {
     if (e.type === 'paged') announce(describeEvent(s, e) ?? 'Someone was paged.');
     if (e.type === 'incident-resolved')
       announce(`${describeEvent(s, e) ?? 'An incident resolved.'} A retro is ready to hold.`);
+    if (e.type === 'round-lost') announce(`The round is lost. ${e.reason}`);
     if (e.type === 'round-over') announce('The round is over: the report is ready.');
   }
 });

@@ -29,6 +29,8 @@ class Scrubbable {
     private readonly policy: Policy | null,
     private readonly inputs: TimedInput[],
     private readonly end: number,
+    /** False for the never-learning replay, which plays on past its own collapse. */
+    private readonly canLose = true,
   ) {
     this.kept.push(this.play(start, 0, true));
   }
@@ -47,7 +49,7 @@ class Scrubbable {
   /** Plays from a kept world to a minute; inputs at the kept world's own minute were already applied. */
   private play(from: SimState, to: number, fresh = false): SimState {
     const due = this.inputs.filter((x) => (fresh ? x.at >= from.now : x.at > from.now));
-    return new Timeline(createSimulationFromState(from), this.policy, due).advanceTo(to);
+    return new Timeline(createSimulationFromState(from, this.canLose), this.policy, due).advanceTo(to);
   }
 }
 
@@ -80,7 +82,7 @@ export class Debrief {
         .map((e) => ({ at: e.at, command: e.command })),
     ];
     this.ours = new Scrubbable(start(), null, all, this.end);
-    this.ghost = new Scrubbable(start(), policies.baseline ?? null, outside, this.end);
+    this.ghost = new Scrubbable(start(), policies.baseline ?? null, outside, this.end, false);
     this.marks = marksOf(this.ours.at(this.end), this.ghost.at(this.end), log);
   }
 

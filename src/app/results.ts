@@ -107,6 +107,8 @@ export function decisionOf(e: SimEvent): CommandType | null {
       return 'setOwnership';
     case 'incident-started':
       return e.injected ? 'injectIncident' : null;
+    case 'investment-chosen':
+      return 'chooseInvestment';
     // What the world does on its own: a new kind of event must say here whether a decision produced it.
     case 'incident-detected':
     case 'page-rerouted':
@@ -128,6 +130,9 @@ export function decisionOf(e: SimEvent): CommandType | null {
     case 'action-item-stale':
     case 'burnout':
     case 'hired':
+    case 'peak-announced':
+    case 'peak-started':
+    case 'round-lost':
     case 'round-over':
       return null;
   }

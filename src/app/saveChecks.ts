@@ -38,6 +38,10 @@ function brokenReference(w: World): string | null {
   }
   for (const e of Object.values(w.engineers)) if (!has(w.teams, e.team)) return `engineers.${e.id}.team`;
   for (const c of Object.values(w.conditions)) if (!has(w.services, c.service)) return `conditions.${c.id}.service`;
+  for (const [i, inv] of (w.investments ?? []).entries()) {
+    if (!has(w.services, inv.service)) return `investments[${i}].service`;
+    if (!has(w.teams, inv.team)) return `investments[${i}].team`;
+  }
   for (const inc of Object.values(w.incidents)) {
     const at = `incidents.${inc.id}`;
     if (!has(w.services, inc.service)) return `${at}.service`;

@@ -4,6 +4,7 @@ import {
   CONDITION_KINDS,
   INCIDENT_PHASES,
   INVESTIGATION_STEPS,
+  INVESTMENT_KINDS,
   MINUTES_PER_WEEK,
   MITIGATIONS,
   RETRO_STEPS,
@@ -259,6 +260,28 @@ const roundStart = z.object({
   reach: records(amount).optional(),
 });
 
+const peak = z.object({
+  name: text,
+  services: z.array(idText).max(24),
+  multiplier: z.number().min(1).max(5),
+  from: minute,
+  until: minute,
+  announceAt: minute,
+});
+
+const investment = z.object({
+  kind: z.enum(INVESTMENT_KINDS),
+  service: idText,
+  team: idText,
+  costHours: count,
+  week: z.number().int().min(1).max(26),
+  offer: z.number().int().min(0).max(9),
+  at: minute,
+  arrived: z.boolean().optional(),
+});
+
+const roundLoss = z.object({ cause: z.enum(['trust', 'people']), at: minute, reason: text });
+
 const event = z.looseObject({ at: minute, type: z.string().min(1).max(40) });
 
 export const savedWorldSchema = z.object({
@@ -293,6 +316,10 @@ export const savedWorldSchema = z.object({
   namePool: z.array(text),
   start: roundStart.optional(),
   delegated: z.boolean().optional(),
+  /** Saves made before peaks, investments and lost rounds have none: optional. */
+  peaks: z.array(peak).max(20).optional(),
+  investments: z.array(investment).max(26).optional(),
+  lost: roundLoss.nullable().optional(),
 });
 
 export const historySchema = z

@@ -35,6 +35,7 @@ export const COMMAND_ROLE: Record<CommandType, Role | null> = {
   setShadow: null,
   injectIncident: null,
   delegateResponse: null,
+  chooseInvestment: null,
 };
 
 export const ROLE_TITLES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };

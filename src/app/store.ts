@@ -1,5 +1,6 @@
 import { createWorld, policies } from '../sim';
 import type { LogEntry } from '../sim/inputLog';
+import { roundOver } from '../sim/step';
 import { setAsideCorrupt } from './corruptSaves';
 import { Debrief } from './debrief';
 import { DEMO, demoScenario } from './demo';
@@ -7,6 +8,7 @@ import type { TableLine } from './remoteTable';
 import { RoundSession } from './roundSession';
 import { parseSave, readText, SAVE_KEY, type SaveFile } from './save';
 import { StoreCore } from './storeCore';
+import { weekChoiceDue } from './weekChoice';
 
 export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from './roundClock';
 export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from './roundSession';
@@ -60,13 +62,34 @@ export class GameStore extends StoreCore {
       message: null,
       demo: false,
       snapshot: state,
+      weekChoice: weekChoiceDue(state),
     };
+    this.weekOffered = this.view.weekChoice ?? 0;
     if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
     this.flow.send({ type: 'START' });
     this.follow();
     this.pause();
+    // A round saved as it was lost goes straight to its report.
+    if (roundOver(state)) this.flow.send({ type: 'ROUND_OVER' });
     this.emit();
     return true;
+  }
+
+  /** Takes one of this week's offers and plays on. */
+  chooseInvestment(offer: number): boolean {
+    const week = this.view.weekChoice;
+    if (week === null) return false;
+    const result = this.dispatch({ type: 'chooseInvestment', week, offer });
+    if (result.ok) this.closeWeekChoice();
+    return result.ok;
+  }
+
+  /** Lets the week pass without an investment (nothing is chosen for the player) and plays on. */
+  closeWeekChoice(): void {
+    if (this.view.weekChoice === null) return;
+    this.view = { ...this.view, weekChoice: null };
+    this.resume();
+    this.emit();
   }
 
   /** Sits this screen at a table on a room server: the world comes from the table's log from now on. */

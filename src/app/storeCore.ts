@@ -21,6 +21,7 @@ import { removeText, SAVE_KEY, storeText } from './save';
 import { seatFor } from './seats';
 import { loadSettings, type Settings, saveSettings } from './settings';
 import type { StoreView } from './storeView';
+import { minutesToBoundary, weekChoiceDue } from './weekChoice';
 
 type Listener = (view: StoreView) => void;
 
@@ -35,6 +36,8 @@ export class StoreCore {
   protected readonly clock = new RoundClock();
   protected listeners = new Set<Listener>();
   protected lastSampleDay = -1;
+  /** The last week whose offers were put before the player (each week's are offered once). */
+  protected weekOffered = 0;
   protected debriefModel: Debrief | null = null;
   /** Set while this screen sits at a table on a room server. */
   protected line: TableLine | null = null;
@@ -61,6 +64,7 @@ export class StoreCore {
       tableTimer: null,
       revealed: false,
       table: null,
+      weekChoice: null,
     };
     this.flow.subscribe((s) => {
       const phase = s.value as GamePhase;
@@ -112,6 +116,7 @@ export class StoreCore {
     this.debriefModel = null;
     this.clock.reset();
     this.lastSampleDay = -1;
+    this.weekOffered = 0;
     this.view = {
       ...this.view,
       history: [],
@@ -121,6 +126,7 @@ export class StoreCore {
       pagedIncident: null,
       openRetro: null,
       message: null,
+      weekChoice: null,
     };
     this.flow.send({ type: 'START' });
     this.sample();
@@ -222,6 +228,8 @@ export class StoreCore {
     const session = this.session;
     if (!session || this.line) return [];
     const demo = session.demo;
+    // A person's round stops at each week boundary, where the week's investment is offered.
+    if (!demo) minutes = minutesToBoundary(session.snapshot(), minutes);
     const events = session.advance(minutes, this.view.settings.autoPause && this.view.phase === 'playing' && !demo);
     this.afterAdvance(events, !demo);
     return events;
@@ -238,6 +246,12 @@ export class StoreCore {
     this.sample();
     const local = ownRound && !this.line;
     if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && local) this.pause();
+    const week = local ? weekChoiceDue(snapshot) : null;
+    if (week !== null && week !== this.weekOffered) {
+      this.weekOffered = week;
+      this.view = { ...this.view, weekChoice: week };
+      this.pause();
+    }
     if (events.some((e) => e.type === 'round-over')) {
       if (local) removeText(SAVE_KEY);
       this.flow.send({ type: 'ROUND_OVER' });

@@ -30,6 +30,8 @@ export interface StoreView {
   revealed: boolean;
   /** The code of the table on a room server this screen sits at, if any. */
   table: string | null;
+  /** The week whose investment offers wait for the player's choice (the round is paused), else null. */
+  weekChoice: number | null;
 }
 
 export interface DebriefView {

@@ -56,7 +56,7 @@ export function tellStory(s: Snapshot, silent: SilentReport | null, replayStarts
         : `${incidents} incident${incidents === 1 ? '' : 's'}, ${card.learning.actionItemsClosed} lesson${card.learning.actionItemsClosed === 1 ? '' : 's'} made to stick`;
   const luck = silent?.luck ?? 0;
   const paragraphs = [
-    `Over ${s.weeks} week${s.weeks === 1 ? '' : 's'} at ${s.scenarioName}, ${incidents} incident${incidents === 1 ? '' : 's'} paged the team ${s.totals.pages} time${s.totals.pages === 1 ? '' : 's'} (${s.totals.nightPages} at night). The never-learning organization, on the same luck and facing the same outside fires, had ${replay}.`,
+    `${s.lost ? `In the ${Math.round((s.lost.at / 1440) * 10) / 10} days before the round was lost` : `Over ${s.weeks} week${s.weeks === 1 ? '' : 's'}`} at ${s.scenarioName}, ${incidents} incident${incidents === 1 ? '' : 's'} paged the team ${s.totals.pages} time${s.totals.pages === 1 ? '' : 's'} (${s.totals.nightPages} at night). The never-learning organization, on the same luck and facing the same outside fires, had ${replay}.`,
     net > 0
       ? `${net} incident${net === 1 ? '' : 's'} that hit the other timeline never happened here, because something you learned had already weakened the failure behind ${net === 1 ? 'it' : 'them'} — saving about ${saved} customer-minutes. That is the silent success: nobody gets paged for an outage that does not occur.`
       : extra > 0

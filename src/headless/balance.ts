@@ -46,18 +46,16 @@ for (const id of scenarioIds) {
     let baselineSilentMax = 0;
     let overclaims = 0;
     for (let seed = 1; seed <= seeds; seed++) {
-      const plain = playRound(scenario, { seed, weeks, policy: baseline }).state;
+      // The never-learning replay plays the whole round, past its own collapse: par is measured, not played.
+      const plain = playRound(scenario, { seed, weeks, policy: baseline, canLose: false }).state;
       const by: Record<string, RoundSummary> = {};
       for (const name of [...LEARNERS, ...others]) {
-        const played =
-          name === 'baseline'
-            ? { state: plain, inputs: [] }
-            : playRound(scenario, { seed, weeks, policy: policies[name]! });
+        const played = playRound(scenario, { seed, weeks, policy: policies[name]! });
         const replay =
           played.inputs.length === 0
             ? plain
-            : playRound(scenario, { seed, weeks, policy: baseline, inputs: played.inputs }).state;
-        const r = summarize(scenario, played.state, name, replay);
+            : playRound(scenario, { seed, weeks, policy: baseline, inputs: played.inputs, canLose: false }).state;
+        const r = summarize(scenario, played.state, name, replay, played.inputs);
         by[name] = r;
         if (r.silentSuccesses > Math.max(0, r.replayIncidents - r.incidents)) overclaims++;
       }

@@ -68,7 +68,8 @@ export function compare(
   const runs: Record<string, RoundSummary[]> = {};
   for (const name of names) runs[name] = [];
   for (let seed = 1; seed <= seeds; seed++) {
-    const plain = playRound(scenario, { seed, weeks, policy: baseline }).state;
+    // The never-learning replay plays the whole round, past its own collapse: par is measured, not played.
+    const plain = playRound(scenario, { seed, weeks, policy: baseline, canLose: false }).state;
     for (const name of names) {
       const policy = Object.hasOwn(extra, name)
         ? extra[name]
@@ -76,13 +77,13 @@ export function compare(
           ? policies[name]
           : undefined;
       if (!policy) continue;
-      const played = name === 'baseline' ? { state: plain, inputs: [] } : playRound(scenario, { seed, weeks, policy });
+      const played = playRound(scenario, { seed, weeks, policy });
       // A bot that set fires of its own is compared with a replay that faced the same fires.
       const replay =
         played.inputs.length === 0
           ? plain
-          : playRound(scenario, { seed, weeks, policy: baseline, inputs: played.inputs }).state;
-      runs[name]?.push(summarize(scenario, played.state, name, replay));
+          : playRound(scenario, { seed, weeks, policy: baseline, inputs: played.inputs, canLose: false }).state;
+      runs[name]?.push(summarize(scenario, played.state, name, replay, played.inputs));
     }
   }
   const aggregates: PolicyAggregate[] = names.map((name) => {

@@ -1,4 +1,13 @@
-import { busFactor, MINUTES_PER_WEEK, type Scenario, type SimState, scoreCard, stateHash } from '../sim';
+import {
+  busFactor,
+  MINUTES_PER_WEEK,
+  type Outcome,
+  roundOutcome,
+  type Scenario,
+  type SimState,
+  scoreCard,
+  stateHash,
+} from '../sim';
 import { compareWithReplay, Replay } from '../sim/counterfactual';
 import type { TimedInput } from '../sim/timeline';
 
@@ -34,6 +43,12 @@ export interface RoundSummary {
   servicesWithBusFactor2: number;
   businessValue: number;
   customerTrust: number;
+  /** Won (survived, learned more than par), survived, or lost (trust collapsed or people left). */
+  outcome: Outcome;
+  /** Why, in one sentence. */
+  outcomeReason: string;
+  /** The minute a lost round ended, else null. */
+  lostAt: number | null;
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -50,13 +65,16 @@ export function summarize(
   inputs: TimedInput[] = [],
 ): RoundSummary {
   const card = scoreCard(state);
-  const other = replay ?? new Replay(scenario, state, inputs).advanceTo(state.now);
+  // A round lost early is measured against the replay at the same minute.
+  const other = replay && replay.now === state.now ? replay : new Replay(scenario, state, inputs).advanceTo(state.now);
   const silent = compareWithReplay(state, other);
   const byWeek = Array.from({ length: state.weeks }, () => 0);
   for (const id of state.incidentOrder) {
     const inc = state.incidents[id];
     if (inc && !inc.prior) byWeek[Math.min(state.weeks - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
   }
+  const par = scoreCard(other).score;
+  const ending = roundOutcome(state, card.score, par);
   const bf: Record<string, number> = {};
   for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
   return {
@@ -75,7 +93,7 @@ export function summarize(
     burnouts: state.totals.burnouts,
     learningScore: round(card.learning.points, 1),
     score: round(card.score, 1),
-    par: round(scoreCard(other).score, 1),
+    par: round(par, 1),
     replayIncidents: silent.replayIncidents,
     silentSuccesses: silent.net,
     silentSuccessesAttributed: silent.prevented.length,
@@ -87,12 +105,17 @@ export function summarize(
     servicesWithBusFactor2: card.learning.servicesWithBusFactor2,
     businessValue: round(state.totals.businessValue, 0),
     customerTrust: round(state.customerTrust, 3),
+    outcome: ending.outcome,
+    outcomeReason: ending.reason,
+    lostAt: state.lost ? state.lost.at : null,
   };
 }
 
 export function formatSummary(s: RoundSummary): string {
   return [
     `Firepants · ${s.scenario} · seed ${s.seed} · ${s.weeks} weeks · policy ${s.policy}`,
+    '',
+    `${s.outcome.toUpperCase()}: ${s.outcomeReason}`,
     '',
     'What the dashboard says (not scored)',
     `  availability      ${(s.availability * 100).toFixed(3)}%  (${s.nines} nines)`,

@@ -98,7 +98,12 @@ export class Replay {
   private readonly timeline: Timeline;
 
   constructor(scenario: Scenario, ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>, inputs: TimedInput[] = []) {
-    const sim = createSimulation(scenario, { seed: ours.seed, weeks: ours.weeks, ownership: ours.ownership });
+    const sim = createSimulation(scenario, {
+      seed: ours.seed,
+      weeks: ours.weeks,
+      ownership: ours.ownership,
+      canLose: false,
+    });
     this.timeline = new Timeline(sim, baseline, [...scheduledFires(scenario), ...inputs]);
   }
 

@@ -3,6 +3,7 @@ import type {
   ActionType,
   ConditionKind,
   InvestigationStep,
+  InvestmentKind,
   Mitigation,
   OwnershipModel,
   RetroDepth,
@@ -62,6 +63,10 @@ export type SimEvent = { at: Minute } & (
   | { type: 'hired'; engineer: string; team: string }
   | { type: 'ownership-changed'; model: OwnershipModel }
   | { type: 'shadowing'; engineer: string; mentor: string | null }
+  | { type: 'peak-announced'; peak: number; name: string; startsAt: Minute }
+  | { type: 'peak-started'; peak: number; name: string }
+  | { type: 'investment-chosen'; week: number; kind: InvestmentKind; service: string; team: string }
+  | { type: 'round-lost'; cause: 'trust' | 'people'; reason: string }
   | { type: 'round-over' }
 );
 

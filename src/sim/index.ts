@@ -19,15 +19,33 @@ export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machine
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
-export { ACTION_TYPES, CONDITION_KINDS, INVESTIGATION_STEPS, MITIGATIONS, ROLES } from './model/types';
+export {
+  ACTION_TYPES,
+  CONDITION_KINDS,
+  INVESTIGATION_STEPS,
+  INVESTMENT_KINDS,
+  MITIGATIONS,
+  ROLES,
+} from './model/types';
 export { allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
+export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';
 export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { incidentCan } from './rules/incidentLife';
 export { stepMinutes } from './rules/investigation';
+export {
+  choiceOpen,
+  chosenIn,
+  investmentTerms,
+  investmentTitle,
+  OFFERS_PER_WEEK,
+  offersFor,
+  weekNumber,
+} from './rules/investments';
 export type { SignalOutcome } from './rules/machineReasons';
+export { announcedPeak, loadOf, peakNotice } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';
 export { activeRotation, onCall, pagerTeams, teamSites } from './rules/rotation';

@@ -26,6 +26,8 @@ export interface SimulationOptions {
   seed: number;
   weeks?: number;
   ownership?: OwnershipModel;
+  /** False for the never-learning replay, which plays on past its own collapse. */
+  canLose?: boolean;
 }
 
 /** A read-only view of the world for views and bots. */
@@ -46,7 +48,7 @@ export function stateHash(state: SimState): string {
   return stableHash(state);
 }
 
-export function createSimulationFromState(initial: SimState): Simulation {
+export function createSimulationFromState(initial: SimState, canLose = true): Simulation {
   let state = freeze(initial, true);
   return {
     dispatch(command) {
@@ -62,7 +64,7 @@ export function createSimulationFromState(initial: SimState): Simulation {
       const from = eventCount(state);
       if (n === 0 || roundOver(state)) return [];
       state = evolve(state, (draft) => {
-        for (let i = 0; i < n && !roundOver(draft); i++) stepMinute(draft);
+        for (let i = 0; i < n && !roundOver(draft); i++) stepMinute(draft, canLose);
       });
       return eventsSince(state, from);
     },
@@ -76,5 +78,5 @@ export function createSimulationFromState(initial: SimState): Simulation {
 }
 
 export function createSimulation(scenario: Scenario, options: SimulationOptions): Simulation {
-  return createSimulationFromState(createWorld(scenario, options));
+  return createSimulationFromState(createWorld(scenario, options), options.canLose ?? true);
 }

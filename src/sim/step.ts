@@ -3,23 +3,30 @@ import type { SimState } from './model/types';
 import { logEvent, openIncidents } from './model/world';
 import { chaosCheck } from './rules/chaos';
 import { tickIncident } from './rules/incidentTick';
+import { arriveHires } from './rules/investments';
 import { decayKnowledge } from './rules/knowledge';
 import { closeShift, dailyPeople, hourlyPeople } from './rules/people';
+import { announcePeaks, checkLoss } from './rules/pressure';
 import { staleActionItems, workHour } from './rules/work';
 import { tuning } from './tuning';
 
-export function roundMinutes(state: SimState): number {
+export function roundMinutes(state: Readonly<SimState>): number {
   return state.weeks * MINUTES_PER_WEEK;
 }
 
-export function roundOver(state: SimState): boolean {
-  return state.now >= roundMinutes(state);
+/** The round is over at its last minute, or at once when it is lost. */
+export function roundOver(state: Readonly<SimState>): boolean {
+  return state.now >= roundMinutes(state) || Boolean(state.lost);
 }
 
-/** One simulated minute. Rules run in a fixed order so the same inputs give the same world. */
-export function stepMinute(state: SimState): void {
+/**
+ * One simulated minute. Rules run in a fixed order so the same inputs give the same world. The
+ * never-learning replay cannot lose (`canLose` false): a measuring stick plays the whole round.
+ */
+export function stepMinute(state: SimState, canLose = true): void {
   if (roundOver(state)) return;
   const t = state.now;
+  announcePeaks(state);
   if (t > 0 && isShiftChange(t)) closeShift(state);
   if (t % tuning.chaosEveryMinutes === 0) chaosCheck(state);
   for (const inc of openIncidents(state)) tickIncident(state, inc);
@@ -31,7 +38,9 @@ export function stepMinute(state: SimState): void {
     dailyPeople(state);
     decayKnowledge(state, t);
     staleActionItems(state);
+    arriveHires(state);
   }
+  if (canLose) checkLoss(state);
   state.now = t + 1;
   if (roundOver(state)) logEvent(state, { type: 'round-over' });
 }

@@ -142,6 +142,17 @@ export const tuning = {
   relapseDays: 7,
   /** A status update helps customers' trust once per stretch of this many minutes [HEROKU]. */
   statusStretchMinutes: 30,
+  /** Traffic grows through a round: load rises by this share of itself every week. */
+  loadGrowthPerWeek: 0.05,
+  /** The round is lost when customers' trust falls below this… */
+  lossTrust: 0.25,
+  /** …or when more than this share of the people who began it have left. */
+  lossPeopleShare: 1 / 3,
+  /** The weekly investments: how much better alerts and runbooks get, and what a feature push brings. */
+  investObservability: 0.25,
+  investRunbook: 0.3,
+  featurePushValue: 80,
+  featurePushConditions: 2,
 };
 
 export type Tuning = typeof tuning;

@@ -1,4 +1,4 @@
-import { formatClock, type SimEvent, type Snapshot, STEP_LABELS } from '../sim';
+import { formatClock, investmentTitle, peakNotice, type SimEvent, type Snapshot, STEP_LABELS } from '../sim';
 
 const person = (s: Snapshot, id: string) => s.engineers[id]?.name ?? id;
 const service = (s: Snapshot, id: string) => s.services[id]?.name ?? id;
@@ -98,6 +98,15 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
       return `Ownership model changed to ${e.model}.`;
     case 'shadowing':
       return e.mentor ? `${person(s, e.engineer)} now shadows ${person(s, e.mentor)} on call.` : null;
+    case 'peak-announced':
+    case 'peak-started': {
+      const peak = s.peaks?.[e.peak];
+      return peak ? `${peakNotice(s, peak, e.at)}.` : `${e.name}.`;
+    }
+    case 'investment-chosen':
+      return `This week's investment: ${investmentTitle(s, e)}.`;
+    case 'round-lost':
+      return `The round is lost. ${e.reason}`;
     case 'round-over':
       return 'The round is over.';
     // Told elsewhere (the retro's own steps and cards): a new kind of event must choose its words here.

@@ -1,5 +1,5 @@
 import type { GameStore, StoreView } from '../app/store';
-import { formatClock, type SilentReport, scoreCard } from '../sim';
+import { announcedPeak, formatClock, peakNotice, type SilentReport, type Snapshot, scoreCard } from '../sim';
 import { learningVsNines } from './chart';
 import { button, h, minutesText, render } from './dom';
 import { askToEndRound } from './endRound';
@@ -51,6 +51,14 @@ function ghostStrip(view: StoreView): HTMLElement {
   );
 }
 
+/** The next announced peak, so the players prepare: "Black Friday sale in 3 days: load ×1.8 on Checkout". */
+function peakLine(s: Snapshot): HTMLElement | null {
+  const peak = announcedPeak(s);
+  return peak
+    ? h('div', { class: 'peak', 'data-testid': 'peak', role: 'note' }, `⚠ ${peakNotice(s, peak, s.now)}`)
+    : null;
+}
+
 /** The top bar: clock and speed, and the two columns side by side. */
 export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
@@ -89,6 +97,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
           title: 'End this round and go back to the menu (it stays saved)',
         }),
       ),
+      peakLine(s),
       h(
         'div',
         { class: 'toggles' },
@@ -167,7 +176,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
           card.sustainability.worstTeam
             ? ` (${s.teams[card.sustainability.worstTeam]?.name ?? ''} toil ${Math.round((s.teams[card.sustainability.worstTeam]?.toilShare ?? 0) * 100)}%)`
             : ''
-        } · customers ${Math.round(card.customers.points)}`,
+        } · customers ${Math.round(card.customers.points)} (trust ${Math.round(s.customerTrust * 100)}%)`,
       ),
       h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
     ),

@@ -1,6 +1,6 @@
 import type { GameStore, StoreView } from '../app/store';
 import { storyMarkdown, tellStory } from '../app/story';
-import { scoreCard } from '../sim';
+import { type RoundOutcome, roundOutcome, scoreCard } from '../sim';
 import { learningVsNines, weeklyBars } from './chart';
 import { debriefBody } from './debrief';
 import { button, h, minutesText, render } from './dom';
@@ -43,6 +43,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
     h(
       'dialog',
       { class: 'panel report', 'aria-label': 'End of round report', 'data-testid': 'report', 'data-keep': 'report' },
+      outcomeBanner(roundOutcome(s, card.score, view.ghost?.par ?? 0)),
       h(
         'div',
         { class: 'actions report-actions no-print' },
@@ -154,6 +155,22 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
         ),
       ),
     ),
+  );
+}
+
+const OUTCOME_WORDS: Record<RoundOutcome['outcome'], string> = {
+  won: 'Won',
+  survived: 'Survived',
+  lost: 'Lost',
+};
+
+/** How the round ended, first of all: lost and why, won, or merely survived. */
+function outcomeBanner(o: RoundOutcome): HTMLElement {
+  return h(
+    'div',
+    { class: `outcome ${o.outcome}`, 'data-testid': 'outcome', 'data-outcome': o.outcome },
+    h('strong', {}, `${OUTCOME_WORDS[o.outcome]}. `),
+    o.reason,
   );
 }
 

@@ -87,7 +87,8 @@ function incidentWorld(events: IncidentSignal[]): { s: Simulation; incident: str
   const night = events.some((e) => e.type === 'ESCALATE');
   const w = world(night ? 5 : 3);
   if (alone) for (const e of Object.values(w.engineers)) Object.assign(e, { status: 'left', leftAt: 0 });
-  const s = createSimulationFromState(w);
+  // With everyone gone the round would be lost at once: this walk looks at the incident, not the round.
+  const s = createSimulationFromState(w, !alone);
   s.advance(24 * 60 + (night ? 1 : 9) * 60);
   ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
   return { s, incident: lastIncident(s.snapshot()).id };

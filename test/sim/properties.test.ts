@@ -130,6 +130,8 @@ function commandsFor(snap: Snapshot, op: Op): Command[] {
       return [{ type: 'injectIncident', service, kind: must(pick(CONDITION_KINDS, c)) }];
     case 'setTeamFocus':
       return [{ type: 'setTeamFocus', team, reliabilityShare: x }];
+    case 'chooseInvestment':
+      return [{ type: 'chooseInvestment', week: flag ? Math.floor(snap.now / 10080) + 1 : 1 + (a % 4), offer: c % 3 }];
     case 'setRotation': {
       const members = snap.engineerOrder.filter((id) => snap.engineers[id]?.team === team);
       return [

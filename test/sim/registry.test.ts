@@ -82,6 +82,7 @@ function randomCommand(s: Snapshot, r: ReturnType<typeof randomFrom>): Command {
     runDrill: () => ({ team, service }),
     setShadow: () => ({ engineer: engineer(), mentor: r.next() < 0.2 ? null : engineer() }),
     injectIncident: () => ({ service, kind: r.pick(CONDITION_KINDS, 'capacity') }),
+    chooseInvestment: () => ({ week: 1 + Math.floor(r.next() * 4), offer: Math.floor(r.next() * 3) }),
   };
   return { type, ...all[type]() } as Command;
 }
@@ -91,7 +92,7 @@ const SETTINGS = new Set(['setOwnership', 'setRotation', 'setTeamFocus']);
 
 describe('the command registry', () => {
   it('has a module with a schema, a check, an effect and a label for every command type', () => {
-    expect(COMMAND_TYPES.length).toBe(23);
+    expect(COMMAND_TYPES.length).toBe(24);
     for (const type of COMMAND_TYPES) {
       const def = commandRegistry[type];
       expect(existsSync(new URL(`../../src/sim/commands/${type}.ts`, import.meta.url)), type).toBe(true);

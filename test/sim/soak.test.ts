@@ -140,7 +140,8 @@ function playRandomly(sim: Simulation, seed: number, weeks: number): void {
   const r = randomFrom(seed);
   const learner = policies['learning-first'];
   let lastDay = -1;
-  while (sim.snapshot().now < weeks * MINUTES_PER_WEEK) {
+  // A round can be lost before its last week: it is over either way.
+  while (sim.snapshot().now < weeks * MINUTES_PER_WEEK && !sim.snapshot().lost) {
     sim.advance(1 + r.int(120));
     const snap = sim.snapshot();
     const commands: unknown[] = Array.from({ length: r.int(6) }, () => randomCommand(snap, r));

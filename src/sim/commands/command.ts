@@ -44,7 +44,8 @@ export type Command =
   | { type: 'runDrill'; team: string; service: string }
   | { type: 'setShadow'; engineer: string; mentor: string | null }
   | { type: 'injectIncident'; service: string; kind: ConditionKind }
-  | { type: 'delegateResponse'; on: boolean };
+  | { type: 'delegateResponse'; on: boolean }
+  | { type: 'chooseInvestment'; week: number; offer: number };
 
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

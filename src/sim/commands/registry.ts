@@ -6,6 +6,7 @@ import { formatPath } from '../scenario/validate';
 import { acknowledge } from './acknowledge';
 import { advanceRetro } from './advanceRetro';
 import { assignRole } from './assignRole';
+import { chooseInvestment } from './chooseInvestment';
 import {
   type Command,
   type CommandDefinition,
@@ -59,6 +60,7 @@ const definitions = {
   setShadow,
   injectIncident,
   delegateResponse,
+  chooseInvestment,
 };
 
 /** Every command type with its definition: a command without one does not compile. */

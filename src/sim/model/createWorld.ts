@@ -1,5 +1,6 @@
 import { createStream } from '../rng';
 import { emptyLedger } from '../rules/effects';
+import { peaksOf } from '../rules/pressure';
 import { defaultRotation } from '../rules/rotation';
 import type { Scenario } from '../scenario/schema';
 import { addPriorIncidents, roundStart } from './history';
@@ -127,6 +128,9 @@ export function createWorld(scenario: Scenario, options: WorldOptions): SimState
       factorsSurfaced: [],
     },
     namePool: [...scenario.names],
+    peaks: peaksOf(scenario),
+    investments: [],
+    lost: null,
   };
   for (const id of Object.keys(conditions)) state.streams[`chaos:${id}`] = createStream(seed, `chaos:${id}`);
   state.rotation = defaultRotation(state);

@@ -363,6 +363,45 @@ export interface RoundStart {
   reach?: Record<string, number>;
 }
 
+/** A known big moment (a launch, a sale): load on its services multiplied, announced days ahead. */
+export interface Peak {
+  name: string;
+  services: string[];
+  multiplier: number;
+  /** When it starts and ends (minutes of the round), and when it is announced. */
+  from: Minute;
+  until: Minute;
+  announceAt: Minute;
+}
+
+export const INVESTMENT_KINDS = ['observability', 'runbook', 'hire', 'drill', 'feature-push'] as const;
+export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
+
+/** One of the week's offers: what it improves, where, and what it costs. */
+export interface InvestmentOffer {
+  kind: InvestmentKind;
+  service: string;
+  team: string;
+  /** Team hours owed before feature work (negative never). */
+  costHours: number;
+}
+
+/** The investment chosen in a week. */
+export interface Investment extends InvestmentOffer {
+  week: number;
+  offer: number;
+  at: Minute;
+  /** A hire: whether the person has arrived. */
+  arrived?: boolean;
+}
+
+/** Why a round was lost, and when: the round ends there. */
+export interface RoundLoss {
+  cause: 'trust' | 'people';
+  at: Minute;
+  reason: string;
+}
+
 export interface SimState {
   schemaVersion: 1;
   seed: number;
@@ -398,4 +437,10 @@ export interface SimState {
   start?: RoundStart;
   /** The team runs its own investigation and applies the fix the clues point to (the facilitator's choice). */
   delegated?: boolean;
+  /** The scenario's announced peaks. */
+  peaks?: Peak[];
+  /** The investments chosen between weeks, one a week at most. */
+  investments?: Investment[];
+  /** Set when the round was lost: it ends at that minute. */
+  lost?: RoundLoss | null;
 }

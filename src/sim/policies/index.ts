@@ -14,6 +14,7 @@ import {
   setFocusOnce,
   visibleIncidents,
 } from './helpers';
+import { investInFeatures, investLikeALearner } from './investing';
 
 /** Never learns: restarts or calls the hero, holds no retros. */
 export const baseline: Policy = (s) => restartThenHero(s);
@@ -37,7 +38,7 @@ export const heroOnCall: Policy = (s) => {
       });
     }
   }
-  return [...out, ...carefulResponse(s)];
+  return [...out, ...carefulResponse(s), ...investInFeatures(s)];
 };
 
 const worthDeepReview = (s: Snap, inc: Incident) =>
@@ -67,6 +68,7 @@ export const learningFirst: Policy = (s) => {
     }
   }
   if (s.now % MINUTES_PER_WEEK === 10 * 60) out.push(...weeklyLearning(s));
+  out.push(...investLikeALearner(s));
   return out;
 };
 
@@ -130,6 +132,7 @@ export const steadyLearner: Policy = (s) => {
     const team = service ? s.services[service]?.team : undefined;
     if (service && team) out.push({ type: 'runDrill', team, service });
   }
+  out.push(...investLikeALearner(s));
   return out;
 };
 
@@ -174,7 +177,11 @@ export const ninesFirst: Policy = (s) => {
     if (!inc.expertCalled) out.push({ type: 'escalateToExpert', incident: inc.id });
     if (inc.responders.length < 3) out.push({ type: 'pageSecondary', incident: inc.id });
   }
-  return [...out, ...carefulResponse(s).filter((c) => c.type === 'mitigate' || c.type === 'investigate')];
+  return [
+    ...out,
+    ...carefulResponse(s).filter((c) => c.type === 'mitigate' || c.type === 'investigate'),
+    ...investInFeatures(s),
+  ];
 };
 
 export const policies: Record<string, Policy> = {

@@ -4,6 +4,7 @@ import { activeMembers, logEvent, newId } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { startIncident } from './incident';
+import { loadOf } from './pressure';
 import { relapseFactor } from './risk';
 
 /** Load follows the day: busy from morning to late evening. */
@@ -27,7 +28,8 @@ export function hazard(state: SimState, c: LatentCondition, t: Minute): number {
   const weeksNeglected = Math.max(0, t - svc.lastTouchedAt) / MINUTES_PER_WEEK;
   const neglect = Math.min(2, 1 + tuning.neglectPerWeek * weeksNeglected);
   const protection = (1 - 0.3 * svc.observability) * (1 - 0.3 * svc.runbook);
-  return perCheck * c.strength * diurnalLoad(svc.load, t) * deploy * neglect * protection * relapseFactor(c, t);
+  const load = loadOf(state, c.service, t); // grown through the round, raised by an announced peak
+  return perCheck * c.strength * diurnalLoad(load, t) * deploy * neglect * protection * relapseFactor(c, t);
 }
 
 /** Average trust of a team: near misses are reported only where it is high [ALLSPAW12]. */

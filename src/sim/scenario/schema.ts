@@ -96,6 +96,25 @@ export const scheduledFireSchema = z.object({
   kind: z.enum(CONDITION_KINDS).describe('How the service fails; players are not told, they have to find out.'),
 });
 
+/** A known big moment — a launch, a sale: load on its services rises for a while, and the game says so ahead. */
+export const peakSchema = z.object({
+  name: label.describe('What it is, as the players are told: "Black Friday sale", "Launch".'),
+  day: z.number().int().min(1).max(182).describe('The day of the round it starts on, from 1 (the first Monday).'),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like "09:00"')
+    .default('08:00')
+    .describe('The time it starts, HH:MM, at the first site.'),
+  days: z.number().int().min(1).max(14).default(1).describe('How many days it lasts.'),
+  services: z.array(id).min(1).max(12).describe('Ids of the services whose load rises.'),
+  load: z
+    .number()
+    .min(1, 'a peak raises load: use a multiplier of at least 1')
+    .max(5, 'at most ×5')
+    .describe('The load multiplier during the peak, like 1.8.'),
+  announceDays: z.number().int().min(0).max(14).default(3).describe('How many days ahead the players are told.'),
+});
+
 export const scenarioSchema = z.object({
   /** Where an editor finds the JSON Schema of this file, for checks and completion; the game ignores it. */
   $schema: z.string().max(300).optional(),
@@ -128,7 +147,14 @@ export const scenarioSchema = z.object({
     .max(50)
     .default([])
     .describe('Scheduled fires for a scripted game day; both timelines face them at the same minute.'),
+  peaks: z
+    .array(peakSchema)
+    .max(20)
+    .default([])
+    .describe('Known big moments (launches, sales): load rises on their services, announced ahead.'),
 });
+
+export type PeakFile = z.output<typeof peakSchema>;
 
 export type ScheduledFire = z.output<typeof scheduledFireSchema>;
 export type ScenarioFile = z.input<typeof scenarioSchema>;

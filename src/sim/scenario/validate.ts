@@ -132,6 +132,11 @@ function worldProblems(s: Scenario): ScenarioProblem[] {
     const svc = s.services.find((x) => x.id === f.service);
     if (!svc) problems.push({ path: `fires[${i}].service`, message: `no service "${f.service}"` });
   });
+  s.peaks.forEach((p, i) => {
+    p.services.forEach((id, j) => {
+      if (!serviceIds.has(id)) problems.push({ path: `peaks[${i}].services[${j}]`, message: `no service "${id}"` });
+    });
+  });
   const cycle = findCycle(s);
   if (cycle) problems.push({ path: 'services', message: `dependencies form a cycle: ${cycle.join(' → ')}` });
   return problems;
