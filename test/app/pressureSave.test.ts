@@ -3,13 +3,17 @@ import { RoundSession } from '../../src/app/roundSession';
 import { makeSave, parseSave } from '../../src/app/save';
 import { type Policy, stateHash } from '../../src/sim';
 import { replayLog } from '../../src/sim/logReplay';
+import { carefulResponse } from '../../src/sim/policies/helpers';
 import { investLikeALearner } from '../../src/sim/policies/investing';
 import { logOf, playRound } from '../../src/sim/runRound';
 import { roundOver } from '../../src/sim/step';
 import { scenario } from '../sim/fixtures';
 
-/** Takes the week's investment and nothing else: nobody answers pages, so customers' trust runs out. */
-const investOnly: Policy = (s) => investLikeALearner(s);
+/**
+ * Responds carefully through the first week and a day, takes the week's investment, then stops answering
+ * anything: the fires burn on and customers' trust runs out.
+ */
+const investOnly: Policy = (s) => [...(s.now < 8 * 1440 ? carefulResponse(s) : []), ...investLikeALearner(s)];
 
 const platform = scenario('platform');
 const played = playRound(platform, { seed: 1, weeks: 4, policy: investOnly });

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { RoundSession } from '../../src/app/roundSession';
 import { parseSave } from '../../src/app/save';
 import { GameStore } from '../../src/app/store';
-import { createWorld, stateHash } from '../../src/sim';
+import { createWorld, policies, stateHash } from '../../src/sim';
 import { replayLog } from '../../src/sim/logReplay';
-import { scenario } from '../sim/fixtures';
+import { must, scenario } from '../sim/fixtures';
 
 const platform = scenario('platform');
 
@@ -82,7 +82,13 @@ describe('a round session', () => {
       .round()
       ?.log()
       .entries.filter((e) => e.by === 'demo' && 'command' in e && e.command.type !== 'injectIncident').length;
-    store.round()?.advance(6 * 1440, false);
+    // The visitor answers the fires as a careful player would (or the round would be lost to them).
+    const careful = must(policies.careful);
+    for (let t = 0; t < 6 * 1440; t += 5) {
+      for (const cmd of careful(must(store.snapshot()))) store.dispatch(cmd);
+      store.round()?.advance(5, false);
+    }
+    expect(store.snapshot()?.lost ?? null).toBeNull();
     // The bot no longer decides; the scripted fires still come.
     expect(
       store

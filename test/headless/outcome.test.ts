@@ -17,7 +17,8 @@ describe('the headless JSON says how the round ended', () => {
     expect(r.outcomeReason).toMatch(/^Customers lost their trust \(down to \d+%, below 25%\)/);
     expect(r.lostAt).toEqual(expect.any(Number));
     expect(r.lostAt as number).toBeLessThan(4 * 7 * 1440);
-    expect(r.customerTrust as number).toBeLessThan(0.25);
+    // The JSON rounds trust to two places; the loss itself was below 25%.
+    expect(r.customerTrust as number).toBeLessThanOrEqual(0.25);
   });
 
   it('won when the round is survived with a score above par, saying both', () => {

@@ -34,8 +34,12 @@ export function world(seed = 1, id: 'platform' | 'startup' | 'scaleup' = 'platfo
   return createWorld(scenario(id), { seed, weeks });
 }
 
+/**
+ * A round driven by a test's own hand, not by a team: nobody answers its fires, so it cannot be lost (a
+ * round that may be lost is asked for with createSimulation).
+ */
 export function sim(seed = 1, id: 'platform' | 'startup' | 'scaleup' = 'platform', weeks?: number): Simulation {
-  return createSimulation(scenario(id), { seed, weeks });
+  return createSimulation(scenario(id), { seed, weeks, canLose: false });
 }
 
 /** Starts an incident from one of the scenario's own latent conditions on a plain world. */
