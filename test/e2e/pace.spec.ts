@@ -24,6 +24,8 @@ test('a four-week round at the default speed takes 12–20 real minutes and asks
     const s = hook.snapshot();
     const entries = hook.store.round()?.entries ?? [];
     return {
+      now: s?.now ?? 0,
+      lost: s?.lost ?? null,
       weeks: s?.weeks ?? 0,
       speed: hook.store.view.settings.speed,
       taken,
@@ -32,12 +34,15 @@ test('a four-week round at the default speed takes 12–20 real minutes and asks
     };
   });
   expect(round.weeks).toBe(4);
+  // The whole round was played, and the careful player did not lose it.
+  expect(round.now).toBe(4 * 10080);
+  expect(round.lost).toBeNull();
   expect(round.speed).toBe(1);
   expect(round.decisions).toBe(round.taken);
   const minutes = realSeconds(round.weeks * 10080, round.incidents, round.speed) / 60;
   test.info().annotations.push({
     type: 'pace',
-    description: `${minutes.toFixed(1)} real minutes, ${round.decisions} decisions, ${(round.decisions / minutes).toFixed(2)} a minute`,
+    description: `${minutes.toFixed(1)} real minutes, ${round.decisions} decisions, ${(round.decisions / minutes).toFixed(2)} a minute, ${round.incidents.length} incidents`,
   });
   expect(minutes).toBeGreaterThanOrEqual(12);
   expect(minutes).toBeLessThanOrEqual(20);
