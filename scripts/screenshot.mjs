@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import chromiumArgs from './chromium-args.json' with { type: 'json' };
 import { findChromium } from './find-browser.mjs';
 
-const port = 4179;
+const port = Number(process.env.SCREENSHOT_PORT) || 4179;
 const bin = (name) => `node_modules/.bin/${name}`;
 if (spawnSync(bin('vite'), ['build', '--mode', 'test'], { stdio: 'inherit' }).status !== 0) process.exit(1);
 const server = spawn(bin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
@@ -34,15 +34,24 @@ try {
     hook.advance(9 * 60);
     hook.dispatch({ type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
   });
+  // The page comes, the responder answers, and the player has them look at the dashboards and the logs.
   for (let i = 0; i < 200; i++) {
-    const sev = await page.evaluate(() => {
+    const paged = await page.evaluate(() => {
       const s = window.__firepants.snapshot();
-      const inc = s.incidents[s.openIncidents[0]];
-      return inc && inc.phase !== 'undetected' ? inc.affected.length : 0;
+      const inc = s.incidents[s.openIncidents.at(-1)];
+      return inc && inc.phase === 'paged' ? inc.id : null;
     });
-    if (sev >= 2) break;
+    if (paged) {
+      await page.evaluate((id) => window.__firepants.dispatch({ type: 'acknowledge', incident: id }), paged);
+      break;
+    }
     await page.evaluate(() => window.__firepants.advance(2));
   }
+  await page.evaluate(() => window.__firepants.advance(2));
+  await page.locator('[data-key="step-dashboards"]').click();
+  await page.evaluate(() => window.__firepants.advance(12));
+  await page.locator('[data-key="step-logs"]').click();
+  await page.evaluate(() => window.__firepants.advance(4));
   await page.waitForTimeout(800);
   mkdirSync('assets', { recursive: true });
   await page.screenshot({ path: 'assets/screenshot-ops.png' });

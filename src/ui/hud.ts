@@ -154,7 +154,21 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
     h(
       'section',
       { class: 'column matters', 'aria-label': 'What actually matters' },
-      h('h2', {}, 'What actually matters'),
+      h(
+        'h2',
+        {},
+        'What actually matters',
+        // How close the round is to being lost on customers' trust (it is lost below 25%).
+        h(
+          'span',
+          {
+            class: `trust${s.customerTrust < 0.4 ? ' low' : ''}`,
+            'data-testid': 'trust',
+            title: 'Customers’ trust: the round is lost if it falls below 25%',
+          },
+          ` · trust ${Math.round(s.customerTrust * 100)}%`,
+        ),
+      ),
       h(
         'div',
         { class: 'big', 'data-testid': 'score' },
@@ -176,7 +190,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
           card.sustainability.worstTeam
             ? ` (${s.teams[card.sustainability.worstTeam]?.name ?? ''} toil ${Math.round((s.teams[card.sustainability.worstTeam]?.toilShare ?? 0) * 100)}%)`
             : ''
-        } · customers ${Math.round(card.customers.points)} (trust ${Math.round(s.customerTrust * 100)}%)`,
+        } · customers ${Math.round(card.customers.points)}`,
       ),
       h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
     ),
