@@ -27,12 +27,13 @@ export {
   MITIGATIONS,
   ROLES,
 } from './model/types';
-export { allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
+export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
 export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';
 export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
+export { isGuarded } from './rules/effects';
 export { incidentCan } from './rules/incidentLife';
 export { stepMinutes } from './rules/investigation';
 export {
@@ -48,6 +49,7 @@ export type { SignalOutcome } from './rules/machineReasons';
 export { announcedPeak, loadOf, peakNotice } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';
+export { conditionRisk, serviceRisk } from './rules/risk';
 export { activeRotation, onCall, pagerTeams, teamSites } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
 export { onCallShares, type RotationWarning, rotationWarnings } from './rules/staffing';

@@ -1,18 +1,10 @@
-import { decisionsOn } from '../app/seats';
 import type { GameStore, StoreView } from '../app/store';
-import {
-  allEventsOf,
-  formatClock,
-  RETRO_STEPS,
-  type Retro,
-  type RetroPhase,
-  type Snapshot,
-  surfacedFactors,
-} from '../sim';
+import { RETRO_STEPS, type RetroPhase, surfacedFactors } from '../sim';
 import { commandButton } from './commandButton';
 import { button, h, render } from './dom';
-import { describeEvent, stamp } from './eventText';
 import { offersFor } from './offers';
+import { factorStake, offerGain, teamHours } from './retroStakes';
+import { tableDecisions, timeline } from './retroTimeline';
 
 /** A name for each of the retro machine's steps (the compiler checks none is missing). */
 const STEP_NAMES: Record<RetroPhase, string> = {
@@ -36,45 +28,6 @@ function stepButton(label: string, key: string, onClick: () => void, extra: Reco
       if ((ev as MouseEvent).detail <= 1) onClick();
     },
   });
-}
-
-function timeline(s: Snapshot, retro: Retro): HTMLElement {
-  const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
-  const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
-  const days = inc ? Math.max(1, Math.round(-inc.startedAt / 1440)) : 0;
-  return h(
-    'ol',
-    { class: 'timeline', 'data-testid': 'retro-timeline' },
-    inc?.prior
-      ? h(
-          'li',
-          {},
-          `Last week, ${days} day${days === 1 ? '' : 's'} before the round: ${s.services[inc.service]?.name ?? inc.service} failed (${inc.kind}); ${s.engineers[inc.pagedTo ?? '']?.name ?? 'the on-call'} was paged and a restart brought it back. Nobody wrote anything down — the same failure can come back until an item closes on it.`,
-        )
-      : null,
-    ...events.map((e) => {
-      const text = describeEvent(s, e);
-      return text ? h('li', {}, h('span', { class: 'when' }, stamp(e)), ' ', text) : null;
-    }),
-  );
-}
-
-/** What the people at the table decided on this incident, credited to the player and role where roles were taken. */
-function tableDecisions(s: Snapshot, retro: Retro, store: GameStore): HTMLElement | null {
-  const decided = retro.incidentId ? decisionsOn(s, store.round()?.entries ?? [], retro.incidentId) : [];
-  if (decided.length === 0) return null;
-  return h(
-    'section',
-    { 'data-testid': 'retro-decisions' },
-    h('h3', {}, 'What the table decided'),
-    h(
-      'ol',
-      { class: 'timeline' },
-      ...decided.map((d) =>
-        h('li', {}, h('span', { class: 'when' }, formatClock(d.at)), ' ', d.text, d.credit ? ` — ${d.credit}` : ''),
-      ),
-    ),
-  );
 }
 
 /** The retro: timeline, interviews, framing with its consequences, factors as cards, action items, publish. */
@@ -228,6 +181,13 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
           {},
           `There is never a single root cause. ${surfaced.length} contributing factor${surfaced.length === 1 ? '' : 's'} surfaced${hidden > 0 ? `; ${hidden} more stayed hidden (${retro.framing === 'blame' ? 'people kept quiet after the blame' : retro.depth === 'quick' ? 'a quick review does not dig that deep' : 'not everyone felt safe to say'})` : ''}.`,
         ),
+        retro.phase === 'actions' && inc
+          ? h(
+              'p',
+              { class: 'capacity', 'data-testid': 'team-hours' },
+              teamHours(s, s.services[inc.service]?.team ?? ''),
+            )
+          : null,
         h(
           'div',
           { class: 'cards', 'data-testid': 'factor-cards' },
@@ -237,6 +197,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
               'div',
               { class: 'card' },
               h('p', {}, f.text),
+              h('p', { class: 'stake small', 'data-testid': 'factor-stake' }, factorStake(s, f)),
               retro.phase === 'actions'
                 ? filed.has(f.id)
                   ? h('div', { class: 'filed' }, '✓ action item filed')
@@ -249,7 +210,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
                           : commandButton(
                               s,
                               { type: 'fileActionItem', retro: retro.id, factor: f.id, actionType: p.type },
-                              `${p.type}: ${p.title} (${p.costDays} d)`,
+                              `${p.type}: ${p.title} (${offerGain(s, f, p)})`,
                               `file-${f.id}-${p.type}`,
                               () =>
                                 store.dispatch({
