@@ -21,6 +21,7 @@ export interface TableEvents {
 /** A screen's line to its table: commands and clock controls go up, the log and the minutes come down. */
 export interface TableLine {
   readonly tableId: string;
+  readonly seat: TableSeat['seat'];
   command(command: Command): void;
   control(control: 'pause' | 'resume' | 'speed', value?: number): void;
   leave(): void;
@@ -80,6 +81,7 @@ export async function joinTable(
   wire(room);
   return {
     tableId: room.roomId,
+    seat: seat.seat,
     command: (command) => room.send('command', command),
     control: (control, value) => room.send('control', value === undefined ? { control } : { control, value }),
     leave: () => {

@@ -9,10 +9,11 @@ export const MAX_PLAYERS = 6;
 /**
  * Whose decision each command is at a table with roles: the commander runs people and escalation,
  * ops the hands-on work, comms what customers hear. Work outside an incident (retros, drills,
- * rotation) belongs to the whole table. A new command must be placed here or it does not compile.
+ * rotation) belongs to the whole table, and so does answering the pager (the person paged answers; any player
+ * may press it). A new command must be placed here or it does not compile.
  */
 export const COMMAND_ROLE: Record<CommandType, Role | null> = {
-  acknowledge: 'commander',
+  acknowledge: null,
   assignRole: 'commander',
   pageSecondary: 'commander',
   escalateToExpert: 'commander',

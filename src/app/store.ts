@@ -108,6 +108,7 @@ export class GameStore extends StoreCore {
       ghost: null,
       message: null,
       table: line.tableId,
+      tableSeat: line.seat,
     };
     if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
     this.flow.send({ type: 'START' });

@@ -30,6 +30,8 @@ export interface StoreView {
   revealed: boolean;
   /** The code of the table on a room server this screen sits at, if any. */
   table: string | null;
+  /** The seat this screen took at that table: its role's view of an incident is the one it sees. */
+  tableSeat?: 'commander' | 'ops' | 'comms' | 'spectator';
   /** The week whose investment offers wait for the player's choice (the round is paused), else null. */
   weekChoice: number | null;
 }

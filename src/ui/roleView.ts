@@ -21,8 +21,13 @@ const PARTS: Record<Role, readonly PanelPart[]> = {
 
 let viewing: Role = 'commander';
 
-/** The role whose view is in front, when the table named its players; null when everyone sees everything. */
+/**
+ * The role whose view is in front: at a room table, the seat this screen took (a spectator sees everything);
+ * at one screen, the tab chosen when the table named its players; otherwise null, and everyone sees everything.
+ */
 export function roleInFront(store: GameStore): Role | null {
+  const seat = store.view.table ? store.view.tableSeat : undefined;
+  if (seat) return seat === 'spectator' ? null : seat;
   return store.view.settings.seats.length > 0 ? viewing : null;
 }
 
@@ -34,7 +39,7 @@ export function shows(role: Role | null, part: PanelPart): boolean {
 /** Tabs for the three views, each named with the player who holds the role. */
 export function roleTabs(store: GameStore): HTMLElement | null {
   const seats = store.view.settings.seats;
-  if (seats.length === 0) return null;
+  if (seats.length === 0 || store.view.table) return null;
   return h(
     'div',
     { class: 'tabs role-tabs', role: 'tablist', 'aria-label': 'Whose view', 'data-testid': 'role-tabs' },

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advance, startRound, startShortRound } from './helpers';
+import { advance, startRound, startShortRound, teamResponds } from './helpers';
 
 const phase = (page: import('@playwright/test').Page) => page.locator('#app');
 
@@ -7,6 +7,7 @@ test('Menu from the end report leads to a clean new round: no error, no failure 
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await startShortRound(page, 1);
+  await teamResponds(page);
   await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
   for (let i = 0; i < 8; i++) await advance(page, 1440);
   await expect(phase(page)).toHaveAttribute('data-phase', 'report');

@@ -55,3 +55,11 @@ export async function waitUntilResolved(page: Page, id: string): Promise<void> {
     await advance(page, 5);
   }
 }
+
+/**
+ * The team runs incidents by itself (the facilitator's setting): for tests about something else that let
+ * days pass with nobody at the panel, which would otherwise lose the round to its own fires.
+ */
+export async function teamResponds(page: Page): Promise<void> {
+  await page.evaluate(() => window.__firepants?.dispatch({ type: 'delegateResponse', on: true }));
+}

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound, startShortRound, waitUntilResolved } from './helpers';
+import { advance, fireAndWaitForPage, startRound, startShortRound, teamResponds, waitUntilResolved } from './helpers';
 
 /** Records every Content-Security-Policy violation and console error the page reports. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
@@ -25,6 +25,7 @@ test('a minute of play under the strict Content-Security-Policy breaks none of i
   const broken = await watchPolicy(page);
 
   await startRound(page);
+  await teamResponds(page);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("script-src 'self'");
   expect(policy).not.toContain('unsafe-eval');

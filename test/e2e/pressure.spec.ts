@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { advance, startShortRound } from './helpers';
+import { advance, startShortRound, teamResponds } from './helpers';
 
 const WEEK = 7 * 1440;
 
 async function quietRound(page: Page, weeks: number): Promise<void> {
   await startShortRound(page, weeks);
+  await teamResponds(page);
   await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
   await page.evaluate(() => window.__firepants?.store.pause());
 }

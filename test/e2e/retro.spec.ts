@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound, waitUntilResolved } from './helpers';
+import { advance, fireAndWaitForPage, startRound, teamResponds, waitUntilResolved } from './helpers';
 
 test('a retro run through the screen files an action item that later closes', async ({ page }) => {
   await startRound(page);
+  await teamResponds(page);
   await page.keyboard.press('Space');
   const id = await fireAndWaitForPage(page, 'pantry-db');
   await waitUntilResolved(page, id);

@@ -122,3 +122,38 @@ test('the console over every table pauses them all, and the audience’s vote on
   await desk.screenshot({ path: 'test-results/rooms-console.png', fullPage: true });
   await phones[0]!.screenshot({ path: 'test-results/rooms-vote.png' });
 });
+
+test('at a room table each screen sees its own seat’s view: the commander the people, ops the investigation', async ({
+  browser,
+}) => {
+  const ada = await (await browser.newContext()).newPage();
+  const bao = await (await browser.newContext()).newPage();
+  await sit(ada, '', 'Ada', 'commander');
+  const code = (await ada.getByTestId('table-code').locator('strong').textContent()) ?? '';
+  await sit(bao, code, 'Bao', 'ops');
+
+  // The facilitator sets a fire at this table from the console.
+  const desk = await (await browser.newContext()).newPage();
+  await desk.goto(`http://127.0.0.1:${PORT}/rooms.html`);
+  await desk.getByLabel(/Facilitator code/).fill('e2e');
+  await desk.getByRole('button', { name: 'Open the console' }).click();
+  await desk.getByLabel('Table to set a fire at').selectOption(code);
+  await desk.getByLabel('Service to set on fire').selectOption('pantry-db');
+  await desk.getByRole('button', { name: 'Set it on fire' }).click();
+  await ada.evaluate(() => window.__firepants?.store.resume());
+  await expect(ada.getByTestId('incident-phase')).toContainText(/paging|acknowledged|investigating/, {
+    timeout: 30_000,
+  });
+  await ada.evaluate(() => window.__firepants?.store.pause());
+  await expect(bao.locator('#app')).toHaveAttribute('data-phase', 'paused');
+
+  // No tabs at a room table: each screen is its seat.
+  await expect(ada.getByTestId('role-tabs')).toHaveCount(0);
+  await expect(ada.getByTestId('incident-people')).toBeVisible();
+  await expect(ada.locator('[data-key^="step-"]')).toHaveCount(0);
+  await expect(ada.locator('[data-key="mitigate-scale-up"]')).toHaveCount(0);
+  await expect(bao.getByTestId('incident-people')).toHaveCount(0);
+  await expect(bao.locator('[data-key="mitigate-scale-up"]')).toBeVisible();
+  await ada.screenshot({ path: 'test-results/rooms-commander.png' });
+  await bao.screenshot({ path: 'test-results/rooms-ops.png' });
+});

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { stableHash } from '../../src/sim/hash';
-import { advance, now, startRound } from './helpers';
+import { advance, now, startRound, teamResponds } from './helpers';
 
 test('a round survives a reload and resumes where it was left', async ({ page }) => {
   await startRound(page);
+  await teamResponds(page);
   await page.keyboard.press('Space');
   await advance(page, 2 * 1440 + 30);
   const saved = await page.evaluate(() => {

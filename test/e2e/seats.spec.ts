@@ -60,7 +60,7 @@ test('with roles on, each role has its own view: the clues stay on ops, the peop
   const tabs = page.getByTestId('role-tabs');
   await expect(tabs.getByRole('tab')).toHaveText(['Incident commander · Priya', 'Ops · Sam', 'Comms · Lee']);
 
-  // The commander answers the page (their decision), then ops runs a step until a clue comes back.
+  // The page is answered, then ops runs a step until a clue comes back.
   await page
     .getByRole('button', { name: /Acknowledge/ })
     .first()
