@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advance, startRound } from './helpers';
+import { advance, startRound, teamResponds } from './helpers';
 
 test('the map in words lists every service with its state and every person with their pager and sleep', async ({
   page,
@@ -17,7 +17,8 @@ test('the map in words lists every service with its state and every person with 
     window.__firepants?.store.pause();
     window.__firepants?.dispatch({ type: 'injectIncident', service: 'gateway', kind: 'capacity' });
   });
-  for (let i = 0; i < 30; i++) {
+  // An alert finds it within minutes; customers may take over an hour.
+  for (let i = 0; i < 60; i++) {
     if ((await page.getByTestId('map-services').textContent())?.includes('Gateway (SRE): on fire')) break;
     await advance(page, 2);
   }
@@ -29,6 +30,7 @@ test('the map in words lists every service with its state and every person with 
 
 test('the charts tell their series apart by shape as well as colour', async ({ page }) => {
   await startRound(page);
+  await teamResponds(page);
   await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
   await advance(page, 3 * 1440);
   const lines = page.locator('.hud-chart polyline');
