@@ -1,5 +1,4 @@
 import { MINUTES_PER_WEEK } from '../clock';
-import { newEngineer } from '../model/createWorld';
 import {
   type ConditionKind,
   INVESTMENT_KINDS,
@@ -8,10 +7,12 @@ import {
   type InvestmentOffer,
   type SimState,
 } from '../model/types';
-import { clamp01, logEvent, newId, serviceName } from '../model/world';
-import { createStream, draw } from '../rng';
+import { clamp01, logEvent, serviceName } from '../model/world';
+import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { runDrill } from './knowledge';
+import { addHire } from './people';
+import { addDeployWeakness } from './work';
 
 /** How many investments are offered each week; the player takes one. */
 export const OFFERS_PER_WEEK = 3;
@@ -135,19 +136,7 @@ function featurePush(state: SimState, service: string, week: number): void {
   state.totals.businessValue += tuning.featurePushValue;
   for (let i = 0; i < tuning.featurePushConditions; i++) {
     const kind = PUSH_KINDS[(week + i) % PUSH_KINDS.length] as ConditionKind;
-    const id = `${service}:${kind}:push${week}-${i}`;
-    if (state.conditions[id]) continue;
-    state.conditions[id] = {
-      id,
-      service,
-      kind,
-      strength: 0.8,
-      revealed: false,
-      createdAt: state.now,
-      origin: 'deploy',
-      fired: 0,
-    };
-    state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);
+    addDeployWeakness(state, `${service}:${kind}:push${week}-${i}`, service, kind);
   }
 }
 
@@ -158,13 +147,7 @@ export function arriveHires(state: SimState): void {
     const team = state.teams[inv.team];
     inv.arrived = true;
     if (!team) continue;
-    const name = state.namePool.shift() ?? `New hire ${state.totals.hires + 1}`;
-    const id = newId(state, 'eng');
-    const knowledge: Record<string, number> = {};
-    for (const s of state.serviceOrder) if (state.services[s]?.team === inv.team) knowledge[s] = 0.1;
-    state.engineers[id] = newEngineer(id, name, inv.team, team.site, knowledge, state.now);
-    state.engineerOrder.push(id);
-    state.totals.hires += 1;
+    const id = addHire(state, inv.team, team.site);
     logEvent(state, { type: 'hired', engineer: id, team: inv.team });
   }
 }

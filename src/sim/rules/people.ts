@@ -109,19 +109,25 @@ export function hireWhereDue(state: SimState): void {
     const team = state.teams[teamId];
     if (!team || team.hiringUntil === null || state.now < team.hiringUntil) continue;
     team.hiringUntil = null;
-    const name = state.namePool.shift() ?? `New hire ${state.totals.hires + 1}`;
-    const id = newId(state, 'eng');
-    const knowledge: Record<string, number> = {};
-    for (const s of state.serviceOrder) if (state.services[s]?.team === teamId) knowledge[s] = 0.1;
-    state.engineers[id] = newEngineer(id, name, teamId, team.site, knowledge, state.now);
-    state.engineerOrder.push(id);
-    state.totals.hires += 1;
+    const id = addHire(state, teamId, team.site);
     for (const w of state.rotation.byTeam[teamId] ?? []) {
       if (state.engineers[w.secondary]?.status === 'left') w.secondary = id;
       if (state.engineers[w.primary]?.status === 'left') w.primary = id;
     }
     logEvent(state, { type: 'hired', engineer: id, team: teamId });
   }
+}
+
+/** A new person joins a team: a name from the pool, knowing a little of the team's own services. Returns their id. */
+export function addHire(state: SimState, teamId: string, site: string): string {
+  const name = state.namePool.shift() ?? `New hire ${state.totals.hires + 1}`;
+  const id = newId(state, 'eng');
+  const knowledge: Record<string, number> = {};
+  for (const s of state.serviceOrder) if (state.services[s]?.team === teamId) knowledge[s] = 0.1;
+  state.engineers[id] = newEngineer(id, name, teamId, site, knowledge, state.now);
+  state.engineerOrder.push(id);
+  state.totals.hires += 1;
+  return id;
 }
 
 /** At every shift change, count each pager team's shift against the budget and start afresh. */

@@ -110,22 +110,26 @@ export function deploy(state: SimState, service: string): void {
       Math.floor(draw(state.streams, stream, state.seed) * DEPLOY_KINDS.length)
     ] as ConditionKind;
     const id = `${service}:${kind}:d${svc.deploys}`;
-    if (!state.conditions[id]) {
-      state.conditions[id] = {
-        id,
-        service,
-        kind,
-        strength: 0.8,
-        revealed: false,
-        createdAt: state.now,
-        origin: 'deploy',
-        fired: 0,
-      };
-      state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);
-      newCondition = id;
-    }
+    if (addDeployWeakness(state, id, service, kind)) newCondition = id;
   }
   logEvent(state, { type: 'deploy', service, newCondition });
+}
+
+/** A new hidden weakness that shipped with a deploy, with its own chaos stream; false when it is already there. */
+export function addDeployWeakness(state: SimState, id: string, service: string, kind: ConditionKind): boolean {
+  if (state.conditions[id]) return false;
+  state.conditions[id] = {
+    id,
+    service,
+    kind,
+    strength: 0.8,
+    revealed: false,
+    createdAt: state.now,
+    origin: 'deploy',
+    fired: 0,
+  };
+  state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);
+  return true;
 }
 
 /** Items nobody has touched for three weeks go stale. */
