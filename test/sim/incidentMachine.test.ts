@@ -3,30 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { transition } from 'xstate';
 import { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from '../../src/sim';
 import type { IncidentFacts, IncidentPhase } from '../../src/sim/machines/incidentMachine';
-
-/** Facts under which every guard lets its signal through. */
-const OPEN: IncidentFacts = {
-  now: 100,
-  detectAt: 0,
-  ackDueAt: 0,
-  escalateAt: 0,
-  mitigatedAt: 0,
-  verifyMinutes: 30,
-  pagerHere: true,
-  attemptPending: false,
-  whoNext: () => 'ada',
-};
-
-const SIGNALS: IncidentSignal[] = [
-  { type: 'DETECT' },
-  { type: 'PAGE' },
-  { type: 'ESCALATE' },
-  { type: 'ACK' },
-  { type: 'INVESTIGATE' },
-  { type: 'ATTEMPT', action: 'restart', by: 'ada' },
-  { type: 'MITIGATE' },
-  { type: 'RESOLVE' },
-];
+import { OPEN, INCIDENT_SIGNALS as SIGNALS } from './machineFacts';
 
 /** The transitions the rules rely on (with every guard open): anything else must be refused. */
 const ALLOWED: Record<IncidentPhase, Partial<Record<IncidentSignal['type'], IncidentPhase>>> = {

@@ -11,9 +11,9 @@ import {
   retroMachine,
   type Simulation,
 } from '../../src/sim';
-import type { IncidentFacts } from '../../src/sim/machines/incidentMachine';
 import { workingRemedies } from '../../src/sim/rules/incident';
 import { advanceUntil, lastIncident, must, ok, respondWell, world } from './fixtures';
+import { INCIDENT_SIGNALS, OPEN } from './machineFacts';
 
 /**
  * Model-based tests: @xstate/graph walks each machine (every state by its shortest path, and every
@@ -21,27 +21,6 @@ import { advanceUntil, lastIncident, must, ok, respondWell, world } from './fixt
  * world with commands and minutes, checking the record's phase after every step.
  */
 
-const OPEN: IncidentFacts = {
-  now: 100,
-  detectAt: 0,
-  ackDueAt: 0,
-  escalateAt: 0,
-  mitigatedAt: 0,
-  verifyMinutes: 30,
-  pagerHere: true,
-  attemptPending: false,
-  whoNext: () => 'ada',
-};
-const INCIDENT_SIGNALS: IncidentSignal[] = [
-  { type: 'DETECT' },
-  { type: 'PAGE' },
-  { type: 'ESCALATE' },
-  { type: 'ACK' },
-  { type: 'INVESTIGATE' },
-  { type: 'ATTEMPT', action: 'restart', by: 'ada' },
-  { type: 'MITIGATE' },
-  { type: 'RESOLVE' },
-];
 const RETRO_SIGNALS: RetroSignal[] = [
   ...RETRO_STEPS.map((from): RetroSignal => ({ type: 'NEXT', from })),
   { type: 'INTERVIEW', depth: 'deep', facilitator: 'hana' },
