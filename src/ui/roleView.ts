@@ -2,7 +2,7 @@ import './workshop.css';
 import { customerVoices } from '../app/customerVoices';
 import { ROLE_TITLES } from '../app/seats';
 import type { GameStore } from '../app/store';
-import { allEventsOf, type Incident, ROLES, type Role, type SimEvent, type Snapshot } from '../sim';
+import { type Incident, ROLES, type Role, type SimEvent, type Snapshot } from '../sim';
 import { button, h } from './dom';
 import { describeEvent, stamp } from './eventText';
 
@@ -76,13 +76,20 @@ export function eventWords(s: Snapshot, e: SimEvent, role: Role | null): string 
 
 /** The commander's timeline: what happened on this incident so far, latest last. */
 export function incidentTimeline(s: Snapshot, inc: Incident, role: Role | null): HTMLElement {
-  const lines = allEventsOf(s)
-    .filter((e) => 'incident' in e && e.incident === inc.id)
-    .slice(-10)
-    .map((e) => {
-      const text = eventWords(s, e, role);
-      return text ? h('li', {}, h('span', { class: 'when' }, stamp(e)), ' ', text) : null;
-    });
+  // Read from the newest chunk back, only as far as the incident's start: the panel redraws often.
+  const recent: SimEvent[] = [];
+  for (let c = s.log.length - 1; c >= 0 && recent.length < 10; c--) {
+    const chunk = s.log[c] ?? [];
+    for (let i = chunk.length - 1; i >= 0 && recent.length < 10; i--) {
+      const e = chunk[i];
+      if (e && 'incident' in e && e.incident === inc.id) recent.unshift(e);
+    }
+    if ((chunk[0]?.at ?? 0) < inc.startedAt) break;
+  }
+  const lines = recent.map((e) => {
+    const text = eventWords(s, e, role);
+    return text ? h('li', {}, h('span', { class: 'when' }, stamp(e)), ' ', text) : null;
+  });
   return h(
     'section',
     { 'data-testid': 'incident-timeline' },
