@@ -2,6 +2,7 @@ import {
   builtInScenarios,
   type Command,
   createSimulation,
+  createSimulationFromState,
   createWorld,
   type Incident,
   type Mitigation,
@@ -112,4 +113,18 @@ export function ringNow(state: SimState, inc: Incident): void {
     const result = sendIncident(state, inc, { type });
     if (!result.ok) throw new Error(`${type} was refused: ${result.reason}`);
   }
+}
+
+/**
+ * A Pantry DB fire answered well on Tuesday morning and a retro scheduled for it. Nobody answers the
+ * round's own fires in the first day, so the world cannot be lost: the caller looks at the retro.
+ */
+export function scheduledRetro(): { s: Simulation; incident: string; retro: string } {
+  const s = createSimulationFromState(world(3), false);
+  s.advance(24 * 60 + 9 * 60);
+  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+  const incident = lastIncident(s.snapshot()).id;
+  respondWell(s, incident, () => 'scale-up');
+  ok(s, { type: 'scheduleRetro', incident });
+  return { s, incident, retro: must(must(s.snapshot().incidents[incident]).retroId) };
 }

@@ -12,7 +12,7 @@ import {
   type Simulation,
 } from '../../src/sim';
 import { workingRemedies } from '../../src/sim/rules/incident';
-import { advanceUntil, lastIncident, must, ok, respondWell, world } from './fixtures';
+import { advanceUntil, lastIncident, must, ok, scheduledRetro, world } from './fixtures';
 import { INCIDENT_SIGNALS, OPEN } from './machineFacts';
 
 /**
@@ -139,14 +139,7 @@ describe('the simulation follows every path through the retro machine', () => {
   for (const walk of all) {
     const name = walk.events.map((e) => (e.type === 'NEXT' ? `NEXT(${e.from})` : e.type)).join(' → ') || '(start)';
     it(`${name} reaches ${walk.target}`, () => {
-      // Nobody answers the round's own fires in the first day: a world that cannot be lost keeps the walk on the retro.
-      const s = createSimulationFromState(world(3), false);
-      s.advance(24 * 60 + 9 * 60);
-      ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
-      const incident = lastIncident(s.snapshot()).id;
-      respondWell(s, incident, () => 'scale-up');
-      ok(s, { type: 'scheduleRetro', incident });
-      const retro = must(must(s.snapshot().incidents[incident]).retroId);
+      const { s, retro } = scheduledRetro();
       for (const [i, signal] of walk.events.entries()) {
         if (signal.type === 'NEXT') ok(s, { type: 'advanceRetro', retro, from: signal.from });
         if (signal.type === 'INTERVIEW') ok(s, { type: 'interview', retro, depth: 'deep', facilitator: 'hana' });

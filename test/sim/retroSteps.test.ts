@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulationFromState } from '../../src/sim';
-import { lastIncident, must, ok, respondWell, world } from './fixtures';
+import { must, ok, scheduledRetro } from './fixtures';
 
 describe('a retro step cannot be skipped', () => {
   it('two advances from the same step: the second is refused, naming both steps', () => {
-    const s = createSimulationFromState(world(3), false);
-    s.advance(24 * 60 + 9 * 60);
-    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
-    const incident = lastIncident(s.snapshot()).id;
-    respondWell(s, incident, () => 'scale-up');
-    ok(s, { type: 'scheduleRetro', incident });
-    const retro = must(must(s.snapshot().incidents[incident]).retroId);
+    const { s, retro } = scheduledRetro();
     ok(s, { type: 'advanceRetro', retro, from: 'scheduled' });
     expect(s.dispatch({ type: 'advanceRetro', retro, from: 'scheduled' })).toEqual({
       ok: false,
