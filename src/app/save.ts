@@ -9,6 +9,7 @@ import {
   validateScenario,
 } from '../sim';
 import type { LogEntry } from '../sim/inputLog';
+import type { Snapshot } from '../sim/model/snapshot';
 import { MAX_DEPTH, stripBom, textDepthExceeds } from '../sim/scenario/limits';
 import type { HistoryPoint } from './history';
 import { historyProblem, savedWorldProblem } from './saveChecks';
@@ -43,7 +44,7 @@ export type LoadResult = { ok: true; save: SaveFile } | { ok: false; reason: str
 
 export function makeSave(
   scenario: Scenario,
-  state: Readonly<SimState>,
+  state: Snapshot,
   history: HistoryPoint[],
   savedAt: string,
   log: SavedLog = { ownership: state.ownership, complete: false, entries: [] },

@@ -1,4 +1,4 @@
-import type { SimState } from './model/types';
+import type { Snapshot } from './model/snapshot';
 import { activeMembers } from './model/world';
 import { pagerTeamFor } from './rules/rotation';
 
@@ -7,7 +7,7 @@ export function own<T>(record: Readonly<Record<string, T>>, id: unknown): T | un
   return typeof id === 'string' && Object.hasOwn(record, id) ? record[id] : undefined;
 }
 
-export function activeEngineer(state: Readonly<SimState>, id: unknown): boolean {
+export function activeEngineer(state: Snapshot, id: unknown): boolean {
   return own(state.engineers, id)?.status === 'active';
 }
 
@@ -16,7 +16,7 @@ export function activeEngineer(state: Readonly<SimState>, id: unknown): boolean 
  * service's team, or else of the team carrying the pager. Null when nobody is left.
  */
 export function actionItemOwner(
-  state: Readonly<SimState>,
+  state: Snapshot,
   service: string,
   pagerTeam: string | null,
   requested: string | undefined,

@@ -1,3 +1,5 @@
+import type { Immutable } from 'immer';
+import type { Snapshot } from './model/snapshot';
 import type { ConditionChange, Incident, SimState } from './model/types';
 import { baseline } from './policies';
 import { scheduledFires } from './scenario/scheduledFires';
@@ -10,7 +12,7 @@ const MATCH_MINUTES = 6 * 60;
 
 export interface SilentSuccess {
   /** The incident as it happened in the never-learning replay. */
-  incident: Incident;
+  incident: Immutable<Incident>;
   serviceName: string;
   customerMinutes: number;
   /** What had weakened or removed its condition before it fired: an action item or a shared retro. */
@@ -31,8 +33,8 @@ export interface SilentReport {
   customerMinutesSaved: number;
 }
 
-function incidentsOf(state: Readonly<SimState>, until: number): Incident[] {
-  const out: Incident[] = [];
+function incidentsOf(state: Snapshot, until: number): Immutable<Incident>[] {
+  const out: Immutable<Incident>[] = [];
   for (const id of state.incidentOrder) {
     const inc = state.incidents[id];
     if (inc && !inc.prior && inc.startedAt <= until) out.push(inc);
@@ -41,7 +43,7 @@ function incidentsOf(state: Readonly<SimState>, until: number): Incident[] {
 }
 
 /** The last change of ours that weakened a condition before the minute it fired in the replay. */
-function changeBefore(ours: Readonly<SimState>, conditionId: string, minute: number): ConditionChange | null {
+function changeBefore(ours: Snapshot, conditionId: string, minute: number): ConditionChange | null {
   const changes = Object.hasOwn(ours.conditions, conditionId) ? ours.conditions[conditionId]?.weakened : undefined;
   let found: ConditionChange | null = null;
   for (const c of changes ?? []) if (c.at <= minute && c.strengthAfter < c.strengthBefore) found = c;
@@ -49,7 +51,7 @@ function changeBefore(ours: Readonly<SimState>, conditionId: string, minute: num
 }
 
 /** Compares a round with its never-learning replay: what was prevented, by what, and what was luck. */
-export function compareWithReplay(ours: Readonly<SimState>, replay: Readonly<SimState>): SilentReport {
+export function compareWithReplay(ours: Snapshot, replay: Snapshot): SilentReport {
   const mine = incidentsOf(ours, ours.now);
   const theirs = incidentsOf(replay, ours.now);
   const matched = new Set<string>();
@@ -122,7 +124,7 @@ export class Replay {
 }
 
 /** Replays the whole round with the baseline bot (facing the same inputs) and compares. */
-export function silentSuccesses(scenario: Scenario, ours: Readonly<SimState>, inputs: TimedInput[] = []): SilentReport {
+export function silentSuccesses(scenario: Scenario, ours: Snapshot, inputs: TimedInput[] = []): SilentReport {
   const replay = new Replay(scenario, ours, inputs).advanceTo(ours.now);
   return compareWithReplay(ours, replay);
 }

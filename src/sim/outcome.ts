@@ -1,4 +1,4 @@
-import type { SimState } from './model/types';
+import type { Snapshot } from './model/snapshot';
 
 export type Outcome = 'won' | 'survived' | 'lost';
 
@@ -14,7 +14,7 @@ const fmt = (x: number) => String(Math.round(x * 10) / 10);
  * How the round ended: lost (customers' trust collapsed or too many people left), won (survived and
  * learned more than par, the never-learning organization on the same luck), or merely survived.
  */
-export function roundOutcome(state: Readonly<SimState>, score: number, par: number): RoundOutcome {
+export function roundOutcome(state: Snapshot, score: number, par: number): RoundOutcome {
   if (state.lost) return { outcome: 'lost', reason: state.lost.reason };
   if (score > par)
     return {

@@ -1,3 +1,7 @@
+import type { Snapshot } from './model/snapshot';
+
+export type { Snapshot };
+
 import { freeze, produce, setAutoFreeze } from 'immer';
 import { type Command, type CommandResult, checkCommand, performChecked } from './commands';
 import type { SimEvent } from './events';
@@ -31,7 +35,6 @@ export interface SimulationOptions {
 }
 
 /** A read-only view of the world for views and bots. */
-export type Snapshot = Readonly<SimState>;
 
 /** A bot: looks at the world and says what to do. */
 export type Policy = (snapshot: Snapshot) => Command[];
@@ -44,7 +47,7 @@ export interface Simulation {
   load(state: SimState): void;
 }
 
-export function stateHash(state: SimState): string {
+export function stateHash(state: Snapshot): string {
   return stableHash(state);
 }
 

@@ -1,4 +1,5 @@
 import { isShiftChange, isWorkHours, MINUTES_PER_DAY, MINUTES_PER_WEEK } from './clock';
+import type { Snapshot } from './model/snapshot';
 import type { SimState } from './model/types';
 import { logEvent, openIncidents } from './model/world';
 import { chaosCheck } from './rules/chaos';
@@ -10,12 +11,12 @@ import { announcePeaks, checkLoss } from './rules/pressure';
 import { staleActionItems, workHour } from './rules/work';
 import { tuning } from './tuning';
 
-export function roundMinutes(state: Readonly<SimState>): number {
+export function roundMinutes(state: Snapshot): number {
   return state.weeks * MINUTES_PER_WEEK;
 }
 
 /** The round is over at its last minute, or at once when it is lost. */
-export function roundOver(state: Readonly<SimState>): boolean {
+export function roundOver(state: Snapshot): boolean {
   return state.now >= roundMinutes(state) || Boolean(state.lost);
 }
 

@@ -2,6 +2,7 @@ import { loadReflection } from '../app/reflection';
 import { buildResults, resultsFileName, resultsInputOf } from '../app/results';
 import { makeShareLink } from '../app/shareLink';
 import type { GameStore, StoreView } from '../app/store';
+import { activeRotation } from '../sim/rules/rotation';
 import { button, h } from './dom';
 import './workshop.css';
 
@@ -11,7 +12,7 @@ async function exportResults(view: StoreView, store: GameStore): Promise<void> {
   if (!s) return;
   const at = new Date();
   const { link } = await makeShareLink(
-    { scenario: store.scenario, seed: s.seed, weeks: s.weeks, ownership: s.ownership, rotation: s.rotation.byTeam },
+    { scenario: store.scenario, seed: s.seed, weeks: s.weeks, ownership: s.ownership, rotation: activeRotation(s) },
     window.location.href.split('#')[0] ?? '',
   );
   const results = buildResults(s, resultsInputOf(s, view.silent, view.ghost?.par ?? null), {

@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { decisionsOn } from '../app/seats';
 import type { GameStore } from '../app/store';
 import { allEventsOf, formatClock, type Retro, type Snapshot } from '../sim';
@@ -5,7 +6,7 @@ import { h } from './dom';
 import { describeEvent, stamp } from './eventText';
 
 /** The retro's timeline, rebuilt from the incident's recorded events. */
-export function timeline(s: Snapshot, retro: Retro): HTMLElement {
+export function timeline(s: Snapshot, retro: Immutable<Retro>): HTMLElement {
   const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
   const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
   const days = inc ? Math.max(1, Math.round(-inc.startedAt / 1440)) : 0;
@@ -27,7 +28,7 @@ export function timeline(s: Snapshot, retro: Retro): HTMLElement {
 }
 
 /** What the people at the table decided on this incident, credited to the player and role where roles were taken. */
-export function tableDecisions(s: Snapshot, retro: Retro, store: GameStore): HTMLElement | null {
+export function tableDecisions(s: Snapshot, retro: Immutable<Retro>, store: GameStore): HTMLElement | null {
   const decided = retro.incidentId ? decisionsOn(s, store.round()?.entries ?? [], retro.incidentId) : [];
   if (decided.length === 0) return null;
   return h(

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
+import type { Immutable } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type Incident, type Simulation, stateHash, tuning } from '../../src/sim';
 import { advanceUntil, lastIncident, must, ok, respondWell, sim } from './fixtures';
 
 /** Tuesday morning, with a fresh fire on Pantry DB that nobody knows about yet. */
-const isReal = (i: Incident | undefined) => !!i && !i.injected && !i.prior;
+const isReal = (i: Immutable<Incident> | undefined) => !!i && !i.injected && !i.prior;
 
 function withFire(seed = 3): { s: Simulation; incident: string } {
   const s = sim(seed);

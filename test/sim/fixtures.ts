@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import {
   builtInScenarios,
   type Command,
@@ -63,7 +64,7 @@ export function ok(s: Simulation, cmd: Command): void {
 }
 
 /** The newest incident in the world (e.g. the one just injected). */
-export function lastIncident(snap: Snapshot): Incident {
+export function lastIncident(snap: Snapshot): Immutable<Incident> {
   return must(snap.incidents[must(snap.incidentOrder.at(-1), 'incident id')], 'incident');
 }
 

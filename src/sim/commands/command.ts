@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Snapshot } from '../model/snapshot';
 import type {
   ActionType,
   ConditionKind,
@@ -60,7 +61,7 @@ export interface CommandDefinition<T extends CommandType> {
   /** The payload's shape, checked before anything else (a bad field is named). */
   schema: z.ZodType<CommandOf<T>>;
   /** Whether it applies to this world now, and if not, why — in the player's words. Never changes the world. */
-  check(state: Readonly<SimState>, cmd: CommandOf<T>): CommandResult;
+  check(state: Snapshot, cmd: CommandOf<T>): CommandResult;
   /** What it does; runs only after `check` said yes. */
   perform(draft: SimState, cmd: CommandOf<T>): void;
   /** The player's words for it, as a button says it. */

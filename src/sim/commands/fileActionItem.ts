@@ -1,5 +1,5 @@
 import { actionItemOwner, own } from '../commandChecks';
-import type { Retro, SimState } from '../model/types';
+import type { Snapshot } from '../model/snapshot';
 import { ACTION_TYPES } from '../model/types';
 import { type FileItemInput, fileActionItem as file, planFor } from '../rules/actionItems';
 import { isGuarded } from '../rules/effects';
@@ -9,14 +9,14 @@ import { oneOf, payload, ref } from './shape';
 
 type FileCommand = CommandOf<'fileActionItem'>;
 /** What filing would create, and for which retro; or why it cannot be filed. */
-type Filing = { input: FileItemInput; retro: Retro | null } | string;
+type Filing = { input: FileItemInput } | string;
 
 const GUARDED = 'that weakness is already guarded; removing it (prevent) is the next step';
 const noOwner = (cmd: FileCommand) =>
   cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer';
 
 /** An item on a factor a retro surfaced, in the retro's actions step. */
-function fromRetro(state: Readonly<SimState>, cmd: FileCommand, retroId: string, verify: boolean): Filing {
+function fromRetro(state: Snapshot, cmd: FileCommand, retroId: string, verify: boolean): Filing {
   const retro = own(state.retros, retroId);
   if (!retro) return `no retro "${retroId}"`;
   if (verify && retro.phase !== 'actions') return 'file action items in the actions step';
@@ -41,11 +41,11 @@ function fromRetro(state: Readonly<SimState>, cmd: FileCommand, retroId: string,
     owner,
   };
   if (verify && !planFor(state, input)) return `a ${cmd.actionType} item does not fit that factor`;
-  return { input, retro };
+  return { input };
 }
 
 /** An item on a latent condition someone knows about (a near miss, a drill), outside any retro. */
-function fromCondition(state: Readonly<SimState>, cmd: FileCommand, verify: boolean): Filing {
+function fromCondition(state: Snapshot, cmd: FileCommand, verify: boolean): Filing {
   const c = own(state.conditions, cmd.condition);
   if (!c) return 'name a factor of a retro or a known latent condition';
   if (verify) {
@@ -67,14 +67,14 @@ function fromCondition(state: Readonly<SimState>, cmd: FileCommand, verify: bool
     owner,
   };
   if (verify && !planFor(state, input)) return `a ${cmd.actionType} item does not fit a latent condition`;
-  return { input, retro: null };
+  return { input };
 }
 
 /**
  * What filing would create, or why not. With `verify` off (the effect, after the check said yes), only what the
  * item needs is looked up: the refusals that merely read, such as scanning every open item, are not repeated.
  */
-const filing = (state: Readonly<SimState>, cmd: FileCommand, verify: boolean): Filing =>
+const filing = (state: Snapshot, cmd: FileCommand, verify: boolean): Filing =>
   cmd.retro ? fromRetro(state, cmd, cmd.retro, verify) : fromCondition(state, cmd, verify);
 
 export const fileActionItem = defineCommand({
@@ -95,6 +95,7 @@ export const fileActionItem = defineCommand({
     const f = filing(state, cmd, false);
     if (typeof f === 'string') return;
     const item = file(state, f.input);
-    if (item && f.retro) f.retro.actionItems.push(item.id);
+    const retro = f.input.retroId ? state.retros[f.input.retroId] : undefined;
+    if (item && retro) retro.actionItems.push(item.id);
   },
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { own } from '../commandChecks';
+import type { Snapshot } from '../model/snapshot';
 import type { SimState } from '../model/types';
 import { clip } from '../scenario/limits';
 import { formatPath } from '../scenario/validate';
@@ -98,7 +99,7 @@ export function payloadProblem(command: unknown): string | null {
 }
 
 /** Whether a command would apply to this world now, and if not, why. Changes nothing. */
-export function checkCommand(state: Readonly<SimState>, cmd: Command): CommandResult {
+export function checkCommand(state: Snapshot, cmd: Command): CommandResult {
   const problem = payloadProblem(cmd);
   if (problem !== null) return no(problem);
   return (definitionOf(cmd.type) as CommandDefinition<CommandType>).check(state, cmd);

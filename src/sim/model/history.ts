@@ -4,6 +4,7 @@ import { knowledgeReach } from '../rules/scoring';
 import type { Scenario } from '../scenario/schema';
 import { tuning } from '../tuning';
 import { newIncident } from './incidentRecord';
+import type { Snapshot } from './snapshot';
 import type { Incident, RoundStart, SimState } from './types';
 import { busFactor } from './world';
 
@@ -58,7 +59,7 @@ export function addPriorIncidents(state: SimState, scenario: Scenario): void {
 }
 
 /** The world as the round begins, for scoring change rather than level. */
-export function roundStart(state: Readonly<SimState>): RoundStart {
+export function roundStart(state: Snapshot): RoundStart {
   const active = state.engineerOrder.map((id) => state.engineers[id]).filter((e) => e?.status === 'active');
   const bf: Record<string, number> = {};
   const reach: Record<string, number> = {};

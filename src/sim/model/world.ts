@@ -1,5 +1,6 @@
 import type { SimEvent } from '../events';
-import type { Engineer, Incident, SimState } from './types';
+import type { EngineerIn, IncidentIn, Snapshot } from './snapshot';
+import type { SimState } from './types';
 
 /** Small queries and helpers shared by the rules. */
 
@@ -21,13 +22,13 @@ export function logEvent(state: SimState, event: EventBody): void {
   last.push({ at: state.now, ...event } as SimEvent);
 }
 
-export function eventCount(state: Readonly<SimState>): number {
+export function eventCount(state: Snapshot): number {
   const n = state.log.length;
   return n === 0 ? 0 : (n - 1) * CHUNK + (state.log[n - 1]?.length ?? 0);
 }
 
 /** Events from the given position on (positions count from the start of the round). */
-export function eventsSince(state: Readonly<SimState>, from: number): SimEvent[] {
+export function eventsSince(state: Snapshot, from: number): SimEvent[] {
   const out: SimEvent[] = [];
   for (let c = Math.floor(from / CHUNK); c < state.log.length; c++) {
     const chunk = state.log[c] ?? [];
@@ -37,24 +38,24 @@ export function eventsSince(state: Readonly<SimState>, from: number): SimEvent[]
   return out;
 }
 
-export function allEvents(state: Readonly<SimState>): SimEvent[] {
+export function allEvents(state: Snapshot): SimEvent[] {
   return eventsSince(state, 0);
 }
 
-export function activeMembers(state: Readonly<SimState>, team: string): Engineer[] {
-  const out: Engineer[] = [];
+export function activeMembers<S extends Snapshot>(state: S, team: string): EngineerIn<S>[] {
+  const out: EngineerIn<S>[] = [];
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
-    if (e && e.team === team && e.status === 'active') out.push(e);
+    if (e && e.team === team && e.status === 'active') out.push(e as EngineerIn<S>);
   }
   return out;
 }
 
-export function openIncidents(state: Readonly<SimState>): Incident[] {
-  const out: Incident[] = [];
+export function openIncidents<S extends Snapshot>(state: S): IncidentIn<S>[] {
+  const out: IncidentIn<S>[] = [];
   for (const id of state.openIncidents) {
     const inc = state.incidents[id];
-    if (inc) out.push(inc);
+    if (inc) out.push(inc as IncidentIn<S>);
   }
   return out;
 }
@@ -64,17 +65,17 @@ export function engineerName(state: SimState, id: string | null | undefined): st
   return state.engineers[id]?.name ?? id;
 }
 
-export function serviceName(state: Readonly<SimState>, id: string): string {
+export function serviceName(state: Snapshot, id: string): string {
   return state.services[id]?.name ?? id;
 }
 
 /** Services that depend on the given one: where its fire spreads. */
-export function dependentsOf(state: Readonly<SimState>, service: string): string[] {
+export function dependentsOf(state: Snapshot, service: string): string[] {
   return state.serviceOrder.filter((id) => state.services[id]?.dependsOn.includes(service));
 }
 
 /** The game clock as it reads where a person works: nights and days follow the sun. */
-export function localTime(state: Readonly<SimState>, engineer: string, t: number): number {
+export function localTime(state: Snapshot, engineer: string, t: number): number {
   const site = state.engineers[engineer]?.site ?? '';
   return t + (state.siteOffsets?.[site] ?? 0) * 60;
 }
@@ -84,7 +85,7 @@ export function clamp01(x: number): number {
 }
 
 /** How many active people can handle a service: knowledge of at least one half. */
-export function busFactor(state: Readonly<SimState>, service: string): number {
+export function busFactor(state: Snapshot, service: string): number {
   let n = 0;
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];

@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
 import { CONDITION_KINDS, type Incident, MITIGATIONS } from '../model/types';
@@ -39,7 +40,7 @@ export const refixSame: Policy = (s) => {
   return out;
 };
 
-const pending = (inc: Incident) => inc.attempts.some((a) => a.outcome === 'pending');
+const pending = (inc: Immutable<Incident>) => inc.attempts.some((a) => a.outcome === 'pending');
 
 /** Makes incidents worse on purpose (wrong mitigations, no commander, lost handoffs) to surface more factors. */
 export const worsenForFactors: Policy = (s) => {

@@ -1,14 +1,8 @@
+import type { Immutable } from 'immer';
 import { type Command, checkCommand } from '../commands';
 import { RETRO_STEPS } from '../machines/retroMachine';
-import type {
-  Incident,
-  InvestigationStep,
-  Mitigation,
-  Retro,
-  RetroDepth,
-  RetroFraming,
-  SimState,
-} from '../model/types';
+import type { Snapshot } from '../model/snapshot';
+import type { Incident, InvestigationStep, Mitigation, Retro, RetroDepth, RetroFraming } from '../model/types';
 import { activeMembers, openIncidents } from '../model/world';
 import { diagnosisHint, likeliestFix } from '../rules/clues';
 import { isGuarded } from '../rules/effects';
@@ -17,9 +11,9 @@ import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
 
-export type Snap = Readonly<SimState>;
+export type Snap = Snapshot;
 
-export function visibleIncidents(s: Snap): Incident[] {
+export function visibleIncidents(s: Snap): Immutable<Incident>[] {
   return openIncidents(s).filter((i) => i.phase !== 'undetected');
 }
 
@@ -31,16 +25,16 @@ export function ackPages(s: Snap): Command[] {
 }
 
 /** Whether the incident machine would take a fix now (nothing under way, someone to carry it out). */
-const canTry = (s: Snap, inc: Incident, action: Mitigation) =>
+const canTry = (s: Snap, inc: Immutable<Incident>, action: Mitigation) =>
   incidentCan(s, inc.id, { type: 'ATTEMPT', action, by: whoFixes(inc) }).ok;
 
-const pending = (inc: Incident) => inc.attempts.some((a) => a.outcome === 'pending');
+const pending = (inc: Immutable<Incident>) => inc.attempts.some((a) => a.outcome === 'pending');
 
 /** The careful order of looking: the plain record first, then what the service's tooling and people offer. */
 const LOOK_ORDER: readonly InvestigationStep[] = ['deploys', 'dashboards', 'logs', 'runbook', 'dependency'];
 
 /** Each free responder takes the next step nobody has taken on this incident yet. */
-export function nextSteps(s: Snap, inc: Incident): Command[] {
+export function nextSteps(s: Snap, inc: Immutable<Incident>): Command[] {
   const taken = new Set<InvestigationStep>([...inc.clues.map((c) => c.step), ...inc.inquiries.map((q) => q.step)]);
   const out: Command[] = [];
   for (const engineer of inc.responders) {
@@ -58,7 +52,7 @@ export function nextSteps(s: Snap, inc: Incident): Command[] {
  * The investigate → infer → choose loop, played through commands: the fix the clues agree on, else
  * more steps, else (every step taken, nothing under way) the likeliest fix not yet tried.
  */
-export function investigateThenFix(s: Snap, inc: Incident): Command[] {
+export function investigateThenFix(s: Snap, inc: Immutable<Incident>): Command[] {
   if (inc.phase !== 'investigating' || pending(inc)) return [];
   const hint = diagnosisHint(inc);
   if (hint.recommended && canTry(s, inc, hint.recommended))
@@ -114,7 +108,7 @@ export function restartThenHero(s: Snap): Command[] {
 }
 
 /** Once the hero is there: ask them, then apply what their clue says (or the likeliest fix left). */
-function heroAnswers(s: Snap, inc: Incident): Command[] {
+function heroAnswers(s: Snap, inc: Immutable<Incident>): Command[] {
   const hint = diagnosisHint(inc);
   if (hint.recommended && canTry(s, inc, hint.recommended))
     return [{ type: 'mitigate', incident: inc.id, action: hint.recommended }];
@@ -133,7 +127,7 @@ function heroAnswers(s: Snap, inc: Incident): Command[] {
 
 export interface RetroPlan {
   /** Which resolved incidents get a retro, and how deep. */
-  depthFor: (s: Snap, inc: Incident) => RetroDepth | null;
+  depthFor: (s: Snap, inc: Immutable<Incident>) => RetroDepth | null;
   framing: RetroFraming;
   share: boolean;
   /** How many action items to file per retro. */
@@ -161,7 +155,7 @@ export function retroCommands(s: Snap, plan: RetroPlan): Command[] {
 }
 
 /** The retro's remaining steps up to the action items, in the machine's order, each with its choice. */
-function retroStep(s: Snap, retro: Retro, inc: Incident, plan: RetroPlan): Command[] {
+function retroStep(s: Snap, retro: Immutable<Retro>, inc: Immutable<Incident>, plan: RetroPlan): Command[] {
   const id = retro.id;
   const at = RETRO_STEPS.indexOf(retro.phase);
   const actionsAt = RETRO_STEPS.indexOf('actions');

@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
 import type { Incident } from '../model/types';
@@ -41,7 +42,7 @@ export const heroOnCall: Policy = (s) => {
   return [...out, ...carefulResponse(s), ...investInFeatures(s)];
 };
 
-const worthDeepReview = (s: Snap, inc: Incident) =>
+const worthDeepReview = (s: Snap, inc: Immutable<Incident>) =>
   inc.prior === true ||
   inc.sev <= 2 ||
   inc.affected.length > 1 ||

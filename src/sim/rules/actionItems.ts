@@ -1,3 +1,4 @@
+import type { Snapshot } from '../model/snapshot';
 import type { ActionItem, ActionType, ConditionKind, FactorKey, Service, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent, newId, serviceName } from '../model/world';
 import { improveService, isGuarded, weakenCondition } from './effects';
@@ -64,12 +65,7 @@ const PLANS: Record<FactorKey, PlanMaker> = {
 };
 
 /** The action items a factor can lead to, typed prevent / mitigate / repair [WB-10]. */
-export function plansFor(
-  key: FactorKey,
-  service: string,
-  kind: string | null,
-  state: Readonly<SimState>,
-): ActionPlan[] {
+export function plansFor(key: FactorKey, service: string, kind: string | null, state: Snapshot): ActionPlan[] {
   if (!Object.hasOwn(PLANS, key)) return [];
   return PLANS[key](serviceName(state, service), kind);
 }
@@ -85,7 +81,7 @@ export interface FileItemInput {
 }
 
 /** The plan an item would follow, or null when its type does not fit the factor (or the service is gone). */
-export function planFor(state: Readonly<SimState>, input: FileItemInput): ActionPlan | null {
+export function planFor(state: Snapshot, input: FileItemInput): ActionPlan | null {
   if (!state.services[input.service]) return null;
   const kind = input.conditionId ? (state.conditions[input.conditionId]?.kind ?? null) : null;
   return plansFor(input.factorKey, input.service, kind, state).find((p) => p.type === input.type) ?? null;

@@ -1,3 +1,5 @@
+import type { Immutable } from 'immer';
+import type { Snapshot } from '../model/snapshot';
 import {
   type Clue,
   CONDITION_KINDS,
@@ -19,7 +21,7 @@ import { mitigationHarms, mitigationWorks } from './incident';
  * its quality, logs and the expert the looker's knowledge of the service, a dependency's health both;
  * a tired responder reads any of them worse. The recent-deploys record is always plain.
  */
-export function clueQuality(state: Readonly<SimState>, inc: Incident, step: InvestigationStep, by: string): number {
+export function clueQuality(state: Snapshot, inc: Immutable<Incident>, step: InvestigationStep, by: string): number {
   if (step === 'deploys') return 1;
   const svc = state.services[inc.service];
   const e = state.engineers[by];
@@ -37,7 +39,7 @@ export function clueQuality(state: Readonly<SimState>, inc: Incident, step: Inve
 }
 
 /** The recent-deploys step reads the deploy record: always true, and it says whether a rollback can help. */
-function deployClue(inc: Incident): Pick<Clue, 'text' | 'consistentWith'> {
+function deployClue(inc: Immutable<Incident>): Pick<Clue, 'text' | 'consistentWith'> {
   if (!inc.recentDeploy)
     return {
       text: 'no deploy in the last day: rolling back would change nothing',
@@ -74,7 +76,7 @@ export function drawClue(state: SimState, inc: Incident, step: InvestigationStep
 }
 
 /** Whether the clues have shown if a deploy went out recently (then whether a rollback can help is known). */
-export function deployKnown(inc: Incident): boolean | null {
+export function deployKnown(inc: Immutable<Incident>): boolean | null {
   return inc.clues.some((c) => c.step === 'deploys') ? inc.recentDeploy : null;
 }
 
@@ -91,7 +93,7 @@ export function sureFixes(kind: ConditionKind, deploy: boolean | null): Mitigati
  * The classes still possible: those every clue is consistent with, less those a failed fix rules out
  * (a fix certain to work for a class did not work, so it is not that class).
  */
-export function candidateClasses(inc: Incident): ConditionKind[] {
+export function candidateClasses(inc: Immutable<Incident>): ConditionKind[] {
   const deploy = deployKnown(inc);
   const failed = inc.attempts.filter(
     (a) =>
@@ -105,7 +107,7 @@ export function candidateClasses(inc: Incident): ConditionKind[] {
 }
 
 /** How far the clues have narrowed the class down: 0 with nothing known, 1 with one class left. */
-export function narrowing(inc: Incident): number {
+export function narrowing(inc: Immutable<Incident>): number {
   const n = CONDITION_KINDS.length;
   return clamp01((n - candidateClasses(inc).length) / (n - 1));
 }
@@ -120,7 +122,7 @@ export interface DiagnosisHint {
 }
 
 /** What the clues say so far; the player and the bots see exactly this. */
-export function diagnosisHint(inc: Incident): DiagnosisHint {
+export function diagnosisHint(inc: Immutable<Incident>): DiagnosisHint {
   const candidates = candidateClasses(inc);
   const deploy = deployKnown(inc);
   const agreed = MITIGATIONS.filter((a) => candidates.every((k) => sureFixes(k, deploy).includes(a)));
@@ -132,7 +134,7 @@ export function diagnosisHint(inc: Incident): DiagnosisHint {
 }
 
 /** The fix that would work for the most classes still open (a guess when the clues do not agree). */
-export function likeliestFix(inc: Incident, untried: boolean): Mitigation | null {
+export function likeliestFix(inc: Immutable<Incident>, untried: boolean): Mitigation | null {
   const candidates = candidateClasses(inc);
   const deploy = deployKnown(inc);
   const tried = new Set(inc.attempts.map((a) => a.action));

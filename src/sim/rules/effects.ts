@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import type { EffectLedger, LatentCondition, Service, SimState } from '../model/types';
 import { clamp01 } from '../model/world';
 import { conditionRisk, serviceRisk } from './risk';
@@ -44,7 +45,7 @@ export function weakenCondition(state: SimState, c: LatentCondition, strength: n
 }
 
 /** A condition an action item has already guarded (or removed): guarding it again adds little. */
-export function isGuarded(c: Readonly<Pick<LatentCondition, 'weakened'>>): boolean {
+export function isGuarded(c: Immutable<Pick<LatentCondition, 'weakened'>>): boolean {
   return (c.weakened ?? []).some((w) => w.by === 'item');
 }
 

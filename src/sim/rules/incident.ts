@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { isNight, MINUTES_PER_DAY } from '../clock';
 import { newIncident } from '../model/incidentRecord';
 import type { ConditionKind, Incident, Mitigation, SimState } from '../model/types';
@@ -60,7 +61,7 @@ export function mitigationHarms(kind: ConditionKind, action: Mitigation): boolea
 }
 
 /** The remedies that would work, in the order a diagnosis would suggest them. */
-export function workingRemedies(inc: Incident): Mitigation[] {
+export function workingRemedies(inc: Immutable<Incident>): Mitigation[] {
   const all: Mitigation[] = ['rollback', 'flag-off', 'failover', 'scale-up', 'restart'];
   return all.filter((a) => mitigationWorks(inc.kind, a, inc.recentDeploy));
 }

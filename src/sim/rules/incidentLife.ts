@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { transition } from 'xstate';
 import {
   type IncidentFacts,
@@ -7,6 +8,7 @@ import {
   incidentMachine,
   incidentPhaseReason,
 } from '../machines/incidentMachine';
+import type { Snapshot } from '../model/snapshot';
 import type { Incident, SimState } from '../model/types';
 import { tuning } from '../tuning';
 import {
@@ -23,12 +25,12 @@ import { refusal, type SignalOutcome } from './machineReasons';
 import { nextToPage } from './response';
 
 /** Who carries out a fix a player (or a bot) asks for: the ops role, else the person paged, else anyone responding. */
-export function whoFixes(inc: Incident): string | null {
+export function whoFixes(inc: Immutable<Incident>): string | null {
   return inc.roles.ops ?? inc.pagedTo ?? inc.responders[0] ?? null;
 }
 
 /** The facts the incident machine's guards read, taken from the world right now. */
-export function incidentFacts(state: Readonly<SimState>, inc: Incident): IncidentFacts {
+export function incidentFacts(state: Snapshot, inc: Immutable<Incident>): IncidentFacts {
   let next: string | null | undefined;
   const whoNext = () => {
     if (next === undefined) next = nextToPage(state, inc);
@@ -63,7 +65,7 @@ const effects: Record<string, Effect> = {
   resolveIncident: (state, inc) => resolveIncident(state, inc),
 };
 
-function check(state: Readonly<SimState>, inc: Incident, signal: IncidentSignal) {
+function check(state: Snapshot, inc: Immutable<Incident>, signal: IncidentSignal) {
   const facts = incidentFacts(state, inc);
   const from = incidentMachine.resolveState({ value: inc.phase, context: facts });
   if (from.can(signal)) return { from, facts, reason: null };
@@ -88,7 +90,7 @@ export function sendIncident(state: SimState, inc: Incident, signal: IncidentSig
 }
 
 /** Whether a signal would be taken by an incident right now, and why not; changes nothing. */
-export function incidentCan(state: Readonly<SimState>, incidentId: string, signal: IncidentSignal): SignalOutcome {
+export function incidentCan(state: Snapshot, incidentId: string, signal: IncidentSignal): SignalOutcome {
   const inc = Object.hasOwn(state.incidents, incidentId) ? state.incidents[incidentId] : undefined;
   if (!inc) return { ok: false, reason: `no incident "${incidentId}"` };
   const { reason } = check(state, inc, signal);

@@ -1,4 +1,6 @@
+import type { Immutable } from 'immer';
 import { formatClock } from '../clock';
+import type { Snapshot } from '../model/snapshot';
 import type { Incident, InvestigationStep, SimState } from '../model/types';
 import { clamp01, logEvent } from '../model/world';
 import { tuning } from '../tuning';
@@ -6,7 +8,7 @@ import { drawClue, narrowing } from './clues';
 import { expertFor } from './response';
 
 /** The teams the incident's active responders come from. */
-export function respondingTeams(state: Readonly<SimState>, inc: Incident): Set<string> {
+export function respondingTeams(state: Snapshot, inc: Immutable<Incident>): Set<string> {
   const teams = new Set<string>();
   for (const r of inc.responders) {
     const e = state.engineers[r];
@@ -16,7 +18,7 @@ export function respondingTeams(state: Readonly<SimState>, inc: Incident): Set<s
 }
 
 /** Whether this person has already looked into this incident (and so has its context). */
-function hasContext(inc: Incident, engineer: string): boolean {
+function hasContext(inc: Immutable<Incident>, engineer: string): boolean {
   return inc.clues.some((c) => c.by === engineer) || inc.inquiries.some((q) => q.by === engineer);
 }
 
@@ -26,8 +28,8 @@ function hasContext(inc: Incident, engineer: string): boolean {
  * context shared with them [CONWAY, WB-8].
  */
 export function stepMinutes(
-  state: Readonly<SimState>,
-  inc: Incident,
+  state: Snapshot,
+  inc: Immutable<Incident>,
   step: InvestigationStep,
   engineer: string,
 ): number {
@@ -42,8 +44,8 @@ export function stepMinutes(
 
 /** Why this responder cannot take this step now, in the player's words; null when they can. */
 export function stepRefusal(
-  state: Readonly<SimState>,
-  inc: Incident,
+  state: Snapshot,
+  inc: Immutable<Incident>,
   step: InvestigationStep,
   engineer: string,
 ): string | null {

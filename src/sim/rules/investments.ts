@@ -1,4 +1,5 @@
 import { MINUTES_PER_WEEK } from '../clock';
+import type { Snapshot } from '../model/snapshot';
 import {
   type ConditionKind,
   INVESTMENT_KINDS,
@@ -35,7 +36,7 @@ export function weekNumber(t: number): number {
  * The week's offers: three different kinds, each on a service, drawn from a stream of their own (kept
  * out of the world) so that the same seed offers the same choices and no other luck moves.
  */
-export function offersFor(state: Readonly<SimState>, week: number): InvestmentOffer[] {
+export function offersFor(state: Snapshot, week: number): InvestmentOffer[] {
   const streams: Record<string, string> = {};
   const name = `offers:${week}`;
   const kinds: InvestmentKind[] = [...INVESTMENT_KINDS];
@@ -54,23 +55,20 @@ export function offersFor(state: Readonly<SimState>, week: number): InvestmentOf
 }
 
 /** The investment chosen in a week, if any. */
-export function chosenIn(state: Readonly<SimState>, week: number): Investment | null {
+export function chosenIn(state: Snapshot, week: number): Investment | null {
   return (state.investments ?? []).find((i) => i.week === week) ?? null;
 }
 
 /** Whether the week has offers waiting for a choice now: from week 2 on, until one is taken. */
-export function choiceOpen(state: Readonly<SimState>): boolean {
+export function choiceOpen(state: Snapshot): boolean {
   const week = weekNumber(state.now);
   return week >= 2 && week <= state.weeks && !state.lost && chosenIn(state, week) === null;
 }
 
-const teamName = (state: Readonly<SimState>, id: string) => state.teams[id]?.name ?? id;
+const teamName = (state: Snapshot, id: string) => state.teams[id]?.name ?? id;
 
 /** The offer in the player's words: "Better alerts on Checkout". */
-export function investmentTitle(
-  state: Readonly<SimState>,
-  o: Pick<InvestmentOffer, 'kind' | 'service' | 'team'>,
-): string {
+export function investmentTitle(state: Snapshot, o: Pick<InvestmentOffer, 'kind' | 'service' | 'team'>): string {
   const svc = serviceName(state, o.service);
   switch (o.kind) {
     case 'observability':
@@ -87,7 +85,7 @@ export function investmentTitle(
 }
 
 /** What it gives and what it costs, visibly. */
-export function investmentTerms(state: Readonly<SimState>, o: InvestmentOffer): { gives: string; costs: string } {
+export function investmentTerms(state: Snapshot, o: InvestmentOffer): { gives: string; costs: string } {
   const hours = `${o.costHours} hours of ${teamName(state, o.team)}'s time`;
   switch (o.kind) {
     case 'observability':

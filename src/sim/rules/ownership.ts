@@ -1,3 +1,5 @@
+import type { Immutable } from 'immer';
+import type { Snapshot } from '../model/snapshot';
 import type { Incident, SimState } from '../model/types';
 import { clamp01 } from '../model/world';
 import { tuning } from '../tuning';
@@ -8,12 +10,12 @@ import { tuning } from '../tuning';
  * follows who carries the pager for which service; an ops team behind the wall gives none back.
  */
 
-export function ownerFeedback(state: Readonly<SimState>, service: string): number {
+export function ownerFeedback(state: Snapshot, service: string): number {
   return state.services[service]?.ownerFeedback ?? 0;
 }
 
 /** Whether the team that owns a service was paged for it in this incident and worked it. */
-export function ownersHandled(state: Readonly<SimState>, inc: Incident, service: string): boolean {
+export function ownersHandled(state: Snapshot, inc: Immutable<Incident>, service: string): boolean {
   const owner = state.services[service]?.team;
   if (!owner) return false;
   const paged = inc.pagerTeam === owner || inc.teamsPulled.includes(owner);
@@ -41,6 +43,6 @@ export function fadeOwnerFeedback(state: SimState): void {
 }
 
 /** The chance that one deploy of a service brings a new latent condition. */
-export function newWeaknessChance(state: Readonly<SimState>, service: string): number {
+export function newWeaknessChance(state: Snapshot, service: string): number {
   return tuning.deployConditionChance * (1 - tuning.ownerFeedbackMaxCut * ownerFeedback(state, service));
 }

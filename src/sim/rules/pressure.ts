@@ -1,5 +1,7 @@
+import type { Immutable } from 'immer';
 import { isDraft, original } from 'immer';
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK, type Minute } from '../clock';
+import type { Snapshot } from '../model/snapshot';
 import type { Peak, SimState } from '../model/types';
 import { logEvent, serviceName } from '../model/world';
 import type { Scenario } from '../scenario/schema';
@@ -30,12 +32,12 @@ export function growthAt(t: Minute): number {
  * The world's peaks, read without going through a draft: they never change during a round, and the
  * chaos check reads them every few minutes (a draft would make a proxy of each, every time).
  */
-function peaksIn(state: Readonly<SimState>): readonly Peak[] {
+function peaksIn(state: Snapshot): Snapshot['peaks'] & {} {
   return (isDraft(state) ? original(state as SimState)?.peaks : state.peaks) ?? [];
 }
 
 /** The peak multiplier on a service at a minute (1 outside every peak). */
-export function peakFactor(state: Readonly<SimState>, service: string, t: Minute): number {
+export function peakFactor(state: Snapshot, service: string, t: Minute): number {
   let factor = 1;
   for (const p of peaksIn(state)) {
     if (t >= p.from && t < p.until && p.services.includes(service)) factor = Math.max(factor, p.multiplier);
@@ -44,20 +46,20 @@ export function peakFactor(state: Readonly<SimState>, service: string, t: Minute
 }
 
 /** A service's load at a minute: its typical load, grown through the round and raised by any peak. */
-export function loadOf(state: Readonly<SimState>, service: string, t: Minute): number {
+export function loadOf(state: Snapshot, service: string, t: Minute): number {
   const base = state.services[service]?.load ?? 0;
   return base * growthAt(t) * peakFactor(state, service, t);
 }
 
 /** The peak's services by name, for the players: "Checkout and Payments". */
-export function peakServices(state: Readonly<SimState>, p: Peak): string {
+export function peakServices(state: Snapshot, p: Immutable<Peak>): string {
   const names = p.services.map((s) => serviceName(state, s));
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** The next peak not yet over, announced by now: what the HUD tells the players to prepare for. */
-export function announcedPeak(state: Readonly<SimState>): Peak | null {
-  let next: Peak | null = null;
+export function announcedPeak(state: Snapshot): Immutable<Peak> | null {
+  let next: Immutable<Peak> | null = null;
   for (const p of state.peaks ?? []) {
     if (state.now < p.announceAt || state.now >= p.until) continue;
     if (!next || p.from < next.from) next = p;
@@ -78,7 +80,7 @@ export function announcePeaks(state: SimState): void {
  * How many people have left (burning out is the only way to leave) against the headcount the round
  * began with (everyone not hired since). Read from totals, so the check each minute touches nobody.
  */
-export function peopleGone(state: Readonly<SimState>): { gone: number; start: number } {
+export function peopleGone(state: Snapshot): { gone: number; start: number } {
   return { gone: state.totals.burnouts, start: state.engineerOrder.length - state.totals.hires };
 }
 
@@ -112,7 +114,7 @@ function loseRound(state: SimState, cause: 'trust' | 'people', reason: string): 
 }
 
 /** What the players are told of a peak at a minute: "Black Friday sale in 3 days: load ×1.8 on Checkout". */
-export function peakNotice(state: Readonly<SimState>, p: Peak, t: Minute): string {
+export function peakNotice(state: Snapshot, p: Immutable<Peak>, t: Minute): string {
   const load = `load ×${Number(p.multiplier.toFixed(2))} on ${peakServices(state, p)}`;
   if (t >= p.from) return `${p.name} now: ${load}`;
   const days = Math.ceil((p.from - t) / MINUTES_PER_DAY);

@@ -1,4 +1,6 @@
+import type { Immutable } from 'immer';
 import { isNight, type Minute } from '../clock';
+import type { Snapshot } from '../model/snapshot';
 import type { Incident, Role, SimState } from '../model/types';
 import { activeMembers, clamp01, localTime, logEvent } from '../model/world';
 import { drawInt } from '../rng';
@@ -27,7 +29,7 @@ export function addResponder(state: SimState, inc: Incident, engineer: string): 
 }
 
 /** The person who knows the service best, wherever they are: fast, but the hero tires. */
-export function expertFor(state: SimState, service: string): string | null {
+export function expertFor(state: Snapshot, service: string): string | null {
   let best: string | null = null;
   let bestK = -1;
   for (const id of state.engineerOrder) {
@@ -61,7 +63,7 @@ export function escalateToExpert(state: SimState, inc: Incident): string | null 
  * rest of that team, the other teams' on-call, then anyone still active. Escalation never dead-ends
  * while somebody is left.
  */
-export function pageChain(state: Readonly<SimState>, inc: Incident): string[] {
+export function pageChain(state: Snapshot, inc: Immutable<Incident>): string[] {
   const out: string[] = [];
   const add = (id: string | undefined) => {
     if (id && !out.includes(id) && state.engineers[id]?.status === 'active') out.push(id);
@@ -81,7 +83,7 @@ export function pageChain(state: Readonly<SimState>, inc: Incident): string[] {
 }
 
 /** The next person to page: the head of the chain, or after a timeout the one after whoever was paged. */
-export function nextToPage(state: Readonly<SimState>, inc: Incident): string | null {
+export function nextToPage(state: Snapshot, inc: Immutable<Incident>): string | null {
   const chain = pageChain(state, inc);
   const at = inc.pagedTo === null ? -1 : chain.indexOf(inc.pagedTo);
   return chain[(at + 1) % Math.max(1, chain.length)] ?? null;
@@ -96,7 +98,7 @@ export function pageSecondary(state: SimState, inc: Incident): string | null {
 }
 
 /** Minutes someone from another team needs to join an incident: longer when woken at night [CONWAY]. */
-export function joinMinutes(state: Readonly<SimState>, engineer: string): number {
+export function joinMinutes(state: Snapshot, engineer: string): number {
   const night = isNight(localTime(state, engineer, state.now));
   return night ? tuning.joinMinutes.night : tuning.joinMinutes.day;
 }
@@ -132,7 +134,7 @@ export function assignRole(state: SimState, inc: Incident, role: Role, engineer:
 }
 
 /** Minutes until another status update would tell customers anything new (0 = now). */
-export function statusWait(state: Readonly<SimState>, inc: Incident): number {
+export function statusWait(state: Snapshot, inc: Immutable<Incident>): number {
   if (inc.lastStatusAt === null) return 0;
   return Math.max(0, inc.lastStatusAt + tuning.statusStretchMinutes - state.now);
 }

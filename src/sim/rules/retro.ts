@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import type { Factor, FactorKey, Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, busFactor, clamp01, logEvent, newId, serviceName } from '../model/world';
 import { draw } from '../rng';
@@ -153,7 +154,7 @@ export function frameRetro(state: SimState, retro: Retro, framing: RetroFraming,
 }
 
 /** The factors a retro surfaced: under blame, people stop volunteering the deeper ones. */
-export function surfacedFactors(retro: Retro): Factor[] {
+export function surfacedFactors<R extends Immutable<Retro>>(retro: R): R['factors'][number][] {
   return retro.factors.filter((f) => !f.hidden && !(retro.framing === 'blame' && f.depth > 1));
 }
 

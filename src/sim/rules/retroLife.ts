@@ -1,3 +1,4 @@
+import type { Immutable } from 'immer';
 import { transition } from 'xstate';
 import {
   type RetroFacts,
@@ -7,12 +8,13 @@ import {
   retroMachine,
   retroPhaseReason,
 } from '../machines/retroMachine';
+import type { Snapshot } from '../model/snapshot';
 import type { Retro, SimState } from '../model/types';
 import { refusal, type SignalOutcome } from './machineReasons';
 import { frameRetro, interview, publishRetro, stepRetro } from './retro';
 
 /** The facts the retro machine's guards read. */
-export function retroFacts(retro: Retro): RetroFacts {
+export function retroFacts(retro: Immutable<Retro>): RetroFacts {
   return { interviewed: retro.depth !== null, framed: retro.framing !== null };
 }
 
@@ -32,7 +34,7 @@ const effects: Record<string, Effect> = {
   },
 };
 
-function check(retro: Retro, signal: RetroSignal) {
+function check(retro: Immutable<Retro>, signal: RetroSignal) {
   const from = retroMachine.resolveState({ value: retro.phase, context: retroFacts(retro) });
   if (from.can(signal)) return { from, reason: null };
   const reason = refusal(retroMachine, retro.phase, signal, {
@@ -56,7 +58,7 @@ export function sendRetro(state: SimState, retro: Retro, signal: RetroSignal): S
 }
 
 /** Whether a signal would be taken by a retro right now, and why not; changes nothing. */
-export function retroCan(state: Readonly<SimState>, retroId: string, signal: RetroSignal): SignalOutcome {
+export function retroCan(state: Snapshot, retroId: string, signal: RetroSignal): SignalOutcome {
   const retro = Object.hasOwn(state.retros, retroId) ? state.retros[retroId] : undefined;
   if (!retro) return { ok: false, reason: `no retro "${retroId}"` };
   const { reason } = check(retro, signal);

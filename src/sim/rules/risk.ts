@@ -1,5 +1,7 @@
+import type { Immutable } from 'immer';
 import { MINUTES_PER_DAY, type Minute } from '../clock';
-import type { LatentCondition, SimState } from '../model/types';
+import type { Snapshot } from '../model/snapshot';
+import type { LatentCondition } from '../model/types';
 import { dependentsOf } from '../model/world';
 import { tuning } from '../tuning';
 
@@ -7,7 +9,7 @@ import { tuning } from '../tuning';
  * What an outage of a service costs customers: its own weight plus half of what depends on it,
  * since an untreated fire spreads along dependencies.
  */
-export function serviceImpact(state: Readonly<SimState>, service: string): number {
+export function serviceImpact(state: Snapshot, service: string): number {
   const svc = state.services[service];
   if (!svc) return 0;
   let spread = 0;
@@ -29,13 +31,13 @@ export function relapseFactor(c: Readonly<LatentCondition>, t: Minute): number {
  * negligible one is worth about nothing. Injected (staged) failures carry no real risk. A relapse
  * is not counted here: its effect shows in the incidents that do not come back.
  */
-export function conditionRisk(state: Readonly<SimState>, c: Readonly<LatentCondition>): number {
+export function conditionRisk(state: Snapshot, c: Immutable<LatentCondition>): number {
   if (c.origin === 'injected' || c.strength <= 0) return 0;
   return 100 * tuning.weeklyHazard[c.kind] * c.strength * serviceImpact(state, c.service);
 }
 
 /** All live risk on one service: what better runbooks and alerts there are worth. */
-export function serviceRisk(state: Readonly<SimState>, service: string): number {
+export function serviceRisk(state: Snapshot, service: string): number {
   let sum = 0;
   for (const c of Object.values(state.conditions)) if (c.service === service) sum += conditionRisk(state, c);
   return sum;

@@ -1,13 +1,10 @@
 import { hourOf, type Minute, weekOf } from '../clock';
-import type { Engineer, OwnershipModel, RotationWeek, SimState } from '../model/types';
+import type { EngineerIn, Snapshot } from '../model/snapshot';
+import type { OwnershipModel, RotationWeek, SimState } from '../model/types';
 import { activeMembers, localTime } from '../model/world';
 
 /** The team whose rotation carries the pager for a service under an ownership model. */
-export function pagerTeamFor(
-  state: Readonly<SimState>,
-  service: string,
-  model: OwnershipModel = state.ownership,
-): string {
+export function pagerTeamFor(state: Snapshot, service: string, model: OwnershipModel = state.ownership): string {
   const svc = state.services[service];
   if (!svc) return state.teamOrder[0] ?? '';
   const opsTeam = state.teamOrder.find((t) => state.teams[t]?.kind !== 'dev');
@@ -17,16 +14,12 @@ export function pagerTeamFor(
 }
 
 /** Teams that carry at least one pager. */
-export function pagerTeams(state: Readonly<SimState>, model: OwnershipModel = state.ownership): string[] {
+export function pagerTeams(state: Snapshot, model: OwnershipModel = state.ownership): string[] {
   const set = new Set(state.serviceOrder.map((s) => pagerTeamFor(state, s, model)));
   return state.teamOrder.filter((t) => set.has(t));
 }
 
-export function servicesCarriedBy(
-  state: Readonly<SimState>,
-  team: string,
-  model: OwnershipModel = state.ownership,
-): string[] {
+export function servicesCarriedBy(state: Snapshot, team: string, model: OwnershipModel = state.ownership): string[] {
   return state.serviceOrder.filter((s) => pagerTeamFor(state, s, model) === team);
 }
 
@@ -49,13 +42,13 @@ export function heroRotation(state: SimState, hero: string): RotationWeek[] {
   return Array.from({ length: Math.max(1, state.weeks) }, () => ({ primary: hero, secondary: hero }));
 }
 
-function stillHere(state: Readonly<SimState>, id: string | undefined): Engineer | undefined {
+function stillHere<S extends Snapshot>(state: S, id: string | undefined): EngineerIn<S> | undefined {
   const e = id ? state.engineers[id] : undefined;
-  return e && e.status === 'active' ? e : undefined;
+  return e && e.status === 'active' ? (e as EngineerIn<S>) : undefined;
 }
 
 /** Sites a team's active people work at; two or more means the pager follows the sun. */
-export function teamSites(state: Readonly<SimState>, team: string): string[] {
+export function teamSites(state: Snapshot, team: string): string[] {
   return [...new Set(activeMembers(state, team).map((e) => e.site))];
 }
 
@@ -63,11 +56,11 @@ export function teamSites(state: Readonly<SimState>, team: string): string[] {
  * Who is primary and secondary for a team at a time; people who left are skipped.
  * A team spread over sites follows the sun: the pager stays with whoever is in daytime.
  */
-export function onCall(
-  state: Readonly<SimState>,
+export function onCall<S extends Snapshot>(
+  state: S,
   team: string,
   t: Minute,
-): { primary?: Engineer; secondary?: Engineer } {
+): { primary?: EngineerIn<S>; secondary?: EngineerIn<S> } {
   const weeks = state.rotation.byTeam[team];
   const everyone = activeMembers(state, team);
   const awake = everyone.filter((e) => {
@@ -77,7 +70,7 @@ export function onCall(
   const followsSun = teamSites(state, team).length > 1 && awake.length > 0;
   const members = followsSun ? awake : everyone;
   const entry = weeks && weeks.length > 0 ? weeks[weekOf(t) % weeks.length] : undefined;
-  const inShift = (e: Engineer | undefined) => (e && members.includes(e) ? e : undefined);
+  const inShift = (e: EngineerIn<S> | undefined) => (e && members.includes(e) ? e : undefined);
   const fallback = followsSun ? members[weekOf(t) % members.length] : members[0];
   const primary = inShift(stillHere(state, entry?.primary)) ?? fallback;
   let secondary = inShift(stillHere(state, entry?.secondary));
@@ -87,7 +80,7 @@ export function onCall(
 }
 
 /** A copy of the current rotation, for editing at setup. */
-export function activeRotation(state: SimState): Record<string, RotationWeek[]> {
+export function activeRotation(state: Snapshot): Record<string, RotationWeek[]> {
   const out: Record<string, RotationWeek[]> = {};
   for (const [team, weeks] of Object.entries(state.rotation.byTeam)) out[team] = weeks.map((w) => ({ ...w }));
   return out;

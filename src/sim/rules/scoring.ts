@@ -1,4 +1,4 @@
-import type { SimState } from '../model/types';
+import type { Snapshot } from '../model/snapshot';
 import { busFactor } from '../model/world';
 import { emptyLedger } from './effects';
 import { scoreWeights as W } from './scoreWeights';
@@ -50,7 +50,7 @@ export function quantile(sorted: number[], q: number): number | null {
 }
 
 /** Availability as the dashboard counts it: weighted service-minutes up. */
-export function dashboardOf(state: Readonly<SimState>): Dashboard {
+export function dashboardOf(state: Snapshot): Dashboard {
   const weight = state.serviceOrder.reduce((s, id) => s + (state.services[id]?.customerWeight ?? 0), 0);
   const minutes = Math.max(1, state.now);
   const availability = Math.max(0, 1 - state.totals.downMinutes / (minutes * Math.max(weight, 1e-9)));
@@ -72,7 +72,7 @@ export function dashboardOf(state: Readonly<SimState>): Dashboard {
 }
 
 /** Closed items whose condition (if any) never fired after the close. */
-export function behaviourStuck(state: Readonly<SimState>): number {
+export function behaviourStuck(state: Snapshot): number {
   let n = 0;
   for (const item of Object.values(state.actionItems)) {
     if (item.status !== 'closed' || item.closedAt === null) continue;
@@ -88,7 +88,7 @@ export function behaviourStuck(state: Readonly<SimState>): number {
   return n;
 }
 
-export function servicesWithBusFactor(state: Readonly<SimState>, min = 2): number {
+export function servicesWithBusFactor(state: Snapshot, min = 2): number {
   return state.serviceOrder.filter((s) => busFactor(state, s) >= min).length;
 }
 
@@ -97,7 +97,7 @@ export function servicesWithBusFactor(state: Readonly<SimState>, min = 2): numbe
  * knowledge (each counted up to 0.6). Grows with drills, shadowing and shared incident work; shrinks
  * when knowledge fades or a person leaves with it.
  */
-export function knowledgeReach(state: Readonly<SimState>, service: string): number {
+export function knowledgeReach(state: Snapshot, service: string): number {
   const levels: number[] = [];
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
@@ -108,14 +108,14 @@ export function knowledgeReach(state: Readonly<SimState>, service: string): numb
 }
 
 /** Knowledge spread beyond the experts, summed over services, against the start of the round. */
-export function knowledgeGained(state: Readonly<SimState>): number {
+export function knowledgeGained(state: Snapshot): number {
   let n = 0;
   for (const s of state.serviceOrder)
     n += knowledgeReach(state, s) - (state.start?.reach?.[s] ?? knowledgeReach(state, s));
   return n;
 }
 
-export function meanTrust(state: Readonly<SimState>): number {
+export function meanTrust(state: Snapshot): number {
   let sum = 0;
   let n = 0;
   for (const id of state.engineerOrder) {
@@ -133,7 +133,7 @@ export function meanTrust(state: Readonly<SimState>): number {
  * pager budget, customers and value. Writing items, holding retros or posting updates earn nothing
  * by themselves.
  */
-export function scoreCard(state: Readonly<SimState>): ScoreCard {
+export function scoreCard(state: Snapshot): ScoreCard {
   const t = state.totals;
   const fx = t.effects ?? emptyLedger();
   const start = state.start;
