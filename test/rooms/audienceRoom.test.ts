@@ -49,6 +49,37 @@ describe('the audience room', () => {
     await until(() => result !== null);
     expect(result).toMatchObject({ winner: 'blameless', counts: [15, 25] });
   });
+
+  it('says so when a vote is closed against a table that does not exist, and the result still reaches the audience', async () => {
+    const presenter = await colyseus.sdk.joinOrCreate('audience', { code: 'missing' });
+    const phone = await colyseus.sdk.joinById(presenter.roomId);
+    const results: { winner: string; fed: { table: string; refused: string | null } | null }[] = [];
+    presenter.onMessage('vote', () => {});
+    presenter.onMessage('refused', () => {});
+    presenter.onMessage('result', (r) => results.push(r));
+    let phoneSaw: { winner: string } | null = null;
+    phone.onMessage('vote', () => {});
+    phone.onMessage('counted', () => {});
+    phone.onMessage('result', (r) => {
+      phoneSaw = r;
+    });
+    for (const table of ['no-such-room', 'constructor', '__proto__']) {
+      presenter.send('open', { code: 'stage', question: 'Blame or blameless?', options: ['Blame', 'Blameless'] });
+      await wait(100);
+      phone.send('vote', { option: 1 });
+      await wait(300);
+      presenter.send('close', { code: 'stage', table });
+      await until(() => results.length > 0 && results.at(-1)?.fed?.table === table);
+      expect(results.at(-1)).toMatchObject({ winner: 'Blameless', fed: { table, refused: 'no such table' } });
+    }
+    await until(() => phoneSaw !== null);
+    expect(phoneSaw).toMatchObject({ winner: 'Blameless' });
+    // The room still works after the refusals: a fresh vote opens and closes.
+    presenter.send('open', { code: 'stage', question: 'Again?', options: ['Yes', 'No'] });
+    await wait(100);
+    presenter.send('close', { code: 'stage' });
+    await until(() => results.at(-1)?.fed === null);
+  });
 });
 
 describe('a demo table decided by the audience', () => {
