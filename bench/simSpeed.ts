@@ -9,7 +9,10 @@ import { pathToFileURL } from 'node:url';
 interface SimModule {
   builtInScenarios: Record<string, unknown>;
   validateScenario(raw: unknown): { ok: true; scenario: unknown } | { ok: false };
-  createSimulation(scenario: unknown, options: { seed: number; weeks: number }): { advance(n: number): unknown };
+  createSimulation(
+    scenario: unknown,
+    options: { seed: number; weeks: number; canLose?: boolean },
+  ): { advance(n: number): unknown };
   runRound(scenario: unknown, options: { seed: number; weeks: number; policy: unknown }): { now: number };
   policies: Record<string, unknown>;
 }
@@ -34,7 +37,8 @@ export async function measureSpeed(simDir: string, seed = 1): Promise<SpeedFigur
     return performance.now() - started;
   };
   return {
-    bareMs: time(() => sim.createSimulation(scenario, { seed, weeks: WEEKS }).advance(MINUTES)),
+    // The rules alone for one week, nobody answering and the round not lost (older versions ignore canLose).
+    bareMs: time(() => sim.createSimulation(scenario, { seed, weeks: 1, canLose: false }).advance(MINUTES / WEEKS)),
     baselineMs: time(() => sim.runRound(scenario, { seed, weeks: WEEKS, policy: sim.policies.baseline })),
     learningFirstMs: time(() => sim.runRound(scenario, { seed, weeks: WEEKS, policy: sim.policies['learning-first'] })),
   };
