@@ -10,7 +10,7 @@ import { createWorld } from './model/createWorld';
 import type { OwnershipModel, SimState } from './model/types';
 import { eventCount, eventsSince } from './model/world';
 import type { Scenario } from './scenario/schema';
-import { roundOver, stepMinute } from './step';
+import { quietMinutesAhead, roundOver, stepMinute } from './step';
 
 /**
  * Worlds are frozen once made (in the game, the dev server, the tests and the headless runner alike),
@@ -67,7 +67,12 @@ export function createSimulationFromState(initial: SimState, canLose = true): Si
       const from = eventCount(state);
       if (n === 0 || roundOver(state)) return [];
       state = evolve(state, (draft) => {
-        for (let i = 0; i < n && !roundOver(draft); i++) stepMinute(draft, canLose);
+        for (let i = 0; i < n && !roundOver(draft); ) {
+          stepMinute(draft, canLose);
+          const quiet = quietMinutesAhead(draft, n - i - 1);
+          draft.now += quiet;
+          i += 1 + quiet;
+        }
       });
       return eventsSince(state, from);
     },

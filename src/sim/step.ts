@@ -7,7 +7,7 @@ import { tickIncident } from './rules/incidentTick';
 import { arriveHires } from './rules/investments';
 import { decayKnowledge } from './rules/knowledge';
 import { closeShift, dailyPeople, hourlyPeople } from './rules/people';
-import { announcePeaks, checkLoss } from './rules/pressure';
+import { announcePeaks, checkLoss, peaksIn } from './rules/pressure';
 import { staleActionItems, workHour } from './rules/work';
 import { tuning } from './tuning';
 
@@ -18,6 +18,25 @@ export function roundMinutes(state: Snapshot): number {
 /** The round is over at its last minute, or at once when it is lost. */
 export function roundOver(state: Snapshot): boolean {
   return state.now >= roundMinutes(state) || Boolean(state.lost);
+}
+
+/**
+ * How many of the next minutes a world with no open incident would spend only reading its clock:
+ * up to the next chaos check or hour (shifts, people, work and days all begin on the hour), the next
+ * peak notice, and the round's last minute. Call it right after a whole minute was stepped, so the
+ * loss check has already seen the world as it stands; skipping those minutes leaves the world exactly
+ * as stepping them would, only sooner.
+ */
+export function quietMinutesAhead(state: Snapshot, limit: number): number {
+  if (limit <= 0 || state.openIncidents.length > 0 || state.lost) return 0;
+  const t = state.now;
+  const every = (n: number) => Math.ceil(t / n) * n;
+  let next = Math.min(every(tuning.chaosEveryMinutes), every(60), roundMinutes(state) - 1);
+  for (const p of peaksIn(state)) {
+    if (p.announceAt >= t) next = Math.min(next, p.announceAt);
+    if (p.from >= t) next = Math.min(next, p.from);
+  }
+  return Math.max(0, Math.min(limit, next - t));
 }
 
 /**

@@ -32,7 +32,7 @@ export function growthAt(t: Minute): number {
  * The world's peaks, read without going through a draft: they never change during a round, and the
  * chaos check reads them every few minutes (a draft would make a proxy of each, every time).
  */
-function peaksIn(state: Snapshot): Snapshot['peaks'] & {} {
+export function peaksIn(state: Snapshot): Snapshot['peaks'] & {} {
   return (isDraft(state) ? original(state as SimState)?.peaks : state.peaks) ?? [];
 }
 
