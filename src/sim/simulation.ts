@@ -21,6 +21,9 @@ import { quietMinutesAhead, roundOver, stepMinute } from './step';
  */
 setAutoFreeze(true);
 
+/** The longest stretch of minutes stepped in one draft. */
+const STRETCH_MINUTES = 60;
+
 /** The one place world updates go through Immer. */
 export function evolve(state: SimState, recipe: (draft: SimState) => void): SimState {
   return produce(state, recipe);
@@ -66,14 +69,20 @@ export function createSimulationFromState(initial: SimState, canLose = true): Si
       const n = Math.max(0, Math.floor(Number.isFinite(minutes) ? minutes : 0));
       const from = eventCount(state);
       if (n === 0 || roundOver(state)) return [];
-      state = evolve(state, (draft) => {
-        for (let i = 0; i < n && !roundOver(draft); ) {
-          stepMinute(draft, canLose);
-          const quiet = quietMinutesAhead(draft, n - i - 1);
-          draft.now += quiet;
-          i += 1 + quiet;
-        }
-      });
+      // In stretches of at most an hour: a long stretch in one draft would make every rule that reads
+      // the world as it stands (readView) copy all it changed so far.
+      for (let done = 0; done < n && !roundOver(state); ) {
+        const stretch = Math.min(n - done, STRETCH_MINUTES);
+        state = evolve(state, (draft) => {
+          for (let i = 0; i < stretch && !roundOver(draft); ) {
+            stepMinute(draft, canLose);
+            const quiet = quietMinutesAhead(draft, stretch - i - 1);
+            draft.now += quiet;
+            i += 1 + quiet;
+          }
+        });
+        done += stretch;
+      }
       return eventsSince(state, from);
     },
     snapshot() {

@@ -1,3 +1,4 @@
+import { current, isDraft } from 'immer';
 import type { SimEvent } from '../events';
 import type { EngineerIn, IncidentIn, Snapshot } from './snapshot';
 import type { SimState } from './types';
@@ -97,4 +98,13 @@ export function busFactor(state: Snapshot, service: string): number {
 export function weekStats(state: SimState) {
   const w = Math.min(Math.floor(state.now / 10080), state.weekly.length - 1);
   return state.weekly[Math.max(0, w)];
+}
+
+/**
+ * The world as it stands, read without Immer's proxies: parts unchanged in this step are the frozen
+ * world itself, changed ones are copied. For rules that read much and write little (the chaos check,
+ * who is on call); after a write, take a fresh view.
+ */
+export function readView(state: Snapshot): Snapshot {
+  return isDraft(state) ? (current(state as SimState) as Snapshot) : state;
 }

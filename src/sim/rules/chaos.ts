@@ -1,6 +1,8 @@
+import type { Immutable } from 'immer';
 import { hourOf, MINUTES_PER_DAY, MINUTES_PER_WEEK, type Minute } from '../clock';
+import type { Snapshot } from '../model/snapshot';
 import type { LatentCondition, SimState } from '../model/types';
-import { activeMembers, logEvent, newId } from '../model/world';
+import { activeMembers, logEvent, newId, readView } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { startIncident } from './incident';
@@ -18,7 +20,7 @@ export function diurnalLoad(load: number, t: Minute): number {
  * The chance that a latent condition fires in one chaos check: rises with load,
  * recent deploys and neglect; falls with observability and runbooks [COOK].
  */
-export function hazard(state: SimState, c: LatentCondition, t: Minute): number {
+export function hazard(state: Snapshot, c: Immutable<LatentCondition>, t: Minute): number {
   const svc = state.services[c.service];
   if (!svc || c.strength <= 0) return 0;
   const perCheck = tuning.weeklyHazard[c.kind] / (MINUTES_PER_WEEK / tuning.chaosEveryMinutes);
@@ -49,26 +51,33 @@ export function nearMissReportChance(trust: number): number {
  */
 export function chaosCheck(state: SimState): void {
   const t = state.now;
+  const seed = state.seed;
+  const streams = state.streams;
+  // Read through a plain view of the world (the check reads every condition and its service); the
+  // view is taken again after a fire or a near miss changes the world.
+  let view = readView(state);
   const burning = new Set<string>();
-  for (const id of state.openIncidents) {
-    const inc = state.incidents[id];
+  for (const id of view.openIncidents) {
+    const inc = view.incidents[id];
     if (inc) burning.add(inc.conditionId);
   }
-  for (const id of Object.keys(state.conditions)) {
-    const c = state.conditions[id] as LatentCondition;
-    const u = draw(state.streams, `chaos:${id}`, state.seed);
+  for (const id of Object.keys(view.conditions)) {
+    const c = view.conditions[id] as Immutable<LatentCondition>;
+    const u = draw(streams, `chaos:${id}`, seed);
     if (c.strength <= 0 || burning.has(id)) continue;
-    const h = hazard(state, c, t);
+    const h = hazard(view, c, t);
     if (u < h) {
       startIncident(state, id, false);
       burning.add(id);
+      view = readView(state);
     } else if (u < h * tuning.nearMissBand) {
       recordNearMiss(state, c);
+      view = readView(state);
     }
   }
 }
 
-function recordNearMiss(state: SimState, c: LatentCondition): void {
+function recordNearMiss(state: SimState, c: Immutable<LatentCondition>): void {
   const team = state.services[c.service]?.team ?? '';
   const reported = draw(state.streams, `near-miss:${team}`, state.seed) < nearMissReportChance(teamTrust(state, team));
   state.totals.nearMisses += 1;

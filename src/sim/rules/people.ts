@@ -1,7 +1,8 @@
 import { isNight, isWeekend, MINUTES_PER_WEEK } from '../clock';
 import { newEngineer } from '../model/createWorld';
+import type { Snapshot } from '../model/snapshot';
 import type { Engineer, SimState } from '../model/types';
-import { clamp01, localTime, logEvent, newId, openIncidents } from '../model/world';
+import { clamp01, localTime, logEvent, newId, openIncidents, readView } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { sendIncident } from './incidentLife';
@@ -10,8 +11,9 @@ import { closeOnCallWeek, closePersonalShift, countOnCallHour, onCallNightRest, 
 import { onCall, pagerTeams } from './rotation';
 
 /** Who carries a pager right now, primary or secondary. */
-export function onCallNow(state: SimState): Set<string> {
+export function onCallNow(world: Snapshot): Set<string> {
   const out = new Set<string>();
+  const state = readView(world);
   for (const team of pagerTeams(state)) {
     const crew = onCall(state, team, state.now);
     if (crew.primary) out.add(crew.primary.id);

@@ -18,7 +18,7 @@ export function serviceImpact(state: Snapshot, service: string): number {
 }
 
 /** How much more readily a recently fired condition comes back right now (1 = not at all). */
-export function relapseFactor(c: Readonly<LatentCondition>, t: Minute): number {
+export function relapseFactor(c: Immutable<LatentCondition>, t: Minute): number {
   const until = c.relapseUntil ?? null;
   if (until === null || t >= until) return 1;
   const left = (until - t) / (tuning.relapseDays * MINUTES_PER_DAY);
