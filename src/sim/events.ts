@@ -58,7 +58,7 @@ export type SimEvent = { at: Minute } & (
   | { type: 'action-item-closed'; item: string; title: string; condition: string | null }
   | { type: 'action-item-stale'; item: string }
   | { type: 'retro-published'; retro: string; shared: boolean; revealed: number }
-  | { type: 'drill'; team: string; service: string }
+  | { type: 'drill'; team: string; service: string /** The class of weakness it brought to light. */; found?: string }
   | { type: 'burnout'; engineer: string; team: string }
   | { type: 'hired'; engineer: string; team: string }
   | { type: 'ownership-changed'; model: OwnershipModel }

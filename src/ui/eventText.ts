@@ -1,4 +1,5 @@
 import { formatClock, investmentTitle, peakNotice, type SimEvent, type Snapshot, STEP_LABELS } from '../sim';
+import { conditionWords } from '../sim/rules/actionItems';
 
 const person = (s: Snapshot, id: string) => s.engineers[id]?.name ?? id;
 const service = (s: Snapshot, id: string) => s.services[id]?.name ?? id;
@@ -89,7 +90,7 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
     case 'action-item-stale':
       return `An action item went stale.`;
     case 'drill':
-      return `${s.teams[e.team]?.name ?? e.team} ran a drill on ${service(s, e.service)}.`;
+      return `${s.teams[e.team]?.name ?? e.team} ran a drill on ${service(s, e.service)}${e.found ? ` and found a ${conditionWords(e.found)} nobody knew of` : ''}.`;
     case 'burnout':
       return `${person(s, e.engineer)} burned out and left, taking what they knew.`;
     case 'hired':

@@ -99,7 +99,7 @@ describe('an announced peak', () => {
   });
 
   it('is announced ahead, with what it does and where, then begins', () => {
-    const sim = createSimulation(withPeaks([peak]), { seed: 1, weeks: 1 });
+    const sim = createSimulation(withPeaks([peak]), { seed: 1, weeks: 1, canLose: false });
     sim.advance(from + 1);
     const events = allEventsOf(sim.snapshot());
     const told = events.find((e) => e.type === 'peak-announced');

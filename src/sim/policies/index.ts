@@ -3,6 +3,9 @@ import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
 import type { Incident } from '../model/types';
 import { activeMembers, busFactor } from '../model/world';
+import { isGuarded } from '../rules/effects';
+import { loadOf } from '../rules/pressure';
+import { conditionRisk, serviceImpact } from '../rules/risk';
 import { pagerTeams } from '../rules/rotation';
 import type { Policy } from '../simulation';
 import { adversarialDescriptions, adversarialPolicies } from './adversarial';
@@ -69,18 +72,57 @@ export const learningFirst: Policy = (s) => {
     }
   }
   if (s.now % MINUTES_PER_WEEK === 10 * 60) out.push(...weeklyLearning(s));
+  out.push(...actOnKnownRisks(s, 3));
   out.push(...investLikeALearner(s));
   return out;
 };
 
-/** Once a week: a drill on each team's thinnest service, and shadows for the least experienced. */
+/**
+ * Acts on what the organization already knows: a known, live weakness with no item on it gets one
+ * (a guard first, prevention once guarded), the riskiest first, a few open at a time.
+ */
+function actOnKnownRisks(s: Snap, atOnce: number): Command[] {
+  const open = Object.values(s.actionItems).filter((a) => a.status === 'open').length;
+  if (open >= atOnce) return [];
+  const covered = new Set(
+    Object.values(s.actionItems)
+      .filter((a) => a.status === 'open')
+      .map((a) => a.conditionId),
+  );
+  return Object.values(s.conditions)
+    .filter((c) => c.revealed && c.strength > 0 && c.origin !== 'injected' && !covered.has(c.id))
+    .map((c) => ({ c, risk: conditionRisk(s, c) }))
+    .filter((x) => x.risk > 0.5)
+    .sort((a, b) => b.risk - a.risk)
+    .slice(0, atOnce - open)
+    .map(
+      ({ c }) =>
+        ({ type: 'fileActionItem', condition: c.id, actionType: isGuarded(c) ? 'prevent' : 'mitigate' }) as Command,
+    );
+}
+
+/** Once a week: a game-day drill on each team's most exposed service, and shadows for the least experienced. */
 function weeklyLearning(s: Snap): Command[] {
   const out: Command[] = [];
   for (const team of s.teamOrder) {
-    const thinnest = thinnestService(s, team);
-    if (thinnest) out.push({ type: 'runDrill', team, service: thinnest });
+    const target = mostExposedService(s, team);
+    if (target) out.push({ type: 'runDrill', team, service: target });
   }
   return [...out, ...shadowTheThinnest(s)];
+}
+
+/**
+ * Where a team's drill would find most, judged by what a player can see: what an outage would cost
+ * customers, the load it carries and how long since anyone looked at it.
+ */
+function mostExposedService(s: Snap, team: string): string | undefined {
+  const exposure = (id: string) => {
+    const svc = s.services[id];
+    if (!svc) return 0;
+    const weeksUnseen = Math.max(0, s.now - svc.lastTouchedAt) / MINUTES_PER_WEEK;
+    return serviceImpact(s, id) * loadOf(s, id, s.now) * (1 + weeksUnseen);
+  };
+  return s.serviceOrder.filter((id) => s.services[id]?.team === team).sort((a, b) => exposure(b) - exposure(a))[0];
 }
 
 function thinnestService(s: Snap, team: string): string | undefined {
@@ -133,6 +175,7 @@ export const steadyLearner: Policy = (s) => {
     const team = service ? s.services[service]?.team : undefined;
     if (service && team) out.push({ type: 'runDrill', team, service });
   }
+  out.push(...actOnKnownRisks(s, 2));
   out.push(...investLikeALearner(s));
   return out;
 };

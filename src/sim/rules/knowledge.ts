@@ -1,7 +1,8 @@
 import { MINUTES_PER_WEEK, type Minute } from '../clock';
-import type { Incident, SimState } from '../model/types';
+import type { Incident, LatentCondition, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent } from '../model/world';
 import { tuning } from '../tuning';
+import { revealCondition } from './effects';
 import { feedBackToOwners } from './ownership';
 
 export function gainKnowledge(state: SimState, engineer: string, service: string, amount: number): void {
@@ -63,5 +64,21 @@ export function runDrill(state: SimState, team: string, service: string): void {
   const svc = state.services[service];
   if (svc) svc.lastTouchedAt = state.now;
   state.totals.drills += 1;
-  logEvent(state, { type: 'drill', team, service });
+  const found = weaknessFoundBy(state, service);
+  if (found) revealCondition(state, found);
+  logEvent(state, { type: 'drill', team, service, ...(found ? { found: found.kind } : {}) });
+}
+
+/**
+ * What a drill on a service brings to light: practising its failure modes shows the strongest real
+ * weakness nobody knew of there (a game day finds what would have fired), so it can be fixed before
+ * it fires. One per drill; a staged failure is nothing to find.
+ */
+function weaknessFoundBy(state: SimState, service: string): LatentCondition | null {
+  let best: LatentCondition | null = null;
+  for (const c of Object.values(state.conditions)) {
+    if (c.service !== service || c.revealed || c.strength <= 0 || c.origin === 'injected') continue;
+    if (!best || c.strength > best.strength) best = c;
+  }
+  return best;
 }

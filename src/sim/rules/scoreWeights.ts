@@ -28,7 +28,7 @@ export const scoreWeights = {
   },
   customers: {
     /** Per customer-minute lost. */
-    customerMinute: -0.1,
+    customerMinute: -0.15,
     /** Times the change in customer trust (0..1). */
     trust: 100,
     /** Per 100 engineer-hours of feature value shipped. */
