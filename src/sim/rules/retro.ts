@@ -173,12 +173,10 @@ export function publishRetro(state: SimState, retro: Retro, share: boolean): voi
   // A write-up that names a culprit teaches other teams little: only blameless retros spread their lessons.
   if (share && retro.framing !== 'blame') {
     state.totals.retrosShared += 1;
-    // Only a real weakness sends other teams looking for its class: a staged failure had none.
     const kinds = new Set(
       surfacedFactors(retro)
-        .map((f) => (f.conditionId ? state.conditions[f.conditionId] : undefined))
-        .filter((c) => c !== undefined && c.origin !== 'injected')
-        .map((c) => c?.kind),
+        .map((f) => (f.conditionId ? state.conditions[f.conditionId]?.kind : undefined))
+        .filter(Boolean),
     );
     const title = `Shared write-up of the ${serviceName(state, state.incidents[retro.incidentId ?? '']?.service ?? '')} retro`;
     for (const c of Object.values(state.conditions)) {
