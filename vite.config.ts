@@ -50,7 +50,7 @@ export default defineConfig({
         vote: 'vote.html',
       },
       output: {
-        advancedChunks: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
       },
     },
   },
