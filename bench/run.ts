@@ -87,7 +87,10 @@ const bare = measure('bare rules (no bot, 1 week)', () => {
   return sim.snapshot().now;
 });
 const bots = ['baseline', 'learning-first'].map((name) =>
-  measure(`runRound: ${name}`, () => runRound(scenario, { seed: SEED, weeks: WEEKS, policy: policy(name) }).now),
+  measure(
+    `runRound: ${name}`,
+    () => runRound(scenario, { seed: SEED, weeks: WEEKS, policy: policy(name), canLose: false }).now,
+  ),
 );
 const rows = [bare, ...bots];
 

@@ -13,7 +13,12 @@ interface SimModule {
     scenario: unknown,
     options: { seed: number; weeks: number; canLose?: boolean },
   ): { advance(n: number): unknown };
-  runRound(scenario: unknown, options: { seed: number; weeks: number; policy: unknown }): { now: number };
+  runRound(
+    scenario: unknown,
+    options: { seed: number; weeks: number; policy: unknown; canLose?: boolean },
+  ): {
+    now: number;
+  };
   policies: Record<string, unknown>;
 }
 
@@ -39,8 +44,13 @@ export async function measureSpeed(simDir: string, seed = 1): Promise<SpeedFigur
   return {
     // The rules alone for one week, nobody answering and the round not lost (older versions ignore canLose).
     bareMs: time(() => sim.createSimulation(scenario, { seed, weeks: 1, canLose: false }).advance(MINUTES / WEEKS)),
-    baselineMs: time(() => sim.runRound(scenario, { seed, weeks: WEEKS, policy: sim.policies.baseline })),
-    learningFirstMs: time(() => sim.runRound(scenario, { seed, weeks: WEEKS, policy: sim.policies['learning-first'] })),
+    // Whole rounds in both versions: a round that is lost ends early, and older versions had no losing.
+    baselineMs: time(() =>
+      sim.runRound(scenario, { seed, weeks: WEEKS, policy: sim.policies.baseline, canLose: false }),
+    ),
+    learningFirstMs: time(() =>
+      sim.runRound(scenario, { seed, weeks: WEEKS, policy: sim.policies['learning-first'], canLose: false }),
+    ),
   };
 }
 
