@@ -4,6 +4,7 @@
  * table; --scenarios and --weeks narrow it. Each bot is compared with its own never-learning
  * replay (same luck, same outside inputs).
  */
+import { appendFileSync } from 'node:fs';
 import { builtInScenarios, policies, type Scenario, validateScenario } from '../sim';
 import { playRound } from '../sim/runRound';
 import { type RoundSummary, summarize } from './report';
@@ -16,6 +17,10 @@ function flag(name: string, fallback: string): string {
 }
 
 const seeds = Number(flag('--seeds', '50'));
+/** The first seed: long tables can be split into seed ranges run side by side. */
+const firstSeed = Number(flag('--first-seed', '1'));
+/** Where each seed's verdicts go as they come, one JSON line each, so a long run can be stopped and still counted. */
+const seedLog = flag('--seed-log', '');
 const weeksList = flag('--weeks', '1,2,4,13').split(',').map(Number);
 const scenarioIds = flag('--scenarios', Object.keys(builtInScenarios).join(',')).split(',');
 const others = Object.keys(policies).filter((p) => !LEARNERS.includes(p));
@@ -45,7 +50,7 @@ for (const id of scenarioIds) {
     let silentShown = 0;
     let baselineSilentMax = 0;
     let overclaims = 0;
-    for (let seed = 1; seed <= seeds; seed++) {
+    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
       // The never-learning replay plays the whole round, past its own collapse: par is measured, not played.
       const plain = playRound(scenario, { seed, weeks, policy: baseline, canLose: false }).state;
       const by: Record<string, RoundSummary> = {};
@@ -60,6 +65,20 @@ for (const id of scenarioIds) {
         if (r.silentSuccesses > Math.max(0, r.replayIncidents - r.incidents)) overclaims++;
       }
       baselineSilentMax = Math.max(baselineSilentMax, by.baseline?.silentSuccesses ?? 0);
+      if (seedLog)
+        appendFileSync(
+          seedLog,
+          `${JSON.stringify({
+            scenario: id,
+            weeks,
+            seed,
+            scores: Object.fromEntries(Object.entries(by).map(([n, r]) => [n, Math.round(r.score * 10) / 10])),
+            silent: by['learning-first']?.silentSuccesses ?? 0,
+            overclaims: Object.values(by).filter(
+              (r) => r.silentSuccesses > Math.max(0, r.replayIncidents - r.incidents),
+            ).length,
+          })}\n`,
+        );
       if ((by['learning-first']?.silentSuccesses ?? 0) >= 1) silentShown++;
       for (const l of LEARNERS) {
         const mine = by[l]?.score ?? 0;
