@@ -169,6 +169,11 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
       }),
     ),
     h(
+      'p',
+      { class: 'small' },
+      'A drill teaches the team that service and brings its strongest weakness nobody knew of to light, so an item can remove it before it fires. One a week per team.',
+    ),
+    h(
       'div',
       { class: 'row' },
       h('label', { for: 'shadow-who' }, 'Shadow on call'),
