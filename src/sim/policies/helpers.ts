@@ -133,7 +133,7 @@ export interface RetroPlan {
   /** How many action items to file per retro. */
   items: number;
   uninvolvedFacilitator: boolean;
-  /** File the cheaper guard (mitigate) item on a condition, and prevent only once it has fired twice. */
+  /** Guard (mitigate) a weakness only found (a sibling, a near miss, a drill); remove (prevent) one that has fired. */
   preferGuard?: boolean;
 }
 
@@ -193,10 +193,10 @@ function retroStep(s: Snap, retro: Immutable<Retro>, inc: Immutable<Incident>, p
     for (const f of ranked.slice(0, plan.items)) {
       const onCondition = f.key === 'condition' || f.key === 'sibling-condition';
       const cond = s.conditions[f.conditionId ?? ''];
-      const firedTwice = (cond?.fired ?? 0) >= 2;
+      const hasFired = (cond?.fired ?? 0) >= 1;
       const alreadyGuarded = cond ? isGuarded(cond) : false;
       const actionType = onCondition
-        ? plan.preferGuard && !firedTwice && !alreadyGuarded
+        ? plan.preferGuard && !hasFired && !alreadyGuarded
           ? 'mitigate'
           : 'prevent'
         : f.key === 'recent-deploy'

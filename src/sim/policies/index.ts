@@ -97,7 +97,11 @@ function actOnKnownRisks(s: Snap, atOnce: number): Command[] {
     .slice(0, atOnce - open)
     .map(
       ({ c }) =>
-        ({ type: 'fileActionItem', condition: c.id, actionType: isGuarded(c) ? 'prevent' : 'mitigate' }) as Command,
+        ({
+          type: 'fileActionItem',
+          condition: c.id,
+          actionType: isGuarded(c) || c.fired > 0 ? 'prevent' : 'mitigate',
+        }) as Command,
     );
 }
 
