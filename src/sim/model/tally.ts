@@ -1,0 +1,62 @@
+/** What the round counts as it goes: per week, in all, and the effects the score is made of. */
+import type { Service, Team } from './types';
+
+export interface WeekStats {
+  incidents: number;
+  pages: number;
+  customerMinutes: number;
+  downMinutes: number;
+  learning: number;
+}
+
+export interface Totals {
+  incidents: number;
+  pages: number;
+  nightPages: number;
+  customerMinutes: number;
+  /** Service-minutes down, weighted by customer weight, for availability. */
+  downMinutes: number;
+  businessValue: number;
+  burnouts: number;
+  toilHours: number;
+  workHours: number;
+  nearMisses: number;
+  nearMissesReported: number;
+  nearMissesReviewed: number;
+  retros: number;
+  retrosShared: number;
+  actionItemsClosed: number;
+  drills: number;
+  hires: number;
+  shiftsWithinBudget: number;
+  shiftsCounted: number;
+  factorsSurfaced: string[];
+  /** The score's ledger: effects on the world, each added at the moment it happened. */
+  effects?: EffectLedger;
+}
+
+/** Every scored effect, accrued from zero as it happens. */
+export interface EffectLedger {
+  /** Expected weekly customer impact removed from latent conditions (items, shared retros). */
+  riskRemoved: number;
+  /** Expected weekly customer impact of conditions the organization came to know about. */
+  riskRevealed: number;
+  /** Faster detection and diagnosis where it matters: runbook and alert gains weighted by the service's live risk. */
+  responseImproved: number;
+  /** Pages a person took beyond the budget of two per 12-hour shift. */
+  pagesOverBudget: number;
+  /** Team-hours worked while the team's toil was above one half. */
+  toilOverHalfHours: number;
+  /** Status updates that reached customers (at most one per half-hour stretch of an incident). */
+  statusUpdatesHeard: number;
+}
+
+/** The world as the round began, for scoring change rather than level. */
+export interface RoundStart {
+  meanTrust: number;
+  customerTrust: number;
+  /** Per service, how many people could handle it. */
+  busFactor: Record<string, number>;
+  /** Per service, how far knowledge reached beyond the best expert. */
+  reach?: Record<string, number>;
+}
