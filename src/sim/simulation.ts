@@ -1,12 +1,9 @@
-import type { Snapshot } from './model/snapshot';
-
-export type { Snapshot };
-
 import { freeze, produce, setAutoFreeze } from 'immer';
 import { type Command, type CommandResult, checkCommand, performChecked } from './commands';
 import type { SimEvent } from './events';
 import { stableHash } from './hash';
 import { createWorld } from './model/createWorld';
+import type { Snapshot } from './model/snapshot';
 import type { OwnershipModel, SimState } from './model/types';
 import { eventCount, eventsSince } from './model/world';
 import type { Scenario } from './scenario/schema';
@@ -37,7 +34,8 @@ export interface SimulationOptions {
   canLose?: boolean;
 }
 
-/** A read-only view of the world for views and bots. */
+/** A read-only view of the world for views and bots: read-only all the way down. */
+export type { Snapshot };
 
 /** A bot: looks at the world and says what to do. */
 export type Policy = (snapshot: Snapshot) => Command[];
