@@ -1,5 +1,4 @@
 /** What the round counts as it goes: per week, in all, and the effects the score is made of. */
-import type { Service, Team } from './types';
 
 export interface WeekStats {
   incidents: number;
