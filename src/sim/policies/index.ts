@@ -79,22 +79,19 @@ export const learningFirst: Policy = (s) => {
 
 /**
  * Acts on what the organization already knows: a known, live weakness with no item on it gets one
- * (a guard first, prevention once guarded), the riskiest first, a few open at a time.
+ * (removed if it has fired, else guarded first and removed once guarded), the riskiest first, a few
+ * open at a time.
  */
 function actOnKnownRisks(s: Snap, atOnce: number): Command[] {
-  const open = Object.values(s.actionItems).filter((a) => a.status === 'open').length;
-  if (open >= atOnce) return [];
-  const covered = new Set(
-    Object.values(s.actionItems)
-      .filter((a) => a.status === 'open')
-      .map((a) => a.conditionId),
-  );
+  const open = Object.values(s.actionItems).filter((a) => a.status === 'open');
+  if (open.length >= atOnce) return [];
+  const covered = new Set(open.map((a) => a.conditionId));
   return Object.values(s.conditions)
     .filter((c) => c.revealed && c.strength > 0 && c.origin !== 'injected' && !covered.has(c.id))
     .map((c) => ({ c, risk: conditionRisk(s, c) }))
     .filter((x) => x.risk > 0.5)
     .sort((a, b) => b.risk - a.risk)
-    .slice(0, atOnce - open)
+    .slice(0, atOnce - open.length)
     .map(
       ({ c }) =>
         ({
