@@ -1,4 +1,5 @@
-import { builtInScenarios, type Scenario, type TimedInput, validateScenario } from '../sim';
+import type { Scenario, TimedInput } from '../sim';
+import { builtInScenario } from './roundTerms';
 
 /**
  * The attract demo: a learning-first team plays a short round by itself. Its scripted fires are
@@ -17,14 +18,8 @@ export const DEMO = {
   ] satisfies TimedInput[],
 };
 
-/**
- * The menu's default seed: on the default setup (Pantry Platform, 4 weeks, guided) a learning team
- * ends with fewer incidents than the never-learning one and at least one that did not happen
- * because of an item it closed (a test keeps it so).
- */
-export const DEFAULT_SEED = 43;
+export { DEFAULT_SEED } from './roundDefaults';
 
 export function demoScenario(): Scenario | null {
-  const res = validateScenario(builtInScenarios[DEMO.scenarioId]);
-  return res.ok ? res.scenario : null;
+  return builtInScenario(DEMO.scenarioId);
 }

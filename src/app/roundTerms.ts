@@ -1,17 +1,31 @@
+import { freeze } from 'immer';
 import { builtInScenarios, type OwnershipModel, type Scenario, validateScenario } from '../sim';
+import { ROUND_WEEKS } from './roundDefaults';
 
-/** The round lengths a table can choose. */
-export const ROUND_WEEKS = [1, 2, 4, 8, 13] as const;
+export { ROUND_WEEKS } from './roundDefaults';
 export const OWNERSHIP_MODELS = ['ops-team', 'you-build-it', 'hybrid'] as const satisfies readonly OwnershipModel[];
 /** Seeds a player can type: up to nine digits, either sign. */
 export const SEED_LIMIT = 999_999_999;
 
+let checked: { id: string; scenario: Scenario }[] | null = null;
+
+/** The built-in scenarios, each checked once per page (they never change) and frozen so no one can change them. */
+function checkedBuiltIns(): { id: string; scenario: Scenario }[] {
+  checked ??= Object.entries(builtInScenarios).flatMap(([id, raw]) => {
+    const r = validateScenario(raw);
+    return r.ok ? [{ id, scenario: freeze(r.scenario, true) }] : [];
+  });
+  return checked;
+}
+
 /** The built-in scenarios in a fixed order: short codes name them by position, so new ones go at the end. */
 export function builtInScenarioList(): Scenario[] {
-  return Object.values(builtInScenarios).flatMap((raw) => {
-    const r = validateScenario(raw);
-    return r.ok ? [r.scenario] : [];
-  });
+  return checkedBuiltIns().map((b) => b.scenario);
+}
+
+/** One built-in scenario by its key in the content folder, or null if there is none (or it failed its check). */
+export function builtInScenario(id: string): Scenario | null {
+  return checkedBuiltIns().find((b) => b.id === id)?.scenario ?? null;
 }
 
 export function isOwnership(value: unknown): value is OwnershipModel {

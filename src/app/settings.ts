@@ -1,4 +1,5 @@
 import { type Seat, tidySeats } from './seats';
+import { SETTINGS_KEY as KEY } from './settingsKey';
 
 /** Player settings remembered between visits. A corrupt entry falls back to defaults. */
 export interface Settings {
@@ -24,7 +25,6 @@ export const DEFAULT_SETTINGS: Settings = {
   singleKeyShortcuts: true,
   seats: [],
 };
-const KEY = 'firepants.settings.v1';
 
 export function parseSettings(text: string | null): Settings {
   if (!text) return { ...DEFAULT_SETTINGS };

@@ -1,6 +1,5 @@
 import { createActor } from 'xstate';
 import {
-  builtInScenarios,
   type Command,
   type CommandResult,
   defaultScenarioId,
@@ -10,13 +9,13 @@ import {
   type Scenario,
   type SimEvent,
   type Snapshot,
-  validateScenario,
 } from '../sim';
 import type { Debrief } from './debrief';
 import { samplePoint } from './history';
 import type { TableLine } from './remoteTable';
 import { DEMO_SPEED, RoundClock } from './roundClock';
 import { RoundSession, type RoundSetup } from './roundSession';
+import { builtInScenario } from './roundTerms';
 import { removeText, SAVE_KEY, storeText } from './save';
 import { seatFor } from './seats';
 import { loadSettings, type Settings, saveSettings } from './settings';
@@ -44,9 +43,9 @@ export class StoreCore {
   view: StoreView;
 
   constructor() {
-    const res = validateScenario(builtInScenarios[defaultScenarioId]);
-    if (!res.ok) throw new Error('the built-in scenario is invalid');
-    this.scenario = res.scenario;
+    const scenario = builtInScenario(defaultScenarioId);
+    if (!scenario) throw new Error('the built-in scenario is invalid');
+    this.scenario = scenario;
     this.view = {
       phase: 'menu',
       snapshot: null,

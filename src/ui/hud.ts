@@ -3,11 +3,7 @@ import { announcedPeak, formatClock, peakNotice, type SilentReport, type Snapsho
 import { learningVsNines } from './chart';
 import { button, h, minutesText, render } from './dom';
 import { askToEndRound } from './endRound';
-
-export function openHelp(): void {
-  const dialog = document.getElementById('help') as HTMLDialogElement | null;
-  if (dialog && !dialog.open) dialog.showModal();
-}
+import { openHelp } from './help';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -1,6 +1,6 @@
 import type { GameStore } from '../app/store';
 import { incidentShortcut, stepShortcut } from '../sim';
-import { openHelp } from './hud';
+import { openHelp } from './help';
 import { selectedIncident } from './incidentPanel';
 import { stepCommand } from './investigation';
 

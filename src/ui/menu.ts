@@ -1,19 +1,12 @@
 import { DEFAULT_SEED } from '../app/demo';
+import { builtInScenarioList } from '../app/roundTerms';
 import type { GameStore } from '../app/store';
-import {
-  builtInScenarios,
-  MAX_SCENARIO_CHARS,
-  type OwnershipModel,
-  parseScenarioText,
-  type RotationWeek,
-  type Scenario,
-  validateScenario,
-} from '../sim';
-import { button, h, render } from './dom';
-import { openHelp } from './hud';
-import { joinRow, sharedNoticeBox } from './joinRow';
+import { MAX_SCENARIO_CHARS, type OwnershipModel, parseScenarioText, type RotationWeek, type Scenario } from '../sim';
+import { render } from './dom';
+import { openHelp } from './help';
+import { type MenuData, menuPanel } from './menuView';
 import { exportRound, importRound, savedRoundFile } from './roundFile';
-import { linkWaitingFor } from './sharedRound';
+import { joinWithCode, linkWaitingFor, sharedNotice } from './sharedRound';
 
 export interface MenuChoice {
   scenario: Scenario;
@@ -27,10 +20,7 @@ export interface MenuChoice {
   shared?: string;
 }
 
-const builtIns = (): Scenario[] =>
-  Object.values(builtInScenarios)
-    .map((raw) => validateScenario(raw))
-    .flatMap((r) => (r.ok ? [r.scenario] : []));
+const builtIns = builtInScenarioList;
 
 let custom: Scenario | null = null;
 let problems: string[] = [];
@@ -94,114 +84,40 @@ export function renderMenu(
     else renderMenu(el, store, onContinue);
   };
   const roundFile = saved && 'label' in saved ? savedRoundFile() : null;
+  const redraw = () => renderMenu(el, store, onContinue, preset, onSharedLink);
+  const data: MenuData = {
+    scenarios,
+    current: Math.max(0, current ? scenarios.indexOf(current) : 0),
+    seed: fromPreset?.seed ?? DEFAULT_SEED,
+    weeks: fromPreset?.weeks ?? current?.weeks ?? 4,
+    resumeLabel: saved && 'label' in saved ? saved.label : null,
+    canExport: roundFile !== null,
+    saveProblem,
+    importProblem,
+    scenarioProblems: problems,
+    notice: sharedNotice(),
+  };
   render(
     el,
-    h(
-      'div',
-      { class: 'panel menu', role: 'dialog', 'aria-label': 'New round' },
-      saved && 'label' in saved
-        ? h(
-            'div',
-            { class: 'resume' },
-            button(`Resume your round: ${saved.label}`, 'resume', () => store.resumeSaved(), { class: 'primary' }),
-          )
-        : null,
-      saveProblem
-        ? h(
-            'div',
-            { class: 'problems', role: 'alert', 'data-testid': 'save-problem' },
-            `Your saved round could not be resumed: ${saveProblem}`,
-          )
-        : null,
-      sharedNoticeBox(),
-      h(
-        'p',
-        { class: 'lede' },
-        'Staff the on-call rotation, put out the fires, run blameless retros — and see the incidents that never happened.',
-      ),
-      h(
-        'div',
-        { class: 'row' },
-        h('label', { for: 'scenario' }, 'Scenario'),
-        h(
-          'select',
-          {
-            id: 'scenario',
-            'data-key': 'scenario',
-            onchange: (e: Event) => {
-              const chosen = picked(e.target as HTMLSelectElement);
-              if (chosen) store.chooseScenario(chosen);
-              renderMenu(el, store, onContinue);
-            },
-          },
-          ...scenarios.map((s, i) => h('option', { value: i, selected: s === current }, s.name)),
-        ),
-      ),
-      h('p', { class: 'small' }, current?.description ?? ''),
-      h(
-        'div',
-        { class: 'row' },
-        h('label', { for: 'seed' }, 'Seed'),
-        h('input', {
-          id: 'seed',
-          'data-key': 'seed',
-          value: fromPreset?.seed ?? DEFAULT_SEED,
-          inputmode: 'numeric',
-          size: 8,
-        }),
-        h('label', { for: 'weeks' }, 'Weeks'),
-        h(
-          'select',
-          { id: 'weeks', 'data-key': 'weeks' },
-          ...[1, 2, 4, 8, 13].map((w) =>
-            h('option', { value: w, selected: w === (fromPreset?.weeks ?? current?.weeks ?? 4) }, `${w}`),
-          ),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'row' },
-        h('label', { for: 'scenario-file' }, 'Your own scenario'),
-        h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: onFile }),
-      ),
-      joinRow(onContinue, () => renderMenu(el, store, onContinue, preset, onSharedLink)),
-      h(
-        'div',
-        { class: 'row' },
-        h('label', { for: 'round-file' }, 'Import round'),
-        h('input', {
-          id: 'round-file',
-          class: 'round-file',
-          type: 'file',
-          accept: '.json,application/json',
-          onchange: onRoundFile,
-        }),
-        roundFile ? button('Export round', 'export-round', () => exportRound(roundFile)) : null,
-      ),
-      importProblem
-        ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'import-problem' }, importProblem)
-        : null,
-      h(
-        'label',
-        { class: 'guided' },
-        h('input', { id: 'guided', type: 'checkbox', 'data-key': 'guided', checked: true }),
-        ' Guided first incident — a fire on Monday morning, with a tip for each step',
-      ),
-      problems.length > 0
-        ? h(
-            'div',
-            { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' },
-            h('strong', {}, 'That scenario file has problems; nothing was loaded:'),
-            h('ul', {}, ...problems.slice(0, 12).map((p) => h('li', {}, p))),
-          )
-        : null,
-      h(
-        'div',
-        { class: 'actions' },
-        button('Staff the rotation →', 'continue', go, { class: 'primary' }),
-        button('How to play', 'help', () => openHelp()),
-        button('Watch a demo', 'demo', () => store.startDemo()),
-      ),
-    ),
+    menuPanel(data, {
+      pickScenario: (index) => {
+        const chosen = scenarios[index];
+        if (chosen) store.chooseScenario(chosen);
+        renderMenu(el, store, onContinue);
+      },
+      staff: go,
+      scenarioFile: (e) => void onFile(e),
+      roundFile: (e) => void onRoundFile(e),
+      resume: () => store.resumeSaved(),
+      exportRound: () => {
+        if (roundFile) exportRound(roundFile);
+      },
+      join: () => {
+        const input = document.getElementById('join-code') as HTMLInputElement | null;
+        if (!joinWithCode(input?.value ?? '', onContinue)) redraw();
+      },
+      help: openHelp,
+      demo: () => store.startDemo(),
+    }),
   );
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, waitUntilResolved } from './helpers';
+import { advance, fireAndWaitForPage, openGame, waitUntilResolved } from './helpers';
 
 /** Serious and critical findings of an accessibility scan, one line each. */
 async function seriousProblems(page: Page, screen: string): Promise<string[]> {
@@ -20,7 +20,7 @@ async function seriousProblems(page: Page, screen: string): Promise<string[]> {
 test('menu, setup, floor, retro and report have no serious or critical accessibility problems', async ({ page }) => {
   test.setTimeout(180_000);
   const problems: string[] = [];
-  await page.goto('/');
+  await openGame(page);
   await expect(page.getByRole('button', { name: /Staff the rotation/ })).toBeVisible();
   problems.push(...(await seriousProblems(page, 'menu')));
 

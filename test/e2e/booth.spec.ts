@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advance, startRound, startShortRound, teamResponds } from './helpers';
+import { advance, openGame, startRound, startShortRound, teamResponds } from './helpers';
 
 const phase = (page: import('@playwright/test').Page) => page.locator('#app');
 
@@ -25,7 +25,7 @@ test('Menu from the end report leads to a clean new round: no error, no failure 
 });
 
 test('a loaded scenario file is the one selected, and the round starts on it', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   const scenario = {
     schemaVersion: 1,
     id: 'soup-kitchen',
@@ -56,7 +56,7 @@ test('a loaded scenario file is the one selected, and the round starts on it', a
 });
 
 test('a loaded file that reuses a built-in id is still the one the round starts on', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   const builtIn = await page.evaluate(() => window.__firepants?.store.scenario.id);
   const scenario = {
     schemaVersion: 1,
@@ -110,7 +110,7 @@ test('End round asks first, then goes to the menu, which offers to resume the sa
 });
 
 test('taking over the demo gives the visitor the menu for a fresh round of their own', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.getByRole('button', { name: 'Watch a demo' }).click();
   await expect(page.locator('#demo-banner')).toBeVisible();
   await advance(page, 3 * 1440);
@@ -124,7 +124,7 @@ test('taking over the demo gives the visitor the menu for a fresh round of their
 });
 
 test('the failure banner names what went wrong and can be put away', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.evaluate(() => {
     setTimeout(() => {
       throw new Error('the kettle boiled over');

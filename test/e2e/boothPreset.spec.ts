@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startRound } from './helpers';
+import { openGame, startRound } from './helpers';
 
 test('a round left alone for three minutes goes back to the menu, saved; any key starts the wait again', async ({
   page,
@@ -19,7 +19,7 @@ test('a round left alone for three minutes goes back to the menu, saved; any key
 test('?booth sets up a one-week round at 2× in large print, which reaches the labels on the map and the rules', async ({
   page,
 }) => {
-  await page.goto('/?booth');
+  await openGame(page, '/?booth');
   await expect(page.locator('#weeks')).toHaveValue('1');
   await expect(page.locator('#guided')).toBeChecked();
   await expect(page.locator('#app')).toHaveClass(/large-print/);

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound, startShortRound, waitUntilResolved } from './helpers';
+import { advance, fireAndWaitForPage, reloadGame, startRound, startShortRound, waitUntilResolved } from './helpers';
 
 const speed = (page: Page) => page.evaluate(() => window.__firepants?.store.view.settings.speed);
 const drills = (page: Page) =>
@@ -97,7 +97,7 @@ test('Escape closes the help; shortcuts can be switched off there and never fire
   await page.keyboard.press('r');
   await advance(page, 1);
   expect(await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.attempts ?? [], id)).toEqual([]);
-  await page.reload();
+  await reloadGame(page);
   expect(await page.evaluate(() => window.__firepants?.store.view.settings.singleKeyShortcuts)).toBe(false);
 });
 

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { advance } from './helpers';
+import { advance, openGame } from './helpers';
 
 test('the ghost timeline: par beside the score, the other timeline live, a prevented fire marked at its minute', async ({
   page,
 }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.getByRole('button', { name: 'Watch a demo' }).click();
   await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
   await expect(page.getByTestId('par')).toContainText('par');

@@ -1,7 +1,22 @@
 import { expect, type Page } from '@playwright/test';
 
+/**
+ * Opens the game page and waits until the game has taken over the first menu (its test hook and every screen are
+ * there). The first menu itself is usable at once; tests that read the game's state need the rest loaded.
+ */
+export async function openGame(page: Page, url = '/'): Promise<void> {
+  await page.goto(url);
+  await page.locator('#app[data-ready]').waitFor({ state: 'attached' });
+}
+
+/** Reloads the game page and waits for the game, as `openGame` does. */
+export async function reloadGame(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('#app[data-ready]').waitFor({ state: 'attached' });
+}
+
 export async function startRound(page: Page, weeks = 4): Promise<void> {
-  await page.goto('/');
+  await openGame(page);
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   await page.getByRole('button', { name: 'Start the round' }).click();
   await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
@@ -9,7 +24,7 @@ export async function startRound(page: Page, weeks = 4): Promise<void> {
 }
 
 export async function startShortRound(page: Page, weeks: number): Promise<void> {
-  await page.goto('/');
+  await openGame(page);
   await page.locator('#weeks').selectOption(String(weeks));
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   await page.getByRole('button', { name: 'Start the round' }).click();

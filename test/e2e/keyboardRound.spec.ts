@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance } from './helpers';
+import { advance, openGame } from './helpers';
 
 /** Counts every key pressed; the mouse is never used. */
 class Keys {
@@ -34,7 +34,7 @@ const MITIGATION_KEYS: Record<string, string> = {
 
 test('a whole round by keyboard alone, menu to report, in under 80 keys', async ({ page }) => {
   const keys = new Keys(page);
-  await page.goto('/');
+  await openGame(page);
   await expect(page.locator('#overlay :focus')).toHaveCount(1);
   // A one-week round, with the guided first fire.
   await keys.tabTo('#weeks');

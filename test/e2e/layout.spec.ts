@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { crowdedScenario } from '../../bench/crowdedScenario';
 import type { MapBox, MapProbe } from '../../src/game/mapProbe';
+import { openGame } from './helpers';
 
 /**
  * 200% zoom is emulated as a 640×384 CSS viewport at device scale 2: that is what a 1280×768 window shows at 200%
@@ -16,7 +17,7 @@ const SCREENS = [
 const crowd = Buffer.from(JSON.stringify(crowdedScenario({ services: 12, teams: 4, people: 16 })));
 
 async function crowdedFloor(page: Page): Promise<MapProbe> {
-  await page.goto('/');
+  await openGame(page);
   await page
     .locator('#scenario-file')
     .setInputFiles({ name: 'crowd.json', mimeType: 'application/json', buffer: crowd });
@@ -95,7 +96,7 @@ for (const screen of [SCREENS[1]!, SCREENS[3]!]) {
       deviceScaleFactor: screen.scale,
     });
     const page = await context.newPage();
-    await page.goto('/');
+    await openGame(page);
     const bad = { schemaVersion: 1, id: 'x', name: 'Broken', teams: [], services: [{ id: 'a' }] };
     await page
       .locator('#round-file')

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { openGame, reloadGame } from './helpers';
 
 test('after one visit the game loads and plays with the network gone', async ({ page, context }) => {
-  await page.goto('/');
+  await openGame(page);
   await expect(page.getByRole('button', { name: /Staff the rotation/ })).toBeVisible();
   // The service worker caches the whole game on the first visit and takes charge of the page.
   await page.evaluate(async () => {
@@ -14,7 +15,7 @@ test('after one visit the game loads and plays with the network gone', async ({ 
   expect(manifest).toBeTruthy();
 
   await context.setOffline(true);
-  await page.reload();
+  await reloadGame(page);
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   await page.getByRole('button', { name: 'Start the round' }).click();
   await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advance, now, startRound } from './helpers';
+import { advance, now, openGame, startRound } from './helpers';
 
 test('a new round shows the service map, the people and a moving clock', async ({ page }) => {
   const errors: string[] = [];
@@ -42,7 +42,7 @@ test('one frame that throws is reported once and the round keeps running', async
 });
 
 test('a broken scenario file gets a clear message and loads nothing', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.locator('#scenario-file').setInputFiles({
     name: 'broken.json',
     mimeType: 'application/json',
@@ -56,7 +56,7 @@ test('a broken scenario file gets a clear message and loads nothing', async ({ p
 });
 
 test('a scenario file with a byte-order mark loads; a reserved id is refused by name', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   const scenario = {
     schemaVersion: 1,
     id: 'bom',
@@ -74,7 +74,7 @@ test('a scenario file with a byte-order mark loads; a reserved id is refused by 
 });
 
 test('a hostile name in a scenario file shows as text and runs nothing', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   const hostile = '<img src=x onerror="window.__pwned=1">';
   const scenario = {
     schemaVersion: 1,

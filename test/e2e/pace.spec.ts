@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { realSeconds } from '../../src/app/booth';
+import { openGame } from './helpers';
 
 /**
  * A workshop round: four weeks at the default speed. A scripted careful player (the learning-first bot,
@@ -11,7 +12,7 @@ test('a four-week round at the default speed takes 12–20 real minutes and asks
   page,
 }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
+  await openGame(page);
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   await page.getByRole('button', { name: 'Start the round' }).click();
   await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { advance, startShortRound } from './helpers';
+import { advance, reloadGame, startShortRound } from './helpers';
 
 test('the report exports the table results as JSON under a name that tells tables apart', async ({ page }) => {
   await startShortRound(page, 1);
@@ -28,7 +28,7 @@ test('the report exports the table results as JSON under a name that tells table
   const silent = await page.getByTestId('report-silent').textContent();
   if (results.silentSuccesses > 0) expect(silent).toContain(`${results.silentSuccesses} incident`);
 
-  await page.reload();
+  await reloadGame(page);
   const remembered = await page.evaluate(() => window.__firepants?.store.view.settings.tableName);
   expect(remembered).toBe('Table Blue');
 });

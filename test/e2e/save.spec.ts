@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { stableHash } from '../../src/sim/hash';
-import { advance, now, startRound, teamResponds } from './helpers';
+import { advance, now, openGame, reloadGame, startRound, teamResponds } from './helpers';
 
 test('a round survives a reload and resumes where it was left', async ({ page }) => {
   await startRound(page);
@@ -12,7 +12,7 @@ test('a round survives a reload and resumes where it was left', async ({ page })
     window.__firepants?.store.saveNow();
     return window.__firepants?.snapshot()?.now ?? -1;
   });
-  await page.reload();
+  await reloadGame(page);
   const resume = page.getByRole('button', { name: /Resume your round/ });
   await expect(resume).toContainText('week 1 of 4');
   await resume.click();
@@ -21,9 +21,9 @@ test('a round survives a reload and resumes where it was left', async ({ page })
 });
 
 test('a corrupt save gets a clear message, is set aside, and the game still starts', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.evaluate(() => localStorage.setItem('firepants.save', '{"saveVersion":1,"state":'));
-  await page.reload();
+  await reloadGame(page);
   await expect(page.getByTestId('save-problem')).toContainText('not valid JSON');
   expect(await page.evaluate(() => localStorage.getItem('firepants.save.corrupt.1'))).toBe('{"saveVersion":1,"state":');
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
@@ -42,9 +42,9 @@ function edited(edit: (world: Record<string, unknown>) => void): string {
 }
 
 async function withSave(page: Page, text: string): Promise<void> {
-  await page.goto('/');
+  await openGame(page);
   await page.evaluate((t) => localStorage.setItem('firepants.save', t), text);
-  await page.reload();
+  await reloadGame(page);
 }
 
 async function menuStillStartsARound(page: Page): Promise<void> {
@@ -77,7 +77,7 @@ test('a second damaged save is kept beside the first, not over it', async ({ pag
   await withSave(page, first);
   await expect(page.getByTestId('save-problem')).toContainText('corrupt.1');
   await page.evaluate((t) => localStorage.setItem('firepants.save', t), second);
-  await page.reload();
+  await reloadGame(page);
   await expect(page.getByTestId('save-problem')).toContainText('corrupt.2');
   const kept = await page.evaluate(() => [1, 2].map((n) => localStorage.getItem(`firepants.save.corrupt.${n}`)));
   expect(kept).toEqual([first, second]);
@@ -94,7 +94,7 @@ test('a round is exported to a file and imported on another machine', async ({ p
   expect(exported).toBe(fixture);
 
   const other = await browser.newPage();
-  await other.goto('/');
+  await openGame(other);
   await other
     .locator('#round-file')
     .setInputFiles({ name: 'round.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
@@ -104,7 +104,7 @@ test('a round is exported to a file and imported on another machine', async ({ p
 });
 
 test('a damaged round file is refused on import with a clear message', async ({ page }) => {
-  await page.goto('/');
+  await openGame(page);
   const bad = edited((w) => Object.assign(w, { engineers: null }));
   await page
     .locator('#round-file')

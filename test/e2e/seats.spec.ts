@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { advance, fireAndWaitForPage } from './helpers';
+import { advance, fireAndWaitForPage, openGame, reloadGame } from './helpers';
 
 test('players named at setup take roles, swap them, and each decision is credited to the player in the role', async ({
   page,
 }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   const seats = page.getByTestId('seats');
   for (const [i, name] of ['Priya', 'Sam', 'Lee'].entries()) {
@@ -39,7 +39,7 @@ test('players named at setup take roles, swap them, and each decision is credite
 test('with roles on, each role has its own view: the clues stay on ops, the people and timeline on the commander, customers on comms', async ({
   page,
 }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.evaluate(() =>
     localStorage.setItem(
       'firepants.settings.v1',
@@ -52,7 +52,7 @@ test('with roles on, each role has its own view: the clues stay on ops, the peop
       }),
     ),
   );
-  await page.reload();
+  await reloadGame(page);
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   await page.getByRole('button', { name: 'Start the round' }).click();
   await page.keyboard.press('Space');

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { openGame } from './helpers';
 
 test('a shared link sets up the same scenario, seed, weeks, ownership and rotation on another table', async ({
   browser,
   page,
 }) => {
-  await page.goto('/');
+  await openGame(page);
   await page.locator('#scenario').selectOption({ label: 'Tiny Toast' });
   await page.locator('#seed').fill('1234');
   await page.locator('#weeks').selectOption('2');
@@ -24,7 +25,7 @@ test('a shared link sets up the same scenario, seed, weeks, ownership and rotati
   expect(code).toMatch(/^[0-9A-Z]{6,8}$/);
 
   const other = await browser.newPage();
-  await other.goto(link.slice(link.indexOf('#')));
+  await openGame(other, link.slice(link.indexOf('#')));
   await expect(other.locator('#app')).toHaveAttribute('data-phase', 'setup');
   await expect(other.getByTestId('shared-note')).toHaveText(/Shared round: .+, seed 1234, 2 weeks/);
   await expect(other.locator('h2').first()).toContainText('seed 1234 · 2 weeks');
@@ -42,7 +43,7 @@ test('a shared link sets up the same scenario, seed, weeks, ownership and rotati
   expect(state).toEqual({ scenario: 'startup', seed: 1234, weeks: 2, ownership: 'ops-team' });
 
   const third = await browser.newPage();
-  await third.goto('/');
+  await openGame(third);
   await third.locator('#join-code').fill(code.toLowerCase());
   await third.locator('#join-code').press('Enter');
   await expect(third.locator('#app')).toHaveAttribute('data-phase', 'setup');
@@ -66,7 +67,7 @@ test('your own scenario travels inside the link, and a link naming a file waits 
   page,
 }) => {
   const example = 'docs/examples/checkout-team.json';
-  await page.goto('/');
+  await openGame(page);
   await page.locator('#scenario-file').setInputFiles(example);
   await expect(page.locator('#scenario option:checked')).toHaveText('Our checkout');
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
@@ -77,13 +78,13 @@ test('your own scenario travels inside the link, and a link naming a file waits 
   await expect(page.getByTestId('share-code')).toHaveCount(0);
 
   const other = await browser.newPage();
-  await other.goto(link.slice(link.indexOf('#')));
+  await openGame(other, link.slice(link.indexOf('#')));
   await expect(other.getByTestId('shared-note')).toHaveText('Shared round: Our checkout, seed 43, 4 weeks');
   await other.getByRole('button', { name: '← Back' }).click();
   await expect(other.locator('#scenario option:checked')).toHaveText('Our checkout');
 
   const third = await browser.newPage();
-  await third.goto('/#round=checkout-team&v=1&seed=5&weeks=2&ownership=you-build-it&name=Our+checkout');
+  await openGame(third, '/#round=checkout-team&v=1&seed=5&weeks=2&ownership=you-build-it&name=Our+checkout');
   await expect(third.getByTestId('shared-problem')).toContainText('load its file');
   await third.locator('#scenario-file').setInputFiles(example);
   await expect(third.locator('#app')).toHaveAttribute('data-phase', 'setup');
