@@ -2,7 +2,7 @@ import { DEFAULT_SEED } from '../app/roundDefaults';
 import { builtInScenarios, defaultScenarioId } from '../content/scenarios';
 import { render } from './dom';
 import { openHelp } from './help';
-import { type MenuCard, menuPanel } from './menuView';
+import { type MenuCard, menuPanel, menuTitle } from './menuView';
 import { firstControl } from './modal';
 
 /**
@@ -62,6 +62,7 @@ export function showFirstMenu(el: HTMLElement): void {
   const draw = () =>
     render(
       el,
+      menuTitle(),
       menuPanel(
         {
           scenarios: cards,

@@ -4,7 +4,7 @@ import type { GameStore } from '../app/store';
 import { MAX_SCENARIO_CHARS, type OwnershipModel, parseScenarioText, type RotationWeek, type Scenario } from '../sim';
 import { render } from './dom';
 import { openHelp } from './help';
-import { type MenuData, menuPanel } from './menuView';
+import { type MenuData, menuPanel, menuTitle } from './menuView';
 import { exportRound, importRound, savedRoundFile } from './roundFile';
 import { joinWithCode, linkWaitingFor, sharedNotice } from './sharedRound';
 
@@ -99,6 +99,7 @@ export function renderMenu(
   };
   render(
     el,
+    menuTitle(),
     menuPanel(data, {
       pickScenario: (index) => {
         const chosen = scenarios[index];

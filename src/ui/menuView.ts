@@ -71,6 +71,16 @@ function joinRow(join: () => void): HTMLElement {
   );
 }
 
+/** The game's name over the menu, a heading for screen readers as well as for the eye. */
+export function menuTitle(): HTMLElement {
+  return h(
+    'header',
+    { class: 'menu-title' },
+    h('h1', {}, 'Firepants'),
+    h('p', {}, 'the success in SRE is silent — make it visible'),
+  );
+}
+
 /** The menu: pick a scenario (or load your own), a seed and a round length. */
 export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
   const current = d.scenarios[d.current];

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { GameStore } from '../../app/store';
 
-/** The title: a quiet map of embers behind the menu panel. */
+/** Behind the menu (its title and panel are the page's own): a quiet map of embers. */
 export class MenuScene extends Phaser.Scene {
   private unsubscribe: (() => void) | null = null;
   private embers: { x: number; y: number; r: number; speed: number }[] = [];
@@ -24,21 +24,6 @@ export class MenuScene extends Phaser.Scene {
         speed: 10 + (i % 7) * 6,
       });
     }
-    this.add
-      .text(width / 2, height * 0.16, 'FIREPANTS', {
-        fontFamily: 'system-ui, sans-serif',
-        fontSize: '64px',
-        fontStyle: 'bold',
-        color: '#ff8a3d',
-      })
-      .setOrigin(0.5);
-    this.add
-      .text(width / 2, height * 0.16 + 56, 'the success in SRE is silent — make it visible', {
-        fontFamily: 'system-ui, sans-serif',
-        fontSize: '20px',
-        color: '#c9d3e3',
-      })
-      .setOrigin(0.5);
     this.unsubscribe = this.store.subscribe((view) => {
       if (view.phase !== 'menu') this.scene.start('ops');
     });
