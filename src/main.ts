@@ -1,3 +1,4 @@
+import { BOOTH, isBooth } from './app/booth';
 import { savedLargePrint } from './app/settingsKey';
 import { reportFailures, showFailure } from './ui/failure';
 import { showFirstMenu } from './ui/firstMenu';
@@ -10,11 +11,13 @@ import './ui/styles.css';
 reportFailures();
 const app = document.getElementById('app');
 const overlay = document.getElementById('overlay');
-// A shared link, a table's address or the booth preset opens on a screen of its own: the game draws that itself.
-const plainVisit = window.location.search === '' && window.location.hash === '';
-if (app && overlay && plainVisit) {
-  app.classList.toggle('large-print', savedLargePrint());
-  showFirstMenu(overlay);
+const booth = isBooth(window.location.search);
+// A shared link or a table's address opens on a screen of its own: the game draws that itself.
+const menuFirst =
+  window.location.hash === '' && [...new URLSearchParams(window.location.search).keys()].every((k) => k === 'booth');
+if (app && overlay && menuFirst) {
+  app.classList.toggle('large-print', (booth && BOOTH.largePrint) || savedLargePrint());
+  showFirstMenu(overlay, booth ? BOOTH.weeks : null);
 }
 
 let loading = false;
@@ -25,7 +28,7 @@ function loadGame(): void {
     showFailure(new Error(`the game could not be loaded (${String(err)}); check the connection and reload`)),
   );
 }
-if (plainVisit) {
+if (menuFirst) {
   // After the menu's first frame, so the download never holds it up; a hidden tab draws no frames, hence the timer.
   requestAnimationFrame(() => setTimeout(loadGame, 0));
   setTimeout(loadGame, 250);

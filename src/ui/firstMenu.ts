@@ -41,9 +41,13 @@ function pressAgain(el: HTMLElement, key: string): void {
   else el.querySelector<HTMLElement>(`[data-key="${key}"]`)?.click();
 }
 
-/** Draws the menu into `el` and puts the focus on its first control. */
-export function showFirstMenu(el: HTMLElement): void {
+/**
+ * Draws the menu into `el` and puts the focus on its first control. `weeks` is the round length offered first
+ * (the booth's), until another scenario is picked.
+ */
+export function showFirstMenu(el: HTMLElement, weeks: number | null = null): void {
   const cards = firstMenuCards();
+  let offered = weeks;
   const state: Shown = {
     el,
     current: Math.max(0, Object.keys(builtInScenarios).indexOf(defaultScenarioId)),
@@ -68,7 +72,7 @@ export function showFirstMenu(el: HTMLElement): void {
           scenarios: cards,
           current: state.current,
           seed: DEFAULT_SEED,
-          weeks: cards[state.current]?.weeks ?? 4,
+          weeks: offered ?? cards[state.current]?.weeks ?? 4,
           resumeLabel: null,
           canExport: false,
           saveProblem: null,
@@ -79,6 +83,7 @@ export function showFirstMenu(el: HTMLElement): void {
         {
           pickScenario: (index) => {
             state.current = index;
+            offered = null;
             draw();
           },
           staff: press('continue'),

@@ -84,3 +84,24 @@ test('when the game cannot be loaded the page says so, and the menu stays', asyn
   await expect(page.locator('#failure')).toContainText('the game could not be loaded');
   await expect(page.locator('#overlay .menu')).toBeVisible();
 });
+
+test('at a booth the first menu is already in large print and offers the one-week round', async ({ page }) => {
+  const release = await holdTheGame(page);
+  await page.goto('/?booth');
+  await expect(page.locator('#overlay .menu')).toBeVisible();
+  await expect(page.locator('#app')).toHaveClass(/large-print/);
+  await expect(page.locator('#weeks')).toHaveValue('1');
+  // Every word of it readable from a step back: labels, fields and buttons at 18 px or more.
+  const smallest = await page.evaluate(() =>
+    Math.min(
+      ...[
+        ...document.querySelectorAll('#overlay label, #overlay input, #overlay select, #overlay button, #overlay p'),
+      ].map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
+    ),
+  );
+  expect(smallest).toBeGreaterThanOrEqual(18);
+  release();
+  await expect(page.locator('#app')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#weeks')).toHaveValue('1');
+  await expect(page.locator('#app')).toHaveClass(/large-print/);
+});
