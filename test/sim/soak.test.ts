@@ -15,7 +15,8 @@ import { numbersIn, scenario } from './fixtures';
 
 /**
  * A random-action soak: a bot that sends every kind of command, with real ids, wrong ids and garbage,
- * between random stretches of time. Short in CI; SOAK_QUARTERS=100 plays a hundred 13-week rounds.
+ * between random stretches of time. Short in CI; SOAK_QUARTERS=200 plays 200 13-week rounds, every other one
+ * played to its last minute: a hundred whole quarters.
  */
 const QUARTERS = Number(process.env.SOAK_QUARTERS ?? 0);
 const ROUNDS = QUARTERS > 0 ? QUARTERS : 3;
