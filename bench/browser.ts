@@ -14,7 +14,9 @@ import { serveFolder } from './serve';
 export const FIRESTORM = { services: 14, teams: 5, people: 26, fires: 10, hardToFix: true };
 const SAMPLE_MS = 6000;
 const WARM_UP_MS = 1500;
-const MENU_RUNS = 5;
+export const MENU_RUNS = 11;
+/** The firestorm and the bare scene take turns this many times; their frames are pooled. */
+export const FRAME_RUNS = 3;
 const VIEWPORT = { width: 1280, height: 720 };
 
 export interface FrameFigures {
@@ -114,7 +116,7 @@ function floorCounts(c: typeof FIRESTORM): { texts: number; shapes: number; flam
   };
 }
 
-async function firestorm(browser: Browser, base: string): Promise<BrowserFigures['firestorm'] & { mapSize: string }> {
+async function firestorm(browser: Browser, base: string): Promise<{ gaps: number[]; live: number[]; mapSize: string }> {
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.addInitScript(() => {
     localStorage.setItem('firepants.settings.v1', JSON.stringify({ speed: 8, autoPause: false }));
@@ -175,13 +177,7 @@ async function firestorm(browser: Browser, base: string): Promise<BrowserFigures
   const box = await page.locator('#map canvas').boundingBox();
   await context.close();
   const mapSize = box ? `${Math.round(box.width)}x${Math.round(box.height)}` : '900x660';
-  return {
-    ...figures(gaps),
-    liveMin: Math.min(...live),
-    liveMedian: quantile(live, 0.5),
-    ...floorCounts(FIRESTORM),
-    mapSize,
-  };
+  return { gaps, live, mapSize };
 }
 
 async function bareScene(browser: Browser, base: string, size: string, counts: ReturnType<typeof floorCounts>) {
@@ -195,7 +191,7 @@ async function bareScene(browser: Browser, base: string, size: string, counts: R
   const gaps = await sampleFrames(page);
   const renderer = await page.evaluate(() => (window as { bareRenderer?: () => string }).bareRenderer?.() ?? '?');
   await context.close();
-  return { ...figures(gaps), renderer };
+  return { gaps, renderer };
 }
 
 /** Runs the browser figures, or says in one line why it cannot. */
@@ -223,16 +219,34 @@ export async function browserBench(port: number): Promise<BrowserFigures | { ski
       menu.push(await timeToButton(browser, `${url}/index.html`, '#overlay button'));
       bare.push(await timeToButton(browser, `${url}/bench/bare-page.html`, 'button'));
     }
-    const storm = await firestorm(browser, url);
-    const { mapSize, ...stormFigures } = storm;
-    const { renderer, ...scene } = await bareScene(browser, url, mapSize, storm);
+    // The two scenes take turns, so a machine that slows down for a while slows both alike.
+    const stormGaps: number[] = [];
+    const sceneGaps: number[] = [];
+    const live: number[] = [];
+    let mapSize = '900x660';
+    let renderer = '?';
+    const counts = floorCounts(FIRESTORM);
+    for (let i = 0; i < FRAME_RUNS; i++) {
+      const storm = await firestorm(browser, url);
+      stormGaps.push(...storm.gaps);
+      live.push(...storm.live);
+      mapSize = storm.mapSize;
+      const scene = await bareScene(browser, url, mapSize, counts);
+      sceneGaps.push(...scene.gaps);
+      renderer = scene.renderer;
+    }
     const sizes = bundleSizes(outDir);
     return {
       browser: `${browser.version()} (${executablePath})`,
       renderer,
       mapSize,
-      firestorm: stormFigures,
-      bareScene: scene,
+      firestorm: {
+        ...figures(stormGaps),
+        liveMin: Math.min(...live),
+        liveMedian: quantile(live, 0.5),
+        ...counts,
+      },
+      bareScene: figures(sceneGaps),
       menuMs: quantile(menu, 0.5),
       barePageMs: quantile(bare, 0.5),
       gameGzipBytes: sizes.game,

@@ -19,7 +19,7 @@ import {
   type Scenario,
   validateScenario,
 } from '../src/sim';
-import { type BrowserFigures, browserBench, FIRESTORM } from './browser';
+import { type BrowserFigures, browserBench, FIRESTORM, FRAME_RUNS, MENU_RUNS } from './browser';
 
 const SCENARIO_ID = 'platform';
 const WEEKS = 13;
@@ -167,14 +167,14 @@ if ('skipped' in web) {
       `live incidents min ${storm.liveMin}, median ${storm.liveMedian}, 8×, auto-pause off; bare scene: ${storm.texts} texts, ${storm.shapes} shapes, ${storm.flames} flames`,
   );
   console.log(
-    `  frame time   firestorm median ${ms(storm.medianMs)}, p95 ${ms(storm.p95Ms)} (${storm.frames} frames)` +
+    `  frame time   firestorm median ${ms(storm.medianMs)}, p95 ${ms(storm.p95Ms)} (${storm.frames} frames over ${FRAME_RUNS} turns)` +
       `   bare Phaser median ${ms(web.bareScene.medianMs)}, p95 ${ms(web.bareScene.p95Ms)} (${web.bareScene.frames} frames)`,
   );
   console.log(
     `  p95 ratio ${ratios.firestormP95VsBare}× (${verdict(ratios.firestormP95VsBare, 1.25)}), median ratio ${ratios.firestormMedianVsBare}×`,
   );
   console.log(
-    `Menu: first button enabled after ${ms(web.menuMs)}; bare page ${ms(web.barePageMs)} (median of 5): ` +
+    `Menu: first button enabled after ${ms(web.menuMs)}; bare page ${ms(web.barePageMs)} (median of ${MENU_RUNS}, taking turns): ` +
       `${ratios.menuVsBarePage}× (${verdict(ratios.menuVsBarePage, 1.5)})`,
   );
   console.log(
