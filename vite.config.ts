@@ -41,6 +41,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
+    // Every browser the game runs in preloads modules itself; the polyfill would be one more request before the menu.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: {
         main: 'index.html',
@@ -50,7 +52,16 @@ export default defineConfig({
         vote: 'vote.html',
       },
       output: {
-        codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser/ }] },
+        codeSplitting: {
+          groups: [
+            { name: 'phaser', test: /node_modules[\\/]phaser/ },
+            // Everything the first menu needs, in one file: the menu waits on as few requests as can be.
+            {
+              name: 'menu',
+              test: /src[\\/](ui[\\/](dom|menuView|firstMenu|help|failure|modal)|app[\\/](roundDefaults|settingsKey|booth|roundClock)|content[\\/]scenarios)/,
+            },
+          ],
+        },
       },
     },
   },
@@ -59,8 +70,8 @@ export default defineConfig({
     // After the first visit the whole game is cached: a booth keeps running when the venue's network does not.
     VitePWA({
       registerType: 'autoUpdate',
-      // Deferred, so registering the worker never holds up the page's first paint or its menu.
-      injectRegister: 'script-defer',
+      // Registered by the game's screens (src/screens.ts) once they have loaded, never ahead of the first menu.
+      injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'Firepants — the success in SRE is silent',

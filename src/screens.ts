@@ -2,6 +2,7 @@
  * Every screen of the game page, drawn from the store and wired to it: the menu (taken over from the first one),
  * staffing, the floor, the retro, the report. Loaded by `main.ts` once the first menu is on the screen.
  */
+import { registerSW } from 'virtual:pwa-register';
 import { BOOTH, isBooth } from './app/booth';
 import { DEFAULT_SEED } from './app/demo';
 import { linkToFacilitator } from './app/facilitatorLink';
@@ -254,6 +255,8 @@ setInterval(() => {
 
 first?.finish();
 app.dataset.ready = 'true';
+// After the first visit the whole game is cached (a service worker): a booth keeps running when the network does not.
+registerSW({ immediate: true });
 
 // The menu is plain DOM and usable at once; Phaser (most of the download) arrives after it, for the map.
 setTimeout(() => {
