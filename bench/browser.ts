@@ -14,7 +14,7 @@ import { serveFolder } from './serve';
 export const FIRESTORM = { services: 14, teams: 5, people: 26, fires: 10, hardToFix: true };
 const SAMPLE_MS = 6000;
 const WARM_UP_MS = 1500;
-export const MENU_RUNS = 11;
+export const MENU_RUNS = 21;
 /** The firestorm and the bare scene take turns this many times; their frames are pooled. */
 export const FRAME_RUNS = 3;
 const VIEWPORT = { width: 1280, height: 720 };
