@@ -1,5 +1,5 @@
 import { DEFAULT_SEED } from '../app/demo';
-import { builtInScenarioList } from '../app/roundTerms';
+import { builtInScenarioList, parseSeed } from '../app/roundTerms';
 import type { GameStore } from '../app/store';
 import { MAX_SCENARIO_CHARS, type OwnershipModel, parseScenarioText, type RotationWeek, type Scenario } from '../sim';
 import { render } from './dom';
@@ -20,8 +20,6 @@ export interface MenuChoice {
   shared?: string;
 }
 
-const builtIns = builtInScenarioList;
-
 let custom: Scenario | null = null;
 let problems: string[] = [];
 let saveProblem: string | null = null;
@@ -30,7 +28,7 @@ let importProblem: string | null = null;
 /** The player's own scenario loaded in the menu, if any (a shared link may also bring one). */
 export const loadedScenarios = (): Scenario[] => (custom ? [custom] : []);
 export function offerScenario(scenario: Scenario): void {
-  if (!builtIns().some((s) => s.id === scenario.id)) custom = scenario;
+  if (!builtInScenarioList().some((s) => s.id === scenario.id)) custom = scenario;
 }
 
 /** The menu: pick a scenario (or load your own), a seed and a round length. */
@@ -41,7 +39,7 @@ export function renderMenu(
   preset: MenuChoice | null = null,
   onSharedLink: (hash: string) => void = () => {},
 ): void {
-  const scenarios = custom ? [...builtIns(), custom] : builtIns();
+  const scenarios = custom ? [...builtInScenarioList(), custom] : builtInScenarioList();
   const saved = store.savedRound();
   if (saved && 'problem' in saved) saveProblem = saved.problem;
   // A loaded file may reuse a built-in id: options are told apart by their place in the list, not by id.
@@ -53,7 +51,7 @@ export function renderMenu(
     const scenario = picked(el.querySelector('#scenario') as HTMLSelectElement);
     const seedText = (el.querySelector('#seed') as HTMLInputElement).value;
     const weeks = Number((el.querySelector('#weeks') as HTMLSelectElement).value);
-    const seed = /^-?\d{1,9}$/.test(seedText.trim()) ? Number(seedText) : 1;
+    const seed = parseSeed(seedText) ?? 1;
     const guided = (el.querySelector('#guided') as HTMLInputElement | null)?.checked ?? false;
     if (scenario) onContinue({ scenario, seed, weeks, guided });
   };
