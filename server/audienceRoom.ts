@@ -1,6 +1,6 @@
 import { type Client, matchMaker, Room } from '@colyseus/core';
 import { z } from 'zod';
-import { problemOf } from './protocol';
+import { problemOf } from '../src/protocol/rooms';
 
 const openVote = z.object({
   code: z.string().min(1).max(64),

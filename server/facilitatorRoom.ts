@@ -1,5 +1,5 @@
 import { type Client, matchMaker, Room } from '@colyseus/core';
-import { facilitatorJoin, injectMessage, problemOf, type TableSummary, tableRef } from './protocol';
+import { facilitatorJoin, injectMessage, problemOf, type TableSummary, tableRef } from '../src/protocol/rooms';
 
 /**
  * The facilitator's console over every table on this server: a live list of tables and the

@@ -1,7 +1,15 @@
 import { type Client, Room } from '@colyseus/core';
-import { RoundClock } from '../src/app/roundClock';
-import { RoundSession } from '../src/app/roundSession';
-import { COMMAND_ROLE, ROLE_TITLES } from '../src/app/seats';
+import {
+  controlMessage,
+  joinOptions,
+  problemOf,
+  type Seat,
+  type TableSummary,
+  tableOptions,
+} from '../src/protocol/rooms';
+import { RoundClock } from '../src/round/roundClock';
+import { RoundSession } from '../src/round/roundSession';
+import { COMMAND_ROLE, ROLE_TITLES } from '../src/round/seats';
 import {
   builtInScenarios,
   type Command,
@@ -14,7 +22,6 @@ import {
 import { payloadProblem } from '../src/sim/commands';
 import { roundOver } from '../src/sim/step';
 import { framingCommand, retroAwaitingFraming, waitsForTheAudience } from './demoTable';
-import { controlMessage, joinOptions, problemOf, type Seat, type TableSummary, tableOptions } from './protocol';
 
 /**
  * One table: the server plays the round (and its never-learning replay) and is the only judge of

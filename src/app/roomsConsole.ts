@@ -1,4 +1,4 @@
-import type { TableSummary } from '../../server/protocol';
+import type { TableSummary } from '../protocol/rooms';
 
 /** One table as the console lists it. */
 export type TableRow = TableSummary & { table: string };

@@ -1,4 +1,4 @@
-import { type Seat, tidySeats } from './seats';
+import { type Seat, tidySeats } from '../round/seats';
 import { SETTINGS_KEY as KEY } from './settingsKey';
 
 /** Player settings remembered between visits. A corrupt entry falls back to defaults. */

@@ -1,17 +1,17 @@
+import { Debrief } from '../round/debrief';
+import { DEMO, demoScenario } from '../round/demo';
+import { RoundSession } from '../round/roundSession';
+import { parseSave, readText, SAVE_KEY, type SaveFile } from '../round/save/save';
+import { weekChoiceDue } from '../round/weekChoice';
 import { createWorld, policies } from '../sim';
 import type { LogEntry } from '../sim/inputLog';
 import { roundOver } from '../sim/step';
 import { setAsideCorrupt } from './corruptSaves';
-import { Debrief } from './debrief';
-import { DEMO, demoScenario } from './demo';
 import type { TableLine } from './remoteTable';
-import { RoundSession } from './roundSession';
-import { parseSave, readText, SAVE_KEY, type SaveFile } from './save';
 import { StoreCore } from './storeCore';
-import { weekChoiceDue } from './weekChoice';
 
-export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from './roundClock';
-export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from './roundSession';
+export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from '../round/roundClock';
+export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from '../round/roundSession';
 export type { DebriefView, StoreView } from './storeView';
 
 /**

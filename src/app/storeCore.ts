@@ -1,26 +1,25 @@
 import { createActor } from 'xstate';
+import type { Debrief } from '../round/debrief';
+import { samplePoint } from '../round/history';
+import { DEMO_SPEED, RoundClock } from '../round/roundClock';
+import { RoundSession, type RoundSetup } from '../round/roundSession';
+import { builtInScenario } from '../round/roundTerms';
+import { removeText, SAVE_KEY, storeText } from '../round/save/save';
+import { seatFor } from '../round/seats';
+import { minutesToBoundary, weekChoiceDue } from '../round/weekChoice';
 import {
   type Command,
   type CommandResult,
   defaultScenarioId,
-  type GamePhase,
-  gameFlowMachine,
   isWorldInput,
   type Scenario,
   type SimEvent,
   type Snapshot,
 } from '../sim';
-import type { Debrief } from './debrief';
-import { samplePoint } from './history';
 import type { TableLine } from './remoteTable';
-import { DEMO_SPEED, RoundClock } from './roundClock';
-import { RoundSession, type RoundSetup } from './roundSession';
-import { builtInScenario } from './roundTerms';
-import { removeText, SAVE_KEY, storeText } from './save';
-import { seatFor } from './seats';
+import { type ScreenPhase, screenFlowMachine } from './screenFlow';
 import { loadSettings, type Settings, saveSettings } from './settings';
 import type { StoreView } from './storeView';
-import { minutesToBoundary, weekChoiceDue } from './weekChoice';
 
 type Listener = (view: StoreView) => void;
 
@@ -29,7 +28,7 @@ type Listener = (view: StoreView) => void;
  * round (a RoundSession, local or a replica of a table's) advanced by real time (a RoundClock).
  */
 export class StoreCore {
-  readonly flow = createActor(gameFlowMachine).start();
+  readonly flow = createActor(screenFlowMachine).start();
   scenario: Scenario;
   protected session: RoundSession | null = null;
   protected readonly clock = new RoundClock();
@@ -66,7 +65,7 @@ export class StoreCore {
       weekChoice: null,
     };
     this.flow.subscribe((s) => {
-      const phase = s.value as GamePhase;
+      const phase = s.value as ScreenPhase;
       if (phase !== 'report' && this.view.debrief) this.view = { ...this.view, debrief: null };
       this.view = { ...this.view, phase };
       this.emit();

@@ -1,6 +1,6 @@
+import { RoundSession } from '../round/roundSession';
 import { readLog } from '../sim/logReplay';
 import { joinTable, type TableLine, type TableSeat } from './remoteTable';
-import { RoundSession } from './roundSession';
 import type { GameStore } from './store';
 
 /**

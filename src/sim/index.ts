@@ -14,7 +14,6 @@ export {
 export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
-export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';
 export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { createWorld } from './model/createWorld';
