@@ -1,13 +1,14 @@
 import { Debrief } from '../round/debrief';
 import { DEMO, demoScenario } from '../round/demo';
 import { RoundSession } from '../round/roundSession';
-import { parseSave, readText, SAVE_KEY, type SaveFile } from '../round/save/save';
+import { parseSave, type SaveFile } from '../round/save/save';
 import { weekChoiceDue } from '../round/weekChoice';
 import { createWorld, policies } from '../sim';
 import type { LogEntry } from '../sim/inputLog';
 import { roundOver } from '../sim/step';
 import { setAsideCorrupt } from './corruptSaves';
 import type { TableLine } from './remoteTable';
+import { readText, SAVE_KEY } from './storage';
 import { StoreCore } from './storeCore';
 
 export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from '../round/roundClock';

@@ -4,7 +4,6 @@ import { samplePoint } from '../round/history';
 import { DEMO_SPEED, RoundClock } from '../round/roundClock';
 import { RoundSession, type RoundSetup } from '../round/roundSession';
 import { builtInScenario } from '../round/roundTerms';
-import { removeText, SAVE_KEY, storeText } from '../round/save/save';
 import { seatFor } from '../round/seats';
 import { minutesToBoundary, weekChoiceDue } from '../round/weekChoice';
 import {
@@ -19,6 +18,7 @@ import {
 import type { TableLine } from './remoteTable';
 import { type ScreenPhase, screenFlowMachine } from './screenFlow';
 import { loadSettings, type Settings, saveSettings } from './settings';
+import { removeText, SAVE_KEY, storeText } from './storage';
 import type { StoreView } from './storeView';
 
 type Listener = (view: StoreView) => void;

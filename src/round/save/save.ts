@@ -38,8 +38,6 @@ export interface SaveFile {
   scheduled: TimedInput[];
 }
 
-export const SAVE_KEY = 'firepants.save';
-
 export type LoadResult = { ok: true; save: SaveFile } | { ok: false; reason: string };
 
 export function makeSave(
@@ -124,30 +122,4 @@ function readSave(text: string): LoadResult {
 
 function describeVersion(v: unknown): string {
   return typeof v === 'number' || typeof v === 'string' ? clip(JSON.stringify(v)) : v === undefined ? 'none' : typeof v;
-}
-
-/** Storage that may be missing or full: every call is guarded. */
-export function storeText(key: string, text: string): boolean {
-  try {
-    globalThis.localStorage?.setItem(key, text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function readText(key: string): string | null {
-  try {
-    return globalThis.localStorage?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function removeText(key: string): void {
-  try {
-    globalThis.localStorage?.removeItem(key);
-  } catch {
-    // nothing to remove
-  }
 }

@@ -1,4 +1,5 @@
-import { parseSave, readText, SAVE_KEY, type SaveFile, storeText } from '../../round/save/save';
+import { readText, SAVE_KEY, storeText } from '../../app/storage';
+import { parseSave, type SaveFile } from '../../round/save/save';
 import { MAX_SAVE_CHARS } from '../../sim';
 
 /** The saved round in this browser, as text and checked, when there is a good one. */
