@@ -1,6 +1,7 @@
 import { RoundSession } from '../round/roundSession';
-import { readLog } from '../sim/logReplay';
-import { joinTable, type TableLine, type TableSeat } from './remoteTable';
+import type { Seat } from '../round/seats';
+import { readLog } from '../sim';
+import { joinTable, type TableLine } from './remoteTable';
 import type { GameStore } from './store';
 
 /**
@@ -12,7 +13,7 @@ export async function sitAtTable(
   store: GameStore,
   server: string,
   code: string,
-  seat: TableSeat,
+  seat: Seat,
   table: { demo?: boolean } = {},
 ): Promise<string | null> {
   let line: TableLine | null = null;
@@ -23,7 +24,7 @@ export async function sitAtTable(
       code.trim(),
       seat,
       {
-        welcome: (raw, paused) => {
+        welcome: (raw, { paused }) => {
           const start = () => {
             const read = readLog(raw);
             if (!read.ok || !line) {
@@ -37,7 +38,7 @@ export async function sitAtTable(
         },
         entries: (entries) => store.tableEntries(entries),
         minute: (minute) => store.tableMinute(minute),
-        control: (paused) => store.tableControl(paused),
+        control: ({ paused }) => store.tableControl(paused),
         refused: (reason) => store.tableMessage(`The table refused that: ${reason}`),
         notice: (text) => store.tableMessage(text),
         left: (why) => store.tableMessage(`You ${why}.`),

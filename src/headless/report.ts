@@ -1,15 +1,16 @@
+import type { TimedInput } from '../sim';
 import {
   busFactor,
+  compareWithReplay,
   MINUTES_PER_WEEK,
   type Outcome,
+  Replay,
   roundOutcome,
   type Scenario,
   type SimState,
   scoreCard,
   stateHash,
 } from '../sim';
-import { compareWithReplay, Replay } from '../sim/counterfactual';
-import type { TimedInput } from '../sim/timeline';
 
 export interface RoundSummary {
   scenario: string;

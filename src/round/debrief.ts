@@ -2,15 +2,16 @@ import {
   compareWithReplay,
   createSimulationFromState,
   createWorld,
+  type InputLog,
+  isCommandEntry,
   isWorldInput,
   type Policy,
   policies,
   type SimState,
+  scheduledFires,
   type TimedInput,
   Timeline,
 } from '../sim';
-import { type InputLog, isCommandEntry } from '../sim/inputLog';
-import { scheduledFires } from '../sim/scenario/scheduledFires';
 import { creditText } from './seats';
 
 /** How far apart the kept worlds are, in simulated minutes: scrubbing replays at most this much. */

@@ -1,6 +1,14 @@
 import type { SilentReport } from '../sim';
-import { allEventsOf, type CommandType, type Role, type SimEvent, type Snapshot, scoreCard } from '../sim';
-import { isCommandEntry, type LogEntry } from '../sim/inputLog';
+import {
+  allEventsOf,
+  type CommandType,
+  isCommandEntry,
+  type LogEntry,
+  type Role,
+  type SimEvent,
+  type Snapshot,
+  scoreCard,
+} from '../sim';
 import { answered, type Reflection } from './reflection';
 
 /** What a table's results are made of. Filled in one place (`resultsInputOf`), so new terms are wired once. */

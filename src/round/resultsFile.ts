@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { COMMAND_TYPES, ROLES } from '../sim';
-import { formatPath } from '../sim/scenario/validate';
+import { COMMAND_TYPES, formatPath, ROLES } from '../sim';
 import { REFLECTION_QUESTIONS } from './reflection';
 import type { ResultsExport } from './results';
 import { ROUND_WEEKS, SEED_LIMIT } from './roundTerms';

@@ -1,34 +1,32 @@
 import {
   type Command,
   type CommandResult,
+  type Control,
+  type Credit,
   createSimulation,
   createSimulationFromState,
   eventCount,
   eventsSince,
+  type InputLog,
+  type InputSource,
+  isCommandEntry,
   isWorldInput,
+  LOG_VERSION,
+  type LogEntry,
   type OwnershipModel,
   type Policy,
   type RotationWeek,
+  recording,
   type Scenario,
   type SimEvent,
   type SimState,
   type Simulation,
   type Snapshot,
+  scheduledFires,
   stateHash,
   type TimedInput,
   Timeline,
 } from '../sim';
-import {
-  type Control,
-  type InputLog,
-  type InputSource,
-  isCommandEntry,
-  LOG_VERSION,
-  type LogEntry,
-  recording,
-  type Seat,
-} from '../sim/inputLog';
-import { scheduledFires } from '../sim/scenario/scheduledFires';
 import { GhostTimeline } from './ghost';
 import type { HistoryPoint } from './history';
 import { makeSave, type SaveFile } from './save/save';
@@ -190,7 +188,7 @@ export class RoundSession {
   dispatch(
     command: Command,
     by: InputSource = isWorldInput(command) ? 'facilitator' : 'player',
-    seat?: Seat,
+    seat?: Credit,
   ): CommandResult {
     const at = this.sim.snapshot().now;
     const result = recording(this.sim, this.entries, by, seat).dispatch(command);
@@ -199,9 +197,9 @@ export class RoundSession {
   }
 
   /** Pause, resume and speed: they change no world, but the debrief shows them. */
-  control(control: Control, value?: number): void {
+  control(control: Control, value?: number, by: InputSource = 'player'): void {
     const at = this.sim.snapshot().now;
-    this.entries.push(value === undefined ? { at, by: 'player', control } : { at, by: 'player', control, value });
+    this.entries.push(value === undefined ? { at, by, control } : { at, by, control, value });
   }
 
   /** Plays on by simulated minutes; with `stopAtPage`, stops at the minute a page arrives. */

@@ -1,7 +1,37 @@
-import { type Command, type CommandType, commandRegistry, ROLES, type Role, type Snapshot } from '../sim';
-import { isCommandEntry, type LogEntry, PLAYER_NAME_MAX, type Seat, seatProblem } from '../sim/inputLog';
+import {
+  type Command,
+  type CommandType,
+  type Credit,
+  commandRegistry,
+  creditProblem,
+  isCommandEntry,
+  type LogEntry,
+  PLAYER_NAME_MAX,
+  ROLES,
+  type Role,
+  type Snapshot,
+} from '../sim';
 
-export type { Seat };
+/** The roles a seat can have: an incident role, or a spectator, who only watches. */
+export const SEAT_ROLES = [...ROLES, 'spectator'] as const;
+export type SeatRole = (typeof SEAT_ROLES)[number];
+
+/**
+ * A seat at a table: a named player and the role they sit in. At one shared screen the players' seats are
+ * named on the staffing screen; at a room table each screen takes one. A decision is credited (`Credit`)
+ * to the seat holding its role.
+ */
+export interface Seat {
+  player: string;
+  role: SeatRole;
+}
+
+/** A seat that holds an incident role (not a spectator's). */
+export type RoleSeat = Seat & Credit;
+
+export function holdsRole(seat: Seat): seat is RoleSeat {
+  return seat.role !== 'spectator';
+}
 
 /** A workshop table: three to six people. */
 export const MAX_PLAYERS = 6;
@@ -40,44 +70,45 @@ export const COMMAND_ROLE: Record<CommandType, Role | null> = {
 };
 
 export const ROLE_TITLES: Record<Role, string> = { commander: 'Incident commander', ops: 'Ops', comms: 'Comms' };
+export const SEAT_TITLES: Record<SeatRole, string> = { ...ROLE_TITLES, spectator: 'Spectator' };
 
 /**
  * The table's players as the setup form or a stored file gives them: names trimmed and cut, blank
  * rows and unknown roles dropped, at most six. Never throws.
  */
-export function tidySeats(raw: unknown): Seat[] {
+export function tidySeats(raw: unknown): RoleSeat[] {
   if (!Array.isArray(raw)) return [];
-  const out: Seat[] = [];
+  const out: RoleSeat[] = [];
   for (const row of raw.slice(0, MAX_PLAYERS * 2)) {
     if (!row || typeof row !== 'object') continue;
     const { player, role } = row as Record<string, unknown>;
     const name = typeof player === 'string' ? player.trim().slice(0, PLAYER_NAME_MAX) : '';
     const seat = { player: name, role };
-    if (seatProblem(seat) === null) out.push(seat as Seat);
+    if (creditProblem(seat) === null) out.push(seat as RoleSeat);
     if (out.length === MAX_PLAYERS) break;
   }
   return out;
 }
 
 /** Who holds a role: the first player seated in it. */
-export function holderOf(seats: readonly Seat[], role: Role): Seat | null {
-  return seats.find((s) => s.role === role) ?? null;
+export function holderOf(seats: readonly Seat[], role: Role): RoleSeat | null {
+  return seats.filter(holdsRole).find((s) => s.role === role) ?? null;
 }
 
 /** The seat a decision is credited to, or none (no players named, or a decision of the whole table). */
-export function seatFor(seats: readonly Seat[], command: Command): Seat | undefined {
+export function seatFor(seats: readonly Seat[], command: Command): Credit | undefined {
   const role = COMMAND_ROLE[command.type];
   return role ? (holderOf(seats, role) ?? undefined) : undefined;
 }
 
 /** Everyone moves one role on (commander → ops → comms → commander): the table swaps seats between incidents. */
-export function rotateSeats(seats: readonly Seat[]): Seat[] {
+export function rotateSeats(seats: readonly RoleSeat[]): RoleSeat[] {
   return seats.map((s) => ({ ...s, role: ROLES[(ROLES.indexOf(s.role) + 1) % ROLES.length] as Role }));
 }
 
 /** "Priya (Incident commander)" */
 export function creditText(seat: Seat): string {
-  return `${seat.player} (${ROLE_TITLES[seat.role]})`;
+  return `${seat.player} (${SEAT_TITLES[seat.role]})`;
 }
 
 /** A table decision in words, for the retro and the debrief: "Mitigate: rollback". */

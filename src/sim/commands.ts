@@ -6,6 +6,7 @@ export {
   checkCommand,
   commandRegistry,
   incidentShortcut,
+  parseCommand,
   payloadProblem,
   performChecked,
   stepShortcut,

@@ -1,6 +1,4 @@
-import { MINUTES_PER_WEEK, type SimState } from '../../sim';
-import { clip } from '../../sim/scenario/limits';
-import { formatPath } from '../../sim/scenario/validate';
+import { clip, formatPath, MINUTES_PER_WEEK, type SimState } from '../../sim';
 import { historySchema, savedWorldSchema } from './schema';
 
 type World = SimState;

@@ -1,5 +1,5 @@
 import type { OwnershipModel, TimedInput } from '../../sim';
-import { entriesProblem, entryProblem, type LogEntry } from '../../sim/inputLog';
+import { entriesProblem, entryProblem, type LogEntry } from '../../sim';
 import type { SavedLog } from './save';
 
 const OWNERSHIP: readonly string[] = ['ops-team', 'you-build-it', 'hybrid'];

@@ -1,5 +1,4 @@
-import { entryProblem } from '../../sim/inputLog';
-import { type Migrations, migrate } from '../../sim/migrate';
+import { entryProblem, type Migrations, migrate } from '../../sim';
 
 /**
  * Saves carry a version; each migration takes a save of one version to the next, in order, so a

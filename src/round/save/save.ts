@@ -1,16 +1,17 @@
+import type { LogEntry, Snapshot } from '../../sim';
 import {
   clip,
+  MAX_DEPTH,
   MAX_SAVE_CHARS,
   type OwnershipModel,
   type Scenario,
   type SimState,
   stateHash,
+  stripBom,
   type TimedInput,
+  textDepthExceeds,
   validateScenario,
 } from '../../sim';
-import type { LogEntry } from '../../sim/inputLog';
-import type { Snapshot } from '../../sim/model/snapshot';
-import { MAX_DEPTH, stripBom, textDepthExceeds } from '../../sim/scenario/limits';
 import type { HistoryPoint } from '../history';
 import { historyProblem, savedWorldProblem } from './checks';
 import { savedLogOf, worldInputsOf } from './log';

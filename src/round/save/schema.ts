@@ -5,12 +5,12 @@ import {
   INCIDENT_PHASES,
   INVESTIGATION_STEPS,
   INVESTMENT_KINDS,
+  isReservedName,
   MINUTES_PER_WEEK,
   MITIGATIONS,
   RETRO_STEPS,
   ROLES,
 } from '../../sim';
-import { isReservedName } from '../../sim/scenario/limits';
 
 /** The shape of a saved world: every record an object of the right kind, every number finite and in range. */
 

@@ -83,6 +83,17 @@ function definitionOf(type: unknown): CommandDefinition<CommandType> | undefined
   return own(commandRegistry, type) as CommandDefinition<CommandType> | undefined;
 }
 
+/**
+ * A command from outside, as its schema reads it: unknown fields are dropped, so only what the command
+ * says is kept (and logged, and sent on). Or the problem, naming the field.
+ */
+export function parseCommand(raw: unknown): { ok: true; command: Command } | { ok: false; problem: string } {
+  const problem = payloadProblem(raw);
+  if (problem !== null) return { ok: false, problem };
+  const definition = definitionOf((raw as { type: unknown }).type) as CommandDefinition<CommandType>;
+  return { ok: true, command: definition.schema.parse(raw) as Command };
+}
+
 /** What is wrong with a command's shape, naming the field; null when it is well formed. */
 export function payloadProblem(command: unknown): string | null {
   if (!command || typeof command !== 'object' || Array.isArray(command))

@@ -1,5 +1,12 @@
-import { formatClock, investmentTitle, peakNotice, type SimEvent, type Snapshot, STEP_LABELS } from '../../sim';
-import { conditionWords } from '../../sim/rules/actionItems';
+import {
+  conditionWords,
+  formatClock,
+  investmentTitle,
+  peakNotice,
+  type SimEvent,
+  type Snapshot,
+  STEP_LABELS,
+} from '../../sim';
 
 const person = (s: Snapshot, id: string) => s.engineers[id]?.name ?? id;
 const service = (s: Snapshot, id: string) => s.services[id]?.name ?? id;

@@ -1,5 +1,5 @@
 import type { GameStore } from '../../app/store';
-import { MAX_PLAYERS, ROLE_TITLES, type Seat, tidySeats } from '../../round/seats';
+import { MAX_PLAYERS, ROLE_TITLES, type RoleSeat, tidySeats } from '../../round/seats';
 import { ROLES, type Role } from '../../sim';
 import { button, h } from '../kit/dom';
 
@@ -15,7 +15,7 @@ function store_(store: GameStore): void {
  * the player holding the role: the timeline, the retro and the debrief say who decided what.
  */
 export function seatsForm(store: GameStore, redraw: () => void): HTMLElement {
-  rows ??= store.view.settings.seats.map((s: Seat) => ({ ...s }));
+  rows ??= store.view.settings.seats.map((s: RoleSeat) => ({ ...s }));
   const list = rows;
   const row = (seat: { player: string; role: Role }, i: number) =>
     h(

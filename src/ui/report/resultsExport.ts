@@ -2,7 +2,7 @@ import { makeShareLink } from '../../app/shareLink';
 import type { GameStore, StoreView } from '../../app/store';
 import { loadReflection } from '../../round/reflection';
 import { buildResults, resultsFileName, resultsInputOf } from '../../round/results';
-import { activeRotation } from '../../sim/rules/rotation';
+import { activeRotation } from '../../sim';
 import { button, h } from '../kit/dom';
 import '../kit/workshop.css';
 

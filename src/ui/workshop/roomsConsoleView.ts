@@ -1,6 +1,6 @@
 import type { ConsoleLine, TableRow, Tally, VoteResult } from '../../app/roomsConsole';
 import { builtInScenarios } from '../../content/scenarios';
-import { CONDITION_KINDS } from '../../sim/model/types';
+import { CONDITION_KINDS, type ConditionKind } from '../../sim';
 import { button, h, render } from '../kit/dom';
 
 export interface ConsoleState {
@@ -123,7 +123,11 @@ function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLEl
       ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
     ),
     button('Set it on fire', 'rooms-inject', () =>
-      line.inject(value(root, 'rooms-fire-table'), value(root, 'rooms-fire-service'), value(root, 'rooms-fire-kind')),
+      line.inject(
+        value(root, 'rooms-fire-table'),
+        value(root, 'rooms-fire-service'),
+        value(root, 'rooms-fire-kind') as ConditionKind,
+      ),
     ),
   );
 }

@@ -1,14 +1,11 @@
-import { defaultServer, type TableSeat } from '../../app/remoteTable';
+import { defaultServer } from '../../app/remoteTable';
 import type { GameStore } from '../../app/store';
 import { sitAtTable } from '../../app/tableScreen';
+import { SEAT_ROLES, SEAT_TITLES, type SeatRole } from '../../round/seats';
 import { button, h, render } from '../kit/dom';
 
-const SEATS: { value: TableSeat['seat']; label: string }[] = [
-  { value: 'commander', label: 'Incident commander' },
-  { value: 'ops', label: 'Ops' },
-  { value: 'comms', label: 'Comms' },
-  { value: 'spectator', label: 'Watch only' },
-];
+/** What the seat list says: a spectator only watches. */
+const seatLabel = (role: SeatRole) => (role === 'spectator' ? 'Watch only' : SEAT_TITLES[role]);
 
 /**
  * The form a table sees when it opens a room server's link (`?table=CODE`, or `?table=` for a new
@@ -18,7 +15,7 @@ export function renderTableJoin(el: HTMLElement, store: GameStore, code: string,
   const value = (id: string) =>
     (el.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
   const join = async () => {
-    const seat = { name: value('table-name').trim() || 'Player', seat: value('table-seat') as TableSeat['seat'] };
+    const seat = { player: value('table-name').trim() || 'Player', role: value('table-seat') as SeatRole };
     const table = value('table-code') || code;
     const demo = (el.querySelector('#table-demo') as HTMLInputElement | null)?.checked === true;
     render(
@@ -45,7 +42,7 @@ export function renderTableJoin(el: HTMLElement, store: GameStore, code: string,
       h(
         'select',
         { id: 'table-seat', 'data-keep': 'table-seat' },
-        ...SEATS.map((s) => h('option', { value: s.value }, s.label)),
+        ...SEAT_ROLES.map((role) => h('option', { value: role }, seatLabel(role))),
       ),
       h('label', { for: 'table-code' }, 'Table code (empty: a new table)'),
       h('input', { id: 'table-code', 'data-keep': 'table-code', value: code, maxlength: 64 }),
