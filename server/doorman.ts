@@ -68,13 +68,14 @@ export function securityHeaders(res: ServerResponse, settings: RoomSettings, tls
  */
 export class Doorman {
   readonly connections: ConnectionsByAddress;
-  private readonly matchmaking = new BucketsByKey({ perSecond: 20, burst: 60 });
+  private readonly matchmaking: BucketsByKey;
 
   constructor(
     private readonly settings: RoomSettings,
     private readonly tls: boolean,
   ) {
     this.connections = new ConnectionsByAddress(settings.connectionsPerAddress);
+    this.matchmaking = new BucketsByKey(settings.matchmakingPerAddress);
   }
 
   /** Puts the doorman in front of every request handler the server has now (the room library's included). */
@@ -92,9 +93,9 @@ export class Doorman {
     const origin = req.headers.origin;
     const refuse = (status: number, reason: string) => {
       logRefusal(address, `${req.method} ${String(req.url).slice(0, 60)}`, reason);
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`${reason}\n`);
-      req.resume();
+      // The body is never read: the connection closes once the answer is out.
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+      res.end(`${reason}\n`, () => req.socket.destroy());
       return false;
     };
     if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins))

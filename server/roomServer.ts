@@ -21,6 +21,7 @@ import { VoteBook } from './voteBook';
 /** One process of the room server: its rooms, where it keeps tables and votes, and the doorman in front. */
 export interface RoomServer {
   game: Server;
+  doorman: Doorman;
   http: HttpServer;
   tables: TableHall;
   audience: AudienceHall;
@@ -86,6 +87,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
   game.define(AUDIENCE_ROOM, AudienceRoom, { hall: audience });
   return {
     game,
+    doorman,
     http,
     tables,
     audience,

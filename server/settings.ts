@@ -22,6 +22,8 @@ export interface RoomSettings {
   idleMinutes: number;
   /** Open connections one address may have on a process. */
   connectionsPerAddress: number;
+  /** Matchmaking requests (joins) one address may make. */
+  matchmakingPerAddress: Rate;
   /** New voting devices one address may register. */
   devicesPerAddress: Rate;
   /** Whether each kept entry is flushed to the disk itself before it is sent (slower; survives power loss). */
@@ -38,6 +40,7 @@ export function roomSettings(given: Partial<RoomSettings> & Pick<RoomSettings, '
     maxTables: 200,
     idleMinutes: 120,
     connectionsPerAddress: 500,
+    matchmakingPerAddress: { perSecond: 20, burst: 60 },
     devicesPerAddress: { burst: 20, perSecond: 1 / 60 },
     fsync: false,
     ...given,
