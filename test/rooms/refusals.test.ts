@@ -175,7 +175,7 @@ describe('a client that floods', () => {
       left = c;
     });
     // The screen stops reading its socket; the server keeps sending (10 kB notes to the table, as fast as it can).
-    const raw = (slow.room.connection as unknown as { transport: { ws: { _socket: { pause(): void } } } }).transport.ws;
+    const raw = (slow.room.connection as unknown as { transport: { ws: { _socket: { pause(): void; resume(): void } } } }).transport.ws;
     raw._socket.pause();
     const room = serverTable(code) as unknown as {
       everyone: { refused(m: { reason: string }): void };
@@ -192,7 +192,7 @@ describe('a client that floods', () => {
     // Dropped after a few megabytes (what the kernel holds, then the server's cap), not after everything.
     expect(sent).toBeLessThan(3_000);
     await until(() => room.clients.length === 0, 5000, 'the slow reader to leave the table');
-    raw._socket.resume?.();
+    raw._socket.resume();
     await until(() => left !== 0, 10_000, 'the slow reader to see it was dropped');
   });
 });
