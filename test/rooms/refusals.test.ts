@@ -175,7 +175,9 @@ describe('a client that floods', () => {
       left = c;
     });
     // The screen stops reading its socket; the server keeps sending (10 kB notes to the table, as fast as it can).
-    const raw = (slow.room.connection as unknown as { transport: { ws: { _socket: { pause(): void; resume(): void } } } }).transport.ws;
+    const raw = (
+      slow.room.connection as unknown as { transport: { ws: { _socket: { pause(): void; resume(): void } } } }
+    ).transport.ws;
     raw._socket.pause();
     const room = serverTable(code) as unknown as {
       everyone: { refused(m: { reason: string }): void };
