@@ -35,6 +35,27 @@ export function addressOfClient(client: Client): string {
   return typeof address === 'string' ? address : 'unknown';
 }
 
+/** Addresses recently cut off, and until when they wait: five seconds, doubling each time, two minutes at most. */
+const cooling = new Map<string, { count: number; until: number; at: number }>();
+
+/** How many seconds an address must still wait after being cut off (0 when it may come in). */
+export function coolingDown(address: string, now = Date.now()): number {
+  const c = cooling.get(address);
+  return c && now < c.until ? Math.ceil((c.until - now) / 1000) : 0;
+}
+
+function coolDown(address: string, now = Date.now()): void {
+  const before = cooling.get(address);
+  const count = before && now - before.at < 600_000 ? before.count + 1 : 1;
+  cooling.set(address, { count, at: now, until: now + Math.min(120_000, 5000 * 2 ** (count - 1)) });
+  if (cooling.size > 10_000) for (const [a, c] of cooling) if (c.until < now) cooling.delete(a);
+}
+
+/** Whether the server cut this client off (it gets no seat held for its return: it may join again). */
+export function wasCutOff(client: Client): boolean {
+  return ledgers.get(client)?.gone === true;
+}
+
 /**
  * Ends a client's connection at once: no more of what it already sent is read, and its room sees it
  * leave as a dropped connection.
@@ -43,7 +64,9 @@ export function cutOff(client: Client, room: string, why: string): void {
   const ledger = ledgerOf(client);
   if (ledger.gone) return;
   ledger.gone = true;
-  logRefusal(addressOfClient(client), room, `disconnected: ${why}`);
+  const address = addressOfClient(client);
+  coolDown(address);
+  logRefusal(address, room, `disconnected: ${why} (the address waits ${coolingDown(address)} s)`);
   const socket = client.ref as { removeAllListeners?(event: string): void; terminate?(): void } | undefined;
   socket?.removeAllListeners?.('message');
   if (socket?.terminate) socket.terminate();

@@ -1,5 +1,6 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { ConnectionsByAddress, settleAddress } from './addresses';
+import { coolingDown } from './budget';
 import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
 import { BucketsByKey } from './tokenBucket';
@@ -101,6 +102,8 @@ export class Doorman {
     if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins))
       return refuse(403, `a page from ${String(origin).slice(0, 80)} may not use this server`);
     if (!String(req.url).includes('/matchmake/')) return true;
+    const wait = coolingDown(address);
+    if (wait > 0) return refuse(429, `this address was cut off for flooding: wait ${wait} s`);
     if (!this.matchmaking.take(address)) return refuse(429, 'too many requests from this address');
     if (req.method === 'POST') {
       const length = Number(req.headers['content-length']);
@@ -121,6 +124,11 @@ export class Doorman {
     if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins)) {
       logRefusal(address, 'web socket', `a page from ${String(origin).slice(0, 80)} may not use this server`);
       done(false, 403, 'Forbidden');
+      return;
+    }
+    if (coolingDown(address) > 0) {
+      logRefusal(address, 'web socket', 'this address was cut off for flooding');
+      done(false, 429, 'Too Many Requests');
       return;
     }
     if (!this.connections.admit(address)) {

@@ -8,7 +8,7 @@ import type { RoundSession } from '../src/round/roundSession';
 import { COMMAND_ROLE, holdsRole, ROLE_TITLES, type Seat } from '../src/round/seats';
 import { type Command, formatClock, parseCommand, roundOver, scoreCard, stateHash } from '../src/sim';
 import { addressOf } from './addresses';
-import { type Budgets, serveWithin, strike } from './budget';
+import { type Budgets, serveWithin, strike, wasCutOff } from './budget';
 import { framingCommand, retroAwaitingFraming } from './demoTable';
 import { toClient, toEveryone } from './outbox';
 import { logRefusal } from './refusals';
@@ -141,7 +141,7 @@ export class TableRoom extends Room {
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
-    if (!consented && !this.closing) {
+    if (!consented && !this.closing && !wasCutOff(client)) {
       try {
         // A dropped connection comes back to the same session within a few seconds; later, its token brings it back.
         await this.allowReconnection(client, 20);
