@@ -19,7 +19,8 @@ export function gamePages(dist: string, origins: readonly string[]) {
     if (!file.startsWith(dist) || !existsSync(file)) return next();
     let page = cache.get(file);
     if (page === undefined) {
-      page = readFileSync(file, 'utf8').replace("connect-src 'self'", `connect-src 'self' ${extra}`);
+      // The built page writes its policy's quotes as &#39; (or plainly); either way the other processes join it.
+      page = readFileSync(file, 'utf8').replace(/connect-src (&#39;|')self\1/, (found) => `${found} ${extra}`);
       cache.set(file, page);
     }
     res.type('html').send(page);
