@@ -28,16 +28,8 @@ const PHASE_TEXT: Record<IncidentPhase, string> = {
 
 const STATUS_HINT = 'Keeps customers informed: protects trust';
 
-let selected: string | null = null;
-
 function visible(s: Snapshot): Incident[] {
   return s.openIncidents.map((id) => s.incidents[id]).filter((i): i is Incident => !!i && i.phase !== 'undetected');
-}
-
-export function selectedIncident(s: Snapshot): Incident | null {
-  const list = visible(s);
-  if (!list.some((i) => i.id === selected)) selected = list[0]?.id ?? null;
-  return list.find((i) => i.id === selected) ?? null;
 }
 
 function people(s: Snapshot, ids: string[]): string {
@@ -52,7 +44,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     return;
   }
   const list = visible(s);
-  const inc = selectedIncident(s);
+  const inc = store.ui.selectedIn(s);
   const tabs =
     list.length > 1
       ? h(
@@ -63,7 +55,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
               `${s.services[i.service]?.name} SEV${i.sev}`,
               `tab-${i.id}`,
               () => {
-                selected = i.id;
+                store.ui.selectedIncident = i.id;
                 store.refresh();
               },
               { role: 'tab', 'aria-selected': i.id === inc?.id ? 'true' : 'false' },
@@ -178,8 +170,4 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     delegationToggle(s, store),
     view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
   );
-}
-
-export function selectIncident(id: string): void {
-  selected = id;
 }

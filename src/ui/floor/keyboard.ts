@@ -1,7 +1,6 @@
 import type { GameStore } from '../../app/store';
 import { incidentShortcut, stepShortcut } from '../../sim';
 import { openHelp } from '../kit/help';
-import { selectedIncident } from './incidentPanel';
 import { stepCommand } from './investigation';
 
 /** Form fields keep their own keys (typing, ticking a box, choosing in a list); buttons do not. */
@@ -51,10 +50,10 @@ export function installKeyboard(store: GameStore): void {
     }
     if (phase !== 'playing' && phase !== 'paused') return;
     const s = store.snapshot();
-    const inc = s ? selectedIncident(s) : null;
+    const inc = s ? store.ui.selectedIn(s) : null;
     if (!s || !inc) return;
     const step = stepShortcut(e.key);
-    const command = step ? stepCommand(s, inc, step) : incidentShortcut(e.key, inc.id);
+    const command = step ? stepCommand(store.ui, s, inc, step) : incidentShortcut(e.key, inc.id);
     if (command) store.dispatch(command);
   });
 }
