@@ -5,7 +5,6 @@ import {
   diagnosisHint,
   type Incident,
   type IncidentPhase,
-  MITIGATION_KEYS,
   MITIGATIONS,
   type Snapshot,
 } from '../../sim';
@@ -14,6 +13,7 @@ import { button, h, minutesText, render } from '../kit/dom';
 import { delegationToggle } from './delegation';
 import { peopleSection } from './incidentPeople';
 import { hintText, investigationSection, nextStep } from './investigation';
+import { commandKey, MITIGATION_KEYS } from './keymap';
 import { customerSection, elsewhere, incidentTimeline, roleInFront, roleTabs, shows } from './roleView';
 
 const PHASE_TEXT: Record<IncidentPhase, string> = {
@@ -127,9 +127,9 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       ? h(
           'div',
           { class: 'actions' },
-          button(`${ack.label} (${ack.key})`, 'ack', d({ type: 'acknowledge', incident: inc.id }), {
+          button(`${ack.label} (${commandKey('acknowledge')})`, 'ack', d({ type: 'acknowledge', incident: inc.id }), {
             class: 'primary',
-            accesskey: ack.key?.toLowerCase(),
+            accesskey: commandKey('acknowledge')?.toLowerCase(),
           }),
         )
       : null,

@@ -8,14 +8,13 @@ import {
   INVESTIGATION_STEPS,
   type Incident,
   type InvestigationStep,
-  MITIGATION_KEYS,
   type Snapshot,
-  STEP_KEYS,
   STEP_LABELS,
   stepMinutes,
 } from '../../sim';
 import { commandButton } from '../kit/commandButton';
 import { h } from '../kit/dom';
+import { MITIGATION_KEYS, STEP_KEYS } from './keymap';
 
 const PICKER = 'step-by';
 

@@ -1,6 +1,7 @@
 import type { GameStore, StoreView } from '../../app/store';
 import { commandRegistry } from '../../sim';
 import { button, h, render } from '../kit/dom';
+import { commandKey } from './keymap';
 
 /** The pager's sound: a short two-tone beep made on the spot, once per page, only when the player turned sound on. */
 export class PagerSound {
@@ -54,7 +55,7 @@ export function renderPager(el: HTMLElement, view: StoreView, store: GameStore, 
       h('strong', { class: 'page-tag' }, 'PAGE'),
       `${s.services[inc.service]?.name} is failing (SEV${inc.sev}). ${who} is being paged.`,
       button(
-        `Acknowledge (${commandRegistry.acknowledge.key})`,
+        `${commandRegistry.acknowledge.label} (${commandKey('acknowledge')})`,
         'pager-ack',
         () => store.dispatch({ type: 'acknowledge', incident: inc.id }),
         {
