@@ -38,7 +38,7 @@ export function readTableCode(typed: unknown): TableCodeRead {
   for (const ch of text)
     if (!ALPHABET.includes(ch)) return { ok: false, problem: `"${ch}" is not a character used in table codes` };
   if (checkOf(text.slice(0, BODY)) !== text[BODY])
-    return { ok: false, problem: 'that code has a typo (its last character does not check out): read it again' };
+    return { ok: false, problem: 'its last character does not check out, so there is a typo: read it again' };
   return { ok: true, code: text };
 }
 

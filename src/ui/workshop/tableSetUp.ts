@@ -77,7 +77,9 @@ export function setUpCard(root: HTMLElement, state: ConsoleState, line: ConsoleL
       h(
         'select',
         { id: 'setup-scenario', 'data-keep': 'setup-scenario' },
-        ...Object.keys(builtInScenarios).map((id) => h('option', { value: id }, id)),
+        ...Object.entries(builtInScenarios).map(([id, raw]) =>
+          h('option', { value: id }, String((raw as { name?: unknown }).name ?? id)),
+        ),
         h('option', { value: 'file' }, 'your own file…'),
       ),
       h('input', {
