@@ -95,6 +95,29 @@ describe('seats are owned', () => {
   });
 });
 
+describe('what was read is what is kept', () => {
+  it('logs and sends the command its schema parsed, never the fields that came with it', async () => {
+    const code = await table(17);
+    const p = await sit(s.sdk, code, { player: 'Ivy', role: 'ops' });
+    const raw = JSON.parse(
+      '{"type":"setTeamFocus","team":"web","reliabilityShare":0.5,"note":"NOTE","__proto__x":{"polluted":true}}'.replace(
+        'NOTE',
+        'x'.repeat(2800),
+      ),
+    );
+    tableUp.to(p.room).command(raw);
+    await until(() => commandsOf(p.seen.entries, 'setTeamFocus').length === 1);
+    const sent = commandsOf(p.seen.entries, 'setTeamFocus')[0];
+    const kept = commandsOf(serverTable(code).session.log().entries, 'setTeamFocus')[0];
+    for (const entry of [sent, kept])
+      expect(entry && 'command' in entry ? entry.command : null).toEqual({
+        type: 'setTeamFocus',
+        team: 'web',
+        reliabilityShare: 0.5,
+      });
+  });
+});
+
 describe('tables come only from the facilitator', () => {
   it('refuses a table asked of the matchmaker, a table without its code, and more tables than the cap', async () => {
     await expect(s.sdk.create(TABLE_ROOM, { seed: 1 })).rejects.toThrow(/invalid method/);
