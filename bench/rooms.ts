@@ -157,7 +157,11 @@ try {
   });
   const wanted = TABLES + (ATTACK === 'flood' || ATTACK === 'slow-reader' ? 1 : 0);
   for (let from = 0; from < wanted; from += 50) {
-    const batch = Array.from({ length: Math.min(50, wanted - from) }, (_, i) => ({ seed: from + i + 1, weeks: 4 }));
+    const batch = Array.from({ length: Math.min(50, wanted - from) }, (_, i) => ({
+      seed: from + i + 1,
+      weeks: 4,
+      autoPause: false,
+    }));
     facilitatorUp.to(desk).setUp({ tables: batch });
     const target = from + batch.length;
     while (codes.length < target && errors === 0) await sleep(0.05);

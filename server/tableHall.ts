@@ -61,6 +61,7 @@ export class TableHall {
       weeks: options.weeks,
       ...(options.ownership ? { ownership: options.ownership } : {}),
       demo: options.demo,
+      autoPause: options.autoPause,
       createdAt: new Date().toISOString(),
     });
     try {

@@ -53,6 +53,7 @@ export class TableRoom extends Room {
   private paused = true;
   private speed = 1;
   private label = '';
+  private autoPause = true;
   private seats = new TableSeats([]);
   private summaryAt = 0;
   private emptySince = Date.now();
@@ -78,6 +79,7 @@ export class TableRoom extends Room {
     }
     this.roomId = this.code;
     this.label = kept.setup.label || `table ${this.code}`;
+    this.autoPause = kept.setup.autoPause !== false && !kept.setup.demo;
     this.seats = new TableSeats(kept.seats);
     const resumed = kept.entries.length > 0 || kept.until > 0;
     if (resumed) {
@@ -296,7 +298,7 @@ export class TableRoom extends Room {
     const minutes = this.roundClock.tick(dt, this.speed, live);
     if (minutes <= 0) return;
     const before = this.session.entries.length;
-    this.session.advance(minutes, false);
+    const paged = this.session.advance(minutes, this.autoPause).some((e) => e.type === 'paged');
     const minute = this.session.snapshot().now;
     const lines: TableLine[] = this.session.entries.slice(before).map((e) => ({ e }));
     lines.push({ m: minute });
@@ -304,6 +306,8 @@ export class TableRoom extends Room {
       this.sendEntries(before);
       this.everyone.tick({ minute });
     });
+    // The pager went off: the clock stops at that minute (as the table's setup asked) while the table talks.
+    if (paged && this.autoPause) this.setPaused(true, 'facilitator');
     this.publish(false);
   }
 

@@ -10,6 +10,8 @@ export interface TableSetup {
   weeks: number;
   ownership?: OwnershipModel;
   demo: boolean;
+  /** The clock stops when the pager goes off (tables kept before this was asked stop too). */
+  autoPause?: boolean;
   createdAt: string;
 }
 

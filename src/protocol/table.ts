@@ -31,6 +31,8 @@ export const tableOptions = z.object({
   label: z.string().trim().max(40).default(''),
   /** A demo table: a bot plays it, and an audience's vote makes its retros' framing decision. */
   demo: z.boolean().default(false),
+  /** The table's clock stops when the pager goes off, so the table talks before it acts. */
+  autoPause: z.boolean().default(true),
 });
 export type TableOptions = z.input<typeof tableOptions>;
 

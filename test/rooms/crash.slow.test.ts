@@ -88,7 +88,7 @@ it('kill -9 mid-round with three tables and an open vote: every table comes back
   server = await startServer(env);
   const desk = await openConsole(new Client(url));
   const codes = await desk.setUp(
-    [1, 2, 3].map((seed) => ({ scenario: 'platform', seed, weeks: 2, label: `T${seed}` })),
+    [1, 2, 3].map((seed) => ({ scenario: 'platform', seed, weeks: 2, label: `T${seed}`, autoPause: false })),
   );
   const players = await Promise.all(codes.map((c, i) => player(url, c, `Ada${i}`)));
   await until(() => players.every((p) => p.seen.welcomes === 1), 10_000, 'three welcomes');

@@ -15,8 +15,8 @@ afterAll(async () => {
   await s.stop();
 });
 
-const table = async (seed: number, label = '') =>
-  (await desk.setUp([{ scenario: 'platform', seed, weeks: 1, label }]))[0] as string;
+const table = async (seed: number, label = '', autoPause = false) =>
+  (await desk.setUp([{ scenario: 'platform', seed, weeks: 1, label, autoPause }]))[0] as string;
 
 describe('a table room', () => {
   it('two players decide together; every screen replays the same world as the server', async () => {
@@ -152,6 +152,19 @@ describe('a table room', () => {
     await until(() => serverTable(code).clients.length === 0);
     const again = await sit(s.sdk, code, { player: 'Cy', role: 'spectator' });
     expect(commandsOf(again.seen.entries, 'setTeamFocus')).toHaveLength(2);
+  });
+
+  it('stops the clock when the pager goes off, if the table was set up so', async () => {
+    const code = await table(6, 'Paused on pages', true);
+    const a = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
+    desk.desk.inject({ table: code, service: 'checkout', kind: 'capacity' });
+    a.send.control({ control: 'speed', value: 8 });
+    a.send.control({ control: 'resume' });
+    await until(() => !a.seen.paused);
+    await until(() => a.seen.paused, 30_000, 'the page to stop the clock');
+    const w = serverTable(code).session.snapshot();
+    expect(w.openIncidents.some((id) => w.incidents[id]?.phase === 'paged')).toBe(true);
+    expect(a.seen.entries.at(-1)).toMatchObject({ control: 'pause', by: 'facilitator' });
   });
 });
 

@@ -34,6 +34,7 @@ function tablesFromForm(root: HTMLElement, state: ConsoleState): TableOptions[] 
     ownership,
     label: count === 1 ? name.slice(0, 40) : `${name.slice(0, 34)} ${i + 1}`,
     demo: checked(root, 'setup-demo') === true,
+    autoPause: checked(root, 'setup-auto-pause') !== false,
   }));
 }
 
@@ -109,6 +110,12 @@ export function setUpCard(root: HTMLElement, state: ConsoleState, line: ConsoleL
         h('option', { value: 'ops-team' }, 'an ops team runs it'),
         h('option', { value: 'you-build-it' }, 'you build it, you run it'),
         h('option', { value: 'hybrid' }, 'hybrid'),
+      ),
+      h(
+        'label',
+        { class: 'small' },
+        h('input', { type: 'checkbox', id: 'setup-auto-pause', 'data-keep': 'setup-auto-pause', checked: true }),
+        ' pause when the pager goes off',
       ),
       h(
         'label',
