@@ -89,8 +89,13 @@ export class FacilitatorRoom extends Room {
     this.clock.setInterval(() => void this.sendVote(false), 250);
   }
 
+  /** The code was checked by the matchmaker already; here the console's address is noted for the log. */
+  override onAuth(client: Client, _options: unknown, context: AuthContext): boolean {
+    client.userData = { address: addressOf(context) };
+    return true;
+  }
+
   override onJoin(client: Client): void {
-    client.userData = { address: 'console' };
     void this.tablesNow().then((tables) => facilitatorDown.to(toClient(client, this.roomName)).tables(tables));
     this.shown = '';
   }
