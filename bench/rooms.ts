@@ -10,6 +10,7 @@
  * attack phase, compares every table's round trips with its own baseline, and watches the servers' memory
  * until a minute after the attack. Prints the figures and ends with one JSON line.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from 'colyseus.js';
 import { AUDIENCE_ROOM, audienceDown, audienceUp } from '../src/protocol/audience';
 import { FACILITATOR_ROOM, facilitatorDown, facilitatorUp } from '../src/protocol/facilitator';
@@ -143,6 +144,15 @@ const servers = await startServers(PROCESSES, 2790 - (PROCESSES > 1 ? PROCESSES 
 const urls = servers.urls;
 const rooms: Room[] = [];
 const memory = { beforeMb: 0, peakMb: 0, afterMb: 0 };
+/** CPU used over the (first) measured phase: each server process, Redis, and this benchmark's own clients. */
+const cpu = {
+  from: [] as number[],
+  to: [] as number[],
+  clientFrom: process.cpuUsage(),
+  clientTo: { user: 0, system: 0 },
+};
+/** How late this process's own clients ran: their lateness is in every round trip measured. */
+const loop = monitorEventLoopDelay({ resolution: 10 });
 let attacker: Record<string, number | string> = {};
 try {
   // The console sets the tables up, 50 at a time.
@@ -202,10 +212,16 @@ try {
   );
   await sleep(2);
   memory.beforeMb = servers.memoryMb();
+  cpu.from = servers.cpuSeconds();
+  cpu.clientFrom = process.cpuUsage();
+  loop.enable();
   const watch = setInterval(() => {
     memory.peakMb = Math.max(memory.peakMb, servers.memoryMb());
   }, 500);
   await sleep(SECONDS);
+  cpu.to = servers.cpuSeconds();
+  cpu.clientTo = process.cpuUsage(cpu.clientFrom);
+  loop.disable();
   if (ATTACK) {
     phase = 'attack';
     attacker = await attack(ATTACK, { urls, codes: codes.slice(TABLES), seconds: SECONDS, device });
@@ -265,6 +281,10 @@ const figures = {
         attacker,
       }
     : { memoryPeakMb: Math.round(memory.peakMb) }),
+  // Share of one core each used during the (baseline) phase: servers…, then Redis; and the clients here.
+  serverCores: cpu.to.map((t, i) => round((t - (cpu.from[i] ?? 0)) / SECONDS)),
+  clientCores: round((cpu.clientTo.user + cpu.clientTo.system) / 1e6 / SECONDS),
+  clientLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
   errors,
 };
 console.log(
@@ -275,6 +295,9 @@ if ('commandP95Ratio' in figures)
   console.log(
     `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms (×${figures.commandP95Ratio} of the baseline; tables: median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}); memory ${figures.memoryBeforeMb} → peak ${figures.memoryPeakMb} → ${figures.memoryAfterMb} MB a minute later; attacker ${JSON.stringify(attacker)}`,
   );
+console.log(
+  `cpu:      servers ${figures.serverCores.join(' + ')} cores${servers.redis ? ' (the last is Redis)' : ''}, clients ${figures.clientCores}; the clients' event loop ran late by up to ${figures.clientLoopDelayP99Ms} ms (p99)`,
+);
 console.log(`errors:   ${errors}${problems.size ? ` (${[...problems].slice(0, 3).join('; ')})` : ''}`);
 console.log(JSON.stringify(figures));
 process.exit(0);

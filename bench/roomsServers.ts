@@ -17,6 +17,8 @@ export interface Servers {
   redis: string | null;
   /** Resident memory of every server process, in MB. */
   memoryMb(): number;
+  /** CPU seconds each server process (then Redis, when there is one) has used so far. */
+  cpuSeconds(): number[];
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,16 @@ export async function startRedis(): Promise<{ url: string; child: ChildProcess }
   return { url: `redis://127.0.0.1:${port}`, child };
 }
 
+/** A process's user and system CPU time so far, in seconds (Linux: /proc/PID/stat, in ticks of 1/100 s). */
+export function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function rssMb(pid: number): number {
   try {
     const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
@@ -129,6 +141,7 @@ export async function startServers(processes: number, firstPort: number): Promis
     pids: children.map((c) => c.pid ?? 0),
     redis: redis?.url ?? null,
     memoryMb: () => children.reduce((sum, c) => sum + rssMb(c.pid ?? 0), 0),
+    cpuSeconds: () => [...children, ...(redis ? [redis.child] : [])].map((c) => cpuOf(c.pid ?? 0)),
     async stop() {
       await Promise.all(children.map(stopOne));
       if (redis) await stopOne(redis.child);

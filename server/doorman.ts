@@ -1,9 +1,13 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import { TABLE_ROOM } from '../src/protocol/table';
 import { ConnectionsByAddress, settleAddress } from './addresses';
 import { coolingDown } from './budget';
 import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
 import { BucketsByKey } from './tokenBucket';
+
+/** Asking the matchmaker for a table by its kind rather than its code. */
+const TABLE_BY_NAME = new RegExp(`/matchmake/(joinOrCreate|join|create)/${TABLE_ROOM}(\\?|$)`);
 
 /** The largest matchmaking request (a seat or a device token); anything bigger is refused unread. */
 export const MAX_REQUEST_BYTES = 16 * 1024;
@@ -105,6 +109,8 @@ export class Doorman {
     const wait = coolingDown(address);
     if (wait > 0) return refuse(429, `this address was cut off for flooding: wait ${wait} s`);
     if (!this.matchmaking.take(address)) return refuse(429, 'too many requests from this address');
+    // Tables are joined by their code only; the console sets them up.
+    if (TABLE_BY_NAME.test(String(req.url))) return refuse(403, 'a table is joined by its code');
     if (req.method === 'POST') {
       const length = Number(req.headers['content-length']);
       if (!Number.isFinite(length)) return refuse(411, 'a request needs its length');

@@ -43,12 +43,17 @@ export function guardConsoleWith(d: FacilitatorDoor): void {
  * checked before any room is made or joined; an address that keeps guessing waits longer each time.
  */
 export class FacilitatorRoom extends Room {
+  /** No synchronised state: the patch loop only drives the room's clock (its intervals), four times a second. */
+  override patchRate = 250;
   override maxClients = 8;
   private tables!: TableHall;
   private audience!: AudienceHall;
   private shown = '';
   private readonly everyone = facilitatorDown.to(toEveryone(this));
-  private readonly onVoteChange = () => void this.sendVote(true);
+  private readonly onVoteChange = () => {
+    this.audience.book.forget();
+    void this.sendVote(true);
+  };
 
   static override async onAuth(_token: string, raw: unknown, context: AuthContext): Promise<boolean> {
     const address = addressOf(context);
@@ -86,7 +91,7 @@ export class FacilitatorRoom extends Room {
     );
     void this.presence.subscribe(VOTE_CHANNEL, this.onVoteChange);
     this.clock.setInterval(() => this.sendTables(), 1000);
-    this.clock.setInterval(() => void this.sendVote(false), 250);
+    this.clock.setInterval(() => void this.sendVote(false), 500);
   }
 
   /** The code was checked by the matchmaker already; here the console's address is noted for the log. */

@@ -46,6 +46,8 @@ export interface TableRoomOptions {
 export class TableRoom extends Room {
   override maxClients = 16;
   override autoDispose = false;
+  /** No synchronised state: screens get the log's entries, so the room library sends no patches. */
+  override patchRate = 0;
   private session!: RoundSession;
   private hall!: TableHall;
   private code = '';
@@ -63,6 +65,17 @@ export class TableRoom extends Room {
   private everyone = tableDown.to(toEveryone(this));
 
   override async onCreate(options: TableRoomOptions): Promise<void> {
+    try {
+      await this.open(options);
+    } catch (err) {
+      // A room that could not open holds no timers: nothing of it is left running.
+      this.clock.clear();
+      this.clock.stop();
+      throw err;
+    }
+  }
+
+  private async open(options: TableRoomOptions): Promise<void> {
     const hall = options.hall;
     if (!hall?.ticketFits(options.ticket))
       throw new ServerError(ErrorCode.AUTH_FAILED, 'only the facilitator console sets tables up');
@@ -108,7 +121,9 @@ export class TableRoom extends Room {
       },
       (client, reason) => this.to(client).refused({ reason }),
     );
-    this.setSimulationInterval((dt) => this.tick(dt), 100);
+    // Four ticks a second: each moves the clock ten minutes at 1×, which costs the simulation half as much per
+    // minute as small steps, and screens see the clock move as often as they can read it.
+    this.setSimulationInterval((dt) => this.tick(dt), 250);
     this.clock.setInterval(() => this.closeIfIdle(), 30_000);
     this.publish(true);
   }
@@ -350,10 +365,10 @@ export class TableRoom extends Room {
       void this.closeTable(`no screen for ${this.hall.settings.idleMinutes} minutes`);
   }
 
-  /** Keeps the table's summary (for the facilitator console) at most once a second unless asked. */
+  /** Keeps the table's summary (for the facilitator console) at most every two seconds unless asked. */
   private publish(now: boolean): void {
     const t = Date.now();
-    if (!now && t - this.summaryAt < 1000) return;
+    if (!now && t - this.summaryAt < 2000) return;
     this.summaryAt = t;
     const s = this.session.snapshot();
     const ghost = this.session.ghost.follow(s).view;

@@ -56,8 +56,8 @@ export function defaultServer(): string {
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`;
 }
 
-/** The first wait between tries to get back, and the longest. */
-const RETRY_MS = [500, 1000, 1000, 2000, 2000, 3000];
+/** Waits between tries to get back: every second for the first minute (a restart takes a few), then every three. */
+const retryMs = (attempt: number) => (attempt < 60 ? (attempt === 0 ? 250 : 1000) : 3000);
 /** How long a screen keeps trying to get back before it gives up. */
 const GIVE_UP_MS = 15 * 60_000;
 /** The join was refused for a reason that trying again will not change (a taken seat, a bad code). */
@@ -130,7 +130,7 @@ export async function joinTable(
         if (attempt > 0 && codeOf(err) === REFUSED)
           return on.left(`could not get back to the table (${problemOf(err)})`);
       }
-      await new Promise((r) => setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      await new Promise((r) => setTimeout(r, retryMs(attempt)));
     }
     if (!leaving) on.left('lost the connection to the table');
   };
