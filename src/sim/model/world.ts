@@ -1,4 +1,5 @@
 import { current, isDraft } from 'immer';
+import { MINUTES_PER_WEEK } from '../clock';
 import type { SimEvent } from '../events';
 import type { EngineerIn, IncidentIn, Snapshot } from './snapshot';
 import type { SimState } from './types';
@@ -96,7 +97,7 @@ export function busFactor(state: Snapshot, service: string): number {
 }
 
 export function weekStats(state: SimState) {
-  const w = Math.min(Math.floor(state.now / 10080), state.weekly.length - 1);
+  const w = Math.min(Math.floor(state.now / MINUTES_PER_WEEK), state.weekly.length - 1);
   return state.weekly[Math.max(0, w)];
 }
 

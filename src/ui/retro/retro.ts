@@ -1,4 +1,5 @@
 import type { GameStore, StoreView } from '../../app/store';
+import { plural } from '../../content/words';
 import { RETRO_STEPS, type RetroPhase, surfacedFactors } from '../../sim';
 import { commandButton } from '../kit/commandButton';
 import { button, h, render } from '../kit/dom';
@@ -179,7 +180,7 @@ export function renderRetro(el: HTMLElement, view: StoreView, store: GameStore):
         h(
           'p',
           {},
-          `There is never a single root cause. ${surfaced.length} contributing factor${surfaced.length === 1 ? '' : 's'} surfaced${hidden > 0 ? `; ${hidden} more stayed hidden (${retro.framing === 'blame' ? 'people kept quiet after the blame' : retro.depth === 'quick' ? 'a quick review does not dig that deep' : 'not everyone felt safe to say'})` : ''}.`,
+          `There is never a single root cause. ${plural(surfaced.length, 'contributing factor')} surfaced${hidden > 0 ? `; ${hidden} more stayed hidden (${retro.framing === 'blame' ? 'people kept quiet after the blame' : retro.depth === 'quick' ? 'a quick review does not dig that deep' : 'not everyone felt safe to say'})` : ''}.`,
         ),
         retro.phase === 'actions' && inc
           ? h(
