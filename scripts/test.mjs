@@ -57,7 +57,12 @@ for (const step of steps) {
 }
 
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.status === 'passed' ? '✓' : r.status === 'failed' ? '✗' : '–'} ${r.name}: ${r.status}${r.status === 'skipped' ? '' : ` (${r.seconds.toFixed(1)}s)`}`);
+for (const r of results)
+  console.log(
+    `  ${r.status === 'passed' ? '✓' : r.status === 'failed' ? '✗' : '–'} ${r.name}: ${r.status}${r.status === 'skipped' ? '' : ` (${r.seconds.toFixed(1)}s)`}`,
+  );
 const count = (status) => results.filter((r) => r.status === status).length;
-console.log(`\n${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`);
+console.log(
+  `\n${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`,
+);
 process.exit(count('failed') + count('skipped') > 0 ? 1 : 0);

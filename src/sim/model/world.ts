@@ -62,11 +62,6 @@ export function openIncidents<S extends Snapshot>(state: S): IncidentIn<S>[] {
   return out;
 }
 
-export function engineerName(state: SimState, id: string | null | undefined): string {
-  if (!id) return 'nobody';
-  return state.engineers[id]?.name ?? id;
-}
-
 export function serviceName(state: Snapshot, id: string): string {
   return state.services[id]?.name ?? id;
 }
