@@ -1,7 +1,7 @@
 import type { GameStore, StoreView } from '../../app/store';
+import { silentLine } from '../../round/silentLine';
 import { storyMarkdown, tellStory } from '../../round/story';
 import { type RoundOutcome, roundOutcome, scoreCard } from '../../sim';
-import { silentLine } from '../floor/hud';
 import { learningVsNines, weeklyBars } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
 import { reflectionForm } from '../kit/reflectionForm';
