@@ -67,6 +67,18 @@ export function device(url: string, address?: string): Client {
   return new Client(url, { headers: { 'X-Forwarded-For': a } });
 }
 
+/** Joins like a phone on a busy network: a refused or dropped request is tried again, twice at most. */
+async function patiently<T>(join: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await join();
+    } catch (err) {
+      if (attempt >= 2) throw err;
+      await sleep(0.5 * (attempt + 1));
+    }
+  }
+}
+
 /** A player who sets their team's focus every two seconds or so, and times the echo of each. */
 function player(room: Room, table: number, name: string, index: number): void {
   const sent = new Map<number, number>();
@@ -183,7 +195,7 @@ try {
       const name = `t${t}p${p}`;
       const role = p < ROLES.length ? ROLES[p] : 'spectator';
       const url = urls[(t + p) % urls.length] as string;
-      const r = await device(url).joinById(code, { player: name, role });
+      const r = await patiently(() => device(url).joinById(code, { player: name, role }));
       rooms.push(r);
       if (role !== 'spectator') player(r, t, name, p * 100);
       else tableDown.listen(r, Object.fromEntries(tableDown.names.map((n) => [n, () => {}])) as never);
@@ -195,9 +207,9 @@ try {
     for (let from = 0; from < AUDIENCE; from += 100) {
       const phones = await Promise.all(
         Array.from({ length: Math.min(100, AUDIENCE - from) }, (_, i) =>
-          device(urls[(from + i) % urls.length] as string)
-            .joinOrCreate(AUDIENCE_ROOM, {})
-            .catch((e) => fail(String(e))),
+          patiently(() => device(urls[(from + i) % urls.length] as string).joinOrCreate(AUDIENCE_ROOM, {})).catch((e) =>
+            fail(String(e)),
+          ),
         ),
       );
       for (const phone of phones)

@@ -54,6 +54,9 @@ app.use(gamePages(dist, settings.allowedOrigins));
 app.use(express.static(dist));
 
 const http = tls ? createHttps(tls, app) : createHttp(app);
+// Phones keep their connection to the matchmaker between requests: it stays open longer than a browser waits.
+http.keepAliveTimeout = 65_000;
+http.headersTimeout = 70_000;
 const rooms = roomServer(settings, http, tls !== null);
 const host = env.HOST ?? '0.0.0.0';
 const back = await rooms.listen(port, host);
