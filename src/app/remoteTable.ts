@@ -91,10 +91,14 @@ export async function joinTable(
   let room = await client.joinById(code, options());
   let leaving = false;
   let closed: string | null = null;
+  /** Back after a drop: the welcome that follows says so (once the screen has caught up from it). */
+  let returning = false;
   const heard: { [K in keyof TableDown]: (m: TableDown[K]) => void } = {
     welcome: (m) => {
       if (m.token) tokens.set(code, m.token);
       on.welcome(m.log, { paused: m.paused, speed: m.speed });
+      if (returning) on.notice('Back at the table.');
+      returning = false;
     },
     entries: (m) => on.entries(m.entries),
     tick: (m) => on.minute(m.minute),
@@ -123,8 +127,8 @@ export async function joinTable(
     for (let attempt = 0; Date.now() - started < GIVE_UP_MS && !leaving; attempt++) {
       try {
         room = attempt === 0 ? await client.reconnect(reconnectionToken) : await client.joinById(code, options());
+        returning = true;
         wire(room);
-        on.notice('Back at the table.');
         return;
       } catch (err) {
         if (attempt > 0 && codeOf(err) === REFUSED)

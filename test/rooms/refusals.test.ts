@@ -20,6 +20,9 @@ afterAll(async () => {
   await s.stop();
 });
 
+/** A message no channel carries, as a hostile client sends it. */
+const NO_SUCH_MESSAGE = 'no-such-message-at-all';
+
 const table = async (seed: number) => (await desk.setUp([{ seed, weeks: 1 }]))[0] as string;
 
 /** A raw HTTP request to the stage: its status and headers. */
@@ -186,7 +189,7 @@ describe('a client that floods', () => {
     });
     const send = tableUp.to(flooder.room);
     for (let i = 0; i < 5000; i++) send.hash({});
-    for (let i = 0; i < 100; i++) flooder.room.send('no-such-message-at-all', { junk: 'x'.repeat(100) });
+    for (let i = 0; i < 100; i++) flooder.room.send(NO_SUCH_MESSAGE, { junk: 'x'.repeat(100) });
     await until(() => leftWith !== 0, 10_000, 'the flooder to be cut off');
     expect(flooder.seen.refused.length).toBeLessThan(20);
     expect(flooder.seen.refused.some((r) => r === 'too many "hash" messages')).toBe(true);
