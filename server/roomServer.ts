@@ -30,10 +30,23 @@ export interface RoomServer {
   stop(): Promise<void>;
 }
 
-/** Process ids for the least busy process: the one with the fewest connections gets the next room. */
-async function leastConnected(): Promise<string> {
+/** Rooms placed on each process in the last two seconds, which its published counts may not show yet. */
+const placed = new Map<string, number[]>();
+
+/**
+ * The least busy process gets the next room: its connections, plus six for each of its rooms (a table soon
+ * has its screens) and for each room placed there in the last two seconds (other processes' counts are up
+ * to a second old, and a console sets up fifty tables at once).
+ */
+async function leastBusy(): Promise<string> {
+  const now = Date.now();
+  const recent = (id: string) => (placed.get(id) ?? []).filter((t) => now - t < 2000);
   const all = await matchMaker.stats.fetchAll();
-  return [...all].sort((a, b) => a.ccu - b.ccu || a.roomCount - b.roomCount)[0]?.processId ?? matchMaker.processId;
+  const load = (p: { processId: string; ccu: number; roomCount: number }) =>
+    p.ccu + 6 * (p.roomCount + recent(p.processId).length);
+  const chosen = [...all].sort((a, b) => load(a) - load(b))[0]?.processId ?? matchMaker.processId;
+  placed.set(chosen, [...recent(chosen), now]);
+  return chosen;
 }
 
 /**
@@ -52,7 +65,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     presence,
     driver: redis ? new RedisDriver(redis) : new LocalDriver(),
     ...(settings.publicAddress ? { publicAddress: settings.publicAddress } : {}),
-    selectProcessIdToCreateRoom: leastConnected,
+    selectProcessIdToCreateRoom: leastBusy,
     transport: new WebSocketTransport({
       server: http,
       maxPayload: MAX_MESSAGE_BYTES,

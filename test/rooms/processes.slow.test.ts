@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, type Room } from 'colyseus.js';
+import { Redis } from 'ioredis';
 import { afterAll, expect, it } from 'vitest';
 import { findRedis, freePorts, startRedis } from '../../bench/roomsServers';
 import { AUDIENCE_ROOM, audienceDown, audienceUp, type Tally } from '../../src/protocol/audience';
@@ -46,7 +47,15 @@ it.skipIf(!redisServer)(
 
     // The console on A sets two tables up; screens reach them through B.
     const desk = await openConsole(new Client(a));
-    const codes = await desk.setUp([1, 2].map((seed) => ({ seed, weeks: 1, label: `P${seed}` })));
+    const all = await desk.setUp([1, 2, 3, 4].map((seed) => ({ seed, weeks: 1, label: `P${seed}` })));
+    const codes = all.slice(0, 2);
+    // Placed by load: tables on both processes.
+    const listing = new Redis(redis.url);
+    const where = await Promise.all(
+      all.map(async (c) => JSON.parse((await listing.hget('roomcaches', c)) ?? '{}').publicAddress as string),
+    );
+    listing.disconnect();
+    expect(new Set(where).size).toBe(2);
     const viaB = new Client(b);
     const screens = await Promise.all(codes.map((c, i) => sit(viaB, c, { player: `Ada${i}`, role: 'commander' })));
     screens[0]?.send.command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.7 });
