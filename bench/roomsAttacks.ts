@@ -108,6 +108,10 @@ async function slowReader(g: Ground): Promise<Record<string, number>> {
     }
   }
   await sleep(g.seconds * 1000);
+  // Its sockets were paused, so it could not see the server close them: it reads again to find out.
+  for (const r of readers)
+    (r.connection as unknown as { transport: { ws: { _socket: { resume(): void } } } }).transport.ws._socket.resume();
+  await sleep(2000);
   return out;
 }
 
