@@ -98,9 +98,17 @@ export class Doorman {
     const origin = req.headers.origin;
     const refuse = (status: number, reason: string) => {
       logRefusal(address, `${req.method} ${String(req.url).slice(0, 60)}`, reason);
-      // The body is never read: the connection closes once the answer is out.
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-      res.end(`${reason}\n`, () => req.socket.destroy());
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (Number.isFinite(length) && length <= MAX_REQUEST_BYTES) {
+        // A small body is read and dropped: the connection stays open for the client's next request.
+        req.resume();
+        res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`${reason}\n`);
+      } else {
+        // A large body is never read: the connection closes once the answer is out.
+        res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end(`${reason}\n`, () => req.socket.destroy());
+      }
       return false;
     };
     if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins))
