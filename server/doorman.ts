@@ -100,10 +100,15 @@ export class Doorman {
       logRefusal(address, `${req.method} ${String(req.url).slice(0, 60)}`, reason);
       const length = Number(req.headers['content-length'] ?? 0);
       if (Number.isFinite(length) && length <= MAX_REQUEST_BYTES) {
-        // A small body is read and dropped: the connection stays open for the client's next request.
+        // A small body is read and dropped: the connection stays open for the client's next request. A client
+        // over its rate waits a second for the answer, so hammering the door gains it nothing.
         req.resume();
-        res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end(`${reason}\n`);
+        const answer = () => {
+          res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(`${reason}\n`);
+        };
+        if (status === 429) setTimeout(answer, 1000).unref();
+        else answer();
       } else {
         // A large body is never read: the connection closes once the answer is out.
         res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
