@@ -2,11 +2,12 @@ import {
   compareWithReplay,
   Replay,
   type Scenario,
+  type ScoreTerms,
   type SilentReport,
   type SilentSuccess,
   type SimState,
   type Snapshot,
-  scoreCard,
+  scoreTerms,
   type TimedInput,
 } from '../sim';
 
@@ -16,6 +17,8 @@ export interface GhostView {
   burning: string[];
   /** The never-learning organization's score on the same luck: par. */
   par: number;
+  /** Par's terms, which the round's outcome is weighed against. */
+  parTerms: ScoreTerms;
   report: SilentReport;
 }
 
@@ -47,7 +50,8 @@ export class GhostTimeline {
     }
     const justPrevented = report.prevented.filter((p) => !this.seen.has(p.incident.id));
     for (const p of justPrevented) this.seen.add(p.incident.id);
-    return { view: { burning: [...burning], par: scoreCard(other).score, report }, justPrevented };
+    const parTerms = scoreTerms(other);
+    return { view: { burning: [...burning], par: parTerms.score, parTerms, report }, justPrevented };
   }
 
   /** When each incident of the ghost timeline started, for the weekly chart. */

@@ -33,6 +33,7 @@ export {
   recording,
 } from './inputLog';
 export { parseLogText, readLog, replayLog } from './logReplay';
+export { type LossAccount, lossAccount, lossWhen, weeksPlayed } from './lossAccount';
 export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { type Migrations, migrate } from './migrate';
@@ -47,8 +48,18 @@ export {
   ROLES,
 } from './model/types';
 export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
-export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
+export {
+  OUTCOME_TITLES,
+  OUTCOMES,
+  type Outcome,
+  type OutcomeFacts,
+  type RoundOutcome,
+  roundOutcome,
+  type ScoreTerms,
+  scoreTerms,
+} from './outcome';
 export { policies, policyDescriptions } from './policies';
+export { isRealWeakness, type RealFix, realFixes } from './realFixes';
 export { conditionWords, plansFor } from './rules/actionItems';
 export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
@@ -65,7 +76,7 @@ export {
   weekNumber,
 } from './rules/investments';
 export type { SignalOutcome } from './rules/machineReasons';
-export { announcedPeak, loadOf, peakNotice } from './rules/pressure';
+export { announcedPeak, loadOf, peakNotice, trustPercent } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';
 export { conditionRisk, serviceRisk } from './rules/risk';
