@@ -8,12 +8,9 @@ export {
   type CommandType,
   checkCommand,
   commandRegistry,
-  incidentShortcut,
   parseCommand,
   payloadProblem,
-  stepShortcut,
 } from './commands';
-export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export {
@@ -61,7 +58,7 @@ export {
 export { policies, policyDescriptions } from './policies';
 export { isRealWeakness, type RealFix, realFixes } from './realFixes';
 export { conditionWords, plansFor } from './rules/actionItems';
-export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
+export { STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { isGuarded } from './rules/effects';
 export { incidentCan } from './rules/incidentLife';
