@@ -61,6 +61,7 @@ export { conditionWords, plansFor } from './rules/actionItems';
 export { STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { isGuarded } from './rules/effects';
+export { workingRemedies } from './rules/incident';
 export { incidentCan } from './rules/incidentLife';
 export { stepMinutes } from './rules/investigation';
 export {
