@@ -34,13 +34,16 @@ export interface SideAtMinute {
   fires: FireAtMinute[];
 }
 
+/** How a mitigated incident, out but still watched, is told. */
+export const MITIGATED = 'mitigated, watching';
+
 const PHASE_WORDS: Record<string, string> = {
   undetected: 'not yet noticed',
   detected: 'noticed, nobody paged yet',
   paged: 'paged, not answered',
   acknowledged: 'answered',
   investigating: 'being diagnosed',
-  mitigated: 'mitigated, watching',
+  mitigated: MITIGATED,
 };
 
 const TRIED_WORDS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { GameStore, StoreView } from '../../app/store';
 import { ghostStrip } from '../../round/ghostStrip';
-import { silentLine } from '../../round/silentLine';
+import { silentLine, silentTone } from '../../round/silentLine';
 import { announcedPeak, formatClock, peakNotice, type Snapshot, scoreCard, trustPercent } from '../../sim';
 import { learningVsNines } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
@@ -164,7 +164,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
             : ''
         } · customers ${Math.round(card.customers.points)}`,
       ),
-      h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
+      h('div', { class: `silent tone-${silentTone(silent)}`, 'data-testid': 'silent' }, silentLine(silent)),
     ),
     h(
       'div',

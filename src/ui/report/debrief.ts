@@ -1,6 +1,6 @@
 import type { DebriefView, GameStore } from '../../app/store';
 import type { DebriefMark } from '../../round/debrief';
-import { type FireAtMinute, sideAt } from '../../round/debriefMoment';
+import { type FireAtMinute, MITIGATED, type SideAtMinute, sideAt } from '../../round/debriefMoment';
 import { formatClock, type Snapshot } from '../../sim';
 import { button, h, minutesText } from '../kit/dom';
 import { debriefMap } from './debriefMap';
@@ -48,6 +48,16 @@ function fireView(f: FireAtMinute): HTMLElement {
   );
 }
 
+/** What burns at the chosen minute, as the map shows it, and what is recovering. */
+function burningNow(at: SideAtMinute): string {
+  const fires = at.fires.filter((f) => f.phase !== MITIGATED);
+  const watched = at.fires.filter((f) => f.phase === MITIGATED);
+  const burning = fires.length
+    ? `Burning now: ${fires.map((f) => `${f.service} (${f.phase})`).join(', ')}`
+    : 'Nothing burning now';
+  return watched.length ? `${burning}; recovering: ${watched.map((f) => f.service).join(', ')}` : burning;
+}
+
 /** One side at the chosen minute: score, fires so far, the map as it was, and each open incident. */
 function side(title: string, s: Snapshot, testId: string): HTMLElement {
   const at = sideAt(s);
@@ -60,13 +70,7 @@ function side(title: string, s: Snapshot, testId: string): HTMLElement {
       'ul',
       { class: 'small' },
       h('li', {}, `${plural(at.incidentsSoFar, 'incident')} so far`),
-      h(
-        'li',
-        {},
-        at.fires.length
-          ? `Burning now: ${at.fires.map((f) => `${f.service} (${f.phase})`).join(', ')}`
-          : 'Nothing burning now',
-      ),
+      h('li', {}, burningNow(at)),
       h('li', {}, `${Math.round(at.customerMinutes)} customer-minutes lost so far`),
       h('li', {}, `${plural(at.itemsClosed, 'action item')} closed`),
     ),

@@ -1,5 +1,5 @@
 import type { GameStore, StoreView } from '../../app/store';
-import { silentLine } from '../../round/silentLine';
+import { silentLine, silentTone } from '../../round/silentLine';
 import { type Story, storyMarkdown, tellStory } from '../../round/story';
 import { lossWhen, scoreCard } from '../../sim';
 import { learningVsNines, weeklyBars } from '../kit/chart';
@@ -88,7 +88,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
           ),
           h(
             'div',
-            { class: 'silent', 'data-testid': 'report-silent' },
+            { class: `silent tone-${silentTone(view.silent)}`, 'data-testid': 'report-silent' },
             `${silentLine(view.silent)} · ${Math.round(view.silent?.customerMinutesSaved ?? 0)} customer-minutes saved`,
           ),
         ),
@@ -173,7 +173,8 @@ function outcomeBanner(story: Story): HTMLElement {
   return h(
     'div',
     { class: `outcome ${o.outcome}`, 'data-testid': 'outcome', 'data-outcome': o.outcome },
-    h('strong', {}, `${o.title}${o.loss ? ` on ${lossWhen(o.loss.at)}` : ''}. `),
+    h('strong', {}, `${o.title}. `),
+    o.loss ? `On ${lossWhen(o.loss.at)}: ` : '',
     o.reason,
     o.loss
       ? h(
