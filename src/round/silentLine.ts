@@ -1,6 +1,5 @@
+import { plural } from '../content/words';
 import type { SilentReport } from '../sim';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The honest, net headline: prevented incidents with a change behind them, and what happened only here. */
 export function silentLine(silent: SilentReport | null): string {

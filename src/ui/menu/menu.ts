@@ -2,13 +2,7 @@ import type { GameStore } from '../../app/store';
 import type { RoundChoice, ViewState } from '../../app/viewState';
 import { DEFAULT_SEED } from '../../round/demo';
 import { builtInScenarioList, parseSeed } from '../../round/roundTerms';
-import {
-  MAX_SCENARIO_CHARS,
-  type OwnershipModel,
-  parseScenarioText,
-  type RotationWeek,
-  type Scenario,
-} from '../../sim';
+import { MAX_SCENARIO_CHARS, parseScenarioText, type Scenario } from '../../sim';
 import { render } from '../kit/dom';
 import { openHelp } from '../kit/help';
 import { type MenuData, menuPanel, menuTitle } from './menuView';
