@@ -1,3 +1,4 @@
+import { plural } from '../content/words';
 import {
   allEventsOf,
   lossWhen,
@@ -31,7 +32,6 @@ export interface Story {
   replayByWeek: number[];
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const weekOf = (t: number) => Math.floor(t / MINUTES_PER_WEEK) + 1;
 
 function byWeek(starts: number[], weeks: number): number[] {

@@ -1,4 +1,5 @@
 import type { DebriefView, GameStore } from '../../app/store';
+import { plural } from '../../content/words';
 import type { DebriefMark } from '../../round/debrief';
 import { type FireAtMinute, MITIGATED, type SideAtMinute, sideAt } from '../../round/debriefMoment';
 import { formatClock, type Snapshot } from '../../sim';
@@ -22,8 +23,6 @@ const PROMPTS: Record<DebriefMark['kind'], string> = {
   retro: 'What did this retro make it safe to say, and what did it leave unsaid?',
   item: 'What made this item worth its hours over the others on the list?',
 };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** One open incident at the chosen minute: where, how bad, its true class, and what the responders knew by then. */
 function fireView(f: FireAtMinute): HTMLElement {
