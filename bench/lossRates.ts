@@ -1,12 +1,13 @@
 /**
  * How often each bot loses a round: `npx tsx bench/lossRates.ts [seeds] [weeks] [scenario] [policies…]`
- * prints, per bot, the share of seeds lost and why (trust or people), and how many were won.
+ * prints, per bot, the share of seeds lost and why (trust or people), and how the others ended: learned,
+ * held the line, or merely survived.
  * Defaults: 50 seeds × 13 weeks on `platform`, hero-on-call and learning-first — the figures the
  * calibration aims at (hero-on-call loses at least half, learning-first at most a tenth).
  */
 
 import { builtInScenarios } from '../src/content/scenarios';
-import { policies, Replay, roundOutcome, runRound, scoreCard, validateScenario } from '../src/sim';
+import { compareWithReplay, policies, Replay, roundOutcome, runRound, scoreTerms, validateScenario } from '../src/sim';
 
 const [seedsArg, weeksArg, scenarioArg, ...named] = process.argv.slice(2);
 const seeds = Number(seedsArg ?? 50);
@@ -21,20 +22,20 @@ const scenario = checked.scenario;
 for (const bot of bots) {
   const policy = policies[bot];
   if (!policy) throw new Error(`no bot "${bot}"`);
-  const tally = { won: 0, survived: 0, trust: 0, people: 0 };
+  const tally = { learned: 0, 'held-the-line': 0, survived: 0, trust: 0, people: 0 };
   let lostDays = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const state = runRound(scenario, { seed, weeks, policy });
-    const par = scoreCard(new Replay(scenario, state).advanceTo(state.now)).score;
-    const { outcome } = roundOutcome(state, scoreCard(state).score, par);
+    const replay = new Replay(scenario, state).advanceTo(state.now);
+    const { outcome } = roundOutcome(state, scoreTerms(replay), compareWithReplay(state, replay));
     if (state.lost) {
       tally[state.lost.cause] += 1;
       lostDays += state.lost.at / 1440;
-    } else tally[outcome === 'won' ? 'won' : 'survived'] += 1;
+    } else if (outcome !== 'lost') tally[outcome] += 1;
   }
   const lost = tally.trust + tally.people;
   const pct = (n: number) => `${Math.round((100 * n) / seeds)}%`;
   process.stdout.write(
-    `${bot.padEnd(16)} lost ${pct(lost).padStart(4)} (trust ${tally.trust}, people ${tally.people}${lost ? `, on day ${(lostDays / lost).toFixed(1)} on average` : ''}) · won ${tally.won} · survived ${tally.survived} · ${seeds} seeds × ${weeks} weeks on ${scenarioId}\n`,
+    `${bot.padEnd(16)} lost ${pct(lost).padStart(4)} (trust ${tally.trust}, people ${tally.people}${lost ? `, on day ${(lostDays / lost).toFixed(1)} on average` : ''}) · learned ${tally.learned} · held the line ${tally['held-the-line']} · survived ${tally.survived} · ${seeds} seeds × ${weeks} weeks on ${scenarioId}\n`,
   );
 }

@@ -57,7 +57,10 @@ try {
     hook.playAs('learning-first', 7 * 1440);
   });
   await table.getByRole('button', { name: /Debrief/ }).click();
-  const fire = table.getByTestId('debrief').locator('li button').first();
+  // The moment a fix was chosen for the facilitator's fire: the map as it was, the true class, the clues so far.
+  const marks = table.getByTestId('debrief').locator('.debrief-marks li button');
+  const chosen = marks.filter({ hasText: /chose to .* Catalog/ }).first();
+  const fire = (await chosen.count()) ? chosen : marks.filter({ hasText: '· fire ·' }).first();
   if (await fire.count()) await fire.click();
   await table.waitForTimeout(800);
   await table.screenshot({ path: 'assets/screenshot-debrief.png' });

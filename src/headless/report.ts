@@ -2,23 +2,41 @@ import type { TimedInput } from '../sim';
 import {
   busFactor,
   compareWithReplay,
+  lossWhen,
   MINUTES_PER_WEEK,
+  OUTCOME_TITLES,
   type Outcome,
   Replay,
   roundOutcome,
   type Scenario,
   type SimState,
   scoreCard,
+  scoreTerms,
   stateHash,
+  trustPercent,
+  weeksPlayed,
 } from '../sim';
 
 export interface RoundSummary {
+  /**
+   * How the round ended, first of all: learned (above par, with an incident prevented or an item closed on a real
+   * weakness, and the learning terms part of the lead), held-the-line (above par without learning), survived (no
+   * better than par) or lost (trust collapsed or people left).
+   */
+  outcome: Outcome;
+  /** Why, in one paragraph with the round's numbers. */
+  outcomeReason: string;
+  /** For a lost round: the cause, the minute it ended, and what would have prevented it; else null and []. */
+  lostBecause: 'trust' | 'people' | null;
+  lostAt: number | null;
+  wouldHavePrevented: string[];
   scenario: string;
   seed: number;
   weeks: number;
   policy: string;
   stateHash: string;
   incidents: number;
+  /** Incidents in each week played (a lost round's later weeks are left out). */
   incidentsByWeek: number[];
   pages: number;
   customerMinutesLost: number;
@@ -44,12 +62,8 @@ export interface RoundSummary {
   servicesWithBusFactor2: number;
   businessValue: number;
   customerTrust: number;
-  /** Won (survived, learned more than par), survived, or lost (trust collapsed or people left). */
-  outcome: Outcome;
-  /** Why, in one sentence. */
-  outcomeReason: string;
-  /** The minute a lost round ended, else null. */
-  lostAt: number | null;
+  /** Items whose closing removed or guarded a real weakness (not one staged for a rehearsal or bought with a push). */
+  itemsClosedOnRealWeaknesses: number;
 }
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -69,16 +83,24 @@ export function summarize(
   // A round lost early is measured against the replay at the same minute.
   const other = replay && replay.now === state.now ? replay : new Replay(scenario, state, inputs).advanceTo(state.now);
   const silent = compareWithReplay(state, other);
-  const byWeek = Array.from({ length: state.weeks }, () => 0);
+  // Weeks never played (after a loss) are left out, not counted as quiet.
+  const played = weeksPlayed(state);
+  const byWeek = Array.from({ length: played }, () => 0);
   for (const id of state.incidentOrder) {
     const inc = state.incidents[id];
-    if (inc && !inc.prior) byWeek[Math.min(state.weeks - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
+    if (inc && !inc.prior) byWeek[Math.min(played - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
   }
-  const par = scoreCard(other).score;
-  const ending = roundOutcome(state, card.score, par);
+  const parTerms = scoreTerms(other);
+  const par = parTerms.score;
+  const ending = roundOutcome(state, parTerms, silent);
   const bf: Record<string, number> = {};
   for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
   return {
+    outcome: ending.outcome,
+    outcomeReason: ending.reason,
+    lostBecause: ending.loss?.cause ?? null,
+    lostAt: ending.loss?.at ?? null,
+    wouldHavePrevented: ending.loss?.wouldHavePrevented ?? [],
     scenario: state.scenarioId,
     seed: state.seed,
     weeks: state.weeks,
@@ -106,17 +128,21 @@ export function summarize(
     servicesWithBusFactor2: card.learning.servicesWithBusFactor2,
     businessValue: round(state.totals.businessValue, 0),
     customerTrust: round(state.customerTrust, 3),
-    outcome: ending.outcome,
-    outcomeReason: ending.reason,
-    lostAt: state.lost ? state.lost.at : null,
+    itemsClosedOnRealWeaknesses: ending.facts.realFixes.length,
   };
 }
 
 export function formatSummary(s: RoundSummary): string {
   return [
-    `Firepants · ${s.scenario} · seed ${s.seed} · ${s.weeks} weeks · policy ${s.policy}`,
+    `Firepants · ${s.scenario} · seed ${s.seed} · ${s.weeks} week${s.weeks === 1 ? '' : 's'} · policy ${s.policy}`,
     '',
-    `${s.outcome.toUpperCase()}: ${s.outcomeReason}`,
+    `${OUTCOME_TITLES[s.outcome].toUpperCase()}: ${s.outcomeReason}`,
+    ...(s.lostAt === null
+      ? []
+      : [
+          `  lost on ${lossWhen(s.lostAt)}. What would have prevented it:`,
+          ...s.wouldHavePrevented.map((w) => `  - ${w}`),
+        ]),
     '',
     'What the dashboard says (not scored)',
     `  availability      ${(s.availability * 100).toFixed(3)}%  (${s.nines} nines)`,
@@ -128,11 +154,11 @@ export function formatSummary(s: RoundSummary): string {
     `  silent successes  ${s.silentSuccesses} incidents didn't happen because of what was learned (${s.silentSuccessesAttributed} attributed to a closed item or shared retro; ${s.luckDifferences} other differences were luck)`,
     `  pages             ${s.pages}`,
     `  customer-minutes  ${s.customerMinutesLost}`,
-    `  action items      ${s.actionItemsClosed} closed · retros ${s.retros} · near misses reported ${s.nearMissesReported}`,
+    `  action items      ${s.actionItemsClosed} closed (${s.itemsClosedOnRealWeaknesses} on real weaknesses) · retros ${s.retros} · near misses reported ${s.nearMissesReported}`,
     `  bus factor ≥ 2    ${s.servicesWithBusFactor2} services`,
     `  burnouts          ${s.burnouts}`,
     `  business value    ${s.businessValue}`,
-    `  customer trust    ${s.customerTrust}`,
+    `  customer trust    ${trustPercent(s.customerTrust)}`,
     '',
     `state hash ${s.stateHash}`,
   ].join('\n');

@@ -1,5 +1,4 @@
 import {
-  compareWithReplay,
   createSimulationFromState,
   createWorld,
   type InputLog,
@@ -12,7 +11,9 @@ import {
   type TimedInput,
   Timeline,
 } from '../sim';
-import { creditText } from './seats';
+import { type DebriefMark, marksOf } from './debriefMarks';
+
+export type { DebriefMark };
 
 /** How far apart the kept worlds are, in simulated minutes: scrubbing replays at most this much. */
 const STEP = 360;
@@ -54,13 +55,6 @@ class Scrubbable {
   }
 }
 
-/** A moment worth stopping at in the debrief. */
-export interface DebriefMark {
-  at: number;
-  kind: 'incident' | 'prevented' | 'item' | 'decision';
-  text: string;
-}
-
 /**
  * The debrief: the round and its never-learning replay, both to be seen at any minute, from the
  * input log alone; and the moments that mattered, marked.
@@ -90,47 +84,4 @@ export class Debrief {
   at(minute: number): { ours: SimState; ghost: SimState } {
     return { ours: this.ours.at(minute), ghost: this.ghost.at(minute) };
   }
-}
-
-const DECIDERS = new Set(['player', 'bot', 'demo']);
-const DECISIONS = new Set(['mitigate', 'escalateToExpert', 'pullInTeam', 'publishRetro', 'runDrill', 'reviewNearMiss']);
-
-function marksOf(ours: SimState, ghost: SimState, log: InputLog): DebriefMark[] {
-  const marks: DebriefMark[] = [];
-  const name = (id: string) => ours.services[id]?.name ?? id;
-  for (const id of ours.incidentOrder) {
-    const inc = ours.incidents[id];
-    if (inc && !inc.prior)
-      marks.push({ at: inc.startedAt, kind: 'incident', text: `${name(inc.affected[0] ?? '')} burned here` });
-  }
-  for (const p of compareWithReplay(ours, ghost).prevented) {
-    marks.push({
-      at: p.incident.startedAt,
-      kind: 'prevented',
-      text: `${name(p.incident.affected[0] ?? '')} burned in the replay, not here: ${p.preventedBy.title}`,
-    });
-  }
-  for (const item of Object.values(ours.actionItems)) {
-    if (item.status === 'closed' && item.closedAt !== null)
-      marks.push({ at: item.closedAt, kind: 'item', text: `Closed: ${item.title}` });
-  }
-  for (const e of log.entries) {
-    if (isCommandEntry(e) && DECIDERS.has(e.by) && DECISIONS.has(e.command.type)) {
-      const text = decisionText(e.command.type);
-      marks.push({ at: e.at, kind: 'decision', text: e.seat ? `${text} by ${creditText(e.seat)}` : text });
-    }
-  }
-  return marks.sort((a, b) => a.at - b.at).slice(0, 200);
-}
-
-function decisionText(type: string): string {
-  const words: Record<string, string> = {
-    mitigate: 'A mitigation was chosen',
-    escalateToExpert: 'The expert was called',
-    pullInTeam: 'Another team was pulled in',
-    publishRetro: 'A retro was published',
-    runDrill: 'A drill was run',
-    reviewNearMiss: 'A near miss was reviewed',
-  };
-  return words[type] ?? type;
 }

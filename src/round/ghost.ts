@@ -2,20 +2,26 @@ import {
   compareWithReplay,
   Replay,
   type Scenario,
+  type ScoreTerms,
   type SilentReport,
   type SilentSuccess,
   type SimState,
   type Snapshot,
-  scoreCard,
+  scoreTerms,
   type TimedInput,
 } from '../sim';
+import { mapState } from './burning';
 
 /** What the other timeline looks like right now, for the HUD, the map and the report. */
 export interface GhostView {
+  /** The never-learning organization's world at this minute. */
+  world: Snapshot;
   /** Services burning in the never-learning timeline at this minute. */
   burning: string[];
   /** The never-learning organization's score on the same luck: par. */
   par: number;
+  /** Par's terms, which the round's outcome is weighed against. */
+  parTerms: ScoreTerms;
   report: SilentReport;
 }
 
@@ -40,14 +46,11 @@ export class GhostTimeline {
   follow(ours: Snapshot): { view: GhostView; justPrevented: SilentSuccess[] } {
     const other = this.replay.advanceTo(ours.now);
     const report = compareWithReplay(ours, other);
-    const burning = new Set<string>();
-    for (const id of other.openIncidents) {
-      const inc = other.incidents[id];
-      if (inc && inc.phase !== 'mitigated') for (const s of inc.affected) burning.add(s);
-    }
+    const burning = mapState(other).onFire;
     const justPrevented = report.prevented.filter((p) => !this.seen.has(p.incident.id));
     for (const p of justPrevented) this.seen.add(p.incident.id);
-    return { view: { burning: [...burning], par: scoreCard(other).score, report }, justPrevented };
+    const parTerms = scoreTerms(other);
+    return { view: { world: other, burning: [...burning], par: parTerms.score, parTerms, report }, justPrevented };
   }
 
   /** When each incident of the ghost timeline started, for the weekly chart. */

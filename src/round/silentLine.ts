@@ -12,3 +12,10 @@ export function silentLine(silent: SilentReport | null): string {
   if (extra > 0) return `${plural(extra, 'incident')} more than the never-learning team so far`;
   return `incidents: ${silent.incidents} here, ${silent.replayIncidents} in the other timeline`;
 }
+
+/** How the line reads: a success only when incidents were prevented net, a warning when more happened here. */
+export function silentTone(silent: SilentReport | null): 'good' | 'warn' | 'plain' {
+  if (!silent) return 'plain';
+  if (silent.net > 0) return 'good';
+  return silent.incidents > silent.replayIncidents ? 'warn' : 'plain';
+}

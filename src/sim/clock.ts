@@ -52,3 +52,17 @@ export function formatClock(t: Minute): string {
   const m = String(t % MINUTES_PER_HOUR).padStart(2, '0');
   return `Week ${weekOf(t) + 1} · ${DAY_NAMES[weekdayOf(t)]} ${h}:${m}`;
 }
+
+/** A stretch of simulated time in words: "40 min", "2 h 10 min", "3 d 4 h". */
+export function durationText(minutes: Minute): string {
+  const m = Math.max(0, Math.round(minutes));
+  if (m < MINUTES_PER_HOUR) return `${m} min`;
+  if (m < MINUTES_PER_DAY) {
+    const h = Math.floor(m / MINUTES_PER_HOUR);
+    const r = m % MINUTES_PER_HOUR;
+    return r === 0 ? `${h} h` : `${h} h ${r} min`;
+  }
+  const d = Math.floor(m / MINUTES_PER_DAY);
+  const h = Math.floor((m % MINUTES_PER_DAY) / MINUTES_PER_HOUR);
+  return h === 0 ? `${d} d` : `${d} d ${h} h`;
+}

@@ -31,6 +31,7 @@ export {
   recording,
 } from './inputLog';
 export { parseLogText, readLog, replayLog } from './logReplay';
+export { type LossAccount, lossAccount, lossWhen, weeksPlayed } from './lossAccount';
 export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
 export { type Migrations, migrate } from './migrate';
@@ -45,12 +46,23 @@ export {
   ROLES,
 } from './model/types';
 export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
-export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
+export {
+  OUTCOME_TITLES,
+  OUTCOMES,
+  type Outcome,
+  type OutcomeFacts,
+  type RoundOutcome,
+  roundOutcome,
+  type ScoreTerms,
+  scoreTerms,
+} from './outcome';
 export { policies, policyDescriptions } from './policies';
+export { isRealWeakness, type RealFix, realFixes } from './realFixes';
 export { conditionWords, plansFor } from './rules/actionItems';
 export { STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { isGuarded } from './rules/effects';
+export { workingRemedies } from './rules/incident';
 export { incidentCan } from './rules/incidentLife';
 export { stepMinutes } from './rules/investigation';
 export {
@@ -63,7 +75,7 @@ export {
   weekNumber,
 } from './rules/investments';
 export type { SignalOutcome } from './rules/machineReasons';
-export { announcedPeak, loadOf, peakNotice } from './rules/pressure';
+export { announcedPeak, loadOf, peakNotice, trustPercent } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';
 export { conditionRisk, serviceRisk } from './rules/risk';

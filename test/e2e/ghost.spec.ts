@@ -1,7 +1,60 @@
-import { expect, test } from '@playwright/test';
-import { advance, openGame } from './helpers';
+import { expect, type Page, test } from '@playwright/test';
+import { advance, openGame, startShortRound } from './helpers';
 
-test('the ghost timeline: par beside the score, the other timeline live, a prevented fire marked at its minute', async ({
+/** Where each timeline burns right now, read from the worlds the page holds (ours, and the replay's). */
+async function burningNow(page: Page): Promise<{ here: string[]; there: string[] }> {
+  return page.evaluate(() => {
+    const hook = window.__firepants;
+    const burning = (s: NonNullable<ReturnType<NonNullable<typeof hook>['snapshot']>> | null | undefined) =>
+      [
+        ...new Set(
+          (s?.openIncidents ?? [])
+            .map((id) => s?.incidents[id])
+            .filter((i) => i && i.phase !== 'mitigated')
+            .flatMap((i) => i?.affected ?? [])
+            .map((id) => s?.services[id]?.name ?? id),
+        ),
+      ].sort();
+    return { here: burning(hook?.snapshot()), there: burning(hook?.store.view.ghost?.world) };
+  });
+}
+
+test('the ghost strip says what burns where: the guided fire burns here and there at once', async ({ page }) => {
+  await startShortRound(page, 1);
+  await page.evaluate(() => window.__firepants?.store.setSettings({ autoPause: false }));
+  await expect(page.getByTestId('ghost-fires')).toHaveText(' quiet there too.');
+  // The guided fire reaches both timelines on Monday morning.
+  let both: { here: string[]; there: string[] } = { here: [], there: [] };
+  for (let i = 0; i < 40 && !(both.here.length && both.there.length); i++) {
+    await advance(page, 15);
+    both = await burningNow(page);
+  }
+  const shared = both.here.filter((s) => both.there.includes(s));
+  expect(shared.length).toBeGreaterThan(0);
+  const strip = page.getByTestId('ghost-fires');
+  await expect(strip).toContainText(`${shared[0]}`);
+  await expect(strip).toContainText('burning here and there');
+  await expect(strip).not.toContainText('quiet');
+  await page.screenshot({ path: 'test-results/ghost-both-burning.png' });
+  // At 1024 px the page banner sits over the strip: answer it first.
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  if (await dismiss.count()) await dismiss.click();
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/ghost-both-burning-1024.png' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Whatever happens next, "quiet there too" is said only while neither timeline has a fire open.
+  for (let i = 0; i < 40; i++) {
+    await advance(page, 20);
+    const text = (await strip.textContent()) ?? '';
+    const open = await page.evaluate(() => {
+      const hook = window.__firepants;
+      return (hook?.snapshot()?.openIncidents.length ?? 0) + (hook?.store.view.ghost?.world.openIncidents.length ?? 0);
+    });
+    expect(text.includes('quiet there too'), text).toBe(open === 0);
+  }
+});
+
+test('the ghost timeline: par beside the score, the other timeline live, a prevented fire kept in view', async ({
   page,
 }) => {
   await openGame(page);
@@ -11,6 +64,7 @@ test('the ghost timeline: par beside the score, the other timeline live, a preve
   await expect(page.getByTestId('ghost-strip')).toContainText('Other timeline');
   // Both timelines faced the demo's scripted fires: the ghost has them too.
   let marked = '';
+  let thereOnly = '';
   for (let i = 0; i < 400 && !(await page.getByTestId('report').count()); i++) {
     await advance(page, 30);
     const saved = page.getByTestId('ghost-saved');
@@ -18,9 +72,13 @@ test('the ghost timeline: par beside the score, the other timeline live, a preve
       marked = await saved.innerText();
       await page.screenshot({ path: 'test-results/ghost-timeline.png' });
     }
+    const now = await burningNow(page);
+    if (!thereOnly && now.here.length === 0 && now.there.length > 0)
+      thereOnly = (await page.getByTestId('ghost-fires').textContent()) ?? '';
   }
-  expect(marked).toMatch(/just caught fire there .* Not here: “.+”/);
+  expect(marked).toMatch(/^✓ \w{3} \d\d:\d\d: .+ caught fire there \(.+\)\. Not here: “.+”\.$/);
+  if (thereOnly) expect(thereOnly).toMatch(/burning there for .+; here: (calm|.+ recovering)\.$/);
   await expect(page.locator('#app')).toHaveAttribute('data-phase', 'report');
-  await expect(page.getByTestId('headline')).toContainText("didn't happen");
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-outcome', 'learned');
   await expect(page.getByTestId('report-score')).toContainText('par');
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseSettings } from '../../src/app/settings';
 import { storyMarkdown, tellStory } from '../../src/round/story';
-import { policies, Replay, runRound, silentSuccesses } from '../../src/sim';
+import {
+  compareWithReplay,
+  policies,
+  Replay,
+  runRound,
+  scoreTerms,
+  silentSuccesses,
+  trustPercent,
+} from '../../src/sim';
 import { scenario } from '../sim/fixtures';
 
 describe('the story of the round', () => {
@@ -12,7 +20,7 @@ describe('the story of the round', () => {
   const starts = replay.incidentOrder
     .filter((id) => !replay.incidents[id]?.prior)
     .map((id) => replay.incidents[id]?.startedAt ?? 0);
-  const story = tellStory(state, silent, starts);
+  const story = tellStory(state, silent, starts, scoreTerms(replay));
 
   it('counts incidents per week here and in the replay from the real logs', () => {
     expect(story.incidentsByWeek.reduce((a, b) => a + b, 0)).toBe(state.totals.incidents);
@@ -34,11 +42,11 @@ describe('the story of the round', () => {
 
   it('never claims a success when incidents rose, and keeps luck apart', () => {
     const rose = { ...silent, net: 0, incidents: silent.replayIncidents + 2 };
-    const told = tellStory(state, rose, starts);
+    const told = tellStory(state, rose, starts, null);
     expect(told.headline).not.toContain("didn't happen");
     expect(told.headline).toContain('more incident');
     expect(told.didNotReturn).toEqual([]);
-    const lucky = tellStory(state, { ...silent, luck: 3 }, starts);
+    const lucky = tellStory(state, { ...silent, luck: 3 }, starts, null);
     expect(lucky.paragraphs.join(' ')).toContain('luck and timing');
   });
 
@@ -49,6 +57,47 @@ describe('the story of the round', () => {
     expect(md.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(4);
     expect(md).toContain('What the dashboard says (not scored)');
     expect(md).toContain('**score**');
+  });
+
+  it('begins with how the round ended, and the headline follows it', () => {
+    expect(story.outcome?.outcome).toBe('learned');
+    expect(story.tone).toBe('good');
+    const md = storyMarkdown(state, story);
+    const firstParagraph = md.split('\n\n')[1] ?? '';
+    expect(firstParagraph.startsWith(`**Learned.** ${story.outcome?.reason}`)).toBe(true);
+  });
+});
+
+describe('the story of a lost round', () => {
+  const platform = scenario('platform');
+  const state = runRound(platform, { seed: 1, weeks: 4, policy: policies['do-nothing']! });
+  const replay = new Replay(platform, state).advanceTo(state.now);
+  const starts = replay.incidentOrder
+    .map((id) => replay.incidents[id])
+    .filter((i) => i && !i.prior)
+    .map((i) => i?.startedAt ?? 0);
+  const story = tellStory(state, compareWithReplay(state, replay), starts, scoreTerms(replay));
+  const md = storyMarkdown(state, story);
+
+  it('leads with the loss, its reason and what would have prevented it, in red', () => {
+    expect(state.lost?.cause).toBe('trust');
+    expect(story.outcome?.outcome).toBe('lost');
+    expect(story.tone).toBe('bad');
+    expect(story.headline).toMatch(/^Lost in week 1: customers stopped trusting the service/);
+    const afterTitle = md.split('\n\n')[1] ?? '';
+    expect(afterTitle.startsWith(`**Lost.** ${state.lost?.reason}`)).toBe(true);
+    expect(md.indexOf('**What would have prevented it**')).toBeLessThan(md.indexOf(`## ${story.headline}`));
+    for (const lever of story.outcome?.loss?.wouldHavePrevented ?? []) expect(md).toContain(`- ${lever}`);
+  });
+
+  it('lists only the weeks played, and shows trust as the loss states it', () => {
+    expect(md).toContain('## Incidents per week (1 of 4 played)');
+    expect(md.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(1);
+    const shown = trustPercent(state.customerTrust);
+    expect(state.lost?.reason).toContain(`down to ${shown}`);
+    expect(md).toContain(`customer trust ${shown}`);
+    expect(md).toContain(`| customer trust | ${shown} |`);
+    expect(md).not.toMatch(/lessons? made to stick/);
   });
 });
 

@@ -77,6 +77,14 @@ export function announcePeaks(state: SimState): void {
 }
 
 /**
+ * Customers' trust as every screen, export and sentence shows it: whole percent, rounded down, so a round
+ * lost below 25% never reads 25%.
+ */
+export function trustPercent(trust: number): string {
+  return `${Math.floor(trust * 100 + 1e-9)}%`;
+}
+
+/**
  * How many people have left (burning out is the only way to leave) against the headcount the round
  * began with (everyone not hired since). Read from totals, so the check each minute touches nobody.
  */
@@ -94,7 +102,7 @@ export function checkLoss(state: SimState): void {
     loseRound(
       state,
       'trust',
-      `Customers lost their trust (down to ${Math.floor(state.customerTrust * 100)}%, below ${Math.round(tuning.lossTrust * 100)}%): too many outages they felt, too late and too long.`,
+      `Customers lost their trust (down to ${trustPercent(state.customerTrust)}, below ${trustPercent(tuning.lossTrust)}): too many outages they felt, too late and too long.`,
     );
     return;
   }

@@ -1,6 +1,7 @@
 import type { GameStore, StoreView } from '../../app/store';
-import { silentLine } from '../../round/silentLine';
-import { announcedPeak, formatClock, peakNotice, type Snapshot, scoreCard } from '../../sim';
+import { ghostStrip } from '../../round/ghostStrip';
+import { silentLine, silentTone } from '../../round/silentLine';
+import { announcedPeak, formatClock, peakNotice, type Snapshot, scoreCard, trustPercent } from '../../sim';
 import { learningVsNines } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
 import { openHelp } from '../kit/help';
@@ -8,30 +9,17 @@ import { askToEndRound } from './endRound';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
-/** The other timeline, live: what is burning there now, and the latest incident that did not happen here. */
-function ghostStrip(view: StoreView): HTMLElement {
+/** The other timeline, live: what burns where right now, and the last fire there that did not happen here. */
+function ghostStripView(view: StoreView): HTMLElement | null {
   const s = view.snapshot;
-  const ghost = view.ghost;
-  const burning = (ghost?.burning ?? []).filter(
-    (id) => !s?.openIncidents.some((i) => s.incidents[i]?.affected.includes(id)),
-  );
-  const latest = [...(view.silent?.prevented ?? [])]
-    .filter((p) => s && s.now - p.incident.startedAt < 8 * 60)
-    .sort((a, b) => b.incident.startedAt - a.incident.startedAt)[0];
-  const names = burning.map((id) => s?.services[id]?.name ?? id);
+  if (!s) return null;
+  const strip = ghostStrip(s, view.ghost?.world ?? null, view.silent);
   return h(
     'div',
     { class: 'ghost-strip', 'data-testid': 'ghost-strip', 'aria-label': 'The other timeline' },
     h('span', { class: 'ghost-tag' }, 'Other timeline'),
-    latest
-      ? h(
-          'span',
-          { class: 'ghost-saved', 'data-testid': 'ghost-saved' },
-          ` ✓ ${latest.serviceName} just caught fire there (${latest.incident.kind}). Not here: “${latest.preventedBy.title}”.`,
-        )
-      : names.length > 0
-        ? ` ${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} burning there right now — not here.`
-        : ' quiet there too.',
+    h('span', { class: 'ghost-fires', 'data-testid': 'ghost-fires' }, ` ${strip.fires}`),
+    strip.saved ? h('span', { class: 'ghost-saved', 'data-testid': 'ghost-saved' }, ` ${strip.saved}`) : null,
   );
 }
 
@@ -150,7 +138,7 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
             'data-testid': 'trust',
             title: 'Customers’ trust: the round is lost if it falls below 25%',
           },
-          ` · trust ${Math.round(s.customerTrust * 100)}%`,
+          ` · trust ${trustPercent(s.customerTrust)}`,
         ),
       ),
       h(
@@ -176,13 +164,13 @@ export function renderHud(el: HTMLElement, view: StoreView, store: GameStore): v
             : ''
         } · customers ${Math.round(card.customers.points)}`,
       ),
-      h('div', { class: 'silent', 'data-testid': 'silent' }, silentLine(silent)),
+      h('div', { class: `silent tone-${silentTone(silent)}`, 'data-testid': 'silent' }, silentLine(silent)),
     ),
     h(
       'div',
       { class: 'hud-chart', title: 'Learning (solid orange) vs nines (dashed grey), per day' },
       learningVsNines(view.history, 150, 54),
     ),
-    ghostStrip(view),
+    ghostStripView(view),
   );
 }

@@ -1,4 +1,5 @@
 import type { StoreView } from '../../app/store';
+import { mapState } from '../../round/burning';
 import { busFactor, isNight, localTime, onCall, pagerTeams } from '../../sim';
 import { h, render } from '../kit/dom';
 
@@ -13,16 +14,12 @@ export function renderMapText(el: HTMLElement, view: StoreView): void {
     render(el);
     return;
   }
+  // Burning as the map draws it (noticed or not), at the worst severity reaching each service.
+  const here = mapState(s);
   const burning = new Map<string, number>();
-  const recovering = new Set<string>();
-  for (const id of s.openIncidents) {
-    const inc = s.incidents[id];
-    if (!inc || inc.phase === 'undetected') continue;
-    for (const svc of inc.affected) {
-      if (inc.phase === 'mitigated') recovering.add(svc);
-      else burning.set(svc, Math.min(burning.get(svc) ?? 9, inc.sev));
-    }
-  }
+  for (const fire of here.fires)
+    for (const svc of fire.affected) burning.set(svc, Math.min(burning.get(svc) ?? 9, fire.sev));
+  const recovering = here.recovering;
   const ghost = new Set(view.ghost?.burning ?? []);
   const saved = new Set(
     (view.silent?.prevented ?? []).filter((p) => s.now - p.incident.startedAt < 8 * 60).map((p) => p.incident.service),

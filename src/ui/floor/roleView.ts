@@ -2,7 +2,7 @@ import '../kit/workshop.css';
 import type { GameStore } from '../../app/store';
 import { customerVoices } from '../../round/customerVoices';
 import { ROLE_TITLES } from '../../round/seats';
-import { type Incident, ROLES, type Role, type SimEvent, type Snapshot } from '../../sim';
+import { type Incident, ROLES, type Role, type SimEvent, type Snapshot, trustPercent } from '../../sim';
 import { button, h } from '../kit/dom';
 import { describeEvent, stamp } from '../kit/eventText';
 
@@ -102,7 +102,7 @@ export function customerSection(s: Snapshot, inc: Incident): HTMLElement {
   return h(
     'section',
     { 'data-testid': 'customer-voices' },
-    h('h3', {}, `What customers say · trust ${Math.round(s.customerTrust * 100)}%`),
+    h('h3', {}, `What customers say · trust ${trustPercent(s.customerTrust)}`),
     voices.length === 0
       ? h('p', { class: 'small' }, 'Nobody has said anything yet.')
       : h(

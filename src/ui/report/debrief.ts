@@ -1,13 +1,17 @@
 import type { DebriefView, GameStore } from '../../app/store';
+import { plural } from '../../content/words';
 import type { DebriefMark } from '../../round/debrief';
-import { formatClock, type Snapshot, scoreCard } from '../../sim';
-import { button, h } from '../kit/dom';
+import { type FireAtMinute, MITIGATED, type SideAtMinute, sideAt } from '../../round/debriefMoment';
+import { formatClock, type Snapshot } from '../../sim';
+import { button, h, minutesText } from '../kit/dom';
+import { debriefMap } from './debriefMap';
 
 const KIND_WORDS: Record<DebriefMark['kind'], string> = {
   incident: 'fire',
   prevented: 'did not happen',
-  item: 'item closed',
   decision: 'decision',
+  retro: 'retro',
+  item: 'item',
 };
 
 /** What to talk about at a moment, by what happened there. */
@@ -15,41 +19,62 @@ const PROMPTS: Record<DebriefMark['kind'], string> = {
   incident: 'At this minute, what did the person paged know? What would have made the next step obvious to them?',
   prevented:
     'This fire did not happen here. Which item made the difference, who chose it, and what did it cost the team?',
-  item: 'What made this item worth its hours over the others on the list?',
   decision: 'What made this decision make sense at the time, with what was known then?',
+  retro: 'What did this retro make it safe to say, and what did it leave unsaid?',
+  item: 'What made this item worth its hours over the others on the list?',
 };
 
-const PHASE_WORDS: Record<string, string> = {
-  undetected: 'not yet noticed',
-  detected: 'noticed, nobody paged yet',
-  paged: 'paged, not answered',
-  acknowledged: 'answered',
-  investigating: 'being diagnosed',
-  mitigated: 'mitigated, watching',
-};
+/** One open incident at the chosen minute: where, how bad, its true class, and what the responders knew by then. */
+function fireView(f: FireAtMinute): HTMLElement {
+  return h(
+    'li',
+    { 'data-testid': 'debrief-fire' },
+    h(
+      'strong',
+      {},
+      `${f.service}${f.reached.length ? ` (and ${f.reached.join(', ')})` : ''}: SEV${f.sev}, ${f.phase}, ${minutesText(f.minutes)}`,
+    ),
+    h('div', { class: 'small' }, `It was truly a ${f.trueClass} (the class is revealed in the debrief).`),
+    h(
+      'div',
+      { class: 'small', 'data-testid': 'debrief-knew' },
+      f.clues.length
+        ? `What the responders knew: ${f.clues.map((c) => `${c.by}, ${c.step.toLowerCase()}: “${c.text}”`).join('; ')}.`
+        : 'What the responders knew: no clues yet.',
+      f.clues.length ? ` Still possible: ${f.stillPossible.join(', ')}.` : '',
+      f.tried.length ? ` Tried: ${f.tried.join(', ')}.` : '',
+    ),
+  );
+}
 
-/** One side at the chosen minute: score, fires so far, what burns now, customers' minutes lost. */
+/** What burns at the chosen minute, as the map shows it, and what is recovering. */
+function burningNow(at: SideAtMinute): string {
+  const fires = at.fires.filter((f) => f.phase !== MITIGATED);
+  const watched = at.fires.filter((f) => f.phase === MITIGATED);
+  const burning = fires.length
+    ? `Burning now: ${fires.map((f) => `${f.service} (${f.phase})`).join(', ')}`
+    : 'Nothing burning now';
+  return watched.length ? `${burning}; recovering: ${watched.map((f) => f.service).join(', ')}` : burning;
+}
+
+/** One side at the chosen minute: score, fires so far, the map as it was, and each open incident. */
 function side(title: string, s: Snapshot, testId: string): HTMLElement {
-  const started = s.incidentOrder.filter((id) => !s.incidents[id]?.prior).length;
-  const burning = s.openIncidents
-    .map((id) => s.incidents[id])
-    .map(
-      (inc) => `${s.services[inc?.affected[0] ?? '']?.name ?? '?'} (${PHASE_WORDS[inc?.phase ?? ''] ?? inc?.phase})`,
-    );
-  const closed = Object.values(s.actionItems).filter((i) => i.status === 'closed').length;
+  const at = sideAt(s);
   return h(
     'section',
     { class: 'column', 'data-testid': testId },
     h('h2', {}, title),
-    h('div', { class: 'big' }, `Score ${Math.round(scoreCard(s).score)}`),
+    h('div', { class: 'big' }, `Score ${Math.round(at.score)}`),
     h(
       'ul',
       { class: 'small' },
-      h('li', {}, `${started} incident${started === 1 ? '' : 's'} so far`),
-      h('li', {}, burning.length ? `Burning now: ${burning.join(', ')}` : 'Nothing burning now'),
-      h('li', {}, `${Math.round(s.totals.customerMinutes)} customer-minutes lost so far`),
-      h('li', {}, `${closed} action item${closed === 1 ? '' : 's'} closed`),
+      h('li', {}, `${plural(at.incidentsSoFar, 'incident')} so far`),
+      h('li', {}, burningNow(at)),
+      h('li', {}, `${Math.round(at.customerMinutes)} customer-minutes lost so far`),
+      h('li', {}, `${plural(at.itemsClosed, 'action item')} closed`),
     ),
+    debriefMap(at.map, `${title}: the map at this minute`),
+    at.fires.length ? h('ul', { class: 'debrief-fires' }, ...at.fires.map(fireView)) : null,
   );
 }
 
@@ -126,7 +151,7 @@ export function debriefBody(d: DebriefView, store: GameStore): HTMLElement[] {
         : h(
             'ol',
             {},
-            ...d.marks.slice(0, 60).map((m, i) =>
+            ...d.marks.map((m, i) =>
               h(
                 'li',
                 { class: m === here ? 'current' : '' },

@@ -1,7 +1,7 @@
 import type { GameStore, StoreView } from '../../app/store';
-import { silentLine } from '../../round/silentLine';
-import { storyMarkdown, tellStory } from '../../round/story';
-import { type RoundOutcome, roundOutcome, scoreCard } from '../../sim';
+import { silentLine, silentTone } from '../../round/silentLine';
+import { type Story, storyMarkdown, tellStory } from '../../round/story';
+import { lossWhen, scoreCard } from '../../sim';
 import { learningVsNines, weeklyBars } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
 import { reflectionForm } from '../kit/reflectionForm';
@@ -26,7 +26,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
     );
     return;
   }
-  const story = tellStory(s, view.silent, store.replayIncidentStarts(), view.ghost?.par ?? 0);
+  const story = tellStory(s, view.silent, store.replayIncidentStarts(), view.ghost?.parTerms ?? null);
   const card = scoreCard(s);
   const download = () => {
     const blob = new Blob([storyMarkdown(s, story)], { type: 'text/markdown' });
@@ -43,7 +43,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
     h(
       'dialog',
       { class: 'panel report', 'aria-label': 'End of round report', 'data-testid': 'report', 'data-keep': 'report' },
-      outcomeBanner(roundOutcome(s, card.score, view.ghost?.par ?? 0)),
+      outcomeBanner(story),
       h(
         'div',
         { class: 'actions report-actions no-print' },
@@ -54,7 +54,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
         button('Play again', 'again', () => store.flow.send({ type: 'NEW_GAME' })),
         button('Menu', 'menu', () => store.backToMenu()),
       ),
-      h('h1', { 'data-testid': 'headline' }, story.headline),
+      h('h1', { 'data-testid': 'headline', class: `tone-${story.tone}` }, story.headline),
       ...story.paragraphs.map((p) => h('p', {}, p)),
       reflectionForm('after'),
       h(
@@ -88,7 +88,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
           ),
           h(
             'div',
-            { class: 'silent', 'data-testid': 'report-silent' },
+            { class: `silent tone-${silentTone(view.silent)}`, 'data-testid': 'report-silent' },
             `${silentLine(view.silent)} · ${Math.round(view.silent?.customerMinutesSaved ?? 0)} customer-minutes saved`,
           ),
         ),
@@ -158,19 +158,38 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
   );
 }
 
-const OUTCOME_WORDS: Record<RoundOutcome['outcome'], string> = {
-  won: 'Won',
-  survived: 'Survived',
-  lost: 'Lost',
-};
-
-/** How the round ended, first of all: lost and why, won, or merely survived. */
-function outcomeBanner(o: RoundOutcome): HTMLElement {
+/**
+ * How the round ended, first of all: the outcome and why; for a lost round, when and what would have prevented it.
+ * Its colour follows the outcome.
+ */
+function outcomeBanner(story: Story): HTMLElement {
+  const o = story.outcome;
+  if (!o)
+    return h(
+      'div',
+      { class: 'outcome survived', 'data-testid': 'outcome', 'data-outcome': 'none' },
+      'No outcome is claimed: the never-learning replay was not there to compare with.',
+    );
   return h(
     'div',
     { class: `outcome ${o.outcome}`, 'data-testid': 'outcome', 'data-outcome': o.outcome },
-    h('strong', {}, `${OUTCOME_WORDS[o.outcome]}. `),
+    h('strong', {}, `${o.title}. `),
+    o.loss ? `On ${lossWhen(o.loss.at)}: ` : '',
     o.reason,
+    o.loss
+      ? h(
+          'div',
+          { class: 'loss-prevention', 'data-testid': 'loss-prevention' },
+          h('strong', {}, 'What would have prevented it'),
+          h(
+            'ul',
+            {},
+            ...(o.loss.wouldHavePrevented.length ? o.loss.wouldHavePrevented : ['Nothing in the round says.']).map(
+              (t) => h('li', {}, t),
+            ),
+          ),
+        )
+      : null,
   );
 }
 
