@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // The slow tier (`*.slow.test.ts`, statistics over many seeds) runs apart: `npm run test:slow`.
+    exclude: ['test/e2e/**', 'node_modules/**', 'test/**/*.slow.test.ts'],
     environment: 'node',
     testTimeout: 60000,
   },
