@@ -50,6 +50,11 @@ export class GhostTimeline {
     return { view: { burning: [...burning], par: scoreCard(other).score, report }, justPrevented };
   }
 
+  /** The never-learning organization's world as far as it has been followed. */
+  world(): SimState {
+    return this.replay.state();
+  }
+
   /** When each incident of the ghost timeline started, for the weekly chart. */
   incidentStarts(): number[] {
     const r = this.replay.state();
