@@ -15,21 +15,28 @@ const booth = isBooth(window.location.search);
 // A shared link or a table's address opens on a screen of its own: the game draws that itself.
 const menuFirst =
   window.location.hash === '' && [...new URLSearchParams(window.location.search).keys()].every((k) => k === 'booth');
-if (app && overlay && menuFirst) {
-  app.classList.toggle('large-print', (booth && BOOTH.largePrint) || savedLargePrint());
-  showFirstMenu(overlay, booth ? BOOTH.weeks : null);
-}
+const first = app && overlay && menuFirst ? showFirstMenu(overlay, booth ? BOOTH.weeks : null) : null;
+if (app && first) app.classList.toggle('large-print', (booth && BOOTH.largePrint) || savedLargePrint());
 
-let loading = false;
-function loadGame(): void {
-  if (loading) return;
-  loading = true;
-  import('./screens').catch((err: unknown) =>
-    showFailure(new Error(`the game could not be loaded (${String(err)}); check the connection and reload`)),
-  );
-}
+const loadGame = once(() =>
+  import('./screens')
+    .then(({ showScreens }) => showScreens(first?.takeOver() ?? null))
+    .catch((err: unknown) =>
+      showFailure(new Error(`the game could not be loaded (${String(err)}); check the connection and reload`)),
+    ),
+);
 if (menuFirst) {
   // After the menu's first frame, so the download never holds it up; a hidden tab draws no frames, hence the timer.
   requestAnimationFrame(() => setTimeout(loadGame, 0));
   setTimeout(loadGame, 250);
 } else loadGame();
+
+/** A function that does its work the first time it is called only. */
+function once(work: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+}

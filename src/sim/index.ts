@@ -8,12 +8,9 @@ export {
   type CommandType,
   checkCommand,
   commandRegistry,
-  incidentShortcut,
   parseCommand,
   payloadProblem,
-  stepShortcut,
 } from './commands';
-export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export {
@@ -50,7 +47,7 @@ export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsS
 export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
 export { policies, policyDescriptions } from './policies';
 export { conditionWords, plansFor } from './rules/actionItems';
-export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
+export { STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { isGuarded } from './rules/effects';
 export { incidentCan } from './rules/incidentLife';

@@ -74,9 +74,9 @@ describe('a round session', () => {
 
   it('keeps demo fires coming after a visitor takes over, on both timelines', () => {
     const store = new GameStore();
-    store.startDemo();
+    store.attract.start();
     store.advanceMinutes(600);
-    store.takeOver();
+    store.attract.takeOver();
     expect(store.view.demo).toBe(false);
     const before = store
       .round()

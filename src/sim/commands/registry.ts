@@ -23,8 +23,8 @@ import { frameRetro } from './frameRetro';
 import { handOff } from './handOff';
 import { injectIncident } from './injectIncident';
 import { interview } from './interview';
-import { investigate, STEP_KEYS } from './investigate';
-import { MITIGATION_KEYS, mitigate } from './mitigate';
+import { investigate } from './investigate';
+import { mitigate } from './mitigate';
 import { pageSecondary } from './pageSecondary';
 import { postStatus } from './postStatus';
 import { publishRetro } from './publishRetro';
@@ -129,21 +129,4 @@ export function applyCommand(state: SimState, cmd: Command): CommandResult {
 /** Carries out a command that `checkCommand` has just accepted on this same world (no second check). */
 export function performChecked(state: SimState, cmd: Command): void {
   (definitionOf(cmd.type) as CommandDefinition<CommandType>).perform(state, cmd);
-}
-
-/** The command a single key asks for on the selected incident (A acknowledges, R rolls back…), if any. */
-export function incidentShortcut(key: string, incident: string): Command | null {
-  const k = key.toUpperCase();
-  if (k === commandRegistry.acknowledge.key) return { type: 'acknowledge', incident };
-  for (const [action, bound] of Object.entries(MITIGATION_KEYS)) {
-    if (bound === k) return { type: 'mitigate', incident, action: action as keyof typeof MITIGATION_KEYS };
-  }
-  return null;
-}
-
-/** The investigation step a single key asks for (D dashboards, L logs…), if any; who does it is the caller's choice. */
-export function stepShortcut(key: string): keyof typeof STEP_KEYS | null {
-  const k = key.toUpperCase();
-  for (const [step, bound] of Object.entries(STEP_KEYS)) if (bound === k) return step as keyof typeof STEP_KEYS;
-  return null;
 }

@@ -5,7 +5,6 @@ import {
   diagnosisHint,
   type Incident,
   type IncidentPhase,
-  MITIGATION_KEYS,
   MITIGATIONS,
   type Snapshot,
 } from '../../sim';
@@ -14,6 +13,7 @@ import { button, h, minutesText, render } from '../kit/dom';
 import { delegationToggle } from './delegation';
 import { peopleSection } from './incidentPeople';
 import { hintText, investigationSection, nextStep } from './investigation';
+import { commandKey, MITIGATION_KEYS } from './keymap';
 import { customerSection, elsewhere, incidentTimeline, roleInFront, roleTabs, shows } from './roleView';
 
 const PHASE_TEXT: Record<IncidentPhase, string> = {
@@ -28,16 +28,8 @@ const PHASE_TEXT: Record<IncidentPhase, string> = {
 
 const STATUS_HINT = 'Keeps customers informed: protects trust';
 
-let selected: string | null = null;
-
 function visible(s: Snapshot): Incident[] {
   return s.openIncidents.map((id) => s.incidents[id]).filter((i): i is Incident => !!i && i.phase !== 'undetected');
-}
-
-export function selectedIncident(s: Snapshot): Incident | null {
-  const list = visible(s);
-  if (!list.some((i) => i.id === selected)) selected = list[0]?.id ?? null;
-  return list.find((i) => i.id === selected) ?? null;
 }
 
 function people(s: Snapshot, ids: string[]): string {
@@ -52,7 +44,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     return;
   }
   const list = visible(s);
-  const inc = selectedIncident(s);
+  const inc = store.ui.selectedIn(s);
   const tabs =
     list.length > 1
       ? h(
@@ -63,7 +55,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
               `${s.services[i.service]?.name} SEV${i.sev}`,
               `tab-${i.id}`,
               () => {
-                selected = i.id;
+                store.ui.selectedIncident = i.id;
                 store.refresh();
               },
               { role: 'tab', 'aria-selected': i.id === inc?.id ? 'true' : 'false' },
@@ -135,9 +127,9 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
       ? h(
           'div',
           { class: 'actions' },
-          button(`${ack.label} (${ack.key})`, 'ack', d({ type: 'acknowledge', incident: inc.id }), {
+          button(`${ack.label} (${commandKey('acknowledge')})`, 'ack', d({ type: 'acknowledge', incident: inc.id }), {
             class: 'primary',
-            accesskey: ack.key?.toLowerCase(),
+            accesskey: commandKey('acknowledge')?.toLowerCase(),
           }),
         )
       : null,
@@ -178,8 +170,4 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     delegationToggle(s, store),
     view.message ? h('div', { class: 'message', role: 'alert' }, view.message) : null,
   );
-}
-
-export function selectIncident(id: string): void {
-  selected = id;
 }

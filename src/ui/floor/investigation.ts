@@ -1,4 +1,5 @@
 import type { GameStore } from '../../app/store';
+import type { ViewState } from '../../app/viewState';
 import {
   CONDITION_KINDS,
   type Command,
@@ -7,31 +8,27 @@ import {
   INVESTIGATION_STEPS,
   type Incident,
   type InvestigationStep,
-  MITIGATION_KEYS,
   type Snapshot,
-  STEP_KEYS,
   STEP_LABELS,
   stepMinutes,
 } from '../../sim';
 import { commandButton } from '../kit/commandButton';
 import { h } from '../kit/dom';
+import { MITIGATION_KEYS, STEP_KEYS } from './keymap';
 
 const PICKER = 'step-by';
 
-/** The responder the player picked in the list, per incident; until they pick, whoever is free looks. */
-const picked = new Map<string, string>();
-
 /** Who takes the next step: the player's pick, else the first free responder, else the first responder. */
-export function chosenInvestigator(s: Snapshot, inc: Incident): string {
-  const mine = picked.get(inc.id);
+export function chosenInvestigator(ui: ViewState, s: Snapshot, inc: Incident): string {
+  const mine = ui.picked.get(inc.id);
   if (mine && inc.responders.includes(mine)) return mine;
   const free = inc.responders.find((id) => (s.engineers[id]?.busyUntil ?? 0) <= s.now);
   return free ?? inc.responders[0] ?? '';
 }
 
 /** The command a step's key or button asks for, with the chosen responder. */
-export function stepCommand(s: Snapshot, inc: Incident, step: InvestigationStep): Command {
-  return { type: 'investigate', incident: inc.id, step, engineer: chosenInvestigator(s, inc) };
+export function stepCommand(ui: ViewState, s: Snapshot, inc: Incident, step: InvestigationStep): Command {
+  return { type: 'investigate', incident: inc.id, step, engineer: chosenInvestigator(ui, s, inc) };
 }
 
 function responderOption(s: Snapshot, inc: Incident, id: string, chosen: string): HTMLElement {
@@ -68,7 +65,7 @@ export function hintText(hint: DiagnosisHint, clues: number): string {
  * its cost in minutes, the steps under way, and every clue so far in plain words.
  */
 export function investigationSection(s: Snapshot, inc: Incident, store: GameStore): HTMLElement[] {
-  const by = chosenInvestigator(s, inc);
+  const by = chosenInvestigator(store.ui, s, inc);
   const picker = h(
     'div',
     { class: 'row' },
@@ -79,7 +76,7 @@ export function investigationSection(s: Snapshot, inc: Incident, store: GameStor
         id: PICKER,
         'data-key': PICKER,
         onchange: (e: Event) => {
-          picked.set(inc.id, (e.target as HTMLSelectElement).value);
+          store.ui.picked.set(inc.id, (e.target as HTMLSelectElement).value);
           store.refresh();
         },
       },
@@ -90,14 +87,14 @@ export function investigationSection(s: Snapshot, inc: Incident, store: GameStor
     'div',
     { class: 'actions steps' },
     ...INVESTIGATION_STEPS.map((step) => {
-      const cmd = stepCommand(s, inc, step);
+      const cmd = stepCommand(store.ui, s, inc, step);
       const minutes = by ? stepMinutes(s, inc, step, by) : 0;
       return commandButton(
         s,
         cmd,
         `${STEP_LABELS[step]} (${STEP_KEYS[step]}) ${minutes}m`,
         `step-${step}`,
-        () => store.dispatch(stepCommand(s, inc, step)),
+        () => store.dispatch(stepCommand(store.ui, s, inc, step)),
         { hint: `${STEP_LABELS[step]}: ${minutes} minutes of ${s.engineers[by]?.name ?? 'a responder'}'s time` },
       );
     }),

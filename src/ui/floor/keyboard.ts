@@ -1,8 +1,7 @@
 import type { GameStore } from '../../app/store';
-import { incidentShortcut, stepShortcut } from '../../sim';
 import { openHelp } from '../kit/help';
-import { selectedIncident } from './incidentPanel';
 import { stepCommand } from './investigation';
+import { incidentShortcut, KEYMAP } from './keymap';
 
 /** Form fields keep their own keys (typing, ticking a box, choosing in a list); buttons do not. */
 function inFormField(target: EventTarget | null): boolean {
@@ -39,22 +38,23 @@ export function installKeyboard(store: GameStore): void {
     if (inFormField(el)) return;
     if (document.querySelector('dialog[open]')) return; // a dialog on top has the keyboard
     const phase = store.view.phase;
-    if (e.key === ' ' && (phase === 'playing' || phase === 'paused')) {
+    const bound = KEYMAP.get(e.key.toUpperCase());
+    if (bound?.does === 'pause' && (phase === 'playing' || phase === 'paused')) {
       e.preventDefault();
       store.togglePause();
       return;
     }
-    if (!store.view.settings.singleKeyShortcuts) return;
-    if (e.key === 'h' || e.key === '?') {
+    if (!store.view.settings.singleKeyShortcuts || !bound) return;
+    if (bound.does === 'help') {
       openHelp();
       return;
     }
     if (phase !== 'playing' && phase !== 'paused') return;
     const s = store.snapshot();
-    const inc = s ? selectedIncident(s) : null;
+    const inc = s ? store.ui.selectedIn(s) : null;
     if (!s || !inc) return;
-    const step = stepShortcut(e.key);
-    const command = step ? stepCommand(s, inc, step) : incidentShortcut(e.key, inc.id);
+    const command =
+      bound.does === 'investigate' ? stepCommand(store.ui, s, inc, bound.step) : incidentShortcut(e.key, inc.id);
     if (command) store.dispatch(command);
   });
 }

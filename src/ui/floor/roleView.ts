@@ -19,8 +19,6 @@ const PARTS: Record<Role, readonly PanelPart[]> = {
   comms: ['status', 'customers'],
 };
 
-let viewing: Role = 'commander';
-
 /**
  * The role whose view is in front: at a room table, the seat this screen took (a spectator sees everything);
  * at one screen, the tab chosen when the table named its players; otherwise null, and everyone sees everything.
@@ -28,7 +26,7 @@ let viewing: Role = 'commander';
 export function roleInFront(store: GameStore): Role | null {
   const seat = store.view.table ? store.view.tableSeat : undefined;
   if (seat) return seat === 'spectator' ? null : seat;
-  return store.view.settings.seats.length > 0 ? viewing : null;
+  return store.view.settings.seats.length > 0 ? store.ui.roleTab : null;
 }
 
 /** Whether a part of the incident panel is on the view in front. */
@@ -49,10 +47,10 @@ export function roleTabs(store: GameStore): HTMLElement | null {
         `${ROLE_TITLES[role]}${holder ? ` · ${holder}` : ''}`,
         `view-${role}`,
         () => {
-          viewing = role;
+          store.ui.roleTab = role;
           store.refresh();
         },
-        { role: 'tab', 'aria-selected': viewing === role ? 'true' : 'false' },
+        { role: 'tab', 'aria-selected': store.ui.roleTab === role ? 'true' : 'false' },
       );
     }),
   );

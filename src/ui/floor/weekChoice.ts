@@ -3,8 +3,6 @@ import { investmentTerms, investmentTitle, offersFor } from '../../sim';
 import { button, h, render } from '../kit/dom';
 import { firstControl, keepModal } from '../kit/modal';
 
-let opener: HTMLElement | null = null;
-
 /**
  * Between weeks: the round pauses and the week's three offers are shown with what each gives and costs.
  * One can be taken; Escape or "Let the week pass" plays on with none. A dialog like the retro's: the
@@ -16,13 +14,13 @@ export function renderWeekChoice(el: HTMLElement, view: StoreView, store: GameSt
   if (!s || week === null || view.phase !== 'paused') {
     if (el.childElementCount > 0) {
       render(el);
-      if (opener?.isConnected) opener.focus();
-      opener = null;
+      if (store.ui.weekChoiceOpener?.isConnected) store.ui.weekChoiceOpener.focus();
+      store.ui.weekChoiceOpener = null;
     }
     return;
   }
   const fresh = el.childElementCount === 0;
-  if (fresh) opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  if (fresh) store.ui.weekChoiceOpener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const offers = offersFor(s, week).map((o, i) => {
     const terms = investmentTerms(s, o);
     return h(

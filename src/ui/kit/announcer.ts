@@ -4,27 +4,31 @@
  */
 const GAP_MS = 1000;
 const KEEP = 3;
-const queue: string[] = [];
-let lastSpoken = Number.NEGATIVE_INFINITY;
-let timer: ReturnType<typeof setTimeout> | null = null;
 
-function speakNext(): void {
-  timer = null;
-  const region = document.getElementById('announcer');
-  const text = queue.shift();
-  if (!region || text === undefined) return;
-  region.textContent = text;
-  lastSpoken = performance.now();
-  if (queue.length > 0) schedule();
-}
+export class Announcer {
+  private readonly queue: string[] = [];
+  private lastSpoken = Number.NEGATIVE_INFINITY;
+  private timer: ReturnType<typeof setTimeout> | null = null;
 
-function schedule(): void {
-  if (timer) return;
-  timer = setTimeout(speakNext, Math.max(0, lastSpoken + GAP_MS - performance.now()));
-}
+  constructor(private readonly region: HTMLElement) {}
 
-export function announce(text: string): void {
-  queue.push(text);
-  while (queue.length > KEEP) queue.shift();
-  schedule();
+  announce(text: string): void {
+    this.queue.push(text);
+    while (this.queue.length > KEEP) this.queue.shift();
+    this.schedule();
+  }
+
+  private speakNext(): void {
+    this.timer = null;
+    const text = this.queue.shift();
+    if (text === undefined) return;
+    this.region.textContent = text;
+    this.lastSpoken = performance.now();
+    if (this.queue.length > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => this.speakNext(), Math.max(0, this.lastSpoken + GAP_MS - performance.now()));
+  }
 }

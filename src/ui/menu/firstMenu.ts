@@ -34,8 +34,6 @@ interface Shown {
   handedOver: boolean;
 }
 
-let shown: Shown | null = null;
-
 function pressAgain(el: HTMLElement, key: string): void {
   if (key.startsWith('#')) el.querySelector(key)?.dispatchEvent(new Event('change'));
   else el.querySelector<HTMLElement>(`[data-key="${key}"]`)?.click();
@@ -45,7 +43,7 @@ function pressAgain(el: HTMLElement, key: string): void {
  * Draws the menu into `el` and puts the focus on its first control. `weeks` is the round length offered first
  * (the booth's), until another scenario is picked.
  */
-export function showFirstMenu(el: HTMLElement, weeks: number | null = null): void {
+export function showFirstMenu(el: HTMLElement, weeks: number | null = null): FirstMenu {
   const cards = firstMenuCards();
   let offered = weeks;
   const state: Shown = {
@@ -55,7 +53,6 @@ export function showFirstMenu(el: HTMLElement, weeks: number | null = null): voi
     startFocus: null,
     handedOver: false,
   };
-  shown = state;
   const press = (key: string) => () => {
     if (state.handedOver) pressAgain(el, key);
     else {
@@ -100,6 +97,12 @@ export function showFirstMenu(el: HTMLElement, weeks: number | null = null): voi
   draw();
   state.startFocus = firstControl(el);
   (state.startFocus as HTMLElement | null)?.focus();
+  return { takeOver: () => takeOver(state) };
+}
+
+/** The first menu on the screen, until the game takes it over. */
+export interface FirstMenu {
+  takeOver(): FirstMenuHandOver;
 }
 
 export interface FirstMenuHandOver {
@@ -113,11 +116,8 @@ export interface FirstMenuHandOver {
 
 type Field = HTMLInputElement | HTMLSelectElement;
 
-/** Hands the first menu to the game, or null when none was shown (a shared link, a table, the booth). */
-export function takeOverFirstMenu(): FirstMenuHandOver | null {
-  const state = shown;
-  if (!state) return null;
-  shown = null;
+/** Hands the first menu to the game: what was chosen and pressed there, and a way to finish the handing over. */
+function takeOver(state: Shown): FirstMenuHandOver {
   const { el } = state;
   const fields = [...el.querySelectorAll<Field>('input[id], select[id]')]
     .filter((f) => f.id !== 'scenario')

@@ -1,4 +1,5 @@
 import type { GameStore } from '../../app/store';
+import type { RoundChoice, ViewState } from '../../app/viewState';
 import { DEFAULT_SEED } from '../../round/demo';
 import { builtInScenarioList, parseSeed } from '../../round/roundTerms';
 import {
@@ -12,42 +13,26 @@ import { render } from '../kit/dom';
 import { openHelp } from '../kit/help';
 import { type MenuData, menuPanel, menuTitle } from './menuView';
 import { exportRound, importRound, savedRoundFile } from './roundFile';
-import { joinWithCode, linkWaitingFor, sharedNotice } from './sharedRound';
+import { joinWithCode, linkWaitingFor } from './sharedRound';
 
-export interface MenuChoice {
-  scenario: Scenario;
-  seed: number;
-  weeks: number;
-  guided: boolean;
-  /** A shared round also fixes who carries the pager and the rotation. */
-  ownership?: OwnershipModel;
-  rotation?: Record<string, RotationWeek[]>;
-  /** What a shared link or code loaded, to show on the staffing screen. */
-  shared?: string;
-}
-
-let custom: Scenario | null = null;
-let problems: string[] = [];
-let saveProblem: string | null = null;
-let importProblem: string | null = null;
-
-/** The player's own scenario loaded in the menu, if any (a shared link may also bring one). */
-export const loadedScenarios = (): Scenario[] => (custom ? [custom] : []);
-export function offerScenario(scenario: Scenario): void {
-  if (!builtInScenarioList().some((s) => s.id === scenario.id)) custom = scenario;
+/** The players' own scenario loaded in the menu, if any (a shared link may also bring one). */
+export const loadedScenarios = (ui: ViewState): Scenario[] => (ui.customScenario ? [ui.customScenario] : []);
+export function offerScenario(ui: ViewState, scenario: Scenario): void {
+  if (!builtInScenarioList().some((s) => s.id === scenario.id)) ui.customScenario = scenario;
 }
 
 /** The menu: pick a scenario (or load your own), a seed and a round length. */
 export function renderMenu(
   el: HTMLElement,
   store: GameStore,
-  onContinue: (choice: MenuChoice) => void,
-  preset: MenuChoice | null = null,
+  onContinue: (choice: RoundChoice) => void,
+  preset: RoundChoice | null = null,
   onSharedLink: (hash: string) => void = () => {},
 ): void {
-  const scenarios = custom ? [...builtInScenarioList(), custom] : builtInScenarioList();
-  const saved = store.savedRound();
-  if (saved && 'problem' in saved) saveProblem = saved.problem;
+  const ui = store.ui;
+  const scenarios = [...builtInScenarioList(), ...loadedScenarios(ui)];
+  const saved = store.saved.offer();
+  if (saved && 'problem' in saved) ui.saveProblem = saved.problem;
   // A loaded file may reuse a built-in id: options are told apart by their place in the list, not by id.
   const current =
     scenarios.find((s) => s === store.scenario) ?? scenarios.find((s) => s.id === store.scenario.id) ?? scenarios[0];
@@ -69,13 +54,13 @@ export function renderMenu(
       ? { ok: false as const, problems: [{ path: '(file)', message: 'the file is larger than 1 MB' }] }
       : parseScenarioText(await file.text());
     if (result.ok) {
-      custom = result.scenario;
-      problems = [];
+      ui.customScenario = result.scenario;
+      ui.scenarioProblems = [];
       store.chooseScenario(result.scenario);
-      const waiting = linkWaitingFor(result.scenario);
+      const waiting = linkWaitingFor(ui, result.scenario);
       if (waiting) onSharedLink(waiting);
     } else {
-      problems = result.problems.map((p) => `${p.path}: ${p.message}`);
+      ui.scenarioProblems = result.problems.map((p) => `${p.path}: ${p.message}`);
     }
     renderMenu(el, store, onContinue);
   };
@@ -83,7 +68,7 @@ export function renderMenu(
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
     const result = await importRound(file);
-    importProblem = result.ok ? null : `That round could not be imported: ${result.reason}.`;
+    ui.importProblem = result.ok ? null : `That round could not be imported: ${result.reason}.`;
     if (result.ok) store.resumeFrom(result.save);
     else renderMenu(el, store, onContinue);
   };
@@ -96,10 +81,10 @@ export function renderMenu(
     weeks: fromPreset?.weeks ?? current?.weeks ?? 4,
     resumeLabel: saved && 'label' in saved ? saved.label : null,
     canExport: roundFile !== null,
-    saveProblem,
-    importProblem,
-    scenarioProblems: problems,
-    notice: sharedNotice(),
+    saveProblem: ui.saveProblem,
+    importProblem: ui.importProblem,
+    scenarioProblems: ui.scenarioProblems,
+    notice: ui.sharedNotice,
   };
   render(
     el,
@@ -113,16 +98,16 @@ export function renderMenu(
       staff: go,
       scenarioFile: (e) => void onFile(e),
       roundFile: (e) => void onRoundFile(e),
-      resume: () => store.resumeSaved(),
+      resume: () => store.saved.resume(),
       exportRound: () => {
         if (roundFile) exportRound(roundFile);
       },
       join: () => {
         const input = document.getElementById('join-code') as HTMLInputElement | null;
-        if (!joinWithCode(input?.value ?? '', onContinue)) redraw();
+        if (!joinWithCode(ui, input?.value ?? '', onContinue)) redraw();
       },
       help: openHelp,
-      demo: () => store.startDemo(),
+      demo: () => store.attract.start(),
     }),
   );
 }

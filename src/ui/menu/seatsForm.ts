@@ -3,11 +3,9 @@ import { MAX_PLAYERS, ROLE_TITLES, type RoleSeat, tidySeats } from '../../round/
 import { ROLES, type Role } from '../../sim';
 import { button, h } from '../kit/dom';
 
-/** Rows being typed: a blank name is kept while the form is open, and dropped when stored. */
-let rows: { player: string; role: Role }[] | null = null;
-
+/** Rows being typed (kept in the view state): a blank name stays while the form is open, and is dropped when stored. */
 function store_(store: GameStore): void {
-  store.setSettings({ seats: tidySeats(rows ?? []) });
+  store.setSettings({ seats: tidySeats(store.ui.seatRows ?? []) });
 }
 
 /**
@@ -15,8 +13,8 @@ function store_(store: GameStore): void {
  * the player holding the role: the timeline, the retro and the debrief say who decided what.
  */
 export function seatsForm(store: GameStore, redraw: () => void): HTMLElement {
-  rows ??= store.view.settings.seats.map((s: RoleSeat) => ({ ...s }));
-  const list = rows;
+  store.ui.seatRows ??= store.view.settings.seats.map((s: RoleSeat) => ({ ...s }));
+  const list = store.ui.seatRows;
   const row = (seat: { player: string; role: Role }, i: number) =>
     h(
       'div',
@@ -71,6 +69,6 @@ export function seatsForm(store: GameStore, redraw: () => void): HTMLElement {
 }
 
 /** The form starts from the stored players again next time it is opened. */
-export function closeSeatsForm(): void {
-  rows = null;
+export function closeSeatsForm(store: GameStore): void {
+  store.ui.seatRows = null;
 }

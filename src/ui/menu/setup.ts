@@ -1,4 +1,5 @@
 import type { GameStore, RoundSetup } from '../../app/store';
+import type { RoundChoice, SetupDraft } from '../../app/viewState';
 import {
   activeRotation,
   createWorld,
@@ -12,7 +13,6 @@ import {
 } from '../../sim';
 import { button, h, render } from '../kit/dom';
 import { reflectionForm, startReflection } from '../kit/reflectionForm';
-import type { MenuChoice } from './menu';
 import { closeSeatsForm, seatsForm } from './seatsForm';
 import { shareBox } from './shareBox';
 
@@ -35,32 +35,24 @@ const MODELS: { id: OwnershipModel; name: string; blurb: string }[] = [
   },
 ];
 
-interface Draft {
-  choice: MenuChoice;
-  ownership: OwnershipModel;
-  rotation: Record<string, RotationWeek[]>;
-}
-
-let draft: Draft | null = null;
-
-function preview(d: Draft): SimState {
+function preview(d: SetupDraft): SimState {
   const world = createWorld(d.choice.scenario, { seed: d.choice.seed, weeks: d.choice.weeks, ownership: d.ownership });
   for (const [team, weeks] of Object.entries(d.rotation)) world.rotation.byTeam[team] = weeks;
   return world;
 }
 
 /** Staffing: the ownership model and who carries which pager each week, with warnings and reasons. */
-export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoice): void {
-  if (!draft || draft.choice !== choice) {
+export function renderSetup(el: HTMLElement, store: GameStore, choice: RoundChoice): void {
+  if (!store.ui.setupDraft || store.ui.setupDraft.choice !== choice) {
     startReflection();
     const world = createWorld(choice.scenario, { seed: choice.seed, weeks: choice.weeks });
-    draft = {
+    store.ui.setupDraft = {
       choice,
       ownership: choice.ownership ?? world.ownership,
       rotation: choice.rotation ? structuredClone(choice.rotation) : activeRotation(world),
     };
   }
-  const d = draft;
+  const d = store.ui.setupDraft;
   const world = preview(d);
   const warnings = rotationWarnings(world, d.ownership);
   const redraw = () => renderSetup(el, store, choice);
@@ -128,8 +120,8 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
       rotation: d.rotation,
       guided: choice.guided,
     };
-    draft = null;
-    closeSeatsForm();
+    store.ui.setupDraft = null;
+    closeSeatsForm(store);
     store.startRound(setup);
   };
   render(
@@ -201,11 +193,12 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: MenuChoic
             ownership: d.ownership,
             rotation: d.rotation,
           },
+          store.ui,
           redraw,
         ),
         button('← Back', 'back', () => {
-          draft = null;
-          closeSeatsForm();
+          store.ui.setupDraft = null;
+          closeSeatsForm(store);
           store.backToMenu();
         }),
         button('Start the round', 'start', start, { class: 'primary' }),

@@ -1,8 +1,7 @@
-import { makeShareLink, type SharedRound, type ShareOut } from '../../app/shareLink';
+import { makeShareLink, type SharedRound } from '../../app/shareLink';
+import type { ViewState } from '../../app/viewState';
 import { button, h } from '../kit/dom';
 import '../kit/workshop.css';
-
-let shown: { key: string; out: ShareOut; copied: boolean } | null = null;
 
 const keyOf = (r: SharedRound) =>
   JSON.stringify([r.scenario.id, r.scenario.name, r.seed, r.weeks, r.ownership, r.rotation]);
@@ -10,9 +9,9 @@ const keyOf = (r: SharedRound) =>
 const pageAddress = () => window.location.href.split('#')[0] ?? '';
 
 /** "Copy link" for the staffing screen: the link to this exact setup, and a short code to read aloud. */
-export function shareBox(round: SharedRound, redraw: () => void): HTMLElement {
+export function shareBox(round: SharedRound, ui: ViewState, redraw: () => void): HTMLElement {
   const key = keyOf(round);
-  const current = shown?.key === key ? shown : null;
+  const current = ui.shared?.key === key ? ui.shared : null;
   const copy = async () => {
     const out = await makeShareLink(round, pageAddress());
     let copied = false;
@@ -22,7 +21,7 @@ export function shareBox(round: SharedRound, redraw: () => void): HTMLElement {
     } catch {
       // the clipboard may be blocked; the link stays on screen to select and copy by hand
     }
-    shown = { key, out, copied };
+    ui.shared = { key, out, copied };
     redraw();
   };
   const out = current?.out;

@@ -1,56 +1,46 @@
 import { readShareCode } from '../../app/shareCode';
 import { readShareLink, roundSummary } from '../../app/shareLink';
+import type { RoundChoice, ViewState } from '../../app/viewState';
 import { builtInScenarioList, sameScenario } from '../../round/roundTerms';
 import { createWorld, type Scenario } from '../../sim';
-import type { MenuChoice } from './menu';
-
-/** What the last shared link or code brought, or why it could not be used; shown on the menu and staffing. */
-let notice: { kind: 'ok' | 'problem'; text: string } | null = null;
-/** A link that waits for its scenario file to be loaded in the menu. */
-let waiting: { hash: string; id: string } | null = null;
-
-export const sharedNotice = () => notice;
-
-export function clearSharedNotice(): void {
-  notice = null;
-}
 
 /** Reads a #round=… link and hands the round to `go`; false (with a notice) when the link cannot be used. */
 export async function openSharedLink(
+  ui: ViewState,
   hash: string,
   loaded: readonly Scenario[],
-  go: (choice: MenuChoice) => void,
+  go: (choice: RoundChoice) => void,
 ): Promise<boolean> {
   const r = await readShareLink(hash, loaded);
   if (!r.ok) {
-    notice = { kind: 'problem', text: r.problem };
-    waiting = r.needsFile ? { hash, id: r.needsFile.id } : null;
+    ui.sharedNotice = { kind: 'problem', text: r.problem };
+    ui.linkWaiting = r.needsFile ? { hash, id: r.needsFile.id } : null;
     return false;
   }
-  waiting = null;
-  notice = { kind: 'ok', text: r.summary };
+  ui.linkWaiting = null;
+  ui.sharedNotice = { kind: 'ok', text: r.summary };
   const { scenario, seed, weeks, ownership, rotation } = r.round;
   go({ scenario, seed, weeks, guided: false, ownership, rotation, shared: r.summary });
   return true;
 }
 
 /** After a scenario file is loaded: the link that was waiting for it, if this is the one. */
-export function linkWaitingFor(scenario: Scenario): string | null {
-  return waiting && waiting.id === scenario.id ? waiting.hash : null;
+export function linkWaitingFor(ui: ViewState, scenario: Scenario): string | null {
+  return ui.linkWaiting && ui.linkWaiting.id === scenario.id ? ui.linkWaiting.hash : null;
 }
 
 /** Joins a built-in round by its short code; false (with a notice) when the code cannot be read. */
-export function joinWithCode(typed: string, go: (choice: MenuChoice) => void): boolean {
+export function joinWithCode(ui: ViewState, typed: string, go: (choice: RoundChoice) => void): boolean {
   const builtIns = builtInScenarioList();
   const r = readShareCode(typed, builtIns);
   if (!r.ok) {
-    notice = { kind: 'problem', text: `That code cannot be used: ${r.problem}.` };
+    ui.sharedNotice = { kind: 'problem', text: `That code cannot be used: ${r.problem}.` };
     return false;
   }
   const { seed, weeks, ownership } = r.setup;
   const world = createWorld(r.scenario, { seed, weeks, ownership });
   const shared = `Shared round: ${roundSummary({ scenario: r.scenario, seed, weeks })}`;
-  notice = { kind: 'ok', text: shared };
+  ui.sharedNotice = { kind: 'ok', text: shared };
   go({ scenario: r.scenario, seed, weeks, guided: false, ownership, rotation: world.rotation.byTeam, shared });
   return true;
 }

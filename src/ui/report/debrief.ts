@@ -73,17 +73,17 @@ export function debriefBody(d: DebriefView, store: GameStore): HTMLElement[] {
     value: String(d.minute),
     'aria-valuetext': formatClock(d.minute),
     'data-testid': 'debrief-minute',
-    oninput: (e: Event) => store.scrubTo(Number((e.target as HTMLInputElement).value)),
+    oninput: (e: Event) => store.debrief.scrubTo(Number((e.target as HTMLInputElement).value)),
   });
   return [
     h(
       'div',
       { class: 'actions report-actions no-print' },
-      button('Back to the report', 'report', () => store.closeDebrief(), { class: 'primary' }),
-      button('◀ Previous moment', 'previous', () => previous && store.scrubTo(previous.at), {
+      button('Back to the report', 'report', () => store.debrief.close(), { class: 'primary' }),
+      button('◀ Previous moment', 'previous', () => previous && store.debrief.scrubTo(previous.at), {
         disabled: !previous,
       }),
-      button('Next moment ▶', 'next', () => next && store.scrubTo(next.at), {
+      button('Next moment ▶', 'next', () => next && store.debrief.scrubTo(next.at), {
         disabled: !next,
       }),
     ),
@@ -131,7 +131,7 @@ export function debriefBody(d: DebriefView, store: GameStore): HTMLElement[] {
                 'li',
                 { class: m === here ? 'current' : '' },
                 button(`${formatClock(m.at)} · ${KIND_WORDS[m.kind]} · ${m.text}`, `mark-${i}`, () =>
-                  store.scrubTo(m.at),
+                  store.debrief.scrubTo(m.at),
                 ),
               ),
             ),

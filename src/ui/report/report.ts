@@ -176,8 +176,8 @@ function outcomeBanner(o: RoundOutcome): HTMLElement {
 
 /** Opens the debrief; a round without a full log says why instead. */
 function debriefButton(store: GameStore): HTMLElement {
-  const why = store.debriefUnavailable();
-  return button('Debrief: scrub through the round', 'debrief', () => store.openDebrief(), {
+  const why = store.debrief.unavailable();
+  return button('Debrief: scrub through the round', 'debrief', () => store.debrief.open(), {
     disabled: why !== null,
     title: why ? `No debrief: ${why}` : undefined,
   });
