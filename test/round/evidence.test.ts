@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evidenceCsv, evidenceJson, sessionFromLogs } from '../../src/round/evidence/export';
 import { intervalOf } from '../../src/round/evidence/intervals';
 import { MARKS } from '../../src/round/evidence/marks';
+import { readEvidenceFile } from '../../src/round/evidence/readEvidence';
 import { roundEvidence, roundEvidenceFromLog } from '../../src/round/evidence/roundEvidence';
 import { builtInScenarios, parseLogText, policies } from '../../src/sim';
 import { CONDITION_KINDS } from '../../src/sim/model/types';
@@ -113,5 +114,38 @@ describe('the evidence export', () => {
       // A different seed may still accept every command; then the evidence differs from the round's own.
       expect(read.session.rounds[0]?.evidence.stateHash).not.toBe(session.log().stateHash);
     } else expect(read.problem).toMatch(/^round 1 \(Level 1\): entries\[\d+\]/);
+  });
+});
+
+describe('a session file read back (the compare page)', () => {
+  const session = playAtOneScreen(platform, { seed: 5, weeks: 1, seats: [...seats] }, learner);
+  const log = session.log();
+  const evidence = roundEvidence(session.snapshot(), session.entries, session.ghost.world());
+  const text = evidenceJson({
+    table: 'Table 1',
+    rounds: [{ label: 'Round 1', log, evidence }],
+    check: { before: [1, 0, 0, 1, 1, 0, 0, 1], after: [1, 1, 0, 1, 1, 0, 0, 1] },
+  });
+
+  it('is shown only once its numbers follow again from its own logs', () => {
+    const read = readEvidenceFile('t1.json', text);
+    if (!read.ok) throw new Error(read.problem);
+    expect(read.file.table).toBe('Table 1');
+    expect(read.file.check?.result.after.right).toBeGreaterThan(read.file.check?.result.before.right ?? 9);
+  });
+
+  it('refuses a file whose numbers were edited, or whose log does not replay', () => {
+    const edited = text.replace(/"mitigated": (\d+)/, (_, m) => `"mitigated": ${Number(m) - 1}`);
+    expect(edited).not.toBe(text);
+    const read = readEvidenceFile('t1.json', edited);
+    expect(read.ok ? '' : read.problem).toBe(
+      't1.json: its numbers do not follow from its logs (edited, or made by another version)',
+    );
+    const broken = JSON.parse(text);
+    broken.rounds[0].log.entries[0].at = -5;
+    const bad = readEvidenceFile('t1.json', JSON.stringify(broken));
+    expect(bad.ok ? '' : bad.problem).toMatch(/^t1\.json: round 1: entries\[0\]\.at must be a whole minute/);
+    expect(readEvidenceFile('x.json', '{"kind":"firepants-results"}').ok).toBe(false);
+    expect(readEvidenceFile('x.json', 'not json').ok).toBe(false);
   });
 });
