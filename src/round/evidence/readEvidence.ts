@@ -22,7 +22,7 @@ export function readEvidenceFile(name: string, text: string): EvidenceRead {
     return { ok: false, problem: `${at}: not valid JSON` };
   }
   const r = raw as Partial<EvidenceFile> | null;
-  if (!r || r.kind !== 'firepants-evidence' || r.version !== 1)
+  if (r?.kind !== 'firepants-evidence' || r.version !== 1)
     return { ok: false, problem: `${at}: not a Firepants evidence file` };
   if (typeof r.table !== 'string' || !Array.isArray(r.rounds))
     return { ok: false, problem: `${at}: table or rounds missing` };
