@@ -26,7 +26,7 @@ export const LEVEL_CHECKS = {
       question: 'Last week’s outage was restarted and everyone moved on. What is it worth now?',
       options: ['Nothing: it is over', 'A deep review, while memories are fresh', 'A note in the changelog'],
       answer: 1,
-      why: 'A deep review led by someone not involved surfaced the stale runbook, the single expert and the hidden weakness.',
+      why: 'A deep review led by someone not involved can surface the stale runbook, the single expert and the hidden weakness.',
     },
     {
       question: 'Only one person knows the database. What does a drill on it do?',

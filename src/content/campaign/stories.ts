@@ -35,7 +35,7 @@ export const STORIES = {
         url: 'https://about.gitlab.com/blog/2017/02/10/postmortem-of-database-outage-of-january-31/',
       },
     ],
-    here: 'Patchbay’s database fell behind last week and was only restarted; that retro is still owed. Its runbook is old and only Ines really knows it. On Thursday night it will give way.',
+    here: 'Patchbay’s database fell behind last week and was only restarted; that retro is still owed. Its runbook is old and only Ines really knows it. On Thursday night the database will be put to the test.',
     objective:
       'A recovery nobody has rehearsed is a hope, not a plan: drill the failure, review last week’s trouble deeply, and fix what they show before it matters.',
   },
@@ -104,7 +104,7 @@ export const STORIES = {
         url: 'https://engineering.fb.com/2021/10/05/networking-traffic/outage-details/',
       },
     ],
-    here: 'The feed, messages and the internal tools all run over one Backbone, and only Abby really knows it. On Tuesday afternoon a maintenance command takes it down.',
+    here: 'The feed, messages and the internal tools all run over one Backbone, and only Abby really knows it. On Tuesday afternoon a maintenance command hits it.',
     objective:
       'Know what your own response depends on: when the platform under everything fails, take command across teams at once, and make sure more than one person can fix it.',
   },
