@@ -1,5 +1,5 @@
 import type { ActionType, Command, FactorKey, Policy, Snapshot } from '../../src/sim';
-import { baseline, careful, heroEverything } from '../../src/sim/policies';
+import { alwaysBlame, baseline, careful, heroEverything } from '../../src/sim/policies';
 import { carefulResponse, retroCommands, setFocusOnce, visibleIncidents } from '../../src/sim/policies/helpers';
 
 /**
@@ -143,10 +143,15 @@ export const drillsTheWrongService: Policy = (s) => [
   ...actOnKnown(s, ['web', 'api', 'db'], 'mitigate'),
 ];
 
-/** Levels 1–3: finds and guards the weakness, but leaves the fire to burn when it comes. */
-export const guardsButNeverResponds =
-  (team: string, service: string): Policy =>
-  (s) => [...setFocusOnce(s, 0.6), ...drillAt(s, MONDAY_NINE, team, service), ...actOnKnown(s, [service], 'mitigate')];
+/** Levels 1–2: responds carefully and guards every weakness it knows of, but never looks for the ones it does not. */
+export const guardsOnlyWhatItKnows: Policy = (s) => [
+  ...setFocusOnce(s, 0.6),
+  ...carefulResponse(s),
+  ...actOnKnown(s, s.serviceOrder, 'mitigate'),
+];
+
+/** Levels 1–2: holds a retro of every incident, but a quick one that names who was at fault. */
+export const blamesQuickly: Policy = (s) => [...alwaysBlame(s), ...actOnKnown(s, s.serviceOrder, 'mitigate')];
 
 /** Level 3: restarts first (the never-learning reflex), though it drills and guards afterwards. */
 export const restartsThenGuards: Policy = (s) => [
@@ -178,12 +183,12 @@ export const blamesInDepth: Policy = (s) => [
   ...actOnKnown(s, ['router'], 'prevent'),
 ];
 
-/** Level 5: calls the one expert in on everything and reviews afterwards. */
-export const callsTheHero: Policy = (s) => [
-  ...setFocusOnce(s, 0.6),
-  ...heroEverything(s),
-  ...retros('deep', 4, true)(s),
-];
+/** Level 5: calls the one expert in on everything, as the never-learning reflex does. */
+export const callsTheHero: Policy = (s) => heroEverything(s);
+
+/** Level 5: spreads the backbone's knowledge (pairing, shadowing, a drill), but nobody ever takes command. */
+export const spreadsButNobodyCommands: Policy = (s) =>
+  spreadsTheBackbone(s).filter((c) => !(c.type === 'assignRole' && c.role === 'commander'));
 
 /** Level 6: drills and guards the same services, but only once the crowd is back. */
 export const guardsAfterThePeak: Policy = (s) => [

@@ -25,12 +25,17 @@ const LESSONS: Record<LevelId, Lesson> = {
     miss: {
       ...nonLearners,
       'drills the wrong service': bots.drillsTheWrongService,
-      'guards but never responds': bots.guardsButNeverResponds('platform', 'db'),
+      'guards only what it knows': bots.guardsOnlyWhatItKnows,
+      'blames quickly': bots.blamesQuickly,
     },
   },
   'blast-radius': {
     learner: bots.guardsTheTool,
-    miss: { ...nonLearners, 'guards but never responds': bots.guardsButNeverResponds('storage', 'store') },
+    miss: {
+      ...nonLearners,
+      'guards only what it knows': bots.guardsOnlyWhatItKnows,
+      'blames quickly': bots.blamesQuickly,
+    },
   },
   'global-deploy': {
     learner: bots.undoesThenStages,
@@ -42,7 +47,11 @@ const LESSONS: Record<LevelId, Lesson> = {
   },
   'own-tools': {
     learner: bots.spreadsTheBackbone,
-    miss: { ...nonLearners, 'calls the hero': bots.callsTheHero },
+    miss: {
+      ...nonLearners,
+      'calls the hero': bots.callsTheHero,
+      'spreads, but nobody commands': bots.spreadsButNobodyCommands,
+    },
   },
   'cold-cache': {
     learner: bots.plansForThePeak,
