@@ -1,4 +1,4 @@
-import type { ActionType, Command, FactorKey, Policy, Snapshot } from '../../src/sim';
+import type { ActionType, Command, FactorKey, Policy } from '../../src/sim';
 import { alwaysBlame, baseline, careful, heroEverything } from '../../src/sim/policies';
 import { carefulResponse, retroCommands, setFocusOnce, visibleIncidents } from '../../src/sim/policies/helpers';
 
@@ -10,12 +10,15 @@ import { carefulResponse, retroCommands, setFocusOnce, visibleIncidents } from '
 
 export { baseline, careful };
 
+/** What a bot is given to look at: the world as the policy type says a player sees it. */
+type View = Parameters<Policy>[0];
+
 const MONDAY_NINE = 9 * 60;
 const TUESDAY_FOUR = 1440 + 16 * 60;
 const THURSDAY_NOON = 3 * 1440 + 12 * 60;
 
 /** Blameless retros led by someone who was not involved, with items on what they surface (conditions first). */
-const retros = (depth: 'quick' | 'deep', items: number, guardFirst: boolean) => (s: Snapshot) =>
+const retros = (depth: 'quick' | 'deep', items: number, guardFirst: boolean) => (s: View) =>
   retroCommands(s, {
     depthFor: () => depth,
     framing: 'blameless',
@@ -26,11 +29,11 @@ const retros = (depth: 'quick' | 'deep', items: number, guardFirst: boolean) => 
   });
 
 /** A drill at a minute: the team rehearses a service's failure, which brings its strongest unknown weakness to light. */
-const drillAt = (s: Snapshot, minute: number, team: string, service: string): Command[] =>
+const drillAt = (s: View, minute: number, team: string, service: string): Command[] =>
   s.now === minute ? [{ type: 'runDrill', team, service }] : [];
 
 /** An item on every weakness the organization knows of on these services that has none yet. */
-function actOnKnown(s: Snapshot, services: readonly string[], actionType: ActionType): Command[] {
+function actOnKnown(s: View, services: readonly string[], actionType: ActionType): Command[] {
   const covered = new Set(
     Object.values(s.actionItems)
       .filter((a) => a.status === 'open')
@@ -79,7 +82,7 @@ export const removesDeadCode: Policy = (s) => [
 ];
 
 /** Items only on the factors of these kinds (and what their retros surface on weaknesses), in the retros' own steps. */
-function onlyItemsOn(s: Snapshot, commands: Command[], keys: readonly FactorKey[]): Command[] {
+function onlyItemsOn(s: View, commands: Command[], keys: readonly FactorKey[]): Command[] {
   return commands.filter((c) => {
     if (c.type !== 'fileActionItem' || !c.retro) return true;
     const factor = s.retros[c.retro]?.factors.find((f) => f.id === c.factor);
