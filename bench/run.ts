@@ -9,8 +9,8 @@
  * BENCH_PORT serves the built pages on a given port (default: any free one); BENCH_BROWSER=0 skips the browser.
  */
 
+import { builtInScenarios } from '../src/content/scenarios';
 import {
-  builtInScenarios,
   createSimulation,
   MINUTES_PER_WEEK,
   type Policy,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs every check in order: type-check, lint, unit tests, build, browser tests. Stops at the first failure.
+// Runs every check in order: type-check, lint, layers, the fast and the slow unit tiers, build, browser tests.
+// Every stage runs and reports even when an earlier one failed (browser tests need the build); the summary names each.
 // Node built-ins only until dependencies are installed.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -25,14 +26,22 @@ try {
 const steps = [
   { name: 'type-check', bin: 'tsc', args: ['--noEmit'] },
   { name: 'lint', bin: 'biome', args: ['check', '.'] },
-  { name: 'unit tests', bin: 'vitest', args: ['run'] },
+  { name: 'layers', bin: 'depcruise', args: ['src', 'server', '--config', '.dependency-cruiser.json'] },
+  { name: 'unit tests (fast tier)', bin: 'vitest', args: ['run', '--project', 'fast'] },
+  { name: 'unit tests (slow tier)', bin: 'vitest', args: ['run', '--project', 'slow'] },
   { name: 'build', bin: 'vite', args: ['build', '--mode', 'test'] },
-  { name: 'browser tests', bin: 'playwright', args: ['test'] },
+  { name: 'browser tests', bin: 'playwright', args: ['test'], needs: 'build' },
 ];
 
-let passed = 0;
+const results = [];
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
+  const needed = step.needs && results.find((r) => r.name === step.needs);
+  if (needed && needed.status !== 'passed') {
+    console.log(`– ${step.name} skipped: ${step.needs} failed`);
+    results.push({ name: step.name, status: 'skipped', seconds: 0 });
+    continue;
+  }
   const started = Date.now();
   const result = spawnSync(localBin(step.bin), step.args, {
     cwd: root,
@@ -40,10 +49,20 @@ for (const step of steps) {
     env: process.env,
     shell: isWindows,
   });
+  const seconds = (Date.now() - started) / 1000;
   if (result.error) console.error(`could not run ${step.bin}: ${result.error.message}`);
-  if (result.error || result.status !== 0) fail(`${step.name} failed`);
-  passed += 1;
-  console.log(`✓ ${step.name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  const status = result.error || result.status !== 0 ? 'failed' : 'passed';
+  console.log(`${status === 'passed' ? '✓' : '✗'} ${step.name} (${seconds.toFixed(1)}s)`);
+  results.push({ name: step.name, status, seconds });
 }
 
-console.log(`\n${passed} passed, 0 failed`);
+console.log('\nSummary');
+for (const r of results)
+  console.log(
+    `  ${r.status === 'passed' ? '✓' : r.status === 'failed' ? '✗' : '–'} ${r.name}: ${r.status}${r.status === 'skipped' ? '' : ` (${r.seconds.toFixed(1)}s)`}`,
+  );
+const count = (status) => results.filter((r) => r.status === status).length;
+console.log(
+  `\n${count('passed')} passed, ${count('failed')} failed${count('skipped') ? `, ${count('skipped')} skipped` : ''}`,
+);
+process.exit(count('failed') + count('skipped') > 0 ? 1 : 0);

@@ -1,3 +1,4 @@
+import { plural } from '../content/words';
 import {
   builtInScenarioList,
   isOwnership,
@@ -71,7 +72,7 @@ export function isShareHash(hash: string): boolean {
 }
 
 export function roundSummary(r: Pick<SharedRound, 'scenario' | 'seed' | 'weeks'>): string {
-  return `${r.scenario.name}, seed ${r.seed}, ${r.weeks} week${r.weeks === 1 ? '' : 's'}`;
+  return `${r.scenario.name}, seed ${r.seed}, ${plural(r.weeks, 'week')}`;
 }
 
 type Refused = Extract<ShareIn, { ok: false }>;

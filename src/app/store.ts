@@ -1,4 +1,5 @@
 import { createActor } from 'xstate';
+import { defaultScenarioId } from '../content/scenarios';
 import { samplePoint } from '../round/history';
 import type { RoundSession, RoundSetup } from '../round/roundSession';
 import { builtInScenario } from '../round/roundTerms';
@@ -6,7 +7,6 @@ import type { SaveFile } from '../round/save/save';
 import { seatFor } from '../round/seats';
 import {
   type Command,
-  defaultScenarioId,
   isWorldInput,
   MINUTES_PER_DAY,
   roundOver,

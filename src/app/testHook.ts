@@ -1,11 +1,12 @@
-import { type Command, type CommandResult, POLICY_EVERY_MINUTES, policies, type Snapshot } from '../sim';
+import { type Command, MINUTES_PER_WEEK, POLICY_EVERY_MINUTES, policies, type Snapshot } from '../sim';
+import type { Dispatched } from './roundDriver';
 import type { GameStore } from './store';
 
 /** What browser tests may reach; present only in development and test builds. */
 export interface TestHook {
   snapshot(): Snapshot | null;
   phase(): string;
-  dispatch(command: Command): CommandResult;
+  dispatch(command: Command): Dispatched;
   advance(minutes: number): void;
   /**
    * A scripted player: a built-in bot looks at the world every few minutes and its commands go through the
@@ -36,7 +37,7 @@ export function installTestHook(store: GameStore): void {
       let taken = 0;
       for (let m = 0; m < minutes; m += POLICY_EVERY_MINUTES) {
         const s = store.snapshot();
-        if (!s || s.now >= s.weeks * 10080) break;
+        if (!s || s.now >= s.weeks * MINUTES_PER_WEEK) break;
         for (const command of bot(s)) if (store.dispatch(command).ok) taken++;
         store.advanceMinutes(POLICY_EVERY_MINUTES);
       }

@@ -5,7 +5,8 @@
  * replay (same luck, same outside inputs).
  */
 import { appendFileSync } from 'node:fs';
-import { builtInScenarios, playRound, policies, type Scenario, validateScenario } from '../sim';
+import { builtInScenarios } from '../content/scenarios';
+import { playRound, policies, type Scenario, validateScenario } from '../sim';
 import { type RoundSummary, summarize } from './report';
 
 export const LEARNERS = ['learning-first', 'steady-learner'];

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { builtInScenarios } from '../content/scenarios';
 import {
-  builtInScenarios,
   clip,
   isCommandEntry,
   isWorldInput,

@@ -1,4 +1,3 @@
-import '../sim/zodConfig';
 import { z } from 'zod';
 import { CONDITION_KINDS } from '../sim';
 

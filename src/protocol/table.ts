@@ -1,4 +1,3 @@
-import '../sim/zodConfig';
 import { z } from 'zod';
 import { builtInScenarios } from '../content/scenarios';
 import { SEAT_ROLES, type Seat } from '../round/seats';

@@ -1,4 +1,5 @@
-import '../sim/zodConfig';
+// Reading the simulation's door first sets zod to run without new Function (a strict CSP holds).
+import '../sim';
 import type { z } from 'zod';
 
 /**
@@ -53,8 +54,6 @@ export function down<M>(names: { readonly [K in keyof M]: true }): Down<M> {
 
 /** What an upward message map looks like: a schema per message name. */
 export type Schemas = Record<string, z.ZodType>;
-/** The parsed payload of each upward message. */
-export type Parsed<S extends Schemas> = { [K in keyof S]: z.output<S[K]> };
 /** The server's handler per message: it receives the client and the schema's parsed payload, never the raw one. */
 export type Serve<S extends Schemas, C> = { readonly [K in keyof S]: (client: C, payload: z.output<S[K]>) => void };
 

@@ -1,4 +1,8 @@
-import type { Scenario, TimedInput } from '../sim';
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR, type Scenario, type TimedInput } from '../sim';
+
+/** A minute of the round: day 1 is the first Monday. */
+const atDay = (day: number, hour: number) => (day - 1) * MINUTES_PER_DAY + hour * MINUTES_PER_HOUR;
+
 import { builtInScenario } from './roundTerms';
 
 /**
@@ -12,9 +16,9 @@ export const DEMO = {
   seed: 2,
   weeks: 2,
   fires: [
-    { at: 1 * 1440 + 10 * 60, command: { type: 'injectIncident', service: 'api', kind: 'retry-storm' } },
-    { at: 4 * 1440 + 14 * 60, command: { type: 'injectIncident', service: 'app', kind: 'config' } },
-    { at: 8 * 1440 + 11 * 60, command: { type: 'injectIncident', service: 'db', kind: 'data' } },
+    { at: atDay(2, 10), command: { type: 'injectIncident', service: 'api', kind: 'retry-storm' } },
+    { at: atDay(5, 14), command: { type: 'injectIncident', service: 'app', kind: 'config' } },
+    { at: atDay(9, 11), command: { type: 'injectIncident', service: 'db', kind: 'data' } },
   ] satisfies TimedInput[],
 };
 

@@ -1,5 +1,6 @@
 import { freeze } from 'immer';
-import { builtInScenarios, type OwnershipModel, type Scenario, validateScenario } from '../sim';
+import { builtInScenarios } from '../content/scenarios';
+import { type OwnershipModel, type Scenario, validateScenario } from '../sim';
 import { ROUND_WEEKS } from './roundDefaults';
 
 export { ROUND_WEEKS } from './roundDefaults';

@@ -9,7 +9,7 @@ import type {
   RetroDepth,
   RetroFraming,
   Role,
-} from './model/types';
+} from './kinds';
 
 /** What happened, for views, the incident timeline, the retro and the story of the round. */
 export type SimEvent = { at: Minute } & (

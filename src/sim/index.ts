@@ -1,5 +1,6 @@
 /** The headless simulator: pure and deterministic. Time arrives as an argument. */
-export { builtInScenarios, defaultScenarioId } from '../content/scenarios';
+import './zodConfig';
+
 export * from './clock';
 export {
   COMMAND_TYPES,

@@ -2,7 +2,7 @@ import { entriesProblem, type InputLog, isCommandEntry, LOG_VERSION, type LogEnt
 import type { SimState } from './model/types';
 import { clip, MAX_DEPTH, MAX_SAVE_CHARS, stripBom, textDepthExceeds } from './scenario/limits';
 import { validateScenario } from './scenario/validate';
-import { createSimulation, stateHash } from './simulation';
+import { createSimulation } from './simulation';
 import { roundOver } from './step';
 
 export type LogRead = { ok: true; log: InputLog } | { ok: false; problem: string };
@@ -96,9 +96,4 @@ export function replayLog(log: InputLog, until: number = log.until): LogReplay {
   }
   sim.advance(stop - sim.snapshot().now);
   return { ok: true, state: sim.snapshot() as SimState };
-}
-
-/** Whether the replayed world matches the hash the log was written with. */
-export function replayMatches(log: InputLog, state: SimState): boolean {
-  return log.stateHash === undefined || log.stateHash === stateHash(state);
 }

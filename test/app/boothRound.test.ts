@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOOTH, isBooth, realSeconds } from '../../src/app/booth';
-import {
-  builtInScenarios,
-  defaultScenarioId,
-  MINUTES_PER_WEEK,
-  policies,
-  runRound,
-  validateScenario,
-} from '../../src/sim';
+import { builtInScenarios, defaultScenarioId } from '../../src/content/scenarios';
+import { MINUTES_PER_WEEK, policies, runRound, validateScenario } from '../../src/sim';
 
 describe('the booth preset', () => {
   it('is asked for with ?booth in the address', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plural } from '../../src/app/words';
+import { plural } from '../../src/content/words';
 import type { Factor, Snapshot } from '../../src/sim';
 import { fileActionItem } from '../../src/sim/rules/actionItems';
 import { factorsOf } from '../../src/sim/rules/retro';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advance, openGame, startRound, startShortRound, teamResponds } from './helpers';
+import { advance, framesPass, openGame, startRound, startShortRound, teamResponds } from './helpers';
 
 const phase = (page: import('@playwright/test').Page) => page.locator('#app');
 
@@ -19,7 +19,7 @@ test('Menu from the end report leads to a clean new round: no error, no failure 
   // The map's box changes size as the panels come back; the old floor must not answer that.
   await page.setViewportSize({ width: 1024, height: 768 });
   await advance(page, 30);
-  await page.waitForTimeout(300);
+  await framesPass(page, 10);
   await expect(page.locator('#failure')).toBeHidden();
   expect(errors).toEqual([]);
 });

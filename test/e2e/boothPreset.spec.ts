@@ -36,10 +36,10 @@ test('?booth sets up a one-week round at 2× in large print, which reaches the l
   });
   expect(sizes.length).toBeGreaterThan(3);
   await page.evaluate(() => window.__firepants?.store.setSettings({ largePrint: false }));
-  await page.waitForTimeout(300);
-  const smaller = await page.evaluate(() => {
-    const probe = window.__firepantsMap?.();
-    return probe?.labels.filter((l) => l.key.startsWith('name:')).map((l) => l.height) ?? [];
-  });
-  expect(Math.max(...smaller)).toBeLessThan(Math.max(...sizes));
+  const largest = () =>
+    page.evaluate(() => {
+      const probe = window.__firepantsMap?.();
+      return Math.max(...(probe?.labels.filter((l) => l.key.startsWith('name:')).map((l) => l.height) ?? []));
+    });
+  await expect.poll(largest).toBeLessThan(Math.max(...sizes));
 });

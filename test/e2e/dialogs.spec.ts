@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, reloadGame, startRound, startShortRound, waitUntilResolved } from './helpers';
+import {
+  advance,
+  fireAndWaitForPage,
+  minutesPass,
+  reloadGame,
+  startRound,
+  startShortRound,
+  waitUntilResolved,
+} from './helpers';
 
 const speed = (page: Page) => page.evaluate(() => window.__firepants?.store.view.settings.speed);
 const drills = (page: Page) =>
@@ -131,7 +139,7 @@ test('one polite live region tells of a page and of the end of the round, at mos
   await expect(live).toHaveCount(1);
   const first = await live.textContent();
   await page.evaluate(() => window.__firepants?.store.resume());
-  await page.waitForTimeout(1500);
+  await minutesPass(page, 2);
   await page.evaluate(() => window.__firepants?.store.pause());
   expect(await live.textContent()).toBe(first);
 

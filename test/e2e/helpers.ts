@@ -78,3 +78,25 @@ export async function waitUntilResolved(page: Page, id: string): Promise<void> {
 export async function teamResponds(page: Page): Promise<void> {
   await page.evaluate(() => window.__firepants?.dispatch({ type: 'delegateResponse', on: true }));
 }
+
+/**
+ * Waits until the page has drawn this many more frames: time measured by the game's own loop, not the clock on
+ * the wall, so a busy machine waits longer instead of checking too soon.
+ */
+export async function framesPass(page: Page, frames: number): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
+/** Waits until the round's clock has moved on by at least this many simulated minutes (as the real loop runs it). */
+export async function minutesPass(page: Page, minutes: number, timeout = 60_000): Promise<void> {
+  const from = await now(page);
+  await expect.poll(() => now(page), { timeout }).toBeGreaterThanOrEqual(from + minutes);
+}

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { crowdedScenario } from '../../bench/crowdedScenario';
 import type { MapBox, MapProbe } from '../../src/game/mapProbe';
-import { openGame } from './helpers';
+import { framesPass, openGame } from './helpers';
 
 /**
  * 200% zoom is emulated as a 640×384 CSS viewport at device scale 2: that is what a 1280×768 window shows at 200%
@@ -34,7 +34,7 @@ async function crowdedFloor(page: Page): Promise<MapProbe> {
     hook?.advance(30);
   });
   await expect.poll(() => page.evaluate(() => window.__firepantsMap?.()?.labels.length ?? 0)).toBeGreaterThan(60);
-  await page.waitForTimeout(300);
+  await framesPass(page, 10);
   const probe = await page.evaluate(() => window.__firepantsMap?.() ?? null);
   if (!probe) throw new Error('the map did not draw');
   return probe;

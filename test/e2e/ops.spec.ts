@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { advance, now, openGame, startRound } from './helpers';
+import { advance, framesPass, minutesPass, now, openGame, startRound } from './helpers';
 
 test('a new round shows the service map, the people and a moving clock', async ({ page }) => {
   const errors: string[] = [];
@@ -8,15 +8,12 @@ test('a new round shows the service map, the people and a moving clock', async (
   await expect(page.locator('#map canvas')).toBeVisible();
   const services = await page.evaluate(() => window.__firepants?.snapshot()?.serviceOrder.length ?? 0);
   expect(services).toBeGreaterThanOrEqual(6);
-  const before = await now(page);
-  await page.waitForTimeout(1500);
-  const after = await now(page);
-  expect(after).toBeGreaterThan(before);
+  await minutesPass(page, 1);
   await expect(page.getByTestId('clock')).toContainText('Week 1');
   await page.keyboard.press('Space');
   await expect(page.locator('#app')).toHaveAttribute('data-phase', 'paused');
   const paused = await now(page);
-  await page.waitForTimeout(600);
+  await framesPass(page, 30);
   expect(await now(page)).toBe(paused);
   await page.screenshot({ path: 'test-results/ops.png' });
   expect(errors).toEqual([]);
@@ -36,9 +33,7 @@ test('one frame that throws is reported once and the round keeps running', async
     };
   });
   await expect(page.locator('#failure')).toContainText('a frame broke');
-  const before = await now(page);
-  await page.waitForTimeout(1500);
-  expect(await now(page)).toBeGreaterThan(before);
+  await minutesPass(page, 1);
 });
 
 test('a broken scenario file gets a clear message and loads nothing', async ({ page }) => {
@@ -131,7 +126,7 @@ test('choices in the side panel survive the live redraws, and the facilitator fi
   await page.getByText('Facilitator: inject an incident').click();
   await page.locator('#inject-service').selectOption('payments');
   await page.locator('#inject-kind').selectOption('dependency');
-  await page.waitForTimeout(800);
+  await framesPass(page, 30);
   await expect(page.locator('details.facilitator')).toHaveAttribute('open', '');
   await expect(page.locator('#inject-service')).toHaveValue('payments');
   await page.getByRole('button', { name: 'Set it on fire' }).click();
@@ -149,7 +144,7 @@ test('the HUD clock keeps step with the simulation at top speed', async ({ page 
   await page.evaluate(() => window.__firepants?.store.setSettings({ speed: 8, autoPause: false }));
   const mismatches: string[] = [];
   for (let i = 0; i < 12; i++) {
-    await page.waitForTimeout(120);
+    await framesPass(page, 4);
     const seen = await page.evaluate(() => {
       const now = window.__firepants?.snapshot()?.now ?? 0;
       const text = document.querySelector('#hud [data-testid="clock"]')?.textContent ?? '';

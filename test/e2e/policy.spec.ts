@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { advance, fireAndWaitForPage, startRound, startShortRound, teamResponds, waitUntilResolved } from './helpers';
+import {
+  advance,
+  fireAndWaitForPage,
+  framesPass,
+  startRound,
+  startShortRound,
+  teamResponds,
+  waitUntilResolved,
+} from './helpers';
 
 /** Records every Content-Security-Policy violation and console error the page reports. */
 async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
@@ -36,14 +44,14 @@ test('a minute of play under the strict Content-Security-Policy breaks none of i
     .getByRole('button', { name: /Play|Pause/ })
     .first()
     .focus();
-  await page.waitForTimeout(20_000);
+  await framesPass(page, 300);
   await fireAndWaitForPage(page, 'pantry-db');
   await page.keyboard.press('a');
   await advance(page, 30);
   await page.keyboard.press('r');
   await advance(page, 120);
   await page.evaluate(() => window.__firepants?.store.resume());
-  await page.waitForTimeout(30_000);
+  await framesPass(page, 400);
   await page.getByRole('button', { name: 'How to play (H)' }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'End round' }).click();

@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtInScenarios } from '../../src/content/scenarios';
 import { evidenceJson } from '../../src/round/evidence/export';
 import { roundEvidence } from '../../src/round/evidence/roundEvidence';
-import { builtInScenarios, policies } from '../../src/sim';
+import { policies } from '../../src/sim';
 import { playAtOneScreen, scenarioOf } from '../round/tablePlay';
 
 const run = (...args: string[]) =>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { builtInScenarios } from '../../src/content/scenarios';
 import { evidenceCsv, evidenceJson, sessionFromLogs } from '../../src/round/evidence/export';
 import { intervalOf } from '../../src/round/evidence/intervals';
 import { MARKS } from '../../src/round/evidence/marks';
 import { readEvidenceFile } from '../../src/round/evidence/readEvidence';
 import { roundEvidence, roundEvidenceFromLog } from '../../src/round/evidence/roundEvidence';
-import { builtInScenarios, parseLogText, policies } from '../../src/sim';
+import { parseLogText, policies } from '../../src/sim';
 import { CONDITION_KINDS } from '../../src/sim/model/types';
 import { playAtOneScreen, scenarioOf } from './tablePlay';
 

@@ -1,6 +1,6 @@
 import type { Immutable } from 'immer';
+import { builtInScenarios } from '../../src/content/scenarios';
 import {
-  builtInScenarios,
   type Command,
   createSimulation,
   createSimulationFromState,

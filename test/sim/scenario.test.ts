@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtInScenarios, createSimulation, parseScenarioText, validateScenario } from '../../src/sim';
+import { builtInScenarios } from '../../src/content/scenarios';
+import { createSimulation, parseScenarioText, validateScenario } from '../../src/sim';
 import { formatPath } from '../../src/sim/scenario/validate';
 import { rawScenario } from './fixtures';
 

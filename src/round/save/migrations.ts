@@ -2,15 +2,22 @@ import { entryProblem, type Migrations, migrate } from '../../sim';
 
 /**
  * Saves carry a version; each migration takes a save of one version to the next, in order, so a
- * save from any earlier version loads today. Each version has a fixture in test/fixtures.
+ * save from any earlier version loads today. Each version has a fixture in test/fixtures
+ * (`save-v1.json`, `save-v1-round.json`; version 2 is written by the tests themselves).
  */
-export const SAVE_VERSION = 2;
+export const SAVE_VERSIONS = {
+  /** The world and the outside fires it faced. */
+  firstSave: 1,
+  /** The round's input log travels with the world, so a resumed round can be debriefed and replayed. */
+  withInputLog: 2,
+} as const;
+export const SAVE_VERSION = SAVE_VERSIONS.withInputLog;
 
 type Raw = Record<string, unknown>;
 
 const migrations: Migrations = {
-  /** Version 2 keeps the input log: a version 1 save's outside fires become a partial log. */
-  1: (raw) => {
+  /** A first save's outside fires become a partial log (it does not reach back to the round's start). */
+  [SAVE_VERSIONS.firstSave]: (raw) => {
     const { inputs, ...rest } = raw;
     const state = raw.state as { ownership?: unknown } | null;
     const fires = Array.isArray(inputs) ? inputs.slice(0, 10_000) : [];
@@ -19,7 +26,7 @@ const migrations: Migrations = {
       .filter((e) => entryProblem(e) === null);
     return {
       ...rest,
-      saveVersion: 2,
+      saveVersion: SAVE_VERSIONS.withInputLog,
       log: { ownership: state?.ownership, complete: false, entries },
       scheduled: [],
     };

@@ -1,15 +1,30 @@
-import '../../sim/zodConfig';
 import { z } from 'zod';
 import {
+  type ActionItem,
   CONDITION_KINDS,
+  type EffectLedger,
+  type Engineer,
+  type Factor,
   INCIDENT_PHASES,
   INVESTIGATION_STEPS,
   INVESTMENT_KINDS,
+  type Incident,
+  type Investment,
   isReservedName,
+  type LatentCondition,
   MINUTES_PER_WEEK,
   MITIGATIONS,
+  type NearMiss,
+  type Peak,
   RETRO_STEPS,
+  type Retro,
   ROLES,
+  type RoundLoss,
+  type RoundStart,
+  type Service,
+  type SimState,
+  type Team,
+  type WeekStats,
 } from '../../sim';
 
 /** The shape of a saved world: every record an object of the right kind, every number finite and in range. */
@@ -335,3 +350,52 @@ export const historySchema = z
     }),
   )
   .max(400);
+
+/**
+ * Each saved record names exactly the fields of its record in the world: a field added to the model and not
+ * here (or here and not in the model) does not compile, and the message names the field.
+ */
+type SameFields<Model, Schema> = [Exclude<keyof Model, keyof Schema>, Exclude<keyof Schema, keyof Model>] extends [
+  never,
+  never,
+]
+  ? true
+  : { missingFromTheSave: Exclude<keyof Model, keyof Schema>; notInTheWorld: Exclude<keyof Schema, keyof Model> };
+type Saved<S extends z.ZodType> = z.output<S>;
+
+const fieldsMatchTheWorld: {
+  service: SameFields<Service, Saved<typeof service>>;
+  condition: SameFields<LatentCondition, Saved<typeof condition>>;
+  team: SameFields<Team, Saved<typeof team>>;
+  engineer: SameFields<Engineer, Saved<typeof engineer>>;
+  incident: SameFields<Incident, Saved<typeof incident>>;
+  factor: SameFields<Factor, Saved<typeof factor>>;
+  retro: SameFields<Retro, Saved<typeof retro>>;
+  actionItem: SameFields<ActionItem, Saved<typeof actionItem>>;
+  nearMiss: SameFields<NearMiss, Saved<typeof nearMiss>>;
+  week: SameFields<WeekStats, Saved<typeof week>>;
+  effects: SameFields<EffectLedger, Saved<typeof effects>>;
+  roundStart: SameFields<RoundStart, Saved<typeof roundStart>>;
+  peak: SameFields<Peak, Saved<typeof peak>>;
+  investment: SameFields<Investment, Saved<typeof investment>>;
+  roundLoss: SameFields<RoundLoss, Saved<typeof roundLoss>>;
+  world: SameFields<SimState, Saved<typeof savedWorldSchema>>;
+} = {
+  service: true,
+  condition: true,
+  team: true,
+  engineer: true,
+  incident: true,
+  factor: true,
+  retro: true,
+  actionItem: true,
+  nearMiss: true,
+  week: true,
+  effects: true,
+  roundStart: true,
+  peak: true,
+  investment: true,
+  roundLoss: true,
+  world: true,
+};
+void fieldsMatchTheWorld;

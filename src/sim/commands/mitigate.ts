@@ -1,5 +1,5 @@
 import { own } from '../commandChecks';
-import { MITIGATIONS, type Mitigation } from '../model/types';
+import { MITIGATIONS } from '../model/types';
 import { incidentCan, sendIncident, whoFixes } from '../rules/incidentLife';
 import { defineCommand, no } from './command';
 import { liveIncident } from './incidentTarget';

@@ -1,5 +1,5 @@
 import { type StateValueFrom, setup } from 'xstate';
-import type { Mitigation } from '../model/types';
+import type { Mitigation } from '../kinds';
 
 export type IncidentSignal =
   | { type: 'DETECT' }

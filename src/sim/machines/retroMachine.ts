@@ -1,5 +1,5 @@
 import { assign, type StateValueFrom, setup } from 'xstate';
-import type { RetroDepth, RetroFraming } from '../model/types';
+import type { RetroDepth, RetroFraming } from '../kinds';
 
 /** The step a retro is at; declared below as the machine's states, in order. */
 type Step = 'scheduled' | 'timeline' | 'interviews' | 'framing' | 'factors' | 'actions' | 'published';

@@ -1,14 +1,12 @@
 /** An incident as the world holds it: its phase, responders, investigation and attempts. */
 import type { Minute } from '../clock';
+import type { ConditionKind, InvestigationStep, Mitigation, Role } from '../kinds';
 import type { IncidentPhase } from '../machines/incidentMachine';
-import type { ConditionKind, Mitigation, Role } from './types';
 
 /** The phases come from the incident machine, the one place that says how an incident moves. */
 export type { IncidentPhase };
 
 /** What a responder can look at while investigating; each costs their minutes and yields a clue. */
-export const INVESTIGATION_STEPS = ['dashboards', 'logs', 'deploys', 'dependency', 'runbook', 'expert'] as const;
-export type InvestigationStep = (typeof INVESTIGATION_STEPS)[number];
 
 /** What one investigation step showed. A clue never lies: the true class is always among `consistentWith`. */
 export interface Clue {

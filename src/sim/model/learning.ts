@@ -1,7 +1,7 @@
 /** What the organization learns with: factors, action items, retros and near misses. */
 import type { Minute } from '../clock';
+import type { ActionType, ConditionKind, RetroDepth, RetroFraming } from '../kinds';
 import type { RetroPhase } from '../machines/retroMachine';
-import type { ConditionKind } from './types';
 
 export type FactorKey =
   | 'condition'
@@ -29,9 +29,6 @@ export interface Factor {
   hidden: boolean;
 }
 
-export const ACTION_TYPES = ['prevent', 'mitigate', 'repair'] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
-
 export interface ActionItem {
   id: string;
   retroId: string | null;
@@ -51,8 +48,6 @@ export interface ActionItem {
   lastWorkedAt: Minute;
 }
 
-export type RetroDepth = 'quick' | 'deep';
-export type RetroFraming = 'blameless' | 'blame';
 /** The steps come from the retro machine, the one place that says how a retro moves. */
 export type { RetroPhase };
 

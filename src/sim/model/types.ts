@@ -1,35 +1,15 @@
 import type { Minute } from '../clock';
 import type { SimEvent } from '../events';
+import type { ConditionKind, InvestmentKind, OwnershipModel, Role, TeamKind } from '../kinds';
 import type { StreamState } from '../rng';
 import type { Incident } from './incident';
 import type { ActionItem, NearMiss, Retro } from './learning';
 import type { RoundStart, Totals, WeekStats } from './tally';
 
+export * from '../kinds';
 export * from './incident';
 export * from './learning';
 export * from './tally';
-
-export const CONDITION_KINDS = [
-  'capacity',
-  'config',
-  'deploy',
-  'dependency',
-  'data',
-  'certificate',
-  'retry-storm',
-  'duplicate-delivery',
-  'alert-noise',
-] as const;
-export type ConditionKind = (typeof CONDITION_KINDS)[number];
-
-export const MITIGATIONS = ['rollback', 'failover', 'scale-up', 'flag-off', 'restart'] as const;
-export type Mitigation = (typeof MITIGATIONS)[number];
-
-export const ROLES = ['commander', 'ops', 'comms'] as const;
-export type Role = (typeof ROLES)[number];
-
-export type OwnershipModel = 'ops-team' | 'you-build-it' | 'hybrid';
-export type TeamKind = 'dev' | 'ops' | 'sre';
 
 export interface Service {
   id: string;
@@ -158,9 +138,6 @@ export interface Peak {
   until: Minute;
   announceAt: Minute;
 }
-
-export const INVESTMENT_KINDS = ['observability', 'runbook', 'hire', 'drill', 'feature-push'] as const;
-export type InvestmentKind = (typeof INVESTMENT_KINDS)[number];
 
 /** One of the week's offers: what it improves, where, and what it costs. */
 export interface InvestmentOffer {

@@ -1,4 +1,5 @@
 import { current, isDraft } from 'immer';
+import { MINUTES_PER_WEEK } from '../clock';
 import type { SimEvent } from '../events';
 import type { EngineerIn, IncidentIn, Snapshot } from './snapshot';
 import type { SimState } from './types';
@@ -61,11 +62,6 @@ export function openIncidents<S extends Snapshot>(state: S): IncidentIn<S>[] {
   return out;
 }
 
-export function engineerName(state: SimState, id: string | null | undefined): string {
-  if (!id) return 'nobody';
-  return state.engineers[id]?.name ?? id;
-}
-
 export function serviceName(state: Snapshot, id: string): string {
   return state.services[id]?.name ?? id;
 }
@@ -96,7 +92,7 @@ export function busFactor(state: Snapshot, service: string): number {
 }
 
 export function weekStats(state: SimState) {
-  const w = Math.min(Math.floor(state.now / 10080), state.weekly.length - 1);
+  const w = Math.min(Math.floor(state.now / MINUTES_PER_WEEK), state.weekly.length - 1);
   return state.weekly[Math.max(0, w)];
 }
 

@@ -18,10 +18,6 @@ export function ackDelay(state: SimState, engineer: string, t: Minute): number {
   return Math.round(base * asleep * tired);
 }
 
-export function knowledgeOf(state: SimState, engineer: string, service: string): number {
-  return state.engineers[engineer]?.knowledge[service] ?? 0;
-}
-
 export function addResponder(state: SimState, inc: Incident, engineer: string): void {
   if (!inc.responders.includes(engineer)) inc.responders.push(engineer);
   const e = state.engineers[engineer];

@@ -1,4 +1,5 @@
 import type { Immutable } from 'immer';
+import { MINUTES_PER_DAY } from '../clock';
 import type { Factor, FactorKey, Incident, Retro, RetroDepth, RetroFraming, SimState } from '../model/types';
 import { activeMembers, busFactor, clamp01, logEvent, newId, serviceName } from '../model/world';
 import { draw } from '../rng';
@@ -91,7 +92,7 @@ export function reachOf(depth: RetroDepth, involved: boolean): number {
  * are fresh. Full for a day, then fading; a week later only the obvious is left [HOWIE].
  */
 export function memoryOf(delayMinutes: number): number {
-  const days = Math.max(0, delayMinutes) / 1440;
+  const days = Math.max(0, delayMinutes) / MINUTES_PER_DAY;
   return days <= 1 ? 1 : Math.max(0.15, 1 - (days - 1) / 6);
 }
 

@@ -15,11 +15,6 @@ export interface RotationWarning {
 /** People who share one primary and one secondary each week at most a quarter of the time each. */
 const PEOPLE_FOR_A_QUARTER = Math.ceil(1.5 / 0.25);
 
-/** Expected incidents per 12-hour shift for a team, from the hazards of what it carries. */
-export function expectedPagesPerShift(state: SimState, team: string, model: OwnershipModel = state.ownership): number {
-  return pagesPerShiftBy(state, team, model).reduce((sum, [, pages]) => sum + pages, 0);
-}
-
 /** The services a team carries with the pages per shift each is expected to bring, most first. */
 function pagesPerShiftBy(state: SimState, team: string, model: OwnershipModel): [string, number][] {
   const carried = new Map(servicesCarriedBy(state, team, model).map((s) => [s, 0]));

@@ -1,3 +1,4 @@
+import { MINUTES_PER_DAY, MINUTES_PER_HOUR } from '../clock';
 import type { TimedInput } from '../timeline';
 import type { Scenario } from './schema';
 
@@ -6,7 +7,7 @@ export function scheduledFires(scenario: Pick<Scenario, 'fires'>): TimedInput[] 
   return scenario.fires
     .map((f) => {
       const [h, m] = f.time.split(':').map(Number);
-      const at = (f.day - 1) * 1440 + (h ?? 0) * 60 + (m ?? 0);
+      const at = (f.day - 1) * MINUTES_PER_DAY + (h ?? 0) * MINUTES_PER_HOUR + (m ?? 0);
       return {
         at,
         by: 'scenario' as const,

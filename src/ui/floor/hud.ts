@@ -1,24 +1,12 @@
 import type { GameStore, StoreView } from '../../app/store';
-import { announcedPeak, formatClock, peakNotice, type SilentReport, type Snapshot, scoreCard } from '../../sim';
+import { silentLine } from '../../round/silentLine';
+import { announcedPeak, formatClock, peakNotice, type Snapshot, scoreCard } from '../../sim';
 import { learningVsNines } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
 import { openHelp } from '../kit/help';
 import { askToEndRound } from './endRound';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** The honest, net headline: prevented incidents with a change behind them, and what happened only here. */
-export function silentLine(silent: SilentReport | null): string {
-  if (!silent) return 'The other timeline starts with you.';
-  const extra = Math.max(0, silent.incidents - silent.replayIncidents);
-  if (silent.net > 0 && extra === 0)
-    return `${plural(silent.net, 'incident')} didn't happen because of what you learned`;
-  if (silent.net > 0)
-    return `${plural(silent.net, 'incident')} didn't happen; ${extra} happened that the other team didn't have`;
-  if (extra > 0) return `${plural(extra, 'incident')} more than the never-learning team so far`;
-  return `incidents: ${silent.incidents} here, ${silent.replayIncidents} in the other timeline`;
-}
 
 /** The other timeline, live: what is burning there now, and the latest incident that did not happen here. */
 function ghostStrip(view: StoreView): HTMLElement {

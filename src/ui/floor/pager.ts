@@ -1,5 +1,4 @@
 import type { GameStore, StoreView } from '../../app/store';
-import { commandRegistry } from '../../sim';
 import { button, h, render } from '../kit/dom';
 import { commandKey } from './keymap';
 
@@ -55,7 +54,7 @@ export function renderPager(el: HTMLElement, view: StoreView, store: GameStore, 
       h('strong', { class: 'page-tag' }, 'PAGE'),
       `${s.services[inc.service]?.name} is failing (SEV${inc.sev}). ${who} is being paged.`,
       button(
-        `${commandRegistry.acknowledge.label} (${commandKey('acknowledge')})`,
+        `Acknowledge (${commandKey('acknowledge')})`,
         'pager-ack',
         () => store.dispatch({ type: 'acknowledge', incident: inc.id }),
         {

@@ -1,3 +1,4 @@
+import { plural } from '../../content/words';
 import {
   conditionWords,
   formatClock,
@@ -47,7 +48,7 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
     case 'clue-found':
       return `Clue from ${person(s, e.engineer)} (${STEP_LABELS[e.step].toLowerCase()}): ${e.text}.`;
     case 'clues-lost':
-      return `${e.lost} clue${e.lost === 1 ? '' : 's'} left with ${person(s, e.engineer)}: no proper handoff.`;
+      return `${plural(e.lost, 'clue')} left with ${person(s, e.engineer)}: no proper handoff.`;
     case 'delegation-changed':
       return e.on ? 'The team now runs incidents by itself.' : 'You run the incidents again.';
     case 'team-pulled-in':

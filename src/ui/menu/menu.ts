@@ -7,17 +7,11 @@ import { LEVEL_ORDER } from '../../content/campaign';
 import { nextLevel } from '../../round/campaign/progress';
 import { DEFAULT_SEED } from '../../round/demo';
 import { builtInScenarioList, parseSeed } from '../../round/roundTerms';
-import {
-  MAX_SCENARIO_CHARS,
-  type OwnershipModel,
-  parseScenarioText,
-  type RotationWeek,
-  type Scenario,
-} from '../../sim';
-import { renderCampaign } from '../campaign/campaign';
-import { catalogScenario } from '../campaign/catalogFile';
+import { MAX_SCENARIO_CHARS, parseScenarioText, type Scenario } from '../../sim';
 import { render } from '../kit/dom';
 import { openHelp } from '../kit/help';
+import { renderCampaign } from './campaign';
+import { catalogScenario } from './catalogFile';
 import { type MenuData, menuPanel, menuTitle } from './menuView';
 import { exportRound, importRound, savedRoundFile } from './roundFile';
 import { joinWithCode, linkWaitingFor } from './sharedRound';

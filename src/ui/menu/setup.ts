@@ -1,5 +1,6 @@
 import type { GameStore, RoundSetup } from '../../app/store';
 import type { RoundChoice, SetupDraft } from '../../app/viewState';
+import { plural } from '../../content/words';
 import {
   activeRotation,
   createWorld,
@@ -129,11 +130,7 @@ export function renderSetup(el: HTMLElement, store: GameStore, choice: RoundChoi
     h(
       'div',
       { class: 'panel setup', role: 'dialog', 'aria-label': 'Staffing' },
-      h(
-        'h2',
-        {},
-        `Staffing · ${choice.scenario.name} · seed ${choice.seed} · ${choice.weeks} week${choice.weeks === 1 ? '' : 's'}`,
-      ),
+      h('h2', {}, `Staffing · ${choice.scenario.name} · seed ${choice.seed} · ${plural(choice.weeks, 'week')}`),
       choice.shared ? h('p', { class: 'shared-note', 'data-testid': 'shared-note' }, choice.shared) : null,
       h(
         'fieldset',

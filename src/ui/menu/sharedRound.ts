@@ -1,7 +1,7 @@
 import { readShareCode } from '../../app/shareCode';
 import { readShareLink, roundSummary } from '../../app/shareLink';
 import type { RoundChoice, ViewState } from '../../app/viewState';
-import { builtInScenarioList, sameScenario } from '../../round/roundTerms';
+import { builtInScenarioList } from '../../round/roundTerms';
 import { createWorld, type Scenario } from '../../sim';
 
 /** Reads a #round=… link and hands the round to `go`; false (with a notice) when the link cannot be used. */
@@ -44,6 +44,3 @@ export function joinWithCode(ui: ViewState, typed: string, go: (choice: RoundCho
   go({ scenario: r.scenario, seed, weeks, guided: false, ownership, rotation: world.rotation.byTeam, shared });
   return true;
 }
-
-/** Whether a scenario is one of the built-in ones (custom ones travel by link, never by code). */
-export const isBuiltIn = (s: Scenario) => builtInScenarioList().some((b) => sameScenario(b, s));

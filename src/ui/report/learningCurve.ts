@@ -2,10 +2,10 @@ import type { GameStore } from '../../app/store';
 import { SESSION_CHECK } from '../../content/campaign';
 import { changes, learningCurves, playerCurves, stretchOf } from '../../round/evidence/curves';
 import { INTERVALS, type IntervalKey } from '../../round/evidence/intervals';
-import { checkForm } from '../campaign/checkForm';
+import { checkForm } from '../kit/checkForm';
 import { curveChart } from '../kit/curveChart';
 import { button, h, minutesText } from '../kit/dom';
-import '../campaign/campaign.css';
+import '../kit/campaign.css';
 
 /** The intervals the report draws (the rest are in the exports). */
 const DRAWN: IntervalKey[] = ['answer', 'command', 'tell', 'clue', 'mitigate', 'review'];

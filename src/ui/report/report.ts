@@ -1,13 +1,13 @@
 import type { GameStore, StoreView } from '../../app/store';
+import { silentLine } from '../../round/silentLine';
 import { storyMarkdown, tellStory } from '../../round/story';
 import { type RoundOutcome, roundOutcome, scoreCard } from '../../sim';
-import { levelEnd } from '../campaign/levelEnd';
-import { silentLine } from '../floor/hud';
 import { learningVsNines, weeklyBars } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
 import { reflectionForm } from '../kit/reflectionForm';
 import { debriefBody } from './debrief';
 import { learningCurve } from './learningCurve';
+import { levelEnd } from './levelEnd';
 import { resultsExport } from './resultsExport';
 import { sponsorPage } from './sponsorPage';
 

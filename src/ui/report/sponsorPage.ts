@@ -5,7 +5,7 @@ import { summaryMarkdown } from '../../round/evidence/summary';
 import { curveChart } from '../kit/curveChart';
 import { button, h } from '../kit/dom';
 import { download } from './learningCurve';
-import '../campaign/campaign.css';
+import '../kit/campaign.css';
 
 /** The sponsor's one page: what changed over the session, with the numbers, beside the never-learning organization. */
 export function sponsorPage(store: GameStore): HTMLElement {

@@ -1,7 +1,8 @@
 import type { Immutable } from 'immer';
 import type { GameStore } from '../../app/store';
+import { plural } from '../../content/words';
 import { decisionsOn } from '../../round/seats';
-import { allEventsOf, formatClock, type Retro, type Snapshot } from '../../sim';
+import { allEventsOf, formatClock, MINUTES_PER_DAY, type Retro, type Snapshot } from '../../sim';
 import { h } from '../kit/dom';
 import { describeEvent, stamp } from '../kit/eventText';
 
@@ -9,7 +10,7 @@ import { describeEvent, stamp } from '../kit/eventText';
 export function timeline(s: Snapshot, retro: Immutable<Retro>): HTMLElement {
   const events = allEventsOf(s).filter((e) => 'incident' in e && e.incident === retro.incidentId);
   const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
-  const days = inc ? Math.max(1, Math.round(-inc.startedAt / 1440)) : 0;
+  const days = inc ? Math.max(1, Math.round(-inc.startedAt / MINUTES_PER_DAY)) : 0;
   return h(
     'ol',
     { class: 'timeline', 'data-testid': 'retro-timeline' },
@@ -17,7 +18,7 @@ export function timeline(s: Snapshot, retro: Immutable<Retro>): HTMLElement {
       ? h(
           'li',
           {},
-          `Last week, ${days} day${days === 1 ? '' : 's'} before the round: ${s.services[inc.service]?.name ?? inc.service} failed (${inc.kind}); ${s.engineers[inc.pagedTo ?? '']?.name ?? 'the on-call'} was paged and a restart brought it back. Nobody wrote anything down — the same failure can come back until an item closes on it.`,
+          `Last week, ${plural(days, 'day')} before the round: ${s.services[inc.service]?.name ?? inc.service} failed (${inc.kind}); ${s.engineers[inc.pagedTo ?? '']?.name ?? 'the on-call'} was paged and a restart brought it back. Nobody wrote anything down — the same failure can come back until an item closes on it.`,
         )
       : null,
     ...events.map((e) => {

@@ -1,3 +1,4 @@
+import { plural } from '../../content/words';
 import { AGREEMENT, REFLECTION_QUESTIONS } from '../../round/reflection';
 import type { ResultsExport } from '../../round/results';
 import { ROLE_TITLES } from '../../round/seats';
@@ -13,7 +14,7 @@ export function compareReflection(list: readonly ResultsExport[]): HTMLElement |
   return h(
     'section',
     { 'data-testid': 'compare-reflection' },
-    h('h2', {}, `What changed: ${answered.length} table${answered.length === 1 ? '' : 's'} answered`),
+    h('h2', {}, `What changed: ${plural(answered.length, 'table')} answered`),
     h(
       'table',
       { class: 'compare' },

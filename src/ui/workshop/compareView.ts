@@ -1,3 +1,4 @@
+import { plural } from '../../content/words';
 import type { ResultsExport } from '../../round/results';
 import { marginOf, rankResults } from '../../round/resultsFile';
 import { h } from '../kit/dom';
@@ -5,7 +6,7 @@ import { pairedBars } from '../kit/tableBars';
 
 const signed = (n: number) => (n > 0 ? `+${Math.round(n)}` : `${Math.round(n)}`);
 const decisionsTotal = (r: ResultsExport) => Object.values(r.decisions).reduce((s, n) => s + (n ?? 0), 0);
-const setupOf = (r: ResultsExport) => `${r.scenario.name}, seed ${r.seed}, ${r.weeks} week${r.weeks === 1 ? '' : 's'}`;
+const setupOf = (r: ResultsExport) => `${r.scenario.name}, seed ${r.seed}, ${plural(r.weeks, 'week')}`;
 
 /** The ranked table: best first by score minus par, then by silent successes. */
 export function rankedTable(list: readonly ResultsExport[]): HTMLElement {

@@ -1,9 +1,9 @@
 import type { GameStore } from '../../app/store';
 import { LEVEL_ORDER } from '../../content/campaign';
 import { level } from '../../round/campaign/levels';
+import { checkForm } from '../kit/checkForm';
 import { button, h } from '../kit/dom';
-import { checkForm } from './checkForm';
-import './campaign.css';
+import '../kit/campaign.css';
 
 /** On a level's report: its goal as judged from the round, its three questions, and the way on. */
 export function levelEnd(store: GameStore): HTMLElement | null {

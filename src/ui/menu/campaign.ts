@@ -4,10 +4,10 @@ import type { RoundChoice } from '../../app/viewState';
 import { LEVEL_ORDER, type LevelId, SESSION_CHECK } from '../../content/campaign';
 import { LEVEL_SEED, level } from '../../round/campaign/levels';
 import { levelsMet } from '../../round/campaign/progress';
+import { checkForm } from '../kit/checkForm';
 import { button, h, render } from '../kit/dom';
-import { checkForm } from './checkForm';
 import { introCard } from './introCard';
-import './campaign.css';
+import '../kit/campaign.css';
 
 /** How a level went here so far, in a word or two. */
 function mark(id: LevelId, progress: ReturnType<typeof loadProgress>): string {

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtInScenarios } from '../../src/sim';
+import { builtInScenarios } from '../../src/content/scenarios';
 
 function sim(...args: string[]) {
   const run = spawnSync('node_modules/.bin/tsx', ['src/headless/cli.ts', ...args], {
