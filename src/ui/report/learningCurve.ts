@@ -5,18 +5,11 @@ import { INTERVALS, type IntervalKey } from '../../round/evidence/intervals';
 import { checkForm } from '../kit/checkForm';
 import { curveChart } from '../kit/curveChart';
 import { button, h, minutesText } from '../kit/dom';
+import { download } from '../kit/download';
 import '../kit/campaign.css';
 
 /** The intervals the report draws (the rest are in the exports). */
 const DRAWN: IntervalKey[] = ['answer', 'command', 'tell', 'clue', 'mitigate', 'review'];
-
-/** Downloads text as a file. */
-export function download(text: string, name: string, type: string): void {
-  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name }) as HTMLAnchorElement;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
 
 const fileStem = (table: string) =>
   `firepants-evidence-${

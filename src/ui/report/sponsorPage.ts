@@ -4,7 +4,7 @@ import { INTERVALS } from '../../round/evidence/intervals';
 import { summaryMarkdown } from '../../round/evidence/summary';
 import { curveChart } from '../kit/curveChart';
 import { button, h } from '../kit/dom';
-import { download } from './learningCurve';
+import { download } from '../kit/download';
 import '../kit/campaign.css';
 
 /** The sponsor's one page: what changed over the session, with the numbers, beside the never-learning organization. */
