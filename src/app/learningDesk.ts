@@ -79,7 +79,7 @@ export class LearningDesk {
   /** Starts a new session: the rounds and the check so far are let go (exported first, if anyone wants them). */
   newSession(): void {
     forgetSession();
-    this.kept = emptySession(this.store.view.settings.tableName);
+    this.kept = emptySession();
   }
 
   private asSession(): Session {

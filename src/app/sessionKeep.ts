@@ -9,12 +9,11 @@ export const SESSION_KEY = 'firepants.session.v1';
 export const SESSION_ROUNDS = 12;
 
 export interface KeptSession {
-  table: string;
   rounds: SessionRound[];
   check: CheckAnswers;
 }
 
-export const emptySession = (table = ''): KeptSession => ({ table, rounds: [], check: emptyCheck() });
+export const emptySession = (): KeptSession => ({ rounds: [], check: emptyCheck() });
 
 /** A kept round whose log still reads as a log and whose evidence has its parts; anything else is dropped. */
 function keptRound(raw: unknown): SessionRound | null {
@@ -34,7 +33,6 @@ export function loadSession(): KeptSession {
     if (!raw || typeof raw !== 'object') return emptySession();
     const rounds = (Array.isArray(raw.rounds) ? raw.rounds : []).map(keptRound).filter((r) => r !== null);
     return {
-      table: typeof raw.table === 'string' ? raw.table.slice(0, 60) : '',
       rounds: rounds.slice(-SESSION_ROUNDS),
       check: parseCheck(raw.check),
     };
