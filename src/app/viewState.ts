@@ -88,5 +88,7 @@ export class ViewState {
     this.levelAnswers = [null, null, null];
     this.levelChecked = false;
     this.sponsorOpen = false;
+    // A level under way: the menu is the menu again afterwards, unless the report's way on asks for the campaign.
+    this.campaignLevel = null;
   }
 }
