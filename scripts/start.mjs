@@ -42,6 +42,8 @@ const sources = [
   'index.html',
   'compare.html',
   'facilitator.html',
+  'rooms.html',
+  'vote.html',
   'vite.config.ts',
   'package-lock.json',
 ].map((p) => join(root, p));
@@ -60,35 +62,64 @@ if (builtAt === 0 || sources.some((p) => newest(p) > builtAt)) {
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
 
-// `--rooms` serves the same build from the room server, for tables on their own devices.
+// `--rooms` serves the same build from the room server, for tables on their own devices;
+// `--processes N` runs N room server processes that share a Redis (see scripts/roomsCluster.mjs).
 const rooms = process.argv.includes('--rooms');
 const port = parsePort(process.env.PORT ?? (rooms ? '2567' : undefined));
+const at = process.argv.indexOf('--processes');
+const processes = at >= 0 ? Number(process.argv[at + 1]) : 1;
+if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
+  console.error(`--processes wants a whole number from 1 to 64, got "${process.argv[at + 1]}".`);
+  process.exit(1);
+}
 if (!rooms) console.log(`Firepants is starting at http://127.0.0.1:${port}/ (works offline after the first visit)`);
 
-const child = rooms
-  ? spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, PORT: String(port) },
-    })
-  : spawn(localBin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-      cwd: root,
-      stdio: 'inherit',
-      shell: isWindows,
+if (rooms && processes > 1) {
+  const { startCluster } = await import('./roomsCluster.mjs');
+  let children = [];
+  const stopAll = (signal) => {
+    for (const c of [...children].reverse()) if (c.exitCode === null && c.signalCode === null) c.kill(signal);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
+  try {
+    children = await startCluster({ root, processes, port });
+  } catch (error) {
+    console.error(`Could not start the room servers: ${error.message}`);
+    stopAll('SIGTERM');
+    process.exit(1);
+  }
+  for (const c of children)
+    c.on('exit', (code) => {
+      console.error(`A room server process stopped (${code ?? 'signal'}); stopping the others.`);
+      stopAll('SIGTERM');
+      process.exitCode = code ?? 1;
     });
+} else {
+  const child = rooms
+    ? spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
+        cwd: root,
+        stdio: 'inherit',
+        env: { ...process.env, PORT: String(port) },
+      })
+    : spawn(localBin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+        cwd: root,
+        stdio: 'inherit',
+        shell: isWindows,
+      });
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    });
+  }
+
+  child.on('error', (error) => {
+    console.error(`Could not start ${rooms ? 'the room server' : 'Vite'}: ${error.message}`);
+    process.exit(1);
+  });
+
+  child.on('exit', (code, signal) => {
+    if (code !== null) process.exit(code);
+    process.exit(128 + (constants.signals[signal] ?? 1));
   });
 }
-
-child.on('error', (error) => {
-  console.error(`Could not start ${rooms ? 'the room server' : 'Vite'}: ${error.message}`);
-  process.exit(1);
-});
-
-child.on('exit', (code, signal) => {
-  if (code !== null) process.exit(code);
-  process.exit(128 + (constants.signals[signal] ?? 1));
-});

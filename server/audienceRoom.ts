@@ -1,86 +1,126 @@
-import { type Client, matchMaker, Room } from '@colyseus/core';
-import { audienceDown, audienceUp, type Tally } from '../src/protocol/audience';
+import { type AuthContext, type Client, Room } from '@colyseus/core';
+import { AUDIENCE_SHARD, audienceDown, audienceJoin, audienceUp } from '../src/protocol/audience';
+import { addressOf } from './addresses';
+import { type Budgets, serveWithin } from './budget';
+import { toClient, toEveryone } from './outbox';
+import { logRefusal } from './refusals';
+import type { BucketsByKey } from './tokenBucket';
+import { asResult, asTally, VOTE_CHANNEL, type VoteBook } from './voteBook';
 
-/**
- * The audience: hundreds of phones in a room. The presenter (with the facilitator code) opens a vote
- * ("blame or blameless?"); each phone has one vote, which it may change while the vote is open; the
- * tally goes to everyone a few times a second, and the result when the vote closes.
- */
-export class AudienceRoom extends Room {
-  override maxClients = 2000;
-  private code = '';
-  private tally: Tally | null = null;
-  private readonly votes = new Map<string, number>();
-  private dirty = false;
-  private readonly everyone = audienceDown.to({ send: (type, payload) => this.broadcast(type, payload) });
+/** A phone votes a few times a minute at most; anything else is refused. */
+const BUDGETS: Budgets<typeof audienceUp.schemas> = {
+  vote: { perSecond: 1, burst: 5 },
+  other: { perSecond: 0.2, burst: 2 },
+};
 
-  override onCreate(options: { code?: string }): void {
-    this.code = String(options?.code ?? '');
-    const refuse = (client: Client, reason: string) => audienceDown.to(client).refused({ reason });
-    audienceUp.serve<Client>(
-      this,
-      {
-        open: (client, m) => {
-          if (m.code !== this.code) return refuse(client, 'wrong facilitator code');
-          this.votes.clear();
-          this.tally = { question: m.question, options: m.options, counts: m.options.map(() => 0), open: true };
-          this.everyone.vote(this.tally);
-        },
-        vote: (client, m) => {
-          const t = this.tally;
-          if (!t?.open || m.option >= t.options.length) return refuse(client, 'no vote is open for that');
-          const before = this.votes.get(client.sessionId);
-          if (before !== undefined) t.counts[before] = (t.counts[before] ?? 1) - 1;
-          this.votes.set(client.sessionId, m.option);
-          t.counts[m.option] = (t.counts[m.option] ?? 0) + 1;
-          this.dirty = true;
-          audienceDown.to(client).counted({ option: m.option });
-        },
-        close: async (client, m) => {
-          if (m.code !== this.code) return refuse(client, 'wrong facilitator code');
-          if (!this.tally) return;
-          this.tally = { ...this.tally, open: false };
-          const won = winner(this.tally);
-          const table = m.table;
-          const fed = table
-            ? {
-                table,
-                refused: await matchMaker
-                  .remoteRoomCall(table, 'audienceDecides', [won])
-                  .then((why) => (why ? String(why) : null))
-                  .catch(() => 'no such table'),
-              }
-            : null;
-          this.everyone.result({ ...this.tally, winner: won, fed });
-        },
-      },
-      (client, reason, type) => refuse(client, type === 'close' ? 'wrong facilitator code' : reason),
-    );
-    this.clock.setInterval(() => {
-      if (!this.dirty || !this.tally) return;
-      this.dirty = false;
-      this.everyone.vote(this.tally);
-    }, 250);
-  }
-
-  override onJoin(client: Client): void {
-    if (this.tally) audienceDown.to(client).vote(this.tally);
-  }
-
-  override onLeave(client: Client): void {
-    const was = this.votes.get(client.sessionId);
-    if (was === undefined || !this.tally?.open) return;
-    this.votes.delete(client.sessionId);
-    this.tally.counts[was] = (this.tally.counts[was] ?? 1) - 1;
-    this.dirty = true;
-  }
+/** What every audience room of a process shares. */
+export interface AudienceHall {
+  book: VoteBook;
+  /** New devices per address: a phone that brings its token back costs nothing. */
+  newDevices: BucketsByKey;
 }
 
-/** The option with the most votes; a tie goes to the first of them. */
-export function winner(t: Pick<Tally, 'options' | 'counts'>): string {
-  let best = 0;
-  t.counts.forEach((c, i) => {
-    if (c > (t.counts[best] ?? 0)) best = i;
-  });
-  return t.options[best] ?? '';
+interface Phone {
+  address: string;
+  device: string | null;
+  token: string | null;
+}
+
+/**
+ * One room of the audience (at most `AUDIENCE_SHARD` phones; the matchmaker opens another when it is full).
+ * A phone has one vote per device, kept by the device's token across drops and restarts; every room reads
+ * the sum of all votes a few times a second and sends it on when it changed, and the opening and closing
+ * of a vote reach every room over the presence. The sum goes out twice a second while it changes.
+ */
+export class AudienceRoom extends Room {
+  /** No synchronised state: the patch loop only drives the room's clock (its intervals), four times a second. */
+  override patchRate = 250;
+  override maxClients = AUDIENCE_SHARD;
+  private hall!: AudienceHall;
+  private shown = '';
+  private readonly everyone = audienceDown.to(toEveryone(this));
+  private readonly onVoteChange = () => {
+    this.hall.book.forget();
+    void this.announce();
+  };
+
+  override onCreate(options: { hall: AudienceHall }): void {
+    this.hall = options.hall;
+    serveWithin(
+      audienceUp,
+      this,
+      BUDGETS,
+      { vote: (client, m) => void this.vote(client, m.option) },
+      (client, reason) => this.to(client).refused({ reason }),
+    );
+    void this.presence.subscribe(VOTE_CHANNEL, this.onVoteChange);
+    this.clock.setInterval(() => void this.sendTally(), 500);
+  }
+
+  private to(client: Client) {
+    return audienceDown.to(toClient(client, this.roomName));
+  }
+
+  override onAuth(client: Client, raw: unknown, context: AuthContext): Phone {
+    const address = addressOf(context);
+    const asked = audienceJoin.safeParse(raw ?? {});
+    const known = this.hall.book.deviceOf(asked.success ? asked.data.device : undefined);
+    const phone: Phone = { address, device: known, token: null };
+    if (!known && this.hall.newDevices.take(address)) {
+      phone.token = this.hall.book.newDevice();
+      phone.device = this.hall.book.deviceOf(phone.token);
+    } else if (!known)
+      logRefusal(address, 'audience device', 'too many new phones from this address: it may watch, not vote');
+    client.userData = { address };
+    return phone;
+  }
+
+  override async onJoin(client: Client, _options: unknown, phone: Phone): Promise<void> {
+    const to = this.to(client);
+    if (phone.token) to.device({ token: phone.token });
+    const vote = await this.hall.book.tally();
+    if (!vote) return;
+    const result = asResult(vote);
+    if (result) to.result(result);
+    else to.vote(asTally(vote));
+    if (vote.open && phone.device) {
+      const mine = await this.hall.book.mine(vote, phone.device);
+      if (mine !== null) to.counted({ option: mine });
+    }
+  }
+
+  override onDispose(): void {
+    this.presence.unsubscribe(VOTE_CHANNEL, this.onVoteChange);
+  }
+
+  private async vote(client: Client, option: number): Promise<void> {
+    const phone = client.auth as Phone;
+    if (!phone.device) {
+      this.to(client).refused({ reason: 'this phone cannot vote: too many new phones came from its address' });
+      return;
+    }
+    if (!(await this.hall.book.cast(phone.device, option)))
+      this.to(client).refused({ reason: 'no vote is open for that' });
+    else this.to(client).counted({ option });
+  }
+
+  /** A vote opened or closed somewhere: every phone here hears it at once. */
+  private async announce(): Promise<void> {
+    const vote = await this.hall.book.tally();
+    if (!vote) return;
+    const result = asResult(vote);
+    this.shown = JSON.stringify(vote.counts);
+    if (result) this.everyone.result(result);
+    else this.everyone.vote(asTally(vote));
+  }
+
+  private async sendTally(): Promise<void> {
+    if (this.clients.length === 0) return;
+    const vote = await this.hall.book.tally();
+    if (!vote?.open) return;
+    const shown = JSON.stringify(vote.counts);
+    if (shown === this.shown) return;
+    this.shown = shown;
+    this.everyone.vote(asTally(vote));
+  }
 }

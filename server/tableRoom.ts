@@ -1,93 +1,201 @@
-import { type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, ErrorCode, Room, ServerError } from '@colyseus/core';
 import type { TableSummary } from '../src/protocol/facilitator';
-import { type ControlRequest, seatRequest, tableDown, tableOptions, tableUp } from '../src/protocol/table';
+import { type ControlRequest, seatRequest, tableDown, tableUp } from '../src/protocol/table';
+import { readTableCode } from '../src/protocol/tableCode';
 import { problemOf } from '../src/protocol/wire';
 import { RoundClock } from '../src/round/roundClock';
-import { RoundSession } from '../src/round/roundSession';
-import { builtInScenario } from '../src/round/roundTerms';
+import type { RoundSession } from '../src/round/roundSession';
 import { COMMAND_ROLE, holdsRole, ROLE_TITLES, type Seat } from '../src/round/seats';
-import { type Command, createWorld, formatClock, parseCommand, roundOver, scoreCard, stateHash } from '../src/sim';
-import { framingCommand, retroAwaitingFraming, waitsForTheAudience } from './demoTable';
+import { type Command, formatClock, parseCommand, roundOver, scoreCard, stateHash } from '../src/sim';
+import { addressOf } from './addresses';
+import { type Budgets, serveWithin, strike, wasCutOff } from './budget';
+import { framingCommand, retroAwaitingFraming } from './demoTable';
+import { toClient, toEveryone } from './outbox';
+import { logRefusal } from './refusals';
+import type { TableHall } from './tableHall';
+import { restoreRound, startRound } from './tableRound';
+import { type Claim, TableSeats } from './tableSeats';
+import type { TableLine } from './tableStore';
+
+/** What each screen may send: a decision or two a second, a clock control now and then, one hello per join. */
+const BUDGETS: Budgets<typeof tableUp.schemas> = {
+  hello: 'once',
+  command: { perSecond: 5, burst: 20 },
+  control: { perSecond: 2, burst: 6 },
+  hash: { perSecond: 2, burst: 5 },
+  other: { perSecond: 0.2, burst: 2 },
+};
+
+/** A table whose round is over and that nobody watches is closed after this long. */
+const OVER_AND_EMPTY_MS = 10 * 60_000;
+
+/** What the server passes a table room when it opens one (never what a client sends). */
+export interface TableRoomOptions {
+  code: string;
+  ticket: string;
+  hall: TableHall;
+}
 
 /**
- * One table: the server plays the round (and its never-learning replay) and is the only judge of
- * what happens. Players send commands; each accepted one is stamped with its minute and sent to
- * everyone as an entry of the round's input log, so every screen replays the same world. A late
- * joiner gets the log so far and catches up.
+ * One table: the server plays the round (and its never-learning replay) and is the only judge of what
+ * happens. Players send commands; each accepted one is stamped with its minute, kept (on disk or in Redis)
+ * and only then sent to everyone as an entry of the round's log, so every screen replays the same world and
+ * a restarted server brings the table back at the same minute. A table is private: joining needs its code.
+ * It lives until the facilitator closes it (or it stands empty for long), not until its last screen drops.
  */
 export class TableRoom extends Room {
   override maxClients = 16;
+  override autoDispose = false;
+  /** No synchronised state: screens get the log's entries, so the room library sends no patches. */
+  override patchRate = 0;
   private session!: RoundSession;
+  private hall!: TableHall;
+  private code = '';
   private readonly roundClock = new RoundClock();
   private paused = true;
   private speed = 1;
   private label = '';
-  private readonly seats = new Map<string, Seat>();
+  private autoPause = true;
+  private seats = new TableSeats([]);
   private summaryAt = 0;
+  private emptySince = Date.now();
+  private hashAt: { minute: number; stateHash: string } | null = null;
+  private closing = false;
   /** Every screen at the table. */
-  private readonly everyone = tableDown.to({ send: (type, payload) => this.broadcast(type, payload) });
+  private everyone = tableDown.to(toEveryone(this));
 
-  override onCreate(raw: unknown): void {
-    const options = tableOptions.safeParse(raw ?? {});
-    if (!options.success) throw new Error(`the table cannot be set up: ${problemOf(options.error)}`);
-    const { scenario: id, seed, weeks, label, demo } = options.data;
-    const scenario = builtInScenario(id);
-    if (!scenario) throw new Error(`the built-in scenario ${id} is invalid`);
-    const world = createWorld(scenario, { seed, weeks });
-    this.session = RoundSession.start({
-      scenario,
-      seed,
-      weeks,
-      ownership: world.ownership,
-      rotation: world.rotation.byTeam,
-      ...(demo ? { demoBot: waitsForTheAudience } : {}),
-    });
-    this.label = label || (demo ? `demo table ${this.roomId}` : `table ${this.roomId}`);
-    tableUp.serve<Client>(
+  override async onCreate(options: TableRoomOptions): Promise<void> {
+    try {
+      await this.open(options);
+    } catch (err) {
+      // A room that could not open holds no timers: nothing of it is left running.
+      this.clock.clear();
+      this.clock.stop();
+      throw err;
+    }
+  }
+
+  private async open(options: TableRoomOptions): Promise<void> {
+    const hall = options.hall;
+    if (!hall?.ticketFits(options.ticket))
+      throw new ServerError(ErrorCode.AUTH_FAILED, 'only the facilitator console sets tables up');
+    const read = readTableCode(options.code);
+    if (!read.ok) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, read.problem);
+    this.hall = hall;
+    this.code = read.code;
+    if (!(await hall.store.claim(this.code, hall.processId)))
+      throw new ServerError(ErrorCode.MATCHMAKE_UNHANDLED, `table ${this.code} is already open`);
+    const kept = await hall.store.read(this.code);
+    if (!kept || kept.closed) {
+      await hall.store.release(this.code, hall.processId);
+      throw new ServerError(ErrorCode.MATCHMAKE_INVALID_ROOM_ID, `table ${this.code} is not kept here`);
+    }
+    this.roomId = this.code;
+    this.label = kept.setup.label || `table ${this.code}`;
+    this.autoPause = kept.setup.autoPause !== false && !kept.setup.demo;
+    this.seats = new TableSeats(kept.seats);
+    const resumed = kept.entries.length > 0 || kept.until > 0;
+    if (resumed) {
+      const { session, problem } = restoreRound(kept);
+      this.session = session;
+      if (problem) console.warn(`table ${this.code} came back differently: ${problem}`);
+      this.speed = lastSpeed(session);
+      // A table comes back paused: its players resume once they are back at their screens.
+      const before = session.entries.length;
+      if (!isPausedInLog(session) && !roundOver(session.snapshot())) session.control('pause', undefined, 'facilitator');
+      this.keep(session.entries.slice(before).map((e) => ({ e })));
+      console.log(`table ${this.code} (${this.label}) is back at ${formatClock(session.snapshot().now)}`);
+    } else this.session = startRound(kept.setup);
+    if (!resumed) this.keep(this.session.entries.map((e) => ({ e })));
+    await this.setPrivate(true);
+    serveWithin(
+      tableUp,
       this,
+      BUDGETS,
       {
         command: (client, command) => this.command(client, command),
         control: (client, message) => this.control(client, message),
         hash: (client) => this.to(client).hash(this.hash()),
-        // A screen asks for the log once its listeners are in place (on joining and after reconnecting).
+        // A screen asks for the log once its listeners are in place: once per join.
         hello: (client) => this.welcome(client),
       },
       (client, reason) => this.to(client).refused({ reason }),
     );
-    this.setSimulationInterval((dt) => this.tick(dt), 100);
+    // Four ticks a second: each moves the clock ten minutes at 1×, which costs the simulation half as much per
+    // minute as small steps, and screens see the clock move as often as they can read it.
+    this.setSimulationInterval((dt) => this.tick(dt), 250);
+    this.clock.setInterval(() => this.closeIfIdle(), 30_000);
     this.publish(true);
   }
 
   private to(client: Client) {
-    return tableDown.to(client);
+    return tableDown.to(toClient(client, this.roomName));
   }
 
-  override onJoin(client: Client, raw: unknown): void {
-    const seat = seatRequest.safeParse(raw ?? {});
-    const chosen: Seat = seat.success ? seat.data : { player: 'Player', role: 'spectator' };
-    this.seats.set(client.sessionId, chosen);
-    this.everyone.seats([...this.seats.values()]);
+  /** A seat is claimed before the screen joins: its token brings back its own seat; a taken name or role is refused. */
+  override onAuth(client: Client, raw: unknown, context: AuthContext): Claim & { ok: true } {
+    const address = addressOf(context);
+    client.userData = { address };
+    const request = seatRequest.safeParse(raw ?? {});
+    const claim: Claim = request.success
+      ? this.seats.claim(request.data)
+      : { ok: false, reason: problemOf(request.error) };
+    if (!claim.ok) {
+      logRefusal(address, `table ${this.code} seat`, claim.reason);
+      throw new ServerError(ErrorCode.AUTH_FAILED, claim.reason);
+    }
+    return claim;
+  }
+
+  override onJoin(client: Client, _options: unknown, claim: Claim & { ok: true }): void {
+    this.seats.sit(client.sessionId, claim.seat, claim.kept);
+    if (claim.kept) this.keep([{ s: claim.kept }]);
+    // The same seat opened on a new screen: the old screen gives it up.
+    for (const other of this.seats.othersIn(client.sessionId))
+      this.clients.getById(other)?.leave(4009, 'your seat was opened on another screen');
+    this.everyone.seats(this.seats.all());
     this.publish(true);
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
-    if (!consented) {
+    if (!consented && !this.closing && !wasCutOff(client)) {
       try {
-        // A dropped connection keeps its seat for a minute: the player comes back where they were.
-        await this.allowReconnection(client, 60);
+        // A dropped connection comes back to the same session within a few seconds; later, its token brings it back.
+        await this.allowReconnection(client, 20);
         return;
       } catch {
-        // gone for good
+        // gone for now; the seat stays held by its token
       }
     }
-    this.seats.delete(client.sessionId);
-    this.everyone.seats([...this.seats.values()]);
-    this.publish(true);
+    const freed = this.seats.leave(client.sessionId, consented);
+    if (freed) this.keep([{ x: freed }]);
+    if (this.clients.length === 0) this.emptySince = Date.now();
+    if (!this.closing) {
+      this.everyone.seats(this.seats.all());
+      this.publish(true);
+    }
+  }
+
+  override onBeforeShutdown(): void {
+    // Screens hear a restart, not a goodbye: they come back when the server does.
+    this.closing = true;
+    void this.disconnect(4011);
+  }
+
+  override async onDispose(): Promise<void> {
+    await this.hall.store.release(this.code, this.hall.processId);
   }
 
   private welcome(client: Client): void {
-    const seat = this.seats.get(client.sessionId) ?? null;
-    this.to(client).welcome({ log: this.session.log(), seat, paused: this.paused, speed: this.speed });
+    const claim = (client.auth ?? null) as (Claim & { ok: true }) | null;
+    this.to(client).welcome({
+      log: this.session.log(),
+      seat: this.seats.of(client.sessionId),
+      token: claim?.token ?? null,
+      label: this.label,
+      paused: this.paused,
+      speed: this.speed,
+    });
   }
 
   /** The facilitator console reaches these through the matchmaker. */
@@ -102,14 +210,26 @@ export class TableRoom extends Room {
   injectFire(service: string, kind: string): string | null {
     const read = parseCommand({ type: 'injectIncident', service, kind });
     if (!read.ok) return read.problem;
+    const before = this.session.entries.length;
     const result = this.session.dispatch(read.command, 'facilitator');
     if (!result.ok) return result.reason;
-    this.broadcastEntries(this.session.entries.length - 1);
+    this.flush(before);
+    return null;
+  }
+
+  /** Ends the table for good: kept as closed (not brought back), its screens told, the room disposed. */
+  async closeTable(reason: string): Promise<null> {
+    if (this.closing) return null;
+    this.closing = true;
+    await this.hall.store.close(this.code, reason);
+    this.everyone.closed({ reason });
+    console.log(`table ${this.code} (${this.label}) closed: ${reason}`);
+    await this.disconnect();
     return null;
   }
 
   /**
-   * An audience's vote decides the waiting retro's framing (the audience room calls this when a vote
+   * An audience's vote decides the waiting retro's framing (the facilitator room calls this when a vote
    * closes). Says why not when no retro is waiting or the world refuses.
    */
   audienceDecides(answer: string): string | null {
@@ -119,7 +239,7 @@ export class TableRoom extends Room {
     const before = this.session.entries.length;
     const result = this.session.dispatch(framingCommand(s, retro, answer), 'audience');
     if (!result.ok) return result.reason;
-    this.broadcastEntries(before);
+    this.flush(before);
     this.publish(true);
     return null;
   }
@@ -130,17 +250,17 @@ export class TableRoom extends Room {
    * Each accepted decision is credited in the log to the player and their role.
    */
   private command(client: Client, command: Command): void {
-    const seat = this.seats.get(client.sessionId);
+    const seat = this.seats.of(client.sessionId);
     if (!seat || !holdsRole(seat)) {
-      this.to(client).refused({ reason: 'spectators watch; take a seat to decide' });
+      this.refuse(client, 'command', 'spectators watch; take a seat to decide');
       return;
     }
     if (command.type === 'injectIncident') {
-      this.to(client).refused({ reason: 'only the facilitator sets fires' });
+      this.refuse(client, 'command', 'only the facilitator sets fires');
       return;
     }
     const role = COMMAND_ROLE[command.type];
-    const holder = role ? [...this.seats.values()].find((x) => x.role === role) : undefined;
+    const holder = role ? this.seats.holderOf(role) : null;
     if (role && seat.role !== role && holder) {
       this.to(client).refused({ reason: `that is ${holder.player}'s decision, as ${ROLE_TITLES[role]}` });
       return;
@@ -148,53 +268,107 @@ export class TableRoom extends Room {
     const before = this.session.entries.length;
     const result = this.session.dispatch(command, 'player', { player: seat.player, role: seat.role });
     if (!result.ok) this.to(client).refused({ reason: result.reason });
-    else this.broadcastEntries(before, seat);
+    else this.flush(before, seat);
   }
 
-  private control(_client: Client, m: ControlRequest): void {
-    if (m.control === 'speed') {
-      this.speed = m.value;
-      this.session.control('speed', m.value);
-      this.everyone.control({ paused: this.paused, speed: this.speed });
-    } else this.setPaused(m.control === 'pause', 'player');
+  /** Refused as a rule of the table (a spectator's decision, a player's fire): said, logged, and counted. */
+  private refuse(client: Client, what: string, reason: string): void {
+    strike(client, `table ${this.code}`, what, reason, (r) => this.to(client).refused({ reason: r }));
+  }
+
+  /** Pause, resume and speed: only from a seat at the table, and logged only when they change something. */
+  private control(client: Client, m: ControlRequest): void {
+    const seat = this.seats.of(client.sessionId);
+    if (!seat || !holdsRole(seat)) {
+      this.refuse(client, 'control', 'spectators watch; only players run the clock');
+      return;
+    }
+    if (m.control !== 'speed') {
+      this.setPaused(m.control === 'pause', 'player');
+      return;
+    }
+    if (m.value === this.speed || roundOver(this.session.snapshot())) return;
+    this.speed = m.value;
+    const before = this.session.entries.length;
+    this.session.control('speed', m.value);
+    this.flush(before);
+    this.everyone.control({ paused: this.paused, speed: this.speed });
   }
 
   private setPaused(paused: boolean, by: 'player' | 'facilitator'): void {
     if (this.paused === paused || roundOver(this.session.snapshot())) return;
     this.paused = paused;
+    const before = this.session.entries.length;
     this.session.control(paused ? 'pause' : 'resume', undefined, by);
+    this.flush(before);
     this.everyone.control({ paused: this.paused, speed: this.speed });
     this.publish(true);
   }
 
   private tick(dt: number): void {
-    if (this.paused) return;
+    if (this.paused || this.closing) return;
     const snap = this.session.snapshot();
     if (roundOver(snap)) return;
     const live = snap.openIncidents.some((id) => snap.incidents[id]?.phase !== 'undetected');
     const minutes = this.roundClock.tick(dt, this.speed, live);
     if (minutes <= 0) return;
     const before = this.session.entries.length;
-    this.session.advance(minutes, false);
-    this.broadcastEntries(before);
-    this.everyone.tick({ minute: this.session.snapshot().now });
+    const paged = this.session.advance(minutes, this.autoPause).some((e) => e.type === 'paged');
+    const minute = this.session.snapshot().now;
+    const lines: TableLine[] = this.session.entries.slice(before).map((e) => ({ e }));
+    lines.push({ m: minute });
+    this.keep(lines, () => {
+      this.sendEntries(before);
+      this.everyone.tick({ minute });
+    });
+    // The pager went off: the clock stops at that minute (as the table's setup asked) while the table talks.
+    if (paged && this.autoPause) this.setPaused(true, 'facilitator');
     this.publish(false);
   }
 
-  /** New log entries go to every screen, credited to the seat that gave them. */
-  private broadcastEntries(from: number, seat?: Seat): void {
+  /** New log entries are kept, then sent to every screen, credited to the seat that gave them. */
+  private flush(from: number, seat?: Seat): void {
+    this.keep(
+      this.session.entries.slice(from).map((e) => ({ e })),
+      () => this.sendEntries(from, seat),
+    );
+  }
+
+  private sendEntries(from: number, seat?: Seat): void {
     const entries = this.session.entries.slice(from);
     if (entries.length > 0) this.everyone.entries({ entries, seat: seat ?? null });
   }
 
+  /** Keeps lines, then (once they are written) does what depends on them. */
+  private keep(lines: TableLine[], then?: () => void): void {
+    const written = this.hall.store.keep(this.code, lines);
+    if (!written) then?.();
+    else
+      written.then(
+        () => then?.(),
+        (err: unknown) => console.error(`table ${this.code}: could not keep its log (${String(err)})`),
+      );
+  }
+
+  /** The server's hash at its minute, worked out once per minute however often screens ask. */
   private hash(): { minute: number; stateHash: string } {
     const s = this.session.snapshot();
-    return { minute: s.now, stateHash: stateHash(s) };
+    if (this.hashAt?.minute !== s.now) this.hashAt = { minute: s.now, stateHash: stateHash(s) };
+    return this.hashAt;
   }
-  /** Keeps the table's summary (for the facilitator console) at most once a second unless asked. */
+
+  private closeIfIdle(): void {
+    if (this.clients.length > 0 || this.closing) return;
+    const empty = Date.now() - this.emptySince;
+    if (roundOver(this.session.snapshot()) && empty > OVER_AND_EMPTY_MS) void this.closeTable('the round is over');
+    else if (empty > this.hall.settings.idleMinutes * 60_000)
+      void this.closeTable(`no screen for ${this.hall.settings.idleMinutes} minutes`);
+  }
+
+  /** Keeps the table's summary (for the facilitator console) at most every two seconds unless asked. */
   private publish(now: boolean): void {
     const t = Date.now();
-    if (!now && t - this.summaryAt < 1000) return;
+    if (!now && t - this.summaryAt < 2000) return;
     this.summaryAt = t;
     const s = this.session.snapshot();
     const ghost = this.session.ghost.follow(s).view;
@@ -211,8 +385,25 @@ export class TableRoom extends Room {
       par: Math.round(ghost.par),
       liveIncidents: s.openIncidents.filter((id) => s.incidents[id]?.phase !== 'undetected').length,
       silentSuccesses: ghost.report.net,
-      players: [...this.seats.values()].filter(holdsRole).length,
+      players: this.seats.all().filter(holdsRole).length,
+      screens: this.clients.length,
     };
     void this.setMetadata(summary);
   }
+}
+
+function lastSpeed(session: RoundSession): number {
+  for (let i = session.entries.length - 1; i >= 0; i--) {
+    const e = session.entries[i];
+    if (e && 'control' in e && e.control === 'speed' && typeof e.value === 'number') return e.value;
+  }
+  return 1;
+}
+
+function isPausedInLog(session: RoundSession): boolean {
+  for (let i = session.entries.length - 1; i >= 0; i--) {
+    const e = session.entries[i];
+    if (e && 'control' in e && e.control !== 'speed') return e.control === 'pause';
+  }
+  return true;
 }

@@ -1,25 +1,35 @@
 import { AUDIENCE_ROOM, audienceDown, audienceUp, type Tally, type VoteResult } from '../protocol/audience';
-import { FACILITATOR_ROOM, facilitatorDown, facilitatorUp, type TableRow } from '../protocol/facilitator';
+import {
+  type CreatedTable,
+  FACILITATOR_ROOM,
+  facilitatorDown,
+  facilitatorUp,
+  type TableRow,
+} from '../protocol/facilitator';
+import type { TableOptions } from '../protocol/table';
 import type { ConditionKind } from '../sim';
 
-export type { TableRow, Tally, VoteResult };
+export type { CreatedTable, TableOptions, TableRow, Tally, VoteResult };
 
 /** What the console hears from the room server. */
 export interface ConsoleEvents {
   tables(rows: TableRow[]): void;
+  created(tables: CreatedTable[]): void;
   tally(t: Tally): void;
   result(r: VoteResult): void;
   refused(reason: string): void;
   left(reason: string): void;
 }
 
-/** The console's line to the room server: every table, and the audience. */
+/** The console's line to the room server: setting tables up, every table, and the audience's vote. */
 export interface ConsoleLine {
+  setUp(tables: TableOptions[]): void;
   pauseAll(): void;
   resumeAll(): void;
   pause(table: string): void;
   resume(table: string): void;
   inject(table: string, service: string, kind: ConditionKind): void;
+  close(table: string): void;
   openVote(question: string, options: string[]): void;
   closeVote(feedTo: string | null): void;
 }
@@ -27,52 +37,115 @@ export interface ConsoleLine {
 const reasonOf = (m: { reason?: unknown }) => String(m?.reason ?? '').slice(0, 300);
 
 /**
- * Joins the facilitator console with the code (a wrong code is refused by the server) and the audience
- * room beside it. The client library loads only here.
+ * Joins the facilitator console with the code (a wrong code is refused by the server, and guessing from one
+ * address is slowed down). The client library loads only here.
  */
 export async function connectConsole(server: string, code: string, on: ConsoleEvents): Promise<ConsoleLine> {
   const { Client } = await import('colyseus.js');
-  const client = new Client(server);
-  const desk = await client.joinOrCreate(FACILITATOR_ROOM, { code });
-  const hall = await client.joinOrCreate(AUDIENCE_ROOM, {});
+  const desk = await new Client(server).joinOrCreate(FACILITATOR_ROOM, { code });
   facilitatorDown.listen(desk, {
-    tables: (rows) => on.tables(Array.isArray(rows) ? rows.slice(0, 200) : []),
-    refused: (m) => on.refused(reasonOf(m)),
-  });
-  desk.onLeave(() => on.left('the console lost its connection to the room server'));
-  audienceDown.listen(hall, {
-    vote: (t) => on.tally(t),
+    tables: (rows) => on.tables(Array.isArray(rows) ? rows.slice(0, 500) : []),
+    created: (m) => on.created(Array.isArray(m.tables) ? m.tables.slice(0, 100) : []),
+    tally: (t) => on.tally(t),
     result: (r) => on.result(r),
     refused: (m) => on.refused(reasonOf(m)),
-    counted: () => {},
   });
+  desk.onLeave(() => on.left('the console lost its connection to the room server: open it again'));
   const toDesk = facilitatorUp.to(desk);
-  const toHall = audienceUp.to(hall);
   return {
+    setUp: (tables) => toDesk.setUp({ tables }),
     pauseAll: () => toDesk.pauseAll({}),
     resumeAll: () => toDesk.resumeAll({}),
     pause: (table) => toDesk.pause({ table }),
     resume: (table) => toDesk.resume({ table }),
     inject: (table, service, kind) => toDesk.inject({ table, service, kind }),
-    openVote: (question, options) => toHall.open({ code, question, options }),
-    closeVote: (feedTo) => toHall.close(feedTo ? { code, table: feedTo } : { code }),
+    close: (table) => toDesk.close({ table }),
+    openVote: (question, options) => toDesk.openVote({ question, options }),
+    closeVote: (feedTo) => toDesk.closeVote(feedTo ? { table: feedTo } : {}),
   };
 }
 
-/** A phone's line to the audience room: it sees the vote and casts (or changes) its one vote. */
+/** Where a phone keeps the device token the server gave it. */
+export interface DeviceToken {
+  get(): string | null;
+  set(token: string): void;
+}
+
+export function browserDeviceToken(): DeviceToken {
+  const key = 'firepants-device';
+  return {
+    get: () => {
+      try {
+        return window.localStorage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    set: (token) => {
+      try {
+        window.localStorage.setItem(key, token);
+      } catch {
+        // storage blocked: this page keeps its vote until it is reloaded
+      }
+    },
+  };
+}
+
+export interface AudienceEvents {
+  tally(t: Tally): void;
+  result(r: VoteResult): void;
+  counted(option: number): void;
+  refused(reason: string): void;
+  notice(text: string | null): void;
+}
+
+/**
+ * A phone's line to the audience: it sees the vote and casts (or changes) its device's one vote. The device
+ * token the server gives is kept, so the vote stays this phone's across drops and restarts; a dropped phone
+ * keeps trying to get back and says so meanwhile.
+ */
 export async function joinAudience(
   server: string,
-  on: { tally(t: Tally): void; result(r: VoteResult): void; counted(option: number): void; left(reason: string): void },
-): Promise<{ vote(option: number): void }> {
+  device: DeviceToken,
+  on: AudienceEvents,
+): Promise<{ vote(option: number): void; leave(): void }> {
   const { Client } = await import('colyseus.js');
-  const hall = await new Client(server).joinOrCreate(AUDIENCE_ROOM, {});
-  audienceDown.listen(hall, {
-    vote: (t) => on.tally(t),
-    result: (r) => on.result(r),
-    counted: (m) => on.counted(m.option),
-    refused: () => {},
-  });
-  hall.onLeave(() => on.left('lost the connection; reload to vote again'));
-  const toHall = audienceUp.to(hall);
-  return { vote: (option) => toHall.vote({ option }) };
+  const client = new Client(server);
+  let leaving = false;
+  const enter = async () => {
+    const token = device.get();
+    const hall = await client.joinOrCreate(AUDIENCE_ROOM, token ? { device: token } : {});
+    audienceDown.listen(hall, {
+      device: (m) => device.set(String(m.token).slice(0, 120)),
+      vote: (t) => on.tally(t),
+      result: (r) => on.result(r),
+      counted: (m) => on.counted(m.option),
+      refused: (m) => on.refused(reasonOf(m)),
+    });
+    hall.onLeave((code) => {
+      if (!leaving && code !== 1000) void comeBack();
+    });
+    return hall;
+  };
+  const comeBack = async () => {
+    on.notice('The room server is back in a moment… your vote is kept.');
+    for (let attempt = 0; attempt < 600 && !leaving; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(3000, 500 * (attempt + 1))));
+      try {
+        hall = await enter();
+        on.notice(null);
+        return;
+      } catch {
+        // not back yet
+      }
+    }
+  };
+  let hall = await enter();
+  return {
+    vote: (option) => audienceUp.to(hall).vote({ option }),
+    leave: () => {
+      leaving = true;
+      void hall.leave(true);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { RoundSession } from '../round/roundSession';
 import type { Seat } from '../round/seats';
 import { readLog } from '../sim';
-import { joinTable, type TableLine } from './remoteTable';
+import { browserSeatTokens, joinTable, type SeatTokens, type TableLine } from './remoteTable';
 import type { GameStore } from './store';
 import type { TableRound } from './tableRound';
 
@@ -15,7 +15,7 @@ export async function sitAtTable(
   server: string,
   code: string,
   seat: Seat,
-  table: { demo?: boolean } = {},
+  tokens: SeatTokens = browserSeatTokens(),
 ): Promise<string | null> {
   let line: TableLine | null = null;
   let round: TableRound | null = null;
@@ -46,11 +46,14 @@ export async function sitAtTable(
         notice: (text) => store.say(text),
         left: (why) => store.say(`You ${why}.`),
       },
-      table,
+      tokens,
     );
     (pending as (() => void) | null)?.();
     return null;
   } catch (err) {
-    return `could not join the table (${err instanceof Error ? err.message : String(err)})`;
+    const why = err instanceof Error ? err.message : String(err);
+    return /not found|disposed/.test(why)
+      ? 'no table with that code is open on this server: check the code with the facilitator'
+      : `could not join the table (${why})`;
   }
 }

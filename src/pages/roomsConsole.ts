@@ -6,10 +6,18 @@ import '../ui/workshop/facilitator.css';
 
 /** The facilitator's console over every table on a room server (served by `npm run rooms`). */
 const root = document.getElementById('rooms');
-const state: ConsoleState = { line: null, rows: [], tally: null, result: null, message: null };
+const state: ConsoleState = {
+  line: null,
+  rows: [],
+  created: [],
+  scenarioFile: null,
+  tally: null,
+  result: null,
+  message: null,
+};
 
 function draw(): void {
-  if (root) renderRoomsConsole(root, state, join);
+  if (root) renderRoomsConsole(root, state, join, draw);
 }
 
 function join(code: string): void {
@@ -18,6 +26,11 @@ function join(code: string): void {
   connectConsole(defaultServer(), code.trim(), {
     tables: (rows) => {
       state.rows = rows;
+      draw();
+    },
+    created: (tables) => {
+      state.created = [...state.created, ...tables];
+      state.message = null;
       draw();
     },
     tally: (t) => {
@@ -47,9 +60,11 @@ function join(code: string): void {
     })
     .catch((err: unknown) => {
       const text = err instanceof Error ? err.message : String(err);
-      state.message = /code/.test(text)
-        ? 'That facilitator code is not this server’s.'
-        : `No room server answered at this address (${text.slice(0, 120)}). Start it with npm run rooms.`;
+      state.message = /wait/.test(text)
+        ? `Too many wrong codes: ${text.slice(0, 120)}.`
+        : /code/.test(text)
+          ? 'That facilitator code is not this server’s.'
+          : `No room server answered at this address (${text.slice(0, 120)}). Start it with npm run rooms.`;
       draw();
     });
 }

@@ -1,5 +1,5 @@
 import { defaultServer } from '../app/remoteTable';
-import { joinAudience, type Tally, type VoteResult } from '../app/roomsConsole';
+import { browserDeviceToken, joinAudience, type Tally, type VoteResult } from '../app/roomsConsole';
 import { button, h, render } from '../ui/kit/dom';
 import '../ui/workshop/vote.css';
 
@@ -46,7 +46,7 @@ function draw(): void {
   );
 }
 
-joinAudience(defaultServer(), {
+joinAudience(defaultServer(), browserDeviceToken(), {
   tally: (t) => {
     if (t.open && (tally === null || !tally.open || tally.question !== t.question)) {
       result = null;
@@ -64,8 +64,12 @@ joinAudience(defaultServer(), {
     mine = option;
     draw();
   },
-  left: (reason) => {
+  refused: (reason) => {
     problem = reason;
+    draw();
+  },
+  notice: (text) => {
+    problem = text;
     draw();
   },
 })

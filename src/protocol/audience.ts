@@ -4,25 +4,24 @@ import { z } from 'zod';
 import { down, up } from './wire';
 
 /**
- * The audience's room: phones vote on the presenter's question ("blame or blameless?"), one vote each,
- * changeable while the vote is open; the tally goes out a few times a second and the result when it closes.
+ * The audience's rooms: phones vote on the presenter's question ("blame or blameless?"), one vote per
+ * device, changeable while the vote is open; the tally goes out a few times a second and the result when it
+ * closes. The audience is spread over rooms of at most `AUDIENCE_SHARD` phones that sum their tallies, so
+ * one vote is counted once and reaches every phone. The presenter opens and closes votes from the
+ * facilitator console.
  */
 export const AUDIENCE_ROOM = 'audience';
 
-const code = z.string().min(1).max(64);
+/** The most phones in one audience room. */
+export const AUDIENCE_SHARD = 500;
 
-/** What phones and the presenter's console send up. */
+/** Joining the audience: a phone coming back brings the device token the server gave it. */
+export const audienceJoin = z.object({ device: z.string().min(16).max(120).optional() });
+
+/** What phones send up. */
 export const audienceUp = up({
-  /** The presenter opens a vote (with the facilitator code). */
-  open: z.object({
-    code,
-    question: z.string().trim().min(1).max(200),
-    options: z.array(z.string().trim().min(1).max(60)).min(2).max(6),
-  }),
   /** A phone's vote: the index of its option. */
   vote: z.object({ option: z.number().int().min(0).max(5) }),
-  /** Closing a vote may feed its winner to a demo table, which takes it as its retro's framing. */
-  close: z.object({ code, table: z.string().min(1).max(64).optional() }),
 });
 
 /** A vote as the audience room reports it. */
@@ -39,13 +38,21 @@ export interface VoteResult extends Tally {
   fed: { table: string; refused: string | null } | null;
 }
 
-/** What the server sends phones and the console. */
+/** What the server sends phones. */
 export interface AudienceDown {
+  /** This device's token (kept by the phone, so its vote stays its own across drops and restarts). */
+  device: { token: string };
   vote: Tally;
   result: VoteResult;
-  /** A phone's own vote was counted. */
+  /** A phone's own vote was counted (or, on joining, the vote this device had already cast). */
   counted: { option: number };
   refused: { reason: string };
 }
 
-export const audienceDown = down<AudienceDown>({ vote: true, result: true, counted: true, refused: true });
+export const audienceDown = down<AudienceDown>({
+  device: true,
+  vote: true,
+  result: true,
+  counted: true,
+  refused: true,
+});

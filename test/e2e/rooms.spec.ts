@@ -1,30 +1,63 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_ROOMS_PORT ?? 2567 + 1000 + (Number(process.env.E2E_PORT ?? 4173) % 100));
+const PORT = Number(process.env.E2E_ROOMS_PORT ?? 2700 + (Number(process.env.E2E_PORT ?? 4173) % 90));
+const CODE = 'e2e-facilitator-code';
+const DATA = mkdtempSync(join(tmpdir(), 'firepants-e2e-rooms-'));
 let server: ChildProcess;
 
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(PORT), FACILITATOR_CODE: 'e2e' },
+async function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FACILITATOR_CODE: CODE, ROOMS_DATA: DATA },
     stdio: 'pipe',
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the room server did not start')), 90_000);
-    server.stdout?.on('data', (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       if (String(d).includes('Firepants rooms')) {
         clearTimeout(timer);
         resolve();
       }
     });
   });
+  return child;
+}
+
+test.beforeAll(async () => {
+  server = await startServer();
 });
 test.afterAll(() => {
   server.kill();
 });
 
-async function sit(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.goto(`http://127.0.0.1:${PORT}/?table=${code}`);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+/** The facilitator's console, open with the code. */
+async function openConsole(page: Page): Promise<void> {
+  await page.goto(`${ORIGIN}/rooms.html`);
+  await page.getByLabel(/Facilitator code/).fill(CODE);
+  await page.getByRole('button', { name: 'Open the console' }).click();
+  await expect(page.getByTestId('rooms-setup')).toBeVisible();
+}
+
+/** Sets up one table from the console and returns its code as shown ("ABCD-EFGH"). */
+async function setUpTable(page: Page, label: string, demo = false): Promise<string> {
+  const before = await page.getByTestId('rooms-created').locator('li').count();
+  await page.getByLabel('Named').fill(label);
+  if (demo) await page.getByLabel(/demo table/).check();
+  else await page.getByLabel(/demo table/).uncheck();
+  await page.getByRole('button', { name: 'Set up the tables' }).click();
+  const row = page.getByTestId('rooms-created').locator('li').nth(before);
+  await expect(row).toContainText(label);
+  return (await row.locator('.code').textContent()) ?? '';
+}
+
+async function sit(page: Page, code: string, name: string, seat: string, typed = false): Promise<void> {
+  await page.goto(typed ? `${ORIGIN}/?table=` : `${ORIGIN}/?table=${code.replace('-', '')}`);
+  if (typed) await page.getByLabel(/Table code/).fill(code.toLowerCase());
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Your seat').selectOption(seat);
   await page.getByRole('button', { name: 'Sit at the table' }).click();
@@ -37,13 +70,28 @@ const world = (page: Page) =>
     return { now: s?.now ?? -1, web: s?.teams.web?.reliabilityShare ?? -1 };
   });
 
-test('two screens sit at one table on the room server and see the same world', async ({ browser }) => {
+test('the console sets a table up; two screens join by its code, see the same world, and ride out a restart of the server', async ({
+  browser,
+}) => {
+  const desk = await (await browser.newContext()).newPage();
+  await openConsole(desk);
+  const code = await setUpTable(desk, 'Blue');
+  expect(code).toMatch(/^[0-9A-Y]{4}-[0-9A-Y]{4}$/);
+  await expect(desk.getByTestId('rooms-created')).toContainText(`${ORIGIN}/?table=${code.replace('-', '')}`);
+
   const ada = await (await browser.newContext()).newPage();
   const bao = await (await browser.newContext()).newPage();
-  await sit(ada, '', 'Ada', 'commander');
-  const code = (await ada.getByTestId('table-code').locator('strong').textContent()) ?? '';
-  expect(code.length).toBeGreaterThan(3);
-  await sit(bao, code, 'Bao', 'ops');
+  await sit(ada, code, 'Ada', 'commander');
+  await expect(ada.getByTestId('table-code')).toContainText(code);
+  // Bao types the code as read aloud, in lower case with its dash.
+  await sit(bao, code, 'Bao', 'ops', true);
+
+  // A mistyped code is refused on the form, not sent to another table.
+  const typo = await (await browser.newContext()).newPage();
+  await typo.goto(`${ORIGIN}/?table=`);
+  await typo.getByLabel(/Table code/).fill(`${code.slice(0, 8)}${code[8] === '0' ? '1' : '0'}`);
+  await typo.getByRole('button', { name: 'Sit at the table' }).click();
+  await expect(typo.getByRole('alert')).toContainText('typo');
 
   // One decides; the other's screen shows it, from the server's log.
   await ada.evaluate(() => window.__firepants?.dispatch({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.4 }));
@@ -64,30 +112,44 @@ test('two screens sit at one table on the room server and see the same world', a
     .poll(() => cy.evaluate(() => window.__firepants?.store.view.message ?? ''))
     .toContain('spectators watch');
   expect((await world(ada)).web).toBe(0.4);
+  // A second Ada is refused.
+  const eve = await (await browser.newContext()).newPage();
+  await eve.goto(`${ORIGIN}/?table=${code}`);
+  await eve.getByLabel('Your name').fill('Ada');
+  await eve.getByRole('button', { name: 'Sit at the table' }).click();
+  await expect(eve.getByRole('alert')).toContainText('already sits at this table');
+
+  // The server dies and comes back: the screens say so while they wait, then catch up without a reload.
+  const minute = (await world(ada)).now;
+  server.kill('SIGKILL');
+  await expect(ada.getByTestId('table-notice')).toContainText('The room server is back in a moment');
+  await ada.screenshot({ path: 'test-results/rooms-restarting.png' });
+  server = await startServer();
+  await expect(ada.getByTestId('table-notice')).toContainText('Back at the table', { timeout: 10_000 });
+  await expect(bao.getByTestId('table-notice')).toContainText('Back at the table', { timeout: 10_000 });
+  expect((await world(ada)).now).toBeGreaterThanOrEqual(minute);
+  expect((await world(bao)).web).toBe(0.4);
+  await bao.evaluate(() => window.__firepants?.dispatch({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.6 }));
+  await expect.poll(async () => (await world(ada)).web).toBe(0.6);
   await ada.screenshot({ path: 'test-results/rooms-table.png' });
 });
 
 test('the console over every table pauses them all, and the audience’s vote on phones frames a demo table’s retro', async ({
   browser,
 }) => {
-  // The projector sits at a new demo table: a bot plays it.
-  const projector = await (await browser.newContext()).newPage();
-  await projector.goto(`http://127.0.0.1:${PORT}/?table=`);
-  await projector.getByLabel('Your name').fill('Projector');
-  await projector.getByLabel('Your seat').selectOption('spectator');
-  await projector.getByLabel(/A demo table/).check();
-  await projector.getByRole('button', { name: 'Sit at the table' }).click();
-  await expect(projector.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
-  const code = (await projector.getByTestId('table-code').locator('strong').textContent()) ?? '';
-
-  // The console: a wrong code is refused, the right one lists the tables.
   const desk = await (await browser.newContext()).newPage();
-  await desk.goto(`http://127.0.0.1:${PORT}/rooms.html`);
-  await desk.getByLabel(/Facilitator code/).fill('guess');
+  // A wrong code is refused; the right one opens the console (after the wait a wrong guess costs).
+  await desk.goto(`${ORIGIN}/rooms.html`);
+  await desk.getByLabel(/Facilitator code/).fill('a-wrong-guess-here');
   await desk.getByRole('button', { name: 'Open the console' }).click();
   await expect(desk.getByTestId('rooms-message')).toContainText('not this server');
-  await desk.getByLabel(/Facilitator code/).fill('e2e');
-  await desk.getByRole('button', { name: 'Open the console' }).click();
+  await desk.waitForTimeout(600);
+  await openConsole(desk);
+  const code = await setUpTable(desk, 'Demo', true);
+
+  // The projector sits at the demo table: a bot plays it.
+  const projector = await (await browser.newContext()).newPage();
+  await sit(projector, code, 'Projector', 'spectator');
   const demoRow = desk.getByTestId('rooms-row').filter({ hasText: code });
   await expect(demoRow).toContainText('(demo)');
   await desk.getByRole('button', { name: 'Resume every table' }).click();
@@ -98,7 +160,7 @@ test('the console over every table pauses them all, and the audience’s vote on
   // Three phones vote; the console closes the vote and feeds the winner to the demo table.
   const phones = await Promise.all([1, 2, 3].map(async () => (await browser.newContext()).newPage()));
   for (const p of phones) {
-    await p.goto(`http://127.0.0.1:${PORT}/vote.html`);
+    await p.goto(`${ORIGIN}/vote.html`);
     await expect(p.getByTestId('vote-waiting')).toBeVisible();
   }
   await desk.getByRole('button', { name: 'Open the vote' }).click();
@@ -108,10 +170,14 @@ test('the console over every table pauses them all, and the audience’s vote on
     await expect(p.getByTestId('vote-state')).toContainText('Counted');
   }
   await expect(desk.getByTestId('rooms-tally')).toContainText('Blameless: 2');
-  await desk.getByLabel('Demo table that takes the result').selectOption(code);
+  // A phone reloads: its vote is still its own, not a new one.
+  await phones[1]!.reload();
+  await expect(phones[1]!.getByTestId('vote-state')).toContainText('Counted');
+  await expect(desk.getByTestId('rooms-tally')).toContainText('Blameless: 2');
+  await desk.getByLabel('Demo table that takes the result').selectOption(code.replace('-', ''));
   await desk.getByRole('button', { name: 'Close the vote' }).click();
   await expect(desk.getByTestId('rooms-result')).toContainText('The audience chose: Blameless. The demo table frames');
-  await expect(phones[1]!.getByTestId('vote-state')).toContainText('The audience chose: Blameless');
+  await expect(phones[2]!.getByTestId('vote-state')).toContainText('The audience chose: Blameless');
   await expect
     .poll(() =>
       projector.evaluate(() =>
@@ -126,18 +192,16 @@ test('the console over every table pauses them all, and the audience’s vote on
 test('at a room table each screen sees its own seat’s view: the commander the people, ops the investigation', async ({
   browser,
 }) => {
+  const desk = await (await browser.newContext()).newPage();
+  await openConsole(desk);
+  const code = await setUpTable(desk, 'Roles');
   const ada = await (await browser.newContext()).newPage();
   const bao = await (await browser.newContext()).newPage();
-  await sit(ada, '', 'Ada', 'commander');
-  const code = (await ada.getByTestId('table-code').locator('strong').textContent()) ?? '';
+  await sit(ada, code, 'Ada', 'commander');
   await sit(bao, code, 'Bao', 'ops');
 
   // The facilitator sets a fire at this table from the console.
-  const desk = await (await browser.newContext()).newPage();
-  await desk.goto(`http://127.0.0.1:${PORT}/rooms.html`);
-  await desk.getByLabel(/Facilitator code/).fill('e2e');
-  await desk.getByRole('button', { name: 'Open the console' }).click();
-  await desk.getByLabel('Table to set a fire at').selectOption(code);
+  await desk.getByLabel('Table to set a fire at').selectOption(code.replace('-', ''));
   await desk.getByLabel('Service to set on fire').selectOption('pantry-db');
   await desk.getByRole('button', { name: 'Set it on fire' }).click();
   await ada.evaluate(() => window.__firepants?.store.resume());

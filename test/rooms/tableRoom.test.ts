@@ -1,84 +1,37 @@
-import { boot, type ColyseusTestServer } from '@colyseus/testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { roomServer } from '../../server/roomServer';
-import { FACILITATOR_ROOM, facilitatorDown, facilitatorUp, type TableRow } from '../../src/protocol/facilitator';
-import { TABLE_ROOM, tableDown, tableUp } from '../../src/protocol/table';
-import { stateHash } from '../../src/sim';
-import type { InputLog, LogEntry } from '../../src/sim/inputLog';
-import { replayLog } from '../../src/sim/logReplay';
-import { until, wait } from './waiting';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { facilitatorDown, type TableRow } from '../../src/protocol/facilitator';
+import { hear } from './listeners';
+import { commandsOf, screen, serverTable, sit } from './screens';
+import { type Console, openConsole, type Stage, stage } from './stage';
+import { until } from './waiting';
 
-const CODE = 'table-talk';
-let colyseus: ColyseusTestServer;
-
+let s: Stage;
+let desk: Console;
 beforeAll(async () => {
-  colyseus = await boot(roomServer(CODE), 2600 + (process.pid % 300));
+  s = await stage();
+  desk = await openConsole(s.sdk);
 });
 afterAll(async () => {
-  await colyseus.shutdown();
-});
-beforeEach(async () => {
-  await colyseus.cleanup();
+  await s.stop();
 });
 
-/** A screen at the table: it keeps the log as it arrives, as a browser would, and replays it. */
-function screen(room: Awaited<ReturnType<ColyseusTestServer['connectTo']>>) {
-  const seen = {
-    log: null as InputLog | null,
-    entries: [] as LogEntry[],
-    minute: 0,
-    refused: [] as string[],
-    paused: true,
-    hash: null as { minute: number; stateHash: string } | null,
-  };
-  tableDown.listen(room, {
-    welcome: (m) => {
-      seen.log = m.log;
-      seen.entries = [...m.log.entries];
-      seen.minute = m.log.until;
-    },
-    entries: (m) => seen.entries.push(...m.entries),
-    tick: (m) => {
-      seen.minute = m.minute;
-    },
-    control: (m) => {
-      seen.paused = m.paused;
-    },
-    refused: (m) => seen.refused.push(m.reason),
-    seats: () => {},
-    hash: (m) => {
-      seen.hash = m;
-    },
-  });
-  tableUp.to(room).hello({});
-  const replayed = () => {
-    if (!seen.log) throw new Error('no welcome');
-    const r = replayLog({ ...seen.log, entries: seen.entries, until: seen.minute, stateHash: undefined });
-    if (!r.ok) throw new Error(r.problem);
-    return stateHash(r.state);
-  };
-  return { seen, replayed };
-}
+const table = async (seed: number, label = '', autoPause = false) =>
+  (await desk.setUp([{ scenario: 'platform', seed, weeks: 1, label, autoPause }]))[0] as string;
 
 describe('a table room', () => {
   it('two players decide together; every screen replays the same world as the server', async () => {
-    const room = await colyseus.createRoom(TABLE_ROOM, { scenario: 'platform', seed: 42, weeks: 1 });
-    const ada = await colyseus.connectTo(room, { player: 'Ada', role: 'commander' });
-    const bao = await colyseus.connectTo(room, { player: 'Bao', role: 'ops' });
-    const a = screen(ada);
-    const b = screen(bao);
-    await until(() => a.seen.log !== null && b.seen.log !== null);
-    tableUp.to(ada).control({ control: 'speed', value: 8 });
-    tableUp.to(ada).control({ control: 'resume' });
-    await until(() => a.seen.minute > 200);
-    tableUp.to(ada).command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.4 });
-    tableUp.to(bao).command({ type: 'setTeamFocus', team: 'data', reliabilityShare: 0.25 });
-    await until(() => b.seen.entries.filter((e) => 'command' in e && e.command.type === 'setTeamFocus').length === 2);
-    await wait(300);
-    tableUp.to(bao).control({ control: 'pause' });
+    const code = await table(42);
+    const a = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
+    const b = await sit(s.sdk, code, { player: 'Bao', role: 'ops' });
+    a.send.control({ control: 'speed', value: 8 });
+    a.send.control({ control: 'resume' });
+    await until(() => a.seen.minute > 200, 10_000, 'minute 200');
+    a.send.command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.4 });
+    b.send.command({ type: 'setTeamFocus', team: 'data', reliabilityShare: 0.25 });
+    await until(() => commandsOf(b.seen.entries, 'setTeamFocus').length === 2);
+    b.send.control({ control: 'pause' });
     await until(() => a.seen.paused && b.seen.paused);
-    await wait(200);
-    tableUp.to(ada).hash({});
+    a.send.hash({});
     await until(() => a.seen.hash !== null);
     const server = a.seen.hash as { minute: number; stateHash: string };
     expect(server.minute).toBeGreaterThan(200);
@@ -87,53 +40,78 @@ describe('a table room', () => {
     expect(b.replayed()).toBe(server.stateHash);
   });
 
-  it('refuses a spectator’s command, a malformed one and a fire from a player, naming why', async () => {
-    const room = await colyseus.createRoom(TABLE_ROOM, { seed: 1, weeks: 1 });
-    const watcher = screen(await colyseus.connectTo(room, { player: 'Cy', role: 'spectator' }));
-    const player = await colyseus.connectTo(room, { player: 'Di', role: 'comms' });
-    const p = screen(player);
-    await until(() => p.seen.log !== null && watcher.seen.log !== null);
-    tableUp.to(player).command({ type: 'mitigate', incident: 'x', action: 'pray' });
-    tableUp.to(player).command({ type: 'injectIncident', service: 'catalog', kind: 'capacity' });
-    tableUp.to(player).command({ type: 'constructor' });
-    tableUp.to(player).control({ control: 'speed', value: 1e9 });
+  it('refuses a spectator’s command and clock, a malformed command and a fire from a player, naming why', async () => {
+    const code = await table(1);
+    const watcher = await sit(s.sdk, code, { player: 'Cy', role: 'spectator' });
+    const p = await sit(s.sdk, code, { player: 'Di', role: 'comms' });
+    p.send.command({ type: 'mitigate', incident: 'x', action: 'pray' });
+    p.send.command({ type: 'injectIncident', service: 'catalog', kind: 'capacity' });
+    p.send.command({ type: 'constructor' });
+    p.send.control({ control: 'speed', value: 1e9 });
     await until(() => p.seen.refused.length === 4);
     expect(p.seen.refused[0]).toMatch(/mitigate: bad action/);
     expect(p.seen.refused[1]).toMatch(/only the facilitator sets fires/);
     expect(p.seen.refused[2]).toMatch(/unknown command "constructor"/);
     expect(p.seen.refused[3]).toMatch(/value/);
+    // A spectator may neither decide nor pause, resume or set the speed.
+    watcher.send.command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.1 });
+    watcher.send.control({ control: 'resume' });
+    watcher.send.control({ control: 'speed', value: 4 });
+    await until(() => watcher.seen.refused.length === 3);
+    expect(watcher.seen.refused).toEqual([
+      'spectators watch; take a seat to decide',
+      'spectators watch; only players run the clock',
+      'spectators watch; only players run the clock',
+    ]);
+    expect(watcher.seen.paused).toBe(true);
+    expect(
+      serverTable(code)
+        .session.log()
+        .entries.some((e) => 'control' in e),
+    ).toBe(false);
+  });
+
+  it('logs a clock control only when it changes something', async () => {
+    const code = await table(2);
+    const p = await sit(s.sdk, code, { player: 'Ed', role: 'ops' });
+    // Within the screen's budget for the clock (six at once): repeats change nothing and are not logged.
+    for (let i = 0; i < 3; i++) p.send.control({ control: 'speed', value: 2 });
+    for (let i = 0; i < 2; i++) p.send.control({ control: 'pause' });
+    p.send.control({ control: 'speed', value: 4 });
+    await until(() => p.seen.speed === 4);
+    const controls = serverTable(code)
+      .session.log()
+      .entries.filter((e) => 'control' in e);
+    expect(controls).toMatchObject([
+      { control: 'speed', value: 2 },
+      { control: 'speed', value: 4 },
+    ]);
   });
 
   it('each seat decides for its own role while the role is held, and every decision is credited to its player', async () => {
-    const room = await colyseus.createRoom(TABLE_ROOM, { scenario: 'platform', seed: 5, weeks: 1 });
-    const lead = await colyseus.connectTo(room, { player: 'Ada', role: 'commander' });
-    const voice = await colyseus.connectTo(room, { player: 'Di', role: 'comms' });
-    const l = screen(lead);
-    const v = screen(voice);
-    await until(() => l.seen.log !== null && v.seen.log !== null);
-    // A fire to respond to, from the facilitator's side of the server.
-    const table = colyseus.getRoomById(room.roomId) as unknown as { injectFire(s: string, k: string): string | null };
-    expect(table.injectFire('checkout', 'capacity')).toBeNull();
-    tableUp.to(lead).control({ control: 'speed', value: 8 });
-    tableUp.to(lead).control({ control: 'resume' });
-    type World = { openIncidents: string[]; incidents: Record<string, { phase: string; injected: boolean }> };
-    const server = colyseus.getRoomById(room.roomId) as unknown as { session: { snapshot(): World } };
+    const code = await table(5);
+    const l = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
+    const v = await sit(s.sdk, code, { player: 'Di', role: 'comms' });
+    desk.desk.inject({ table: code, service: 'checkout', kind: 'capacity' });
+    await until(() => commandsOf(l.seen.entries, 'injectIncident').length === 1);
+    l.send.control({ control: 'speed', value: 8 });
+    l.send.control({ control: 'resume' });
+    const server = serverTable(code);
     const fire = () => {
-      const s = server.session.snapshot();
-      return s.openIncidents.find((id) => s.incidents[id]?.injected && s.incidents[id]?.phase === 'investigating');
+      const w = server.session.snapshot();
+      return w.openIncidents.find((id) => w.incidents[id]?.injected && w.incidents[id]?.phase === 'investigating');
     };
-    await until(() => fire() !== undefined, 15_000);
-    tableUp.to(lead).control({ control: 'pause' });
+    await until(() => fire() !== undefined, 15_000, 'the fire to be investigated');
+    l.send.control({ control: 'pause' });
     await until(() => l.seen.paused);
-    const incident = fire();
-    expect(incident).toBeDefined();
+    const incident = fire() as string;
     // Comms posting is comms' decision; the commander posting while comms is seated is refused, naming who decides.
-    tableUp.to(lead).command({ type: 'postStatus', incident });
+    l.send.command({ type: 'postStatus', incident });
     await until(() => l.seen.refused.length === 1);
     expect(l.seen.refused[0]).toBe("that is Di's decision, as Comms");
-    tableUp.to(voice).command({ type: 'postStatus', incident });
+    v.send.command({ type: 'postStatus', incident });
     // Nobody holds ops, so the commander may mitigate, credited as themselves.
-    tableUp.to(lead).command({ type: 'mitigate', incident, action: 'scale-up' });
+    l.send.command({ type: 'mitigate', incident, action: 'scale-up' });
     await until(() => v.seen.entries.filter((e) => 'seat' in e && e.seat).length === 2 || l.seen.refused.length > 1);
     expect(l.seen.refused).toHaveLength(1);
     const credited = v.seen.entries.filter((e) => 'command' in e && e.seat);
@@ -144,70 +122,77 @@ describe('a table room', () => {
   });
 
   it('a late joiner catches up from the log', async () => {
-    const room = await colyseus.createRoom(TABLE_ROOM, { seed: 3, weeks: 1 });
-    const first = await colyseus.connectTo(room, { player: 'Ada', role: 'commander' });
-    const f = screen(first);
-    await until(() => f.seen.log !== null);
-    tableUp.to(first).command({ type: 'setTeamFocus', team: 'sre', reliabilityShare: 0.6 });
-    await until(() => f.seen.entries.some((e) => 'command' in e && e.command.type === 'setTeamFocus'));
-    const late = screen(await colyseus.connectTo(room, { player: 'Eve', role: 'spectator' }));
-    await until(() => late.seen.log !== null);
+    const code = await table(3);
+    const f = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
+    f.send.command({ type: 'setTeamFocus', team: 'sre', reliabilityShare: 0.6 });
+    await until(() => commandsOf(f.seen.entries, 'setTeamFocus').length === 1);
+    const late = await sit(s.sdk, code, { player: 'Eve', role: 'spectator' });
     expect(late.seen.entries).toEqual(f.seen.entries);
     expect(late.replayed()).toBe(f.replayed());
   });
 
-  it('a dropped screen comes back to its seat and catches up from the log', async () => {
-    const room = await colyseus.createRoom(TABLE_ROOM, { seed: 4, weeks: 1 });
-    const ada = await colyseus.connectTo(room, { player: 'Ada', role: 'commander' });
-    const a = screen(ada);
-    await until(() => a.seen.log !== null);
-    const token = ada.reconnectionToken;
-    ada.connection.close(4001);
-    await wait(200);
-    const other = await colyseus.connectTo(room, { player: 'Bao', role: 'ops' });
-    tableUp.to(other).command({ type: 'setTeamFocus', team: 'data', reliabilityShare: 0.6 });
-    await wait(200);
-    const back = await colyseus.sdk.reconnect(token);
-    const b = screen(back);
+  it('a dropped screen comes back to its session and catches up; the table plays on without anyone', async () => {
+    const code = await table(4);
+    const a = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
+    const token = a.room.reconnectionToken;
+    a.room.connection.close(4001);
+    await until(() => serverTable(code).clients.length === 0, 5000, 'the drop');
+    const other = await sit(s.sdk, code, { player: 'Bao', role: 'ops' });
+    other.send.command({ type: 'setTeamFocus', team: 'data', reliabilityShare: 0.6 });
+    await until(() => commandsOf(other.seen.entries, 'setTeamFocus').length === 1);
+    const b = screen(await s.sdk.reconnect(token));
     await until(() => b.seen.log !== null);
-    expect(b.seen.entries.some((e) => 'command' in e && e.command.type === 'setTeamFocus')).toBe(true);
-    tableUp.to(back).command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.3 });
-    await until(() => b.seen.entries.filter((e) => 'command' in e && e.command.type === 'setTeamFocus').length === 2);
+    expect(commandsOf(b.seen.entries, 'setTeamFocus')).toHaveLength(1);
+    b.send.command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.3 });
+    await until(() => commandsOf(b.seen.entries, 'setTeamFocus').length === 2);
     expect(b.seen.refused).toEqual([]);
+    // Everyone leaves: the table is still there, joinable by its code.
+    await b.room.leave(true);
+    await other.room.leave(true);
+    await until(() => serverTable(code).clients.length === 0);
+    const again = await sit(s.sdk, code, { player: 'Cy', role: 'spectator' });
+    expect(commandsOf(again.seen.entries, 'setTeamFocus')).toHaveLength(2);
+  });
+
+  it('stops the clock when the pager goes off, if the table was set up so', async () => {
+    const code = await table(6, 'Paused on pages', true);
+    const a = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
+    desk.desk.inject({ table: code, service: 'checkout', kind: 'capacity' });
+    a.send.control({ control: 'speed', value: 8 });
+    a.send.control({ control: 'resume' });
+    await until(() => !a.seen.paused);
+    await until(() => a.seen.paused, 30_000, 'the page to stop the clock');
+    const w = serverTable(code).session.snapshot();
+    expect(w.openIncidents.some((id) => w.incidents[id]?.phase === 'paged')).toBe(true);
+    expect(a.seen.entries.at(-1)).toMatchObject({ control: 'pause', by: 'facilitator' });
   });
 });
 
 describe('the facilitator console', () => {
-  it('needs the facilitator code', async () => {
-    await expect(colyseus.sdk.joinOrCreate(FACILITATOR_ROOM, { code: 'guess' })).rejects.toThrow();
-  });
-
-  it('lists every table and pauses and resumes three tables at once, and sets a fire in one', async () => {
-    const rooms = await Promise.all(
-      [1, 2, 3].map((seed) => colyseus.createRoom(TABLE_ROOM, { seed, weeks: 1, label: `T${seed}` })),
-    );
-    const screens = await Promise.all(
-      rooms.map(async (r) => screen(await colyseus.connectTo(r, { player: 'P', role: 'ops' }))),
-    );
-    const console = await colyseus.sdk.joinOrCreate(FACILITATOR_ROOM, { code: CODE });
+  it('lists every table and pauses and resumes three tables at once, sets a fire in one and closes one', async () => {
+    const codes = await desk.setUp([1, 2, 3].map((seed) => ({ seed, weeks: 1, label: `T${seed}` })));
+    const screens = await Promise.all(codes.map((c) => sit(s.sdk, c, { player: 'P', role: 'ops' })));
     let tables: TableRow[] = [];
-    facilitatorDown.listen(console, {
+    hear(facilitatorDown, desk.room, {
       tables: (t) => {
-        tables = t;
+        tables = t.filter((r) => codes.includes(r.table));
       },
-      refused: () => {},
     });
-    const desk = facilitatorUp.to(console);
-    await until(() => tables.length === 3);
-    desk.resumeAll({});
-    await until(() => screens.every((s) => !s.seen.paused));
-    desk.pauseAll({});
-    await until(() => screens.every((s) => s.seen.paused));
-    await until(() => tables.length === 3 && tables.every((t) => t.phase === 'paused'));
-    const target = tables.find((t) => t.label === 'T2');
-    desk.inject({ table: target?.table ?? '', service: 'catalog', kind: 'capacity' });
-    const two = screens[rooms.findIndex((r) => r.roomId === target?.table)];
-    await until(() => (two?.seen.entries ?? []).some((e) => 'command' in e && e.command.type === 'injectIncident'));
+    await until(() => tables.length === 3, 5000, 'three tables listed');
+    desk.desk.resumeAll({});
+    await until(() => screens.every((x) => !x.seen.paused));
+    desk.desk.pauseAll({});
+    await until(() => screens.every((x) => x.seen.paused));
+    await until(() => tables.length === 3 && tables.every((t) => t.phase === 'paused' && t.screens === 1));
+    const target = tables.find((t) => t.label === 'T2') as TableRow;
+    desk.desk.inject({ table: target.table, service: 'catalog', kind: 'capacity' });
+    const two = screens[codes.indexOf(target.table)];
+    await until(() => commandsOf(two?.seen.entries ?? [], 'injectIncident').length === 1);
     expect(two?.seen.entries.at(-1)).toMatchObject({ by: 'facilitator' });
+    desk.desk.close({ table: target.table });
+    await until(() => two?.seen.closed !== null);
+    expect(two?.seen.closed).toBe('the facilitator closed it');
+    await until(() => tables.length === 2, 5000, 'the closed table to leave the list');
+    await expect(s.sdk.joinById(target.table, { player: 'Late', role: 'spectator' })).rejects.toThrow();
   });
 });

@@ -1,4 +1,5 @@
 import type { GameStore, StoreView } from '../../app/store';
+import { showTableCode } from '../../protocol/tableCode';
 import { h, render } from '../kit/dom';
 import { seatStrip } from './seatStrip';
 
@@ -27,7 +28,11 @@ export function renderTableNotes(el: HTMLElement, view: StoreView, store: GameSt
     .slice(0, 8);
   render(
     el,
-    view.table ? h('p', { 'data-testid': 'table-code' }, 'Table ', h('strong', {}, view.table)) : null,
+    view.table ? h('p', { 'data-testid': 'table-code' }, 'Table ', h('strong', {}, showTableCode(view.table))) : null,
+    // At a room table the line's news (the server restarting, a refusal) shows here whatever panel is open.
+    view.table && view.message
+      ? h('p', { class: 'table-notice', role: 'status', 'data-testid': 'table-notice' }, view.message)
+      : null,
     seatStrip(store),
     timer
       ? h(

@@ -1,11 +1,17 @@
-import type { ConsoleLine, TableRow, Tally, VoteResult } from '../../app/roomsConsole';
+import type { ConsoleLine, CreatedTable, TableRow, Tally, VoteResult } from '../../app/roomsConsole';
 import { builtInScenarios } from '../../content/scenarios';
+import { showTableCode } from '../../protocol/tableCode';
 import { CONDITION_KINDS, type ConditionKind } from '../../sim';
 import { button, h, render } from '../kit/dom';
+import { setUpCard } from './tableSetUp';
 
 export interface ConsoleState {
   line: ConsoleLine | null;
   rows: TableRow[];
+  /** The tables set up from this console, with their codes and links. */
+  created: CreatedTable[];
+  /** The facilitator's own scenario file, when one was chosen. */
+  scenarioFile: { name: string; text: string } | null;
   tally: Tally | null;
   result: VoteResult | null;
   message: string | null;
@@ -39,7 +45,7 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
       button('Resume every table', 'resume-all', () => line.resumeAll()),
     ),
     rows.length === 0
-      ? h('p', {}, 'No tables yet. Screens open one with the address ending in ?table=')
+      ? h('p', {}, 'No tables yet: set them up above.')
       : h(
           'table',
           { class: 'compare' },
@@ -61,6 +67,7 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
                 'Live',
                 'Silent',
                 'Players',
+                'Screens',
                 '',
               ].map((t) => h('th', { scope: 'col' }, t)),
             ),
@@ -73,7 +80,7 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
                 'tr',
                 { 'data-testid': 'rooms-row' },
                 h('th', { scope: 'row' }, `${r.label}${r.demo ? ' (demo)' : ''}`),
-                h('td', {}, r.table),
+                h('td', { class: 'code' }, showTableCode(r.table)),
                 h('td', {}, r.scenario),
                 h('td', {}, r.clock),
                 h('td', {}, r.awaitsAudience ? 'waiting for the audience' : r.phase),
@@ -83,6 +90,7 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
                 h('td', {}, `${r.liveIncidents}`),
                 h('td', {}, `${r.silentSuccesses}`),
                 h('td', {}, `${r.players}`),
+                h('td', {}, `${r.screens}`),
                 h(
                   'td',
                   {},
@@ -91,6 +99,10 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
                     : button('Resume', `resume-${r.table}`, () => line.resume(r.table), {
                         disabled: r.phase === 'over',
                       }),
+                  button('Close', `close-${r.table}`, () => {
+                    if (window.confirm(`Close ${r.label} for good? Its screens are sent back to the menu.`))
+                      line.close(r.table);
+                  }),
                 ),
               ),
             ),
@@ -110,11 +122,13 @@ function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLEl
     h(
       'select',
       { id: 'rooms-fire-table', 'data-keep': 'rooms-fire-table', 'aria-label': 'Table to set a fire at' },
-      ...rows.map((r) => h('option', { value: r.table, selected: r.table === row?.table }, r.label)),
+      ...rows.map((r) =>
+        h('option', { value: r.table, selected: r.table === row?.table }, `${r.label} (${showTableCode(r.table)})`),
+      ),
     ),
     h(
       'select',
-      { id: 'rooms-fire-service', 'aria-label': 'Service to set on fire' },
+      { id: 'rooms-fire-service', 'data-keep': 'rooms-fire-service', 'aria-label': 'Service to set on fire' },
       ...servicesOf(row?.scenarioId ?? '').map((s) => h('option', { value: s.id }, s.name)),
     ),
     h(
@@ -222,14 +236,19 @@ function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine)
 }
 
 /** The console over every table on the room server, with the audience vote beside it. */
-export function renderRoomsConsole(root: HTMLElement, state: ConsoleState, join: (code: string) => void): void {
+export function renderRoomsConsole(
+  root: HTMLElement,
+  state: ConsoleState,
+  join: (code: string) => void,
+  redraw: () => void,
+): void {
   const line = state.line;
   render(
     root,
     h('h1', {}, 'Firepants — every table'),
     state.message ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message' }, state.message) : null,
     line
-      ? [tablesCard(root, state, line), audienceCard(root, state, line)]
+      ? [setUpCard(root, state, line, redraw), tablesCard(root, state, line), audienceCard(root, state, line)]
       : h(
           'form',
           {

@@ -1,0 +1,150 @@
+/**
+ * Starts what `npm run bench:rooms` measures: one room server process, or several sharing a Redis that this
+ * starts on a free port (6391–6399) from the distribution's `redis-server`. Everything stops with `stop()`.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BENCH_CODE = 'bench-facilitator-code';
+
+export interface Servers {
+  urls: string[];
+  pids: number[];
+  redis: string | null;
+  /** Resident memory of every server process, in MB. */
+  memoryMb(): number;
+  /** CPU seconds each server process (then Redis, when there is one) has used so far. */
+  cpuSeconds(): number[];
+  stop(): Promise<void>;
+}
+
+async function free(port: number): Promise<boolean> {
+  return new Promise((ok) => {
+    const probe = createServer();
+    probe.once('error', () => ok(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => ok(true)));
+  });
+}
+
+export async function freePorts(from: number, to: number, count: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let p = from; p <= to && out.length < count; p++) if (await free(p)) out.push(p);
+  if (out.length < count) throw new Error(`no ${count} free ports in ${from}–${to}`);
+  return out;
+}
+
+/** The redis-server binary, or null (the bench then says so and runs one process only). */
+export function findRedis(): string | null {
+  for (const path of [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server']) {
+    if (path && spawnSync(path, ['--version']).status === 0) return path;
+  }
+  return null;
+}
+
+function waitForLine(child: ChildProcess, text: string, what: string): Promise<void> {
+  return new Promise((ok, no) => {
+    let seen = '';
+    const timer = setTimeout(() => no(new Error(`${what} did not start:\n${seen.slice(-2000)}`)), 60_000);
+    const hear = (d: Buffer) => {
+      seen += String(d);
+      if (seen.includes(text)) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    child.stdout?.on('data', hear);
+    child.stderr?.on('data', (d: Buffer) => {
+      seen += String(d);
+    });
+    child.once('exit', (code) => no(new Error(`${what} exited (${code}):\n${seen.slice(-2000)}`)));
+  });
+}
+
+/** Starts a redis-server of its own (no snapshots: the bench keeps nothing). */
+export async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
+  const binary = findRedis();
+  if (!binary) throw new Error('redis-server was not found: install it (apt-get install redis-server)');
+  const [port] = await freePorts(6391, 6399, 1);
+  const dir = mkdtempSync(join(tmpdir(), 'firepants-redis-'));
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForLine(child, 'Ready to accept connections', 'redis-server');
+  return { url: `redis://127.0.0.1:${port}`, child };
+}
+
+/** A process's user and system CPU time so far, in seconds (Linux: /proc/PID/stat, in ticks of 1/100 s). */
+export function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function rssMb(pid: number): number {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+    return line ? Number(line[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * N room server processes on ports from 2790 down (each its own public address), sharing Redis when N > 1.
+ * The bench's clients stand for many devices: each sends its own address in X-Forwarded-For, and the
+ * servers believe it from 127.0.0.1 (as behind a proxy), so caps per address apply per simulated phone.
+ */
+export async function startServers(processes: number, firstPort: number): Promise<Servers> {
+  const ports = await freePorts(firstPort, 2799, processes);
+  const redis = processes > 1 ? await startRedis() : null;
+  const origins = ports.map((p) => `http://127.0.0.1:${p}`);
+  const secret = randomBytes(32).toString('base64url');
+  const children = await Promise.all(
+    ports.map(async (port) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../server/index.ts')], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          FACILITATOR_CODE: BENCH_CODE,
+          ROOMS_SECRET: secret,
+          TRUSTED_PROXIES: '127.0.0.1',
+          ROOMS_MAX_TABLES: '1000',
+          ...(redis
+            ? { REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, ROOMS_ORIGINS: origins.join(',') }
+            : { ROOMS_DATA: mkdtempSync(join(tmpdir(), 'firepants-bench-')) }),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      await waitForLine(child, 'Firepants rooms', `room server on ${port}`);
+      child.stdout?.resume();
+      child.stderr?.resume();
+      return child;
+    }),
+  );
+  const stopOne = (c: ChildProcess) =>
+    new Promise<void>((ok) => {
+      if (c.exitCode !== null || c.signalCode !== null) return ok();
+      c.once('exit', () => ok());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 5000).unref();
+    });
+  return {
+    urls: ports.map((p) => `ws://127.0.0.1:${p}`),
+    pids: children.map((c) => c.pid ?? 0),
+    redis: redis?.url ?? null,
+    memoryMb: () => children.reduce((sum, c) => sum + rssMb(c.pid ?? 0), 0),
+    cpuSeconds: () => [...children, ...(redis ? [redis.child] : [])].map((c) => cpuOf(c.pid ?? 0)),
+    async stop() {
+      await Promise.all(children.map(stopOne));
+      if (redis) await stopOne(redis.child);
+    },
+  };
+}

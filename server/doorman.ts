@@ -1,0 +1,161 @@
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import { TABLE_ROOM } from '../src/protocol/table';
+import { ConnectionsByAddress, settleAddress } from './addresses';
+import { coolingDown } from './budget';
+import { logRefusal } from './refusals';
+import type { RoomSettings } from './settings';
+import { BucketsByKey } from './tokenBucket';
+
+/** Asking the matchmaker for a table by its kind rather than its code. */
+const TABLE_BY_NAME = new RegExp(`/matchmake/(joinOrCreate|join|create)/${TABLE_ROOM}(\\?|$)`);
+
+/** The largest matchmaking request (a seat or a device token); anything bigger is refused unread. */
+export const MAX_REQUEST_BYTES = 16 * 1024;
+/** The largest message a screen or the console may send up (a scenario file for a table fits). */
+export const MAX_MESSAGE_BYTES = 256 * 1024;
+
+/**
+ * Whether a page at `origin` may use this server: a request without an Origin is not a browser page
+ * (scripts and tests), the page's own address is, and so is any origin the server was told to allow.
+ */
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
+  if (origin === undefined) return true;
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The connect-src of the pages' policy: this server and the other processes of the event. */
+export function contentSecurityPolicy(extraConnect: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "worker-src 'self'",
+    `connect-src 'self'${extraConnect.map((o) => ` ${o}`).join('')}`,
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Web socket addresses for the allowed origins (the other processes' pages talk to them). */
+export function socketOrigins(origins: readonly string[]): string[] {
+  return origins.flatMap((o) => (o.startsWith('https:') ? [o, `wss:${o.slice(6)}`] : [o, `ws:${o.slice(5)}`]));
+}
+
+export function securityHeaders(res: ServerResponse, settings: RoomSettings, tls: boolean): void {
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(socketOrigins(settings.allowedOrigins)));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  if (tls) res.setHeader('Strict-Transport-Security', 'max-age=15552000');
+}
+
+/**
+ * Stands at the door of the HTTP server, before the room library and the game's files: every request gets
+ * the security headers; a page from another origin, a matchmaking request too large or too frequent from
+ * one address, and a web socket beyond its address's share are refused, each with one line in the log.
+ */
+export class Doorman {
+  readonly connections: ConnectionsByAddress;
+  private readonly matchmaking: BucketsByKey;
+
+  constructor(
+    private readonly settings: RoomSettings,
+    private readonly tls: boolean,
+  ) {
+    this.connections = new ConnectionsByAddress(settings.connectionsPerAddress);
+    this.matchmaking = new BucketsByKey(settings.matchmakingPerAddress);
+  }
+
+  /** Puts the doorman in front of every request handler the server has now (the room library's included). */
+  guard(server: HttpServer): void {
+    const inner = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (this.admit(req, res)) for (const handler of inner) handler.call(server, req, res);
+    });
+  }
+
+  private admit(req: IncomingMessage, res: ServerResponse): boolean {
+    const address = settleAddress(req, this.settings.trustedProxies);
+    securityHeaders(res, this.settings, this.tls);
+    const origin = req.headers.origin;
+    const refuse = (status: number, reason: string) => {
+      logRefusal(address, `${req.method} ${String(req.url).slice(0, 60)}`, reason);
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (Number.isFinite(length) && length <= MAX_REQUEST_BYTES) {
+        // A small body is read and dropped: the connection stays open for the client's next request. A client
+        // over its rate waits a second for the answer, so hammering the door gains it nothing.
+        req.resume();
+        const answer = () => {
+          res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(`${reason}\n`);
+        };
+        if (status === 429) setTimeout(answer, 1000).unref();
+        else answer();
+      } else {
+        // A large body is never read: the connection closes once the answer is out.
+        res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+        res.end(`${reason}\n`, () => req.socket.destroy());
+      }
+      return false;
+    };
+    if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins))
+      return refuse(403, `a page from ${String(origin).slice(0, 80)} may not use this server`);
+    if (!String(req.url).includes('/matchmake/')) return true;
+    const wait = coolingDown(address);
+    if (wait > 0) return refuse(429, `this address was cut off for flooding: wait ${wait} s`);
+    if (!this.matchmaking.take(address)) return refuse(429, 'too many requests from this address');
+    // Tables are joined by their code only; the console sets them up.
+    if (TABLE_BY_NAME.test(String(req.url))) return refuse(403, 'a table is joined by its code');
+    if (req.method === 'POST') {
+      const length = Number(req.headers['content-length']);
+      if (!Number.isFinite(length)) return refuse(411, 'a request needs its length');
+      if (length > MAX_REQUEST_BYTES) return refuse(413, `a request may have ${MAX_REQUEST_BYTES} bytes at most`);
+    }
+    return true;
+  }
+
+  /** The web socket's check: origin, and the address's share of connections (released when the socket closes). */
+  verifyClient = (
+    info: { origin?: string; req: IncomingMessage },
+    done: (ok: boolean, code?: number, message?: string) => void,
+  ): void => {
+    const req = info.req;
+    const address = settleAddress(req, this.settings.trustedProxies);
+    const origin = req.headers.origin;
+    if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins)) {
+      logRefusal(address, 'web socket', `a page from ${String(origin).slice(0, 80)} may not use this server`);
+      done(false, 403, 'Forbidden');
+      return;
+    }
+    if (coolingDown(address) > 0) {
+      logRefusal(address, 'web socket', 'this address was cut off for flooding');
+      done(false, 429, 'Too Many Requests');
+      return;
+    }
+    if (!this.connections.admit(address)) {
+      logRefusal(address, 'web socket', `more than ${this.connections.cap} connections from this address`);
+      done(false, 429, 'Too Many Connections');
+      return;
+    }
+    req.socket.once('close', () => this.connections.release(address));
+    done(true);
+  };
+}

@@ -1,0 +1,156 @@
+import type { ConsoleLine, TableOptions } from '../../app/roomsConsole';
+import { builtInScenarios } from '../../content/scenarios';
+import { MAX_TABLES_AT_ONCE } from '../../protocol/facilitator';
+import { MAX_TABLE_SCENARIO_CHARS } from '../../protocol/table';
+import { showTableCode } from '../../protocol/tableCode';
+import { button, h } from '../kit/dom';
+import type { ConsoleState } from './roomsConsoleView';
+
+const value = (root: HTMLElement, id: string) =>
+  (root.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+const checked = (root: HTMLElement, id: string) => (root.querySelector(`#${id}`) as HTMLInputElement | null)?.checked;
+
+/** A table's join link: this server's address with the table's code. */
+export function joinLink(code: string): string {
+  return `${window.location.origin}/?table=${code}`;
+}
+
+/** The tables as the form describes them: N tables, labelled "Name 1", "Name 2"…, all with the same setup. */
+function tablesFromForm(root: HTMLElement, state: ConsoleState): TableOptions[] | string {
+  const count = Number(value(root, 'setup-count'));
+  if (!Number.isInteger(count) || count < 1 || count > MAX_TABLES_AT_ONCE)
+    return `set up 1 to ${MAX_TABLES_AT_ONCE} tables at a time`;
+  const seed = Number(value(root, 'setup-seed'));
+  if (!Number.isInteger(seed)) return 'the seed is a whole number';
+  const name = value(root, 'setup-label').trim() || 'Table';
+  const scenario = value(root, 'setup-scenario');
+  const file = scenario === 'file' ? state.scenarioFile : null;
+  if (scenario === 'file' && !file) return 'choose a scenario file first';
+  const ownership = value(root, 'setup-ownership') as NonNullable<TableOptions['ownership']>;
+  return Array.from({ length: count }, (_, i) => ({
+    ...(file ? { scenarioText: file.text } : { scenario }),
+    seed,
+    weeks: Number(value(root, 'setup-weeks')),
+    ownership,
+    label: count === 1 ? name.slice(0, 40) : `${name.slice(0, 34)} ${i + 1}`,
+    demo: checked(root, 'setup-demo') === true,
+    autoPause: checked(root, 'setup-auto-pause') !== false,
+  }));
+}
+
+/**
+ * Setting tables up: how many, their name, a built-in scenario or the facilitator's own file, the seed, the
+ * length and the ownership model; then each table's code and join link to hand out.
+ */
+export function setUpCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine, redraw: () => void): HTMLElement {
+  const pickFile = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_TABLE_SCENARIO_CHARS) {
+      state.message = `That file is larger than ${MAX_TABLE_SCENARIO_CHARS / 1000} kB.`;
+      redraw();
+      return;
+    }
+    void file.text().then((text) => {
+      state.scenarioFile = { name: file.name.slice(0, 80), text };
+      redraw();
+    });
+  };
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'rooms-setup' },
+    h('h2', {}, 'Set up tables'),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'setup-count' }, 'Tables'),
+      h('input', {
+        id: 'setup-count',
+        'data-keep': 'setup-count',
+        type: 'number',
+        min: 1,
+        max: MAX_TABLES_AT_ONCE,
+        value: 1,
+      }),
+      h('label', { for: 'setup-label' }, 'Named'),
+      h('input', { id: 'setup-label', 'data-keep': 'setup-label', value: 'Table', maxlength: 34 }),
+      h('label', { for: 'setup-scenario' }, 'Scenario'),
+      h(
+        'select',
+        { id: 'setup-scenario', 'data-keep': 'setup-scenario' },
+        ...Object.entries(builtInScenarios).map(([id, raw]) =>
+          h('option', { value: id }, String((raw as { name?: unknown }).name ?? id)),
+        ),
+        h('option', { value: 'file' }, 'your own file…'),
+      ),
+      h('input', {
+        id: 'setup-file',
+        type: 'file',
+        accept: '.json,application/json',
+        'aria-label': 'Your scenario file',
+        onchange: (e: Event) => pickFile(e.target as HTMLInputElement),
+      }),
+      state.scenarioFile ? h('span', { class: 'small' }, `File: ${state.scenarioFile.name}`) : null,
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'setup-seed' }, 'Seed'),
+      h('input', { id: 'setup-seed', 'data-keep': 'setup-seed', type: 'number', value: 42 }),
+      h('label', { for: 'setup-weeks' }, 'Weeks'),
+      h(
+        'select',
+        { id: 'setup-weeks', 'data-keep': 'setup-weeks' },
+        ...[1, 2, 4, 8, 13].map((w) => h('option', { value: w, selected: w === 4 }, `${w}`)),
+      ),
+      h('label', { for: 'setup-ownership' }, 'Ownership'),
+      h(
+        'select',
+        { id: 'setup-ownership', 'data-keep': 'setup-ownership' },
+        h('option', { value: 'ops-team' }, 'an ops team runs it'),
+        h('option', { value: 'you-build-it' }, 'you build it, you run it'),
+        h('option', { value: 'hybrid' }, 'hybrid'),
+      ),
+      h(
+        'label',
+        { class: 'small' },
+        h('input', { type: 'checkbox', id: 'setup-auto-pause', 'data-keep': 'setup-auto-pause', checked: true }),
+        ' pause when the pager goes off',
+      ),
+      h(
+        'label',
+        { class: 'small' },
+        h('input', { type: 'checkbox', id: 'setup-demo', 'data-keep': 'setup-demo' }),
+        ' demo table (a bot plays; the audience frames its retros)',
+      ),
+      button(
+        'Set up the tables',
+        'setup-tables',
+        () => {
+          const tables = tablesFromForm(root, state);
+          if (typeof tables === 'string') {
+            state.message = `Cannot set up: ${tables}.`;
+            redraw();
+          } else line.setUp(tables);
+        },
+        { class: 'primary' },
+      ),
+    ),
+    state.created.length === 0
+      ? null
+      : h(
+          'ul',
+          { class: 'codes', 'data-testid': 'rooms-created' },
+          ...state.created.map((t) =>
+            h(
+              'li',
+              {},
+              h('strong', {}, `${t.label}: `),
+              h('span', { class: 'code' }, showTableCode(t.table)),
+              ' — ',
+              h('a', { href: joinLink(t.table), target: '_blank', rel: 'noopener' }, joinLink(t.table)),
+            ),
+          ),
+        ),
+  );
+}
