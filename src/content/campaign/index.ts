@@ -36,3 +36,9 @@ export const LEVEL_SCENARIOS: Record<LevelId, unknown> = {
   'you-build-it': youBuildIt,
   'status-page': statusPage,
 };
+
+/** A level's scenario file by its scenario id (`level-…`), as raw data, or null: for lists that show the levels. */
+export function levelScenarioById(scenarioId: string): unknown {
+  const id = LEVEL_ORDER.find((l) => (LEVEL_SCENARIOS[l] as { id?: unknown }).id === scenarioId);
+  return id ? LEVEL_SCENARIOS[id] : null;
+}
