@@ -5,6 +5,7 @@ import { intervalOf } from '../../src/round/evidence/intervals';
 import { MARKS } from '../../src/round/evidence/marks';
 import { readEvidenceFile } from '../../src/round/evidence/readEvidence';
 import { roundEvidence, roundEvidenceFromLog } from '../../src/round/evidence/roundEvidence';
+import { RoundSession } from '../../src/round/roundSession';
 import { parseLogText, policies } from '../../src/sim';
 import { CONDITION_KINDS } from '../../src/sim/model/types';
 import { playAtOneScreen, scenarioOf } from './tablePlay';
@@ -67,6 +68,13 @@ describe('the evidence of a round, read from its world and its input log', () =>
       expect(m.at.retroHeld).toBeNull();
       expect(intervalOf(m, 'command')).toBeNull();
     }
+  });
+
+  it('keeps who decided on a room screen too: a replica of the table’s log credits the same players', () => {
+    const screen = RoundSession.replica(session.log());
+    screen.ghost.follow(screen.snapshot());
+    expect(screen.log().entries).toEqual(session.entries);
+    expect(roundEvidence(screen.snapshot(), screen.entries, screen.ghost.world())).toEqual(live);
   });
 
   it('reads the same evidence again from the log alone, after a trip through a file', () => {
