@@ -19,7 +19,9 @@ const REPLAY = '#7f8da6';
 export function curveChart(curve: Curve, width: number, height: number, title: string): SVGElement {
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title });
   const pad = 8;
-  const top = 14;
+  /** Marks for "never" run along the top; the scale's label sits under them; the data below. */
+  const neverY = 6;
+  const top = 24;
   const all = [...curve.table, ...curve.replay].map((p) => p.minutes).filter((m): m is number => m !== null);
   const max = Math.max(1, ...all);
   const n = Math.max(curve.table.length, curve.replay.length, 2);
@@ -28,7 +30,7 @@ export function curveChart(curve: Curve, width: number, height: number, title: s
   root.append(
     svg('line', { x1: pad, x2: width - pad, y1: height - pad, y2: height - pad, stroke: '#3a4760', 'stroke-width': 1 }),
   );
-  const label = svg('text', { x: width - pad, y: 10, 'font-size': 10, fill: '#9fb0c9', 'text-anchor': 'end' });
+  const label = svg('text', { x: width - pad, y: 19, 'font-size': 10, fill: '#9fb0c9', 'text-anchor': 'end' });
   label.textContent = `${Math.round(max)} min`;
   root.append(label);
   const draw = (points: CurvePoint[], color: string, dash: string | null) => {
@@ -47,7 +49,7 @@ export function curveChart(curve: Curve, width: number, height: number, title: s
       const never = p.minutes === null;
       const dot = svg('circle', {
         cx: x(i).toFixed(1),
-        cy: (never ? top - 6 : y(p.minutes ?? 0)).toFixed(1),
+        cy: (never ? neverY : y(p.minutes ?? 0)).toFixed(1),
         r: 3,
         fill: never || dash ? 'none' : color,
         stroke: color,

@@ -131,6 +131,7 @@ export function learningCurve(store: GameStore): HTMLElement | null {
       button("The sponsor's summary", 'sponsor', () => {
         store.ui.sponsorOpen = true;
         store.refresh();
+        document.querySelector<HTMLElement>('[data-key="sponsor-back"]')?.focus();
       }),
       button('Start a new session', 'new-session', () => {
         store.learning.newSession();

@@ -23,7 +23,7 @@ export function sponsorPage(store: GameStore): HTMLElement {
       class: 'panel report sponsor',
       'aria-label': "The sponsor's summary",
       'data-testid': 'sponsor',
-      'data-keep': 'report',
+      'data-keep': 'sponsor',
     },
     h(
       'div',
@@ -34,6 +34,7 @@ export function sponsorPage(store: GameStore): HTMLElement {
         () => {
           store.ui.sponsorOpen = false;
           store.refresh();
+          document.querySelector<HTMLElement>('[data-key="sponsor"]')?.focus();
         },
         { class: 'primary' },
       ),
@@ -44,12 +45,6 @@ export function sponsorPage(store: GameStore): HTMLElement {
     ),
     h('h1', {}, s.title),
     h('p', {}, s.scope),
-    h('h2', {}, 'What changed'),
-    h(
-      'ul',
-      { 'data-testid': 'sponsor-changes' },
-      ...(s.changed.length > 0 ? s.changed : ['Too few incidents to compare.']).map((c) => h('li', {}, c)),
-    ),
     h(
       'div',
       { class: 'charts' },
@@ -67,6 +62,12 @@ export function sponsorPage(store: GameStore): HTMLElement {
             )
           : null,
       ),
+    ),
+    h('h2', {}, 'What changed'),
+    h(
+      'ul',
+      { 'data-testid': 'sponsor-changes' },
+      ...(s.changed.length > 0 ? s.changed : ['Too few incidents to compare.']).map((c) => h('li', {}, c)),
     ),
     s.check ? h('section', {}, h('h2', {}, 'What people know'), h('p', {}, s.check)) : null,
     h('p', { class: 'small' }, h('em', {}, s.caveat)),
