@@ -16,6 +16,7 @@ import {
 } from '../sim';
 import { AttractDemo } from './attractDemo';
 import { DebriefDesk } from './debriefDesk';
+import { LearningDesk } from './learningDesk';
 import { LocalRound } from './localRound';
 import type { TableLine } from './remoteTable';
 import type { Dispatched, DriverHooks, RoundDriver } from './roundDriver';
@@ -47,6 +48,7 @@ export class GameStore {
   readonly attract = new AttractDemo(this);
   readonly debrief = new DebriefDesk(this);
   readonly saved = new SavedRounds(this);
+  readonly learning = new LearningDesk(this);
   private driver: RoundDriver | null = null;
   private listeners = new Set<Listener>();
   private lastSampleDay = -1;
@@ -154,7 +156,10 @@ export class GameStore {
     this.follow();
     this.pause();
     // A round saved as it was lost goes straight to its report.
-    if (roundOver(save.state)) this.flow.send({ type: 'ROUND_OVER' });
+    if (roundOver(save.state)) {
+      this.learning.roundEnded();
+      this.flow.send({ type: 'ROUND_OVER' });
+    }
     this.emit();
     return true;
   }
@@ -325,6 +330,7 @@ export class GameStore {
     }
     if (events.some((e) => e.type === 'round-over')) {
       driver.ended();
+      this.learning.roundEnded();
       this.flow.send({ type: 'ROUND_OVER' });
     }
     this.emit();

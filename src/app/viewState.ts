@@ -1,3 +1,4 @@
+import type { LevelId } from '../content/campaign';
 import type { Incident, OwnershipModel, Role, RotationWeek, Scenario, Snapshot } from '../sim';
 import type { ShareOut } from './shareLink';
 
@@ -60,6 +61,16 @@ export class ViewState {
   shared: { key: string; out: ShareOut; copied: boolean } | null = null;
   /** The control to give the focus back to when the week's choice closes. */
   weekChoiceOpener: HTMLElement | null = null;
+  /** The campaign's level shown in the menu (its intro card), or null while the menu itself is shown. */
+  campaignLevel: LevelId | null = null;
+  /** Why the last catalog could not be made a game day, and what was left out of the last one that could. */
+  catalogProblems: string[] = [];
+  catalogNotes: string[] = [];
+  /** The answers to the level's three questions on its report, and whether they were checked. */
+  levelAnswers: (number | null)[] = [null, null, null];
+  levelChecked = false;
+  /** The sponsor's summary is open over the report. */
+  sponsorOpen = false;
 
   /** The incident in front: the one selected while it is known and open, else the first known one. */
   selectedIn(s: Snapshot): Incident | null {
@@ -74,5 +85,10 @@ export class ViewState {
   forRound(): void {
     this.selectedIncident = null;
     this.picked.clear();
+    this.levelAnswers = [null, null, null];
+    this.levelChecked = false;
+    this.sponsorOpen = false;
+    // A level under way: the menu is the menu again afterwards, unless the report's way on asks for the campaign.
+    this.campaignLevel = null;
   }
 }

@@ -1,6 +1,9 @@
+import type { EvidenceFile } from '../round/evidence/export';
+import { MAX_EVIDENCE_CHARS, readEvidenceFile } from '../round/evidence/readEvidence';
 import type { ResultsExport } from '../round/results';
 import { readResultsFile } from '../round/resultsFile';
 import { button, h, render } from '../ui/kit/dom';
+import { compareEvidence } from '../ui/workshop/compareEvidence';
 import { compareReflection, compareRoles } from '../ui/workshop/compareReflection';
 import { compareCharts, parNote, rankedTable, setupWarning } from '../ui/workshop/compareView';
 import '../ui/workshop/compare.css';
@@ -9,18 +12,36 @@ import '../ui/workshop/compare.css';
 const MAX_FILE = 256_000;
 
 const loaded = new Map<string, ResultsExport>();
+/** Session evidence files, by table: each checked against its own logs. */
+const evidence = new Map<string, EvidenceFile>();
 let problems: string[] = [];
 
 const keyOf = (r: ResultsExport) => `${r.table}\u0000${r.exportedAt}\u0000${r.seed}`;
 
+/** What kind of export a file says it is, if it is JSON at all. */
+function kindOf(text: string): unknown {
+  try {
+    return (JSON.parse(text) as { kind?: unknown } | null)?.kind;
+  } catch {
+    return undefined;
+  }
+}
+
 async function addFiles(files: Iterable<File>): Promise<void> {
   const found: string[] = [];
   for (const file of files) {
+    const text = file.size <= MAX_EVIDENCE_CHARS ? await file.text() : '';
+    if (kindOf(text) === 'firepants-evidence') {
+      const e = readEvidenceFile(file.name, text);
+      if (e.ok) evidence.set(e.file.table, e.file);
+      else found.push(e.problem);
+      continue;
+    }
     if (file.size > MAX_FILE) {
       found.push(`${file.name}: larger than ${MAX_FILE / 1000} kB, so not a results file`);
       continue;
     }
-    const r = readResultsFile(file.name, await file.text());
+    const r = readResultsFile(file.name, text);
     if (r.ok) loaded.set(keyOf(r.results), r.results);
     else found.push(r.problem);
   }
@@ -30,6 +51,7 @@ async function addFiles(files: Iterable<File>): Promise<void> {
 
 function clearAll(): void {
   loaded.clear();
+  evidence.clear();
   problems = [];
   draw();
 }
@@ -38,6 +60,7 @@ function draw(): void {
   const root = document.getElementById('compare');
   if (!root) return;
   const list = [...loaded.values()];
+  const learned = [...evidence.values()];
   const onPick = (e: Event) => {
     const input = e.target as HTMLInputElement;
     void addFiles(input.files ?? []).then(() => {
@@ -59,7 +82,7 @@ function draw(): void {
     h(
       'div',
       { class: 'drop', 'data-testid': 'drop-zone' },
-      h('label', { for: 'results-files' }, 'Results files (JSON) — pick several, or drop them here'),
+      h('label', { for: 'results-files' }, 'Results or session files (JSON) — pick several, or drop them here'),
       h('input', {
         id: 'results-files',
         type: 'file',
@@ -67,7 +90,7 @@ function draw(): void {
         accept: '.json,application/json',
         onchange: onPick,
       }),
-      list.length > 0 ? button('Clear', 'clear', clearAll) : null,
+      list.length + learned.length > 0 ? button('Clear', 'clear', clearAll) : null,
     ),
     problems.length > 0
       ? h(
@@ -78,7 +101,7 @@ function draw(): void {
         )
       : null,
     list.length === 0
-      ? h('p', { class: 'empty' }, 'No results yet.')
+      ? h('p', { class: 'empty' }, learned.length === 0 ? 'No results yet.' : 'No results files yet.')
       : [
           setupWarning(list),
           rankedTable(list),
@@ -87,6 +110,7 @@ function draw(): void {
           compareRoles(list),
           compareReflection(list),
         ],
+    compareEvidence(learned),
   );
 }
 

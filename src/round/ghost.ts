@@ -53,6 +53,11 @@ export class GhostTimeline {
     return { view: { world: other, burning: [...burning], par: parTerms.score, parTerms, report }, justPrevented };
   }
 
+  /** The never-learning organization's world as far as it has been followed. */
+  world(): SimState {
+    return this.replay.state();
+  }
+
   /** When each incident of the ghost timeline started, for the weekly chart. */
   incidentStarts(): number[] {
     const r = this.replay.state();

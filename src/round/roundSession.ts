@@ -60,6 +60,7 @@ const asInput = (e: Extract<LogEntry, { command: Command }>): TimedInput => ({
   at: e.at,
   command: e.command,
   by: e.by,
+  ...(e.seat ? { seat: e.seat } : {}),
 });
 
 /** The scenario's own fires reach the ghost by themselves; other outside inputs are handed to it. */

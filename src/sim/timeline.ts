@@ -1,6 +1,6 @@
 import type { Minute } from './clock';
 import type { Command } from './commands';
-import type { InputSource, LogEntry } from './inputLog';
+import type { Credit, InputSource, LogEntry } from './inputLog';
 import type { SimState } from './model/types';
 import { teamResponse } from './policies/helpers';
 import type { Policy, Simulation } from './simulation';
@@ -18,6 +18,8 @@ export interface TimedInput {
   command: Command;
   /** Who gives it (the facilitator unless said). */
   by?: InputSource;
+  /** Who at the table the decision is credited to, when the log that brought it said so. */
+  seat?: Credit;
 }
 
 /** Commands that come from outside the organization and so happen in the never-learning replay too. */
@@ -109,7 +111,12 @@ export class Timeline {
       if (!this.sim.dispatch(input.command).ok) continue;
       // The scenario's own fires come to every timeline of it by themselves; they are not passed on.
       if (input.by !== 'scenario') this.applied.push({ at: t, command: input.command });
-      this.log?.push({ at: t, by: input.by ?? 'facilitator', command: input.command });
+      this.log?.push({
+        at: t,
+        by: input.by ?? 'facilitator',
+        command: input.command,
+        ...(input.seat ? { seat: input.seat } : {}),
+      });
     }
   }
 }

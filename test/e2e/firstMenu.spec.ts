@@ -21,8 +21,8 @@ test('the menu works before the game has loaded, and what was chosen there is wh
   await page.goto('/');
   const menu = page.locator('#overlay .menu');
   await expect(menu).toBeVisible();
-  // The first control has the focus, as on every screen.
-  await expect(page.locator('#scenario')).toBeFocused();
+  // The first control has the focus, as on every screen: for a newcomer, the campaign's.
+  await expect(page.locator('[data-key="campaign"]')).toBeFocused();
   await expect(page.locator('#app')).not.toHaveAttribute('data-ready', /.*/);
   await page.locator('#scenario').selectOption({ label: 'Tiny Toast' });
   await expect(menu).toContainText('three-service startup');

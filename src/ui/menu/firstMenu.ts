@@ -1,3 +1,4 @@
+import { isNewcomerHere } from '../../app/newcomer';
 import { builtInScenarios, defaultScenarioId } from '../../content/scenarios';
 import { DEFAULT_SEED } from '../../round/roundDefaults';
 import { render } from '../kit/dom';
@@ -76,6 +77,9 @@ export function showFirstMenu(el: HTMLElement, weeks: number | null = null): Fir
           importProblem: null,
           scenarioProblems: [],
           notice: null,
+          newcomer: weeks === null && isNewcomerHere(),
+          catalogProblems: [],
+          catalogNotes: [],
         },
         {
           pickScenario: (index) => {
@@ -91,6 +95,8 @@ export function showFirstMenu(el: HTMLElement, weeks: number | null = null): Fir
           join: press('join'),
           help: openHelp,
           demo: press('demo'),
+          campaign: press('campaign'),
+          catalogFile: press('#catalog-file'),
         },
       ),
     );

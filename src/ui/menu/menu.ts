@@ -1,10 +1,17 @@
+import { isBooth } from '../../app/booth';
+import { loadProgress } from '../../app/campaignKeep';
+import { isNewcomerHere } from '../../app/newcomer';
 import type { GameStore } from '../../app/store';
 import type { RoundChoice, ViewState } from '../../app/viewState';
+import { LEVEL_ORDER } from '../../content/campaign';
+import { nextLevel } from '../../round/campaign/progress';
 import { DEFAULT_SEED } from '../../round/demo';
 import { builtInScenarioList, parseSeed } from '../../round/roundTerms';
 import { MAX_SCENARIO_CHARS, parseScenarioText, type Scenario } from '../../sim';
 import { render } from '../kit/dom';
 import { openHelp } from '../kit/help';
+import { renderCampaign } from './campaign';
+import { catalogScenario } from './catalogFile';
 import { type MenuData, menuPanel, menuTitle } from './menuView';
 import { exportRound, importRound, savedRoundFile } from './roundFile';
 import { joinWithCode, linkWaitingFor } from './sharedRound';
@@ -24,6 +31,10 @@ export function renderMenu(
   onSharedLink: (hash: string) => void = () => {},
 ): void {
   const ui = store.ui;
+  if (ui.campaignLevel !== null) {
+    renderCampaign(el, store, onContinue, () => renderMenu(el, store, onContinue, preset, onSharedLink));
+    return;
+  }
   const scenarios = [...builtInScenarioList(), ...loadedScenarios(ui)];
   const saved = store.saved.offer();
   if (saved && 'problem' in saved) ui.saveProblem = saved.problem;
@@ -66,6 +77,19 @@ export function renderMenu(
     if (result.ok) store.resumeFrom(result.save);
     else renderMenu(el, store, onContinue);
   };
+  const onCatalog = async (e: Event) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const chosen = await catalogScenario(file);
+    ui.catalogProblems = chosen.ok ? [] : chosen.problems;
+    ui.catalogNotes = chosen.ok ? chosen.warnings : [];
+    if (chosen.ok) {
+      ui.customScenario = chosen.scenario;
+      ui.scenarioProblems = [];
+      store.chooseScenario(chosen.scenario);
+    }
+    renderMenu(el, store, onContinue);
+  };
   const roundFile = saved && 'label' in saved ? savedRoundFile() : null;
   const redraw = () => renderMenu(el, store, onContinue, preset, onSharedLink);
   const data: MenuData = {
@@ -79,6 +103,9 @@ export function renderMenu(
     importProblem: ui.importProblem,
     scenarioProblems: ui.scenarioProblems,
     notice: ui.sharedNotice,
+    newcomer: isNewcomerHere() && !isBooth(window.location.search),
+    catalogProblems: ui.catalogProblems,
+    catalogNotes: ui.catalogNotes,
   };
   render(
     el,
@@ -102,6 +129,11 @@ export function renderMenu(
       },
       help: openHelp,
       demo: () => store.attract.start(),
+      campaign: () => {
+        ui.campaignLevel = nextLevel(loadProgress()) ?? LEVEL_ORDER[0];
+        redraw();
+      },
+      catalogFile: (e) => void onCatalog(e),
     }),
   );
 }

@@ -25,6 +25,11 @@ export interface MenuData {
   scenarioProblems: readonly string[];
   /** What a shared link or code brought, or why it could not be used. */
   notice: { kind: 'ok' | 'problem'; text: string } | null;
+  /** Nobody has played in this browser yet: the campaign is offered first. */
+  newcomer: boolean;
+  /** Why the last catalog could not be turned into a game day, and what was left out of the last one that could. */
+  catalogProblems: readonly string[];
+  catalogNotes: readonly string[];
 }
 
 /** What the menu's controls do. */
@@ -38,6 +43,8 @@ export interface MenuActions {
   join(): void;
   help(): void;
   demo(): void;
+  campaign(): void;
+  catalogFile(e: Event): void;
 }
 
 /** What a shared link or code loaded, or why it could not be used. */
@@ -102,6 +109,7 @@ export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
         )
       : null,
     noticeBox(d.notice),
+    d.newcomer ? campaignInvite(act.campaign) : null,
     h(
       'p',
       { class: 'lede' },
@@ -140,6 +148,7 @@ export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
       h('label', { for: 'scenario-file' }, 'Your own scenario'),
       h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: act.scenarioFile }),
     ),
+    catalogRow(d, act.catalogFile),
     joinRow(act.join),
     h(
       'div',
@@ -177,6 +186,55 @@ export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
       button('Staff the rotation →', 'continue', act.staff, { class: 'primary' }),
       button('How to play', 'help', act.help),
       button('Watch a demo', 'demo', act.demo),
+      d.newcomer ? null : button('Campaign', 'campaign', act.campaign),
     ),
   );
+}
+
+/** For a newcomer, before anything else: the campaign, eight short levels drawn from real outages. */
+function campaignInvite(start: () => void): HTMLElement {
+  return h(
+    'section',
+    { class: 'campaign-invite', 'aria-label': 'The campaign' },
+    h('h2', {}, 'New here? Start with the campaign'),
+    h(
+      'p',
+      {},
+      'Eight one-week levels, each drawn from a real outage and its public write-up: one lesson, one goal and three questions each.',
+    ),
+    button('Start the campaign →', 'campaign', start, { class: 'primary' }),
+  );
+}
+
+/** A game day from the service catalog the team already keeps (Backstage's catalog-info.yaml). */
+function catalogRow(d: MenuData, chosen: (e: Event) => void): HTMLElement[] {
+  return [
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'catalog-file' }, 'Backstage catalog'),
+      h('input', {
+        id: 'catalog-file',
+        type: 'file',
+        accept: '.yaml,.yml,application/yaml,text/yaml',
+        onchange: chosen,
+      }),
+    ),
+    d.catalogProblems.length > 0
+      ? h(
+          'div',
+          { class: 'problems', role: 'alert', 'data-testid': 'catalog-problems' },
+          h('strong', {}, 'That catalog cannot be played yet; nothing was loaded:'),
+          h('ul', {}, ...d.catalogProblems.slice(0, 12).map((p) => h('li', {}, p))),
+        )
+      : null,
+    d.catalogNotes.length > 0
+      ? h(
+          'details',
+          { class: 'catalog-notes small', 'data-testid': 'catalog-notes' },
+          h('summary', {}, `Loaded as your own scenario; ${d.catalogNotes.length} things in the catalog were left out`),
+          h('ul', {}, ...d.catalogNotes.slice(0, 20).map((p) => h('li', {}, p))),
+        )
+      : null,
+  ].filter((x): x is HTMLElement => x !== null);
 }

@@ -6,13 +6,20 @@ import { learningVsNines, weeklyBars } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
 import { reflectionForm } from '../kit/reflectionForm';
 import { debriefBody } from './debrief';
+import { learningCurve } from './learningCurve';
+import { levelEnd } from './levelEnd';
 import { resultsExport } from './resultsExport';
+import { sponsorPage } from './sponsorPage';
 
 /** The end of the round: the story, both columns, the charts, and a Markdown download. */
 export function renderReport(el: HTMLElement, view: StoreView, store: GameStore): void {
   const s = view.snapshot;
   if (!s) {
     render(el);
+    return;
+  }
+  if (store.ui.sponsorOpen) {
+    render(el, sponsorPage(store));
     return;
   }
   if (view.debrief) {
@@ -44,6 +51,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
       'dialog',
       { class: 'panel report', 'aria-label': 'End of round report', 'data-testid': 'report', 'data-keep': 'report' },
       outcomeBanner(story),
+      levelEnd(store),
       h(
         'div',
         { class: 'actions report-actions no-print' },
@@ -113,6 +121,7 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
           ),
         ),
       ),
+      learningCurve(store),
       h(
         'div',
         { class: 'story-lists' },

@@ -1,4 +1,5 @@
 import type { ConsoleLine, CreatedTable, TableRow, Tally, VoteResult } from '../../app/roomsConsole';
+import { levelScenarioById } from '../../content/campaign';
 import { builtInScenarios } from '../../content/scenarios';
 import { showTableCode } from '../../protocol/tableCode';
 import { CONDITION_KINDS, type ConditionKind } from '../../sim';
@@ -23,7 +24,9 @@ const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 /** The services a table's scenario has, for the fire list. */
 function servicesOf(scenarioId: string): { id: string; name: string }[] {
-  const raw = Object.hasOwn(builtInScenarios, scenarioId) ? builtInScenarios[scenarioId] : null;
+  const raw = Object.hasOwn(builtInScenarios, scenarioId)
+    ? builtInScenarios[scenarioId]
+    : levelScenarioById(scenarioId);
   const list = (raw as { services?: { id?: unknown; name?: unknown }[] } | null)?.services ?? [];
   return list.filter((s) => typeof s.id === 'string').map((s) => ({ id: String(s.id), name: String(s.name ?? s.id) }));
 }

@@ -1,4 +1,5 @@
 import type { ConsoleLine, TableOptions } from '../../app/roomsConsole';
+import { LEVEL_ORDER, LEVEL_SCENARIOS, type LevelId } from '../../content/campaign';
 import { builtInScenarios } from '../../content/scenarios';
 import { MAX_TABLES_AT_ONCE } from '../../protocol/facilitator';
 import { MAX_TABLE_SCENARIO_CHARS } from '../../protocol/table';
@@ -15,6 +16,11 @@ export function joinLink(code: string): string {
   return `${window.location.origin}/?table=${code}`;
 }
 
+/** A campaign level's scenario file, as the text a table's options carry. */
+function levelFile(id: string): string | null {
+  return (LEVEL_ORDER as readonly string[]).includes(id) ? JSON.stringify(LEVEL_SCENARIOS[id as LevelId]) : null;
+}
+
 /** The tables as the form describes them: N tables, labelled "Name 1", "Name 2"…, all with the same setup. */
 function tablesFromForm(root: HTMLElement, state: ConsoleState): TableOptions[] | string {
   const count = Number(value(root, 'setup-count'));
@@ -26,11 +32,13 @@ function tablesFromForm(root: HTMLElement, state: ConsoleState): TableOptions[] 
   const scenario = value(root, 'setup-scenario');
   const file = scenario === 'file' ? state.scenarioFile : null;
   if (scenario === 'file' && !file) return 'choose a scenario file first';
+  // A campaign level travels as a scenario file of its own, one week long.
+  const level = scenario.startsWith('level:') ? levelFile(scenario.slice('level:'.length)) : null;
   const ownership = value(root, 'setup-ownership') as NonNullable<TableOptions['ownership']>;
   return Array.from({ length: count }, (_, i) => ({
-    ...(file ? { scenarioText: file.text } : { scenario }),
+    ...(file ? { scenarioText: file.text } : level ? { scenarioText: level } : { scenario }),
     seed,
-    weeks: Number(value(root, 'setup-weeks')),
+    weeks: level ? 1 : Number(value(root, 'setup-weeks')),
     ownership,
     label: count === 1 ? name.slice(0, 40) : `${name.slice(0, 34)} ${i + 1}`,
     demo: checked(root, 'setup-demo') === true,
@@ -80,6 +88,13 @@ export function setUpCard(root: HTMLElement, state: ConsoleState, line: ConsoleL
         { id: 'setup-scenario', 'data-keep': 'setup-scenario' },
         ...Object.entries(builtInScenarios).map(([id, raw]) =>
           h('option', { value: id }, String((raw as { name?: unknown }).name ?? id)),
+        ),
+        h(
+          'optgroup',
+          { label: 'The campaign (one week each)' },
+          ...LEVEL_ORDER.map((id) =>
+            h('option', { value: `level:${id}` }, String((LEVEL_SCENARIOS[id] as { name?: unknown }).name ?? id)),
+          ),
         ),
         h('option', { value: 'file' }, 'your own file…'),
       ),
