@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,10 +6,13 @@ import { defineConfig } from 'vitest/config';
  * stays under a minute. The slow tier (`*.slow.test.ts`: statistics over seeds, properties, soaks, whole rounds
  * through the command line) tests outcomes, not wall time, so its budgets are generous enough that a busy
  * machine makes it slower, never red.
+ *
+ * Test files run on every core (Vitest leaves one free by default, which is half of a 2-core machine).
  */
 export default defineConfig({
   test: {
     environment: 'node',
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
