@@ -10,6 +10,7 @@ import {
   type SimEvent,
   type Snapshot,
 } from '../sim';
+import type { InputSource } from '../sim/inputLog';
 import type { Debrief } from './debrief';
 import { samplePoint } from './history';
 import type { TableLine } from './remoteTable';
@@ -145,7 +146,8 @@ export class StoreCore {
     storeText(SAVE_KEY, JSON.stringify(session.save(this.view.history, new Date().toISOString())));
   }
 
-  dispatch(command: Command): CommandResult {
+  /** A decision from the table; the facilitator's window says `by: 'facilitator'` for the fires it sets. */
+  dispatch(command: Command, by: InputSource = 'player'): CommandResult {
     const session = this.session;
     if (!session) return { ok: false, reason: 'no round is running' };
     if (this.line) {
@@ -154,7 +156,7 @@ export class StoreCore {
       return { ok: true };
     }
     const seat = isWorldInput(command) ? undefined : seatFor(this.view.settings.seats, command);
-    const result = session.dispatch(command, undefined, seat);
+    const result = session.dispatch(command, by, seat);
     if (result.ok && command.type === 'injectIncident') this.follow();
     this.view = {
       ...this.view,

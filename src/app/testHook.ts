@@ -1,4 +1,4 @@
-import { type Command, type CommandResult, POLICY_EVERY_MINUTES, policies, type Snapshot } from '../sim';
+import { type Command, type CommandResult, POLICY_EVERY_MINUTES, playerView, policies, type Snapshot } from '../sim';
 import type { GameStore } from './store';
 
 /** What browser tests may reach; present only in development and test builds. */
@@ -37,7 +37,7 @@ export function installTestHook(store: GameStore): void {
       for (let m = 0; m < minutes; m += POLICY_EVERY_MINUTES) {
         const s = store.snapshot();
         if (!s || s.now >= s.weeks * 10080) break;
-        for (const command of bot(s)) if (store.dispatch(command).ok) taken++;
+        for (const command of bot(playerView(s))) if (store.dispatch(command).ok) taken++;
         store.advanceMinutes(POLICY_EVERY_MINUTES);
       }
       return taken;

@@ -29,6 +29,7 @@ export {
 } from './model/types';
 export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
 export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
+export { type IncidentSeen, type NearMissSeen, type PlayerView, playerEyes, playerView } from './playerView';
 export { policies, policyDescriptions } from './policies';
 export { plansFor } from './rules/actionItems';
 export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';

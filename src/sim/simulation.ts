@@ -6,6 +6,7 @@ import { createWorld } from './model/createWorld';
 import type { Snapshot } from './model/snapshot';
 import type { OwnershipModel, SimState } from './model/types';
 import { eventCount, eventsSince } from './model/world';
+import type { PlayerView } from './playerView';
 import type { Scenario } from './scenario/schema';
 import { quietMinutesAhead, roundOver, stepMinute } from './step';
 
@@ -37,8 +38,11 @@ export interface SimulationOptions {
 /** A read-only view of the world for views and bots: read-only all the way down. */
 export type { Snapshot };
 
-/** A bot: looks at the world and says what to do. */
-export type Policy = (snapshot: Snapshot) => Command[];
+/**
+ * A bot: looks at the world as a player sees it — clues, not true classes; the weaknesses the organization
+ * knows of, not the hidden ones — and says what to do.
+ */
+export type Policy = (view: PlayerView) => Command[];
 
 export interface Simulation {
   dispatch(command: Command): CommandResult;

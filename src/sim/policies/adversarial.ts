@@ -1,14 +1,22 @@
-import type { Immutable } from 'immer';
 import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
-import { CONDITION_KINDS, type Incident, MITIGATIONS } from '../model/types';
+import { CONDITION_KINDS, MITIGATIONS } from '../model/types';
 import { activeMembers } from '../model/world';
 import { plansFor } from '../rules/actionItems';
-import { workingRemedies } from '../rules/incident';
+import { candidateClasses } from '../rules/clues';
+import { mitigationHarms } from '../rules/incident';
+import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
 import type { Policy } from '../simulation';
-import { tuning } from '../tuning';
-import { ackPages, carefulResponse, restartThenHero, retroCommands, visibleIncidents } from './helpers';
+import {
+  ackPages,
+  carefulResponse,
+  investigateThenFix,
+  restartThenHero,
+  retroCommands,
+  type Seen,
+  visibleIncidents,
+} from './helpers';
 
 /**
  * Bots that try to game the score, written against the public API only (snapshots in, commands
@@ -40,14 +48,20 @@ export const refixSame: Policy = (s) => {
   return out;
 };
 
-const pending = (inc: Immutable<Incident>) => inc.attempts.some((a) => a.outcome === 'pending');
+const pending = (inc: Seen) => inc.attempts.some((a) => a.outcome === 'pending');
+
+/** A fix that would make things worse for some class the clues still leave open. */
+const likelyHarmful = (inc: Seen) => {
+  const open = candidateClasses(inc);
+  return MITIGATIONS.find((m) => open.some((k) => mitigationHarms(k, m)));
+};
 
 /** Makes incidents worse on purpose (wrong mitigations, no commander, lost handoffs) to surface more factors. */
 export const worsenForFactors: Policy = (s) => {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
     if (inc.phase !== 'investigating' || pending(inc)) continue;
-    const harmful = tuning.harmful[inc.kind][0];
+    const harmful = likelyHarmful(inc);
     const tried = new Set(inc.attempts.map((a) => a.action));
     const wrong = MITIGATIONS.find((m) => !tried.has(m) && m !== 'rollback');
     if (harmful && !tried.has(harmful)) out.push({ type: 'mitigate', incident: inc.id, action: harmful });
@@ -103,7 +117,10 @@ export const cramRetrosLate: Policy = (s) => {
   return [...out, ...late];
 };
 
-/** Sets fires with the facilitator's injection every day, then holds deep retros on them and files items. */
+/**
+ * Sets a fire from its own screen every day, then holds deep retros on them and files items: a table's own
+ * fire is staged, so it burns only here, teaches nobody and never reaches the never-learning replay.
+ */
 export const injectAndReview: Policy = (s) => {
   const out: Command[] = [
     ...carefulResponse(s),
@@ -123,16 +140,24 @@ export const injectAndReview: Policy = (s) => {
   return out;
 };
 
-/** Responds perfectly — it reads the true failure class and applies the right fix at once — and never learns. */
+/**
+ * Responds as fast as clues allow — the secondary and the expert at once, everyone looking at a different
+ * thing, the expert asked, the fix as soon as the clues agree — and never learns. (It used to read the
+ * true class; a bot sees what a player sees.)
+ */
 export const perfectResponder: Policy = (s) => {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
-    if ((inc.phase !== 'investigating' && inc.phase !== 'acknowledged') || pending(inc)) continue;
-    // The first fix that truly works (a deploy bug with no recent deploy needs its flag off, not a rollback).
-    const remedy = workingRemedies(inc)[0];
-    if (remedy) out.push({ type: 'mitigate', incident: inc.id, action: remedy });
+    if (inc.phase !== 'investigating') continue;
+    if (inc.responders.length < 2) out.push({ type: 'pageSecondary', incident: inc.id });
+    if (!inc.expertCalled) out.push({ type: 'escalateToExpert', incident: inc.id });
     if (!inc.roles.comms && inc.pagedTo)
       out.push({ type: 'assignRole', incident: inc.id, role: 'comms', engineer: inc.pagedTo });
+    const hero = expertFor(s, inc.service);
+    const ask: Command | null = hero ? { type: 'investigate', incident: inc.id, step: 'expert', engineer: hero } : null;
+    const asked = inc.clues.some((c) => c.step === 'expert') || inc.inquiries.some((q) => q.step === 'expert');
+    if (ask && !asked && s.can(ask).ok) out.push(ask);
+    out.push(...investigateThenFix(s, inc));
   }
   return out;
 };
@@ -180,8 +205,9 @@ export const adversarialDescriptions: Record<string, string> = {
   'status-spam': 'posts a status update at every look; never learns',
   'drill-spam': 'drills every service every week, shadows everyone, reviews near misses; fixes nothing',
   'cram-retros-late': 'holds every retro in the last two days of the round',
-  'inject-and-review': 'sets fires with the facilitator injection daily and reviews them',
-  'perfect-responder': 'reads the true failure class and fixes at once; never learns',
+  'inject-and-review': 'sets a fire from its own screen daily and reviews it (staged: burns only here, teaches nobody)',
+  'perfect-responder':
+    'responds as fast as clues allow: every hand and the expert at once, the fix as soon as the clues agree; never learns',
   'blame-deep': 'deep retros that end in blame, items filed',
   'item-hoarder': 'files items for everything, gives no time to close them',
 };

@@ -1,7 +1,5 @@
-import type { Immutable } from 'immer';
 import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
-import type { Incident } from '../model/types';
 import { activeMembers, busFactor } from '../model/world';
 import { isGuarded } from '../rules/effects';
 import { loadOf } from '../rules/pressure';
@@ -14,6 +12,7 @@ import {
   carefulResponse,
   restartThenHero,
   retroCommands,
+  type Seen,
   type Snap,
   setFocusOnce,
   visibleIncidents,
@@ -45,12 +44,30 @@ export const heroOnCall: Policy = (s) => {
   return [...out, ...carefulResponse(s), ...investInFeatures(s)];
 };
 
-const worthDeepReview = (s: Snap, inc: Immutable<Incident>) =>
+/** A fire worth the deepest review: last week's, a bad one, a spreading one, one customers found, or a repeat. */
+const worthDeepReview = (s: Snap, inc: Seen) =>
   inc.prior === true ||
   inc.sev <= 2 ||
   inc.affected.length > 1 ||
   inc.detectedBy === 'customer' ||
-  (s.conditions[inc.conditionId]?.fired ?? 0) > 1;
+  (s.conditions[inc.conditionId ?? '']?.fired ?? 0) > 1;
+
+/**
+ * Reviews each near miss as it is reported; once the review has named its weakness, guards it (unless an
+ * item is on it or it is guarded already).
+ */
+function reviewNearMisses(s: Snap): Command[] {
+  const out: Command[] = [];
+  for (const nm of Object.values(s.nearMisses)) {
+    if (!nm.reviewed) out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
+    else if (nm.conditionId && nm.at >= s.now - 60) {
+      const c = s.conditions[nm.conditionId];
+      if (c && c.strength > 0 && !isGuarded(c))
+        out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
+    }
+  }
+  return out;
+}
 
 /** Learning first: blameless retros (deep where it pays), closes items, shares, shadows, reviews near misses. */
 export const learningFirst: Policy = (s) => {
@@ -65,12 +82,7 @@ export const learningFirst: Policy = (s) => {
       preferGuard: true,
     }),
   );
-  for (const nm of Object.values(s.nearMisses)) {
-    if (!nm.reviewed) {
-      out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
-      out.push({ type: 'fileActionItem', condition: nm.conditionId, actionType: 'mitigate' });
-    }
-  }
+  out.push(...reviewNearMisses(s));
   if (s.now % MINUTES_PER_WEEK === 10 * 60) out.push(...weeklyLearning(s));
   out.push(...actOnKnownRisks(s, 3));
   out.push(...investLikeALearner(s));
@@ -164,11 +176,7 @@ export const steadyLearner: Policy = (s) => {
       preferGuard: true,
     }),
   );
-  for (const nm of Object.values(s.nearMisses)) {
-    if (nm.reviewed) continue;
-    out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
-    out.push({ type: 'fileActionItem', condition: nm.conditionId, actionType: 'mitigate' });
-  }
+  out.push(...reviewNearMisses(s));
   if (s.now % MINUTES_PER_WEEK === 10 * 60) {
     out.push(...shadowTheThinnest(s));
     // One drill a week, for whichever team's service is thinnest of all.

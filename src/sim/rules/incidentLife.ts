@@ -25,7 +25,7 @@ import { refusal, type SignalOutcome } from './machineReasons';
 import { nextToPage } from './response';
 
 /** Who carries out a fix a player (or a bot) asks for: the ops role, else the person paged, else anyone responding. */
-export function whoFixes(inc: Immutable<Incident>): string | null {
+export function whoFixes(inc: Immutable<Pick<Incident, 'roles' | 'pagedTo' | 'responders'>>): string | null {
   return inc.roles.ops ?? inc.pagedTo ?? inc.responders[0] ?? null;
 }
 

@@ -115,8 +115,17 @@ export function deploy(state: SimState, service: string): void {
   logEvent(state, { type: 'deploy', service, newCondition });
 }
 
-/** A new hidden weakness that shipped with a deploy, with its own chaos stream; false when it is already there. */
-export function addDeployWeakness(state: SimState, id: string, service: string, kind: ConditionKind): boolean {
+/**
+ * A new hidden weakness that shipped with a deploy (by chance) or a feature push (bought), with its own chaos
+ * stream; false when it is already there.
+ */
+export function addDeployWeakness(
+  state: SimState,
+  id: string,
+  service: string,
+  kind: ConditionKind,
+  origin: 'deploy' | 'push' = 'deploy',
+): boolean {
   if (state.conditions[id]) return false;
   state.conditions[id] = {
     id,
@@ -125,7 +134,7 @@ export function addDeployWeakness(state: SimState, id: string, service: string, 
     strength: 0.8,
     revealed: false,
     createdAt: state.now,
-    origin: 'deploy',
+    origin,
     fired: 0,
   };
   state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);
