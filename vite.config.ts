@@ -58,7 +58,7 @@ export default defineConfig({
             // Everything the first menu needs, in one file: the menu waits on as few requests as can be.
             {
               name: 'menu',
-              test: /src[\\/](ui[\\/](dom|menuView|firstMenu|help|failure|modal)|app[\\/](roundDefaults|settingsKey|booth|roundClock)|content[\\/]scenarios)/,
+              test: /src[\\/](ui[\\/](kit[\\/](dom|help|failure|modal)|menu[\\/](menuView|firstMenu))|app[\\/](settingsKey|booth)|round[\\/](roundDefaults|roundClock)|content[\\/]scenarios)/,
             },
           ],
         },
@@ -70,7 +70,7 @@ export default defineConfig({
     // After the first visit the whole game is cached: a booth keeps running when the venue's network does not.
     VitePWA({
       registerType: 'autoUpdate',
-      // Registered by the game's screens (src/screens.ts) once they have loaded, never ahead of the first menu.
+      // Registered by the game's screens (src/pages/screens.ts) once they have loaded, never ahead of the first menu.
       injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {

@@ -4,9 +4,7 @@
  * Defaults: 50 seeds × 13 weeks on `platform`, hero-on-call and learning-first — the figures the
  * calibration aims at (hero-on-call loses at least half, learning-first at most a tenth).
  */
-import { builtInScenarios, policies, runRound, scoreCard, validateScenario } from '../src/sim';
-import { Replay } from '../src/sim/counterfactual';
-import { roundOutcome } from '../src/sim/outcome';
+import { builtInScenarios, policies, Replay, roundOutcome, runRound, scoreCard, validateScenario } from '../src/sim';
 
 const [seedsArg, weeksArg, scenarioArg, ...named] = process.argv.slice(2);
 const seeds = Number(seedsArg ?? 50);

@@ -2,9 +2,9 @@
 // compare-page screenshot: `tsx scripts/sample-results.ts <folder>`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildResults, resultsFileName, resultsInputOf } from '../src/app/results';
-import { builtInScenarioList } from '../src/app/roundTerms';
 import { makeShareLink } from '../src/app/shareLink';
+import { buildResults, resultsFileName, resultsInputOf } from '../src/round/results';
+import { builtInScenarioList } from '../src/round/roundTerms';
 import { compareWithReplay, policies, Replay, runRound } from '../src/sim';
 
 const folder = process.argv[2] ?? 'test-results/sample-results';

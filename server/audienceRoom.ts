@@ -1,22 +1,5 @@
 import { type Client, matchMaker, Room } from '@colyseus/core';
-import { z } from 'zod';
-import { problemOf } from './protocol';
-
-const openVote = z.object({
-  code: z.string().min(1).max(64),
-  question: z.string().trim().min(1).max(200),
-  options: z.array(z.string().trim().min(1).max(60)).min(2).max(6),
-});
-const vote = z.object({ option: z.number().int().min(0).max(5) });
-/** Closing a vote may feed its winner to a demo table, which takes it as its retro's framing. */
-const closeVote = z.object({ code: z.string().min(1).max(64), table: z.string().min(1).max(64).optional() });
-
-interface Tally {
-  question: string;
-  options: string[];
-  counts: number[];
-  open: boolean;
-}
+import { audienceDown, audienceUp, type Tally } from '../src/protocol/audience';
 
 /**
  * The audience: hundreds of phones in a room. The presenter (with the facilitator code) opens a vote
@@ -29,62 +12,59 @@ export class AudienceRoom extends Room {
   private tally: Tally | null = null;
   private readonly votes = new Map<string, number>();
   private dirty = false;
+  private readonly everyone = audienceDown.to({ send: (type, payload) => this.broadcast(type, payload) });
 
   override onCreate(options: { code?: string }): void {
     this.code = String(options?.code ?? '');
-    this.onMessage('open', (client, raw) => {
-      const m = openVote.safeParse(raw);
-      if (!m.success) return void client.send('refused', { reason: problemOf(m.error) });
-      if (m.data.code !== this.code) return void client.send('refused', { reason: 'wrong facilitator code' });
-      this.votes.clear();
-      this.tally = {
-        question: m.data.question,
-        options: m.data.options,
-        counts: m.data.options.map(() => 0),
-        open: true,
-      };
-      this.broadcast('vote', this.tally);
-    });
-    this.onMessage('vote', (client, raw) => {
-      const m = vote.safeParse(raw);
-      const t = this.tally;
-      if (!m.success || !t?.open || m.data.option >= t.options.length)
-        return void client.send('refused', { reason: m.success ? 'no vote is open for that' : problemOf(m.error) });
-      const before = this.votes.get(client.sessionId);
-      if (before !== undefined) t.counts[before] = (t.counts[before] ?? 1) - 1;
-      this.votes.set(client.sessionId, m.data.option);
-      t.counts[m.data.option] = (t.counts[m.data.option] ?? 0) + 1;
-      this.dirty = true;
-      client.send('counted', { option: m.data.option });
-    });
-    this.onMessage('close', async (client, raw) => {
-      const m = closeVote.safeParse(raw);
-      if (!m.success || m.data.code !== this.code)
-        return void client.send('refused', { reason: 'wrong facilitator code' });
-      if (!this.tally) return;
-      this.tally = { ...this.tally, open: false };
-      const won = winner(this.tally);
-      const table = m.data.table;
-      const fed = table
-        ? {
-            table,
-            refused: await matchMaker
-              .remoteRoomCall(table, 'audienceDecides', [won])
-              .then((why) => (why ? String(why) : null))
-              .catch(() => 'no such table'),
-          }
-        : null;
-      this.broadcast('result', { ...this.tally, winner: won, fed });
-    });
+    const refuse = (client: Client, reason: string) => audienceDown.to(client).refused({ reason });
+    audienceUp.serve<Client>(
+      this,
+      {
+        open: (client, m) => {
+          if (m.code !== this.code) return refuse(client, 'wrong facilitator code');
+          this.votes.clear();
+          this.tally = { question: m.question, options: m.options, counts: m.options.map(() => 0), open: true };
+          this.everyone.vote(this.tally);
+        },
+        vote: (client, m) => {
+          const t = this.tally;
+          if (!t?.open || m.option >= t.options.length) return refuse(client, 'no vote is open for that');
+          const before = this.votes.get(client.sessionId);
+          if (before !== undefined) t.counts[before] = (t.counts[before] ?? 1) - 1;
+          this.votes.set(client.sessionId, m.option);
+          t.counts[m.option] = (t.counts[m.option] ?? 0) + 1;
+          this.dirty = true;
+          audienceDown.to(client).counted({ option: m.option });
+        },
+        close: async (client, m) => {
+          if (m.code !== this.code) return refuse(client, 'wrong facilitator code');
+          if (!this.tally) return;
+          this.tally = { ...this.tally, open: false };
+          const won = winner(this.tally);
+          const table = m.table;
+          const fed = table
+            ? {
+                table,
+                refused: await matchMaker
+                  .remoteRoomCall(table, 'audienceDecides', [won])
+                  .then((why) => (why ? String(why) : null))
+                  .catch(() => 'no such table'),
+              }
+            : null;
+          this.everyone.result({ ...this.tally, winner: won, fed });
+        },
+      },
+      (client, reason, type) => refuse(client, type === 'close' ? 'wrong facilitator code' : reason),
+    );
     this.clock.setInterval(() => {
       if (!this.dirty || !this.tally) return;
       this.dirty = false;
-      this.broadcast('vote', this.tally);
+      this.everyone.vote(this.tally);
     }, 250);
   }
 
   override onJoin(client: Client): void {
-    if (this.tally) client.send('vote', this.tally);
+    if (this.tally) audienceDown.to(client).vote(this.tally);
   }
 
   override onLeave(client: Client): void {

@@ -1,5 +1,12 @@
 import { type Client, matchMaker, Room } from '@colyseus/core';
-import { facilitatorJoin, injectMessage, problemOf, type TableSummary, tableRef } from './protocol';
+import {
+  facilitatorDown,
+  facilitatorJoin,
+  facilitatorUp,
+  type TableRow,
+  type TableSummary,
+} from '../src/protocol/facilitator';
+import { TABLE_ROOM } from '../src/protocol/table';
 
 /**
  * The facilitator's console over every table on this server: a live list of tables and the
@@ -8,22 +15,27 @@ import { facilitatorJoin, injectMessage, problemOf, type TableSummary, tableRef 
 export class FacilitatorRoom extends Room {
   override maxClients = 8;
   private code = '';
+  private readonly everyone = facilitatorDown.to({ send: (type, payload) => this.broadcast(type, payload) });
 
   override onCreate(options: { code?: string }): void {
     this.code = String(options?.code ?? '');
-    this.onMessage('pauseAll', () => this.forEach('pauseTable'));
-    this.onMessage('resumeAll', () => this.forEach('resumeTable'));
-    this.onMessage('pause', (client, raw) => this.one(client, raw, 'pauseTable'));
-    this.onMessage('resume', (client, raw) => this.one(client, raw, 'resumeTable'));
-    this.onMessage('inject', async (client, raw) => {
-      const m = injectMessage.safeParse(raw);
-      if (!m.success) return client.send('refused', { reason: problemOf(m.error) });
-      const why = await matchMaker
-        .remoteRoomCall(m.data.table, 'injectFire', [m.data.service, m.data.kind])
-        .catch(() => 'no such table');
-      if (why) client.send('refused', { reason: String(why) });
-      this.sendTables();
-    });
+    facilitatorUp.serve<Client>(
+      this,
+      {
+        pauseAll: () => void this.forEach('pauseTable'),
+        resumeAll: () => void this.forEach('resumeTable'),
+        pause: (client, m) => void this.one(client, m.table, 'pauseTable'),
+        resume: (client, m) => void this.one(client, m.table, 'resumeTable'),
+        inject: async (client, m) => {
+          const why = await matchMaker
+            .remoteRoomCall(m.table, 'injectFire', [m.service, m.kind])
+            .catch(() => 'no such table');
+          if (why) facilitatorDown.to(client).refused({ reason: String(why) });
+          this.sendTables();
+        },
+      },
+      (client, reason) => facilitatorDown.to(client).refused({ reason }),
+    );
     this.clock.setInterval(() => this.sendTables(), 1000);
   }
 
@@ -34,30 +46,28 @@ export class FacilitatorRoom extends Room {
   }
 
   override onJoin(client: Client): void {
-    void this.tablesNow().then((tables) => client.send('tables', tables));
+    void this.tablesNow().then((tables) => facilitatorDown.to(client).tables(tables));
   }
 
-  private async tablesNow(): Promise<(TableSummary & { table: string })[]> {
-    const rooms = await matchMaker.query({ name: 'table' });
+  private async tablesNow(): Promise<TableRow[]> {
+    const rooms = await matchMaker.query({ name: TABLE_ROOM });
     return rooms.map((r) => ({ table: r.roomId, ...(r.metadata as TableSummary) }));
   }
 
   private sendTables(): void {
-    void this.tablesNow().then((tables) => this.broadcast('tables', tables));
+    void this.tablesNow().then((tables) => this.everyone.tables(tables));
   }
 
   private async forEach(method: 'pauseTable' | 'resumeTable'): Promise<void> {
-    const rooms = await matchMaker.query({ name: 'table' });
+    const rooms = await matchMaker.query({ name: TABLE_ROOM });
     await Promise.all(rooms.map((r) => matchMaker.remoteRoomCall(r.roomId, method, []).catch(() => undefined)));
     this.sendTables();
   }
 
-  private async one(client: Client, raw: unknown, method: 'pauseTable' | 'resumeTable'): Promise<void> {
-    const m = tableRef.safeParse(raw);
-    if (!m.success) return void client.send('refused', { reason: problemOf(m.error) });
+  private async one(client: Client, table: string, method: 'pauseTable' | 'resumeTable'): Promise<void> {
     await matchMaker
-      .remoteRoomCall(m.data.table, method, [])
-      .catch(() => client.send('refused', { reason: 'no such table' }));
+      .remoteRoomCall(table, method, [])
+      .catch(() => facilitatorDown.to(client).refused({ reason: 'no such table' }));
     this.sendTables();
   }
 }

@@ -1,20 +1,13 @@
 import { type Client, Room } from '@colyseus/core';
-import { RoundClock } from '../src/app/roundClock';
-import { RoundSession } from '../src/app/roundSession';
-import { COMMAND_ROLE, ROLE_TITLES } from '../src/app/seats';
-import {
-  builtInScenarios,
-  type Command,
-  createWorld,
-  formatClock,
-  scoreCard,
-  stateHash,
-  validateScenario,
-} from '../src/sim';
-import { payloadProblem } from '../src/sim/commands';
-import { roundOver } from '../src/sim/step';
+import type { TableSummary } from '../src/protocol/facilitator';
+import { type ControlRequest, seatRequest, tableDown, tableOptions, tableUp } from '../src/protocol/table';
+import { problemOf } from '../src/protocol/wire';
+import { RoundClock } from '../src/round/roundClock';
+import { RoundSession } from '../src/round/roundSession';
+import { builtInScenario } from '../src/round/roundTerms';
+import { COMMAND_ROLE, holdsRole, ROLE_TITLES, type Seat } from '../src/round/seats';
+import { type Command, createWorld, formatClock, parseCommand, roundOver, scoreCard, stateHash } from '../src/sim';
 import { framingCommand, retroAwaitingFraming, waitsForTheAudience } from './demoTable';
-import { controlMessage, joinOptions, problemOf, type Seat, type TableSummary, tableOptions } from './protocol';
 
 /**
  * One table: the server plays the round (and its never-learning replay) and is the only judge of
@@ -31,16 +24,18 @@ export class TableRoom extends Room {
   private label = '';
   private readonly seats = new Map<string, Seat>();
   private summaryAt = 0;
+  /** Every screen at the table. */
+  private readonly everyone = tableDown.to({ send: (type, payload) => this.broadcast(type, payload) });
 
   override onCreate(raw: unknown): void {
     const options = tableOptions.safeParse(raw ?? {});
     if (!options.success) throw new Error(`the table cannot be set up: ${problemOf(options.error)}`);
     const { scenario: id, seed, weeks, label, demo } = options.data;
-    const checked = validateScenario(builtInScenarios[id]);
-    if (!checked.ok) throw new Error(`the built-in scenario ${id} is invalid`);
-    const world = createWorld(checked.scenario, { seed, weeks });
+    const scenario = builtInScenario(id);
+    if (!scenario) throw new Error(`the built-in scenario ${id} is invalid`);
+    const world = createWorld(scenario, { seed, weeks });
     this.session = RoundSession.start({
-      scenario: checked.scenario,
+      scenario,
       seed,
       weeks,
       ownership: world.ownership,
@@ -48,23 +43,30 @@ export class TableRoom extends Room {
       ...(demo ? { demoBot: waitsForTheAudience } : {}),
     });
     this.label = label || (demo ? `demo table ${this.roomId}` : `table ${this.roomId}`);
-    this.onMessage('command', (client, command: unknown) => this.command(client, command));
-    this.onMessage('control', (client, message: unknown) => this.control(client, message));
-    this.onMessage('hash', (client) => client.send('hash', this.hash()));
-    // A screen asks for the log once its listeners are in place (on joining and after reconnecting).
-    this.onMessage('hello', (client) => this.welcome(client));
-    this.onMessage('*', (client, type) =>
-      client.send('refused', { reason: `no such message "${String(type).slice(0, 40)}"` }),
+    tableUp.serve<Client>(
+      this,
+      {
+        command: (client, command) => this.command(client, command),
+        control: (client, message) => this.control(client, message),
+        hash: (client) => this.to(client).hash(this.hash()),
+        // A screen asks for the log once its listeners are in place (on joining and after reconnecting).
+        hello: (client) => this.welcome(client),
+      },
+      (client, reason) => this.to(client).refused({ reason }),
     );
     this.setSimulationInterval((dt) => this.tick(dt), 100);
     this.publish(true);
   }
 
+  private to(client: Client) {
+    return tableDown.to(client);
+  }
+
   override onJoin(client: Client, raw: unknown): void {
-    const seat = joinOptions.safeParse(raw ?? {});
-    const chosen: Seat = seat.success ? seat.data : { name: 'Player', seat: 'spectator' };
+    const seat = seatRequest.safeParse(raw ?? {});
+    const chosen: Seat = seat.success ? seat.data : { player: 'Player', role: 'spectator' };
     this.seats.set(client.sessionId, chosen);
-    this.broadcast('seats', [...this.seats.values()]);
+    this.everyone.seats([...this.seats.values()]);
     this.publish(true);
   }
 
@@ -79,13 +81,13 @@ export class TableRoom extends Room {
       }
     }
     this.seats.delete(client.sessionId);
-    this.broadcast('seats', [...this.seats.values()]);
+    this.everyone.seats([...this.seats.values()]);
     this.publish(true);
   }
 
   private welcome(client: Client): void {
-    const seat = this.seats.get(client.sessionId);
-    client.send('welcome', { log: this.session.log(), seat, paused: this.paused, speed: this.speed });
+    const seat = this.seats.get(client.sessionId) ?? null;
+    this.to(client).welcome({ log: this.session.log(), seat, paused: this.paused, speed: this.speed });
   }
 
   /** The facilitator console reaches these through the matchmaker. */
@@ -98,20 +100,14 @@ export class TableRoom extends Room {
   }
 
   injectFire(service: string, kind: string): string | null {
-    const command = { type: 'injectIncident', service, kind } as Command;
-    const bad = payloadProblem(command);
-    if (bad) return bad;
-    const result = this.session.dispatch(command, 'facilitator');
+    const read = parseCommand({ type: 'injectIncident', service, kind });
+    if (!read.ok) return read.problem;
+    const result = this.session.dispatch(read.command, 'facilitator');
     if (!result.ok) return result.reason;
     this.broadcastEntries(this.session.entries.length - 1);
     return null;
   }
 
-  /**
-   * A seated player's command. An incident decision belongs to its role (ops fixes, comms posts, the
-   * commander runs people): another seat may take it only while nobody holds that role. Each accepted
-   * decision is credited in the log to the player and their role.
-   */
   /**
    * An audience's vote decides the waiting retro's framing (the audience room calls this when a vote
    * closes). Says why not when no retro is waiting or the world refuses.
@@ -128,53 +124,46 @@ export class TableRoom extends Room {
     return null;
   }
 
-  private command(client: Client, command: unknown): void {
+  /**
+   * A seated player's command, as its schema read it. An incident decision belongs to its role (ops fixes,
+   * comms posts, the commander runs people): another seat may take it only while nobody holds that role.
+   * Each accepted decision is credited in the log to the player and their role.
+   */
+  private command(client: Client, command: Command): void {
     const seat = this.seats.get(client.sessionId);
-    if (!seat || seat.seat === 'spectator') {
-      client.send('refused', { reason: 'spectators watch; take a seat to decide' });
+    if (!seat || !holdsRole(seat)) {
+      this.to(client).refused({ reason: 'spectators watch; take a seat to decide' });
       return;
     }
-    const bad = payloadProblem(command);
-    if (bad) {
-      client.send('refused', { reason: bad });
+    if (command.type === 'injectIncident') {
+      this.to(client).refused({ reason: 'only the facilitator sets fires' });
       return;
     }
-    if ((command as Command).type === 'injectIncident') {
-      client.send('refused', { reason: 'only the facilitator sets fires' });
-      return;
-    }
-    const role = COMMAND_ROLE[(command as Command).type];
-    const holder = role ? [...this.seats.values()].find((x) => x.seat === role) : undefined;
-    if (role && seat.seat !== role && holder) {
-      client.send('refused', { reason: `that is ${holder.name}'s decision, as ${ROLE_TITLES[role]}` });
+    const role = COMMAND_ROLE[command.type];
+    const holder = role ? [...this.seats.values()].find((x) => x.role === role) : undefined;
+    if (role && seat.role !== role && holder) {
+      this.to(client).refused({ reason: `that is ${holder.player}'s decision, as ${ROLE_TITLES[role]}` });
       return;
     }
     const before = this.session.entries.length;
-    const credit = { player: seat.name, role: seat.seat };
-    const result = this.session.dispatch(command as Command, 'player', credit);
-    if (!result.ok) client.send('refused', { reason: result.reason });
+    const result = this.session.dispatch(command, 'player', { player: seat.player, role: seat.role });
+    if (!result.ok) this.to(client).refused({ reason: result.reason });
     else this.broadcastEntries(before, seat);
   }
 
-  private control(client: Client, raw: unknown): void {
-    const message = controlMessage.safeParse(raw);
-    if (!message.success) {
-      client.send('refused', { reason: problemOf(message.error) });
-      return;
-    }
-    const m = message.data;
+  private control(_client: Client, m: ControlRequest): void {
     if (m.control === 'speed') {
       this.speed = m.value;
       this.session.control('speed', m.value);
-      this.broadcast('control', { paused: this.paused, speed: this.speed });
+      this.everyone.control({ paused: this.paused, speed: this.speed });
     } else this.setPaused(m.control === 'pause', 'player');
   }
 
-  private setPaused(paused: boolean, _by: 'player' | 'facilitator'): void {
+  private setPaused(paused: boolean, by: 'player' | 'facilitator'): void {
     if (this.paused === paused || roundOver(this.session.snapshot())) return;
     this.paused = paused;
-    this.session.control(paused ? 'pause' : 'resume');
-    this.broadcast('control', { paused: this.paused, speed: this.speed });
+    this.session.control(paused ? 'pause' : 'resume', undefined, by);
+    this.everyone.control({ paused: this.paused, speed: this.speed });
     this.publish(true);
   }
 
@@ -188,21 +177,20 @@ export class TableRoom extends Room {
     const before = this.session.entries.length;
     this.session.advance(minutes, false);
     this.broadcastEntries(before);
-    this.broadcast('tick', { minute: this.session.snapshot().now });
+    this.everyone.tick({ minute: this.session.snapshot().now });
     this.publish(false);
   }
 
   /** New log entries go to every screen, credited to the seat that gave them. */
   private broadcastEntries(from: number, seat?: Seat): void {
     const entries = this.session.entries.slice(from);
-    if (entries.length > 0) this.broadcast('entries', { entries, seat: seat ?? null });
+    if (entries.length > 0) this.everyone.entries({ entries, seat: seat ?? null });
   }
 
   private hash(): { minute: number; stateHash: string } {
     const s = this.session.snapshot();
-    return { minute: s.now, stateHash: stateHash(s as never) };
+    return { minute: s.now, stateHash: stateHash(s) };
   }
-
   /** Keeps the table's summary (for the facilitator console) at most once a second unless asked. */
   private publish(now: boolean): void {
     const t = Date.now();
@@ -223,7 +211,7 @@ export class TableRoom extends Room {
       par: Math.round(ghost.par),
       liveIncidents: s.openIncidents.filter((id) => s.incidents[id]?.phase !== 'undetected').length,
       silentSuccesses: ghost.report.net,
-      players: [...this.seats.values()].filter((x) => x.seat !== 'spectator').length,
+      players: [...this.seats.values()].filter(holdsRole).length,
     };
     void this.setMetadata(summary);
   }

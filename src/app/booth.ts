@@ -1,4 +1,4 @@
-import { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from './roundClock';
+import { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from '../round/roundClock';
 
 /**
  * The booth preset (`?booth` in the address): a round a passer-by finishes in about five real minutes, in large

@@ -1,4 +1,4 @@
-import { readText, removeText, SAVE_KEY, storeText } from './save';
+import { readText, removeText, SAVE_KEY, storeText } from './storage';
 
 /** Where damaged saves are set aside, oldest first; a fourth drops the oldest. */
 export const CORRUPT_SLOTS = ['firepants.save.corrupt.1', 'firepants.save.corrupt.2', 'firepants.save.corrupt.3'];

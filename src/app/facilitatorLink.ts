@@ -1,6 +1,11 @@
+import {
+  type FacilitatorMessage,
+  facilitatorMessage,
+  openChannel,
+  type TableMessage,
+} from '../protocol/facilitatorWindow';
 import { formatClock, scoreCard, tuning } from '../sim';
 import type { GameStore } from './store';
-import { type FacilitatorMessage, facilitatorMessage, openChannel, type TableMessage } from './tableChannel';
 
 /** A facilitator's window says hello at least this often while it is open. */
 const LISTENING_MS = 10_000;

@@ -1,18 +1,13 @@
-import type { Command } from '../sim';
-import type { InputLog, LogEntry } from '../sim/inputLog';
+import { type ClockState, TABLE_ROOM, type TableDown, type TableOptions, tableDown, tableUp } from '../protocol/table';
+import type { Seat, SeatRole } from '../round/seats';
+import type { Command, InputLog, LogEntry } from '../sim';
 
-/** How a screen sits at a table on a room server. */
-export interface TableSeat {
-  name: string;
-  seat: 'commander' | 'ops' | 'comms' | 'spectator';
-}
-
-/** What the table's server tells a screen. */
+/** What the table's server tells a screen, and what happens to the screen's connection. */
 export interface TableEvents {
-  welcome(log: InputLog, paused: boolean, speed: number): void;
+  welcome(log: InputLog, clock: ClockState): void;
   entries(entries: LogEntry[]): void;
   minute(minute: number): void;
-  control(paused: boolean, speed: number): void;
+  control(clock: ClockState): void;
   refused(reason: string): void;
   notice(text: string): void;
   left(reason: string): void;
@@ -21,7 +16,7 @@ export interface TableEvents {
 /** A screen's line to its table: commands and clock controls go up, the log and the minutes come down. */
 export interface TableLine {
   readonly tableId: string;
-  readonly seat: TableSeat['seat'];
+  readonly seat: SeatRole;
   command(command: Command): void;
   control(control: 'pause' | 'resume' | 'speed', value?: number): void;
   leave(): void;
@@ -41,29 +36,30 @@ export function defaultServer(): string {
 export async function joinTable(
   server: string,
   code: string,
-  seat: TableSeat,
+  seat: Seat,
   on: TableEvents,
-  table: { demo?: boolean } = {},
+  table: Partial<Pick<TableOptions, 'demo'>> = {},
 ): Promise<TableLine> {
   const { Client } = await import('colyseus.js');
   const client = new Client(server);
-  let room = code ? await client.joinById(code, seat) : await client.create('table', { ...seat, ...table });
+  let room = code ? await client.joinById(code, seat) : await client.create(TABLE_ROOM, { ...seat, ...table });
   let leaving = false;
+  const heard: { [K in keyof TableDown]: (m: TableDown[K]) => void } = {
+    welcome: (m) => on.welcome(m.log, { paused: m.paused, speed: m.speed }),
+    entries: (m) => on.entries(m.entries),
+    tick: (m) => on.minute(m.minute),
+    control: (m) => on.control(m),
+    refused: (m) => on.refused(String(m.reason).slice(0, 300)),
+    seats: () => {},
+    hash: () => {},
+  };
   const wire = (r: typeof room) => {
-    r.onMessage('welcome', (m: { log: InputLog; paused: boolean; speed: number }) =>
-      on.welcome(m.log, m.paused, m.speed),
-    );
-    r.onMessage('entries', (m: { entries: LogEntry[] }) => on.entries(m.entries));
-    r.onMessage('tick', (m: { minute: number }) => on.minute(m.minute));
-    r.onMessage('control', (m: { paused: boolean; speed: number }) => on.control(m.paused, m.speed));
-    r.onMessage('refused', (m: { reason: string }) => on.refused(String(m.reason).slice(0, 300)));
-    r.onMessage('seats', () => {});
-    r.onMessage('hash', () => {});
+    tableDown.listen(r, heard);
     r.onLeave((closeCode) => {
       if (leaving || closeCode === 1000) on.left('left the table');
       else void comeBack(r.reconnectionToken, 0);
     });
-    r.send('hello');
+    tableUp.to(r).hello({});
   };
   // A dropped connection tries to come back to the same seat for a minute; the table plays on meanwhile.
   const comeBack = async (token: string, attempt: number): Promise<void> => {
@@ -79,11 +75,12 @@ export async function joinTable(
     }
   };
   wire(room);
+  const send = () => tableUp.to(room);
   return {
     tableId: room.roomId,
-    seat: seat.seat,
-    command: (command) => room.send('command', command),
-    control: (control, value) => room.send('control', value === undefined ? { control } : { control, value }),
+    seat: seat.role,
+    command: (command) => send().command(command),
+    control: (control, value) => send().control(control === 'speed' ? { control, value: value ?? 1 } : { control }),
     leave: () => {
       leaving = true;
       void room.leave(true);

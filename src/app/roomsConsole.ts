@@ -1,20 +1,8 @@
-import type { TableSummary } from '../../server/protocol';
+import { AUDIENCE_ROOM, audienceDown, audienceUp, type Tally, type VoteResult } from '../protocol/audience';
+import { FACILITATOR_ROOM, facilitatorDown, facilitatorUp, type TableRow } from '../protocol/facilitator';
+import type { ConditionKind } from '../sim';
 
-/** One table as the console lists it. */
-export type TableRow = TableSummary & { table: string };
-
-/** A vote as the audience room reports it. */
-export interface Tally {
-  question: string;
-  options: string[];
-  counts: number[];
-  open: boolean;
-}
-
-export interface VoteResult extends Tally {
-  winner: string;
-  fed: { table: string; refused: string | null } | null;
-}
+export type { TableRow, Tally, VoteResult };
 
 /** What the console hears from the room server. */
 export interface ConsoleEvents {
@@ -31,10 +19,12 @@ export interface ConsoleLine {
   resumeAll(): void;
   pause(table: string): void;
   resume(table: string): void;
-  inject(table: string, service: string, kind: string): void;
+  inject(table: string, service: string, kind: ConditionKind): void;
   openVote(question: string, options: string[]): void;
   closeVote(feedTo: string | null): void;
 }
+
+const reasonOf = (m: { reason?: unknown }) => String(m?.reason ?? '').slice(0, 300);
 
 /**
  * Joins the facilitator console with the code (a wrong code is refused by the server) and the audience
@@ -43,24 +33,29 @@ export interface ConsoleLine {
 export async function connectConsole(server: string, code: string, on: ConsoleEvents): Promise<ConsoleLine> {
   const { Client } = await import('colyseus.js');
   const client = new Client(server);
-  const desk = await client.joinOrCreate('facilitator', { code });
-  const hall = await client.joinOrCreate('audience', {});
-  const say = (reason: unknown) => on.refused(String((reason as { reason?: unknown })?.reason ?? reason).slice(0, 300));
-  desk.onMessage('tables', (rows: TableRow[]) => on.tables(Array.isArray(rows) ? rows.slice(0, 200) : []));
-  desk.onMessage('refused', say);
+  const desk = await client.joinOrCreate(FACILITATOR_ROOM, { code });
+  const hall = await client.joinOrCreate(AUDIENCE_ROOM, {});
+  facilitatorDown.listen(desk, {
+    tables: (rows) => on.tables(Array.isArray(rows) ? rows.slice(0, 200) : []),
+    refused: (m) => on.refused(reasonOf(m)),
+  });
   desk.onLeave(() => on.left('the console lost its connection to the room server'));
-  hall.onMessage('vote', (t: Tally) => on.tally(t));
-  hall.onMessage('result', (r: VoteResult) => on.result(r));
-  hall.onMessage('refused', say);
-  hall.onMessage('counted', () => {});
+  audienceDown.listen(hall, {
+    vote: (t) => on.tally(t),
+    result: (r) => on.result(r),
+    refused: (m) => on.refused(reasonOf(m)),
+    counted: () => {},
+  });
+  const toDesk = facilitatorUp.to(desk);
+  const toHall = audienceUp.to(hall);
   return {
-    pauseAll: () => desk.send('pauseAll'),
-    resumeAll: () => desk.send('resumeAll'),
-    pause: (table) => desk.send('pause', { table }),
-    resume: (table) => desk.send('resume', { table }),
-    inject: (table, service, kind) => desk.send('inject', { table, service, kind }),
-    openVote: (question, options) => hall.send('open', { code, question, options }),
-    closeVote: (feedTo) => hall.send('close', feedTo ? { code, table: feedTo } : { code }),
+    pauseAll: () => toDesk.pauseAll({}),
+    resumeAll: () => toDesk.resumeAll({}),
+    pause: (table) => toDesk.pause({ table }),
+    resume: (table) => toDesk.resume({ table }),
+    inject: (table, service, kind) => toDesk.inject({ table, service, kind }),
+    openVote: (question, options) => toHall.open({ code, question, options }),
+    closeVote: (feedTo) => toHall.close(feedTo ? { code, table: feedTo } : { code }),
   };
 }
 
@@ -70,11 +65,14 @@ export async function joinAudience(
   on: { tally(t: Tally): void; result(r: VoteResult): void; counted(option: number): void; left(reason: string): void },
 ): Promise<{ vote(option: number): void }> {
   const { Client } = await import('colyseus.js');
-  const hall = await new Client(server).joinOrCreate('audience', {});
-  hall.onMessage('vote', (t: Tally) => on.tally(t));
-  hall.onMessage('result', (r: VoteResult) => on.result(r));
-  hall.onMessage('counted', (m: { option: number }) => on.counted(m.option));
-  hall.onMessage('refused', () => {});
+  const hall = await new Client(server).joinOrCreate(AUDIENCE_ROOM, {});
+  audienceDown.listen(hall, {
+    vote: (t) => on.tally(t),
+    result: (r) => on.result(r),
+    counted: (m) => on.counted(m.option),
+    refused: () => {},
+  });
   hall.onLeave(() => on.left('lost the connection; reload to vote again'));
-  return { vote: (option) => hall.send('vote', { option }) };
+  const toHall = audienceUp.to(hall);
+  return { vote: (option) => toHall.vote({ option }) };
 }

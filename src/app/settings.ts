@@ -1,4 +1,4 @@
-import { type Seat, tidySeats } from './seats';
+import { type RoleSeat, tidySeats } from '../round/seats';
 import { SETTINGS_KEY as KEY } from './settingsKey';
 
 /** Player settings remembered between visits. A corrupt entry falls back to defaults. */
@@ -13,7 +13,8 @@ export interface Settings {
   /** A, D, L, Y, N, B, X, R, F, U, G, T, H and ? act on a single key press; off for speech input or a stray keyboard. */
   singleKeyShortcuts: boolean;
   /** The players at this table and the incident roles they hold; empty when nobody is named. */
-  seats: Seat[];
+  /** The players at this screen and the incident role each holds. */
+  seats: RoleSeat[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {

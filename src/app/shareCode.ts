@@ -1,5 +1,5 @@
+import { OWNERSHIP_MODELS, ROUND_WEEKS, SEED_LIMIT } from '../round/roundTerms';
 import type { OwnershipModel, Scenario } from '../sim';
-import { OWNERSHIP_MODELS, ROUND_WEEKS, SEED_LIMIT } from './roundTerms';
 
 /** Crockford's base32: no I, L, O or U, so a code read aloud is hard to mishear. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';

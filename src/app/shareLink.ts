@@ -1,6 +1,13 @@
+import {
+  builtInScenarioList,
+  isOwnership,
+  isRoundWeeks,
+  parseSeed,
+  SEED_LIMIT,
+  sameScenario,
+} from '../round/roundTerms';
 import { createWorld, type OwnershipModel, type RotationWeek, type Scenario, validateScenario } from '../sim';
 import { packText, unpackText } from './packing';
-import { builtInScenarioList, isOwnership, isRoundWeeks, parseSeed, SEED_LIMIT, sameScenario } from './roundTerms';
 import { shareCode } from './shareCode';
 
 export const SHARE_VERSION = 1;

@@ -1,78 +1,284 @@
-import { createWorld, policies } from '../sim';
-import type { LogEntry } from '../sim/inputLog';
-import { roundOver } from '../sim/step';
-import { setAsideCorrupt } from './corruptSaves';
-import { Debrief } from './debrief';
-import { DEMO, demoScenario } from './demo';
+import { createActor } from 'xstate';
+import { samplePoint } from '../round/history';
+import type { RoundSession, RoundSetup } from '../round/roundSession';
+import { builtInScenario } from '../round/roundTerms';
+import type { SaveFile } from '../round/save/save';
+import { seatFor } from '../round/seats';
+import {
+  type Command,
+  defaultScenarioId,
+  type InputSource,
+  isWorldInput,
+  MINUTES_PER_DAY,
+  roundOver,
+  type Scenario,
+  type SimEvent,
+  type Snapshot,
+} from '../sim';
+import { AttractDemo } from './attractDemo';
+import { DebriefDesk } from './debriefDesk';
+import { LocalRound } from './localRound';
 import type { TableLine } from './remoteTable';
-import { RoundSession } from './roundSession';
-import { parseSave, readText, SAVE_KEY, type SaveFile } from './save';
-import { StoreCore } from './storeCore';
-import { weekChoiceDue } from './weekChoice';
+import type { Dispatched, DriverHooks, RoundDriver } from './roundDriver';
+import { SavedRounds } from './savedRounds';
+import { type ScreenPhase, screenFlowMachine } from './screenFlow';
+import { loadSettings, type Settings, saveSettings } from './settings';
+import type { StoreView } from './storeView';
+import { TableRound } from './tableRound';
+import { ViewState } from './viewState';
 
-export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from './roundClock';
-export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from './roundSession';
+export { INCIDENT_SLOWDOWN, MINUTES_PER_SECOND } from '../round/roundClock';
+export { GUIDED_FIRE_AT, guidedFireCommand, type RoundSetup } from '../round/roundSession';
 export type { DebriefView, StoreView } from './storeView';
 
+type Listener = (view: StoreView) => void;
+
 /**
- * The store the screens use: the core (flow, view, the running round) plus saved rounds, the attract
- * demo, sitting at a table on a room server, the facilitator's notes and the debrief.
+ * The screens' store: the screen flow (a machine), one view the panels draw from, the players' own view
+ * state, settings, and the running round behind a `RoundDriver` — played at this screen or at a room
+ * table, which the store never needs to know. The attract demo, the debrief and saved rounds are its
+ * collaborators.
  */
-export class GameStore extends StoreCore {
-  /** What the menu can offer to resume, or why the saved round cannot be used (it is then set aside, not lost). */
-  savedRound(): { label: string } | { problem: string } | null {
-    const text = readText(SAVE_KEY);
-    if (text === null) return null;
-    const result = parseSave(text);
-    if (result.ok) {
-      const s = result.save.state;
-      return {
-        label: `${result.save.scenario.name}, seed ${s.seed}, week ${Math.floor(s.now / 10080) + 1} of ${s.weeks}`,
-      };
-    }
-    const kept = setAsideCorrupt(text);
-    return {
-      problem: kept
-        ? `${result.reason}. It was set aside (kept as "${kept}" in this browser's storage) and nothing else was touched.`
-        : `${result.reason}. It could not be set aside (this browser's storage is full or unavailable), so it stays where it was until a new round is saved over it.`,
-    };
-  }
+export class GameStore {
+  readonly flow = createActor(screenFlowMachine).start();
+  scenario: Scenario;
+  view: StoreView;
+  /** What the players picked, typed and opened: selection, picks, drafts, problems. */
+  readonly ui = new ViewState();
+  readonly attract = new AttractDemo(this);
+  readonly debrief = new DebriefDesk(this);
+  readonly saved = new SavedRounds(this);
+  private driver: RoundDriver | null = null;
+  private listeners = new Set<Listener>();
+  private lastSampleDay = -1;
+  /** The last week whose offers were put before the players (each week's are offered once). */
+  private weekOffered = 0;
 
-  /** Picks up a saved round where it was left, paused. */
-  resumeSaved(): boolean {
-    const text = readText(SAVE_KEY);
-    const result = text === null ? null : parseSave(text);
-    return result?.ok === true && this.resumeFrom(result.save);
-  }
-
-  /** Picks up a checked save (from this browser or an imported file), paused. */
-  resumeFrom(save: SaveFile): boolean {
-    const { scenario, state, history } = save;
+  constructor() {
+    const scenario = builtInScenario(defaultScenarioId);
+    if (!scenario) throw new Error('the built-in scenario is invalid');
     this.scenario = scenario;
-    this.session = RoundSession.resume(save);
-    this.debriefModel = null;
-    this.clock.reset();
-    this.lastSampleDay = Math.floor(state.now / 1440);
     this.view = {
-      ...this.view,
-      history,
+      phase: 'menu',
+      snapshot: null,
+      settings: loadSettings(),
       silent: null,
+      ghost: null,
+      justPrevented: [],
+      history: [],
+      fresh: [],
       pagedIncident: null,
       openRetro: null,
       message: null,
       demo: false,
-      snapshot: state,
-      weekChoice: weekChoiceDue(state),
+      debrief: null,
+      tableTimer: null,
+      revealed: false,
+      table: null,
+      weekChoice: null,
     };
+    this.flow.subscribe((s) => {
+      const phase = s.value as ScreenPhase;
+      if (phase !== 'report' && this.view.debrief) this.view = { ...this.view, debrief: null };
+      this.view = { ...this.view, phase };
+      this.emit();
+    });
+  }
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    fn(this.view);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Changes the view and tells every panel. */
+  patch(change: Partial<StoreView>): void {
+    this.view = { ...this.view, ...change };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const fn of this.listeners) fn(this.view);
+    if (this.view.fresh.length > 0 || this.view.justPrevented.length > 0)
+      this.view = { ...this.view, fresh: [], justPrevented: [] };
+  }
+
+  snapshot(): Snapshot | null {
+    return this.driver?.session.snapshot() ?? null;
+  }
+
+  /** The running round (its log, for a debrief or an export). */
+  round(): RoundSession | null {
+    return this.driver?.session ?? null;
+  }
+
+  chooseScenario(scenario: Scenario): void {
+    this.scenario = scenario;
+  }
+
+  newGame(): void {
+    this.flow.send({ type: 'NEW_GAME' });
+  }
+
+  backToMenu(): void {
+    this.drop();
+    this.flow.send({ type: 'MENU' });
+  }
+
+  /** The hooks a driver reports through. */
+  private readonly hooks: DriverHooks = {
+    advanced: (events) => this.afterAdvance(events),
+    clockChanged: (paused) => {
+      if (paused && this.view.phase === 'playing') this.flow.send({ type: 'PAUSE' });
+      if (!paused && this.view.phase === 'paused') this.flow.send({ type: 'RESUME' });
+    },
+    said: (text) => this.say(text),
+  };
+
+  /** A new round at this screen. */
+  startRound(setup: RoundSetup): void {
+    this.attach(LocalRound.start(setup, this.hooks), setup.scenario);
+    this.flow.send({ type: 'START' });
+    this.sample();
+    this.emit();
+  }
+
+  /** Picks up a checked save (from this browser or an imported file), paused. */
+  resumeFrom(save: SaveFile): boolean {
+    const driver = LocalRound.resume(save, this.hooks);
+    this.attach(driver, save.scenario, { history: save.history, snapshot: save.state });
+    this.lastSampleDay = Math.floor(save.state.now / MINUTES_PER_DAY);
+    this.view = { ...this.view, weekChoice: driver.weekChoiceDue() };
     this.weekOffered = this.view.weekChoice ?? 0;
     if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
     this.flow.send({ type: 'START' });
     this.follow();
     this.pause();
     // A round saved as it was lost goes straight to its report.
-    if (roundOver(state)) this.flow.send({ type: 'ROUND_OVER' });
+    if (roundOver(save.state)) this.flow.send({ type: 'ROUND_OVER' });
     this.emit();
     return true;
+  }
+
+  /** Sits this screen at a table on a room server: the world comes from the table's log from now on. */
+  playAtTable(session: RoundSession, line: TableLine, paused: boolean): TableRound {
+    const driver = new TableRound(session, line, this.hooks);
+    this.attach(driver, session.scenario);
+    this.lastSampleDay = Math.floor(session.snapshot().now / MINUTES_PER_DAY);
+    if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
+    this.flow.send({ type: 'START' });
+    this.hooks.clockChanged(paused);
+    this.afterAdvance([]);
+    return driver;
+  }
+
+  /** Makes a driver the running round, leaving the last one, with a fresh view of the round. */
+  private attach(
+    driver: RoundDriver,
+    scenario: Scenario,
+    from: { history?: StoreView['history']; snapshot?: Snapshot } = {},
+  ): void {
+    this.drop();
+    this.driver = driver;
+    this.scenario = scenario;
+    this.debrief.reset();
+    this.lastSampleDay = -1;
+    this.weekOffered = 0;
+    this.ui.forRound();
+    this.view = {
+      ...this.view,
+      demo: driver.demo,
+      table: driver.table?.code ?? null,
+      tableSeat: driver.table?.seat as StoreView['tableSeat'],
+      snapshot: from.snapshot ?? driver.session.snapshot(),
+      history: from.history ?? [],
+      silent: null,
+      ghost: null,
+      justPrevented: [],
+      pagedIncident: null,
+      openRetro: null,
+      message: null,
+      weekChoice: null,
+    };
+  }
+
+  /** Leaves the running round (a table's seat is given up; a screen's own round stays saved). */
+  private drop(): void {
+    this.driver?.leave();
+    this.driver = null;
+    if (this.view.table) this.view = { ...this.view, table: null };
+  }
+
+  /** Keeps the round (not in the menu or on the report: there is nothing left to resume). */
+  saveNow(): void {
+    if (this.view.phase === 'report' || this.view.phase === 'menu') return;
+    this.driver?.keep(this.view.history);
+  }
+
+  /**
+   * A decision of the players, or with `by: 'facilitator'` a fire from the facilitator's window (only that
+   * reaches the never-learning timeline; a fire set from the players' own screen is staged). At a table
+   * with named players it is credited to the player holding the decision's role.
+   */
+  dispatch(command: Command, by: InputSource = 'player'): Dispatched {
+    const driver = this.driver;
+    if (!driver) return { ok: false, reason: 'no round is running' };
+    const credit = isWorldInput(command) ? undefined : seatFor(this.view.settings.seats, command);
+    const result = driver.dispatch(command, credit, by);
+    if ('applied' in result && isWorldInput(command)) this.follow();
+    this.view = {
+      ...this.view,
+      snapshot: driver.session.snapshot(),
+      message: result.ok ? null : result.reason,
+    };
+    if (command.type === 'acknowledge' && this.view.pagedIncident === command.incident)
+      this.view = { ...this.view, pagedIncident: null };
+    this.emit();
+    return result;
+  }
+
+  setSettings(patch: Partial<Settings>): void {
+    const settings = { ...this.view.settings, ...patch };
+    if (patch.speed !== undefined && patch.speed !== this.view.settings.speed) this.driver?.setSpeed(patch.speed);
+    saveSettings(settings);
+    this.patch({ settings });
+  }
+
+  pause(): void {
+    if (this.view.phase === 'playing') this.driver?.pause();
+  }
+
+  resume(): void {
+    if (this.view.phase === 'paused') this.driver?.resume();
+  }
+
+  togglePause(): void {
+    if (this.view.phase === 'playing') this.pause();
+    else if (this.view.phase === 'paused') this.resume();
+  }
+
+  openRetro(retroId: string): void {
+    this.view = { ...this.view, openRetro: retroId };
+    this.flow.send({ type: 'OPEN_RETRO' });
+  }
+
+  closeRetro(): void {
+    this.view = { ...this.view, openRetro: null };
+    this.flow.send({ type: 'CLOSE_RETRO' });
+  }
+
+  /** Re-draw views after a view-only change, such as a new selection. */
+  refresh(): void {
+    this.emit();
+  }
+
+  dismissPage(): void {
+    this.patch({ pagedIncident: null });
+  }
+
+  /** Something to tell the players (a refusal from the table, a dropped connection). */
+  say(message: string): void {
+    this.patch({ message });
   }
 
   /** Takes one of this week's offers and plays on. */
@@ -84,7 +290,7 @@ export class GameStore extends StoreCore {
     return result.ok;
   }
 
-  /** Lets the week pass without an investment (nothing is chosen for the player) and plays on. */
+  /** Lets the week pass without an investment (nothing is chosen for the players) and plays on. */
   closeWeekChoice(): void {
     if (this.view.weekChoice === null) return;
     this.view = { ...this.view, weekChoice: null };
@@ -92,123 +298,79 @@ export class GameStore extends StoreCore {
     this.emit();
   }
 
-  /** Sits this screen at a table on a room server: the world comes from the table's log from now on. */
-  playAtTable(session: RoundSession, line: TableLine, paused: boolean): void {
-    if (this.line !== line) this.line?.leave();
-    this.line = line;
-    this.scenario = session.scenario;
-    this.session = session;
-    this.debriefModel = null;
-    this.lastSampleDay = Math.floor(session.snapshot().now / 1440);
+  /** Advance by simulated minutes (the loop and tests call this). */
+  advanceMinutes(minutes: number): SimEvent[] {
+    const stopAtPage = this.view.settings.autoPause && this.view.phase === 'playing';
+    return this.driver?.advance(minutes, stopAtPage) ?? [];
+  }
+
+  /** Called by the frame loop with real elapsed time. */
+  frame(realMs: number): void {
+    if (this.view.phase === 'playing') this.driver?.frame(realMs, this.view.settings.speed);
+  }
+
+  private afterAdvance(events: SimEvent[]): void {
+    const driver = this.driver;
+    if (!driver) return;
+    let paged = this.view.pagedIncident;
+    for (const e of events) if (e.type === 'paged') paged = e.incident;
+    const snapshot = driver.session.snapshot();
+    this.view = { ...this.view, snapshot, fresh: [...this.view.fresh, ...events], pagedIncident: paged };
+    this.follow();
+    this.sample();
+    if (events.some((e) => e.type === 'paged') && this.view.settings.autoPause && !driver.demo) this.pause();
+    const week = driver.weekChoiceDue();
+    if (week !== null && week !== this.weekOffered) {
+      this.weekOffered = week;
+      this.view = { ...this.view, weekChoice: week };
+      this.pause();
+    }
+    if (events.some((e) => e.type === 'round-over')) {
+      driver.ended();
+      this.flow.send({ type: 'ROUND_OVER' });
+    }
+    this.emit();
+  }
+
+  /** Brings the ghost timeline up to the players' minute and notes silent successes as their minute passes. */
+  private follow(): void {
+    const session = this.driver?.session;
+    if (!session) return;
+    const { view, justPrevented } = session.ghost.follow(session.snapshot());
     this.view = {
       ...this.view,
-      demo: false,
-      history: [],
-      silent: null,
-      ghost: null,
-      message: null,
-      table: line.tableId,
-      tableSeat: line.seat,
+      ghost: view,
+      silent: view.report,
+      justPrevented: [...this.view.justPrevented, ...justPrevented],
     };
-    if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
-    this.flow.send({ type: 'START' });
-    this.tableControl(paused);
-    this.afterAdvance([], false);
   }
 
-  /** The table's server moved on, sent entries, or paused or resumed the table. */
-  tableMinute(minute: number): void {
-    if (this.session && this.line) this.afterAdvance(this.session.advanceTo(minute), false);
+  private sample(): void {
+    const snap = this.snapshot();
+    if (!snap) return;
+    const day = Math.floor(snap.now / MINUTES_PER_DAY);
+    if (day === this.lastSampleDay) return;
+    this.lastSampleDay = day;
+    const point = samplePoint(snap, this.view.silent?.replayIncidents ?? 0, this.view.ghost?.par ?? 0);
+    this.view = { ...this.view, history: [...this.view.history, point] };
+    this.saveNow();
   }
 
-  tableEntries(entries: LogEntry[]): void {
-    if (!this.session || !this.line) return;
-    this.session.receive(entries);
-    this.afterAdvance([], false);
+  /** Hands the demo's round to the person who just pressed a key. */
+  takeOverRound(): void {
+    this.driver?.takeOver();
   }
 
-  tableControl(paused: boolean): void {
-    if (paused && this.view.phase === 'playing') this.flow.send({ type: 'PAUSE' });
-    if (!paused && this.view.phase === 'paused') this.flow.send({ type: 'RESUME' });
-  }
-
-  tableMessage(message: string): void {
-    this.view = { ...this.view, message };
-    this.emit();
-  }
-
-  /** Attract mode: a learning-first bot plays a short round by itself, on a loop, until someone takes over. */
-  startDemo(): void {
-    const scenario = demoScenario();
-    const bot = policies['learning-first'];
-    if (!scenario || !bot) return;
-    if (this.view.phase === 'report') this.flow.send({ type: 'MENU' });
-    if (this.view.phase === 'menu') this.flow.send({ type: 'NEW_GAME' });
-    const world = createWorld(scenario, { seed: DEMO.seed, weeks: DEMO.weeks });
-    this.startRound({
-      scenario,
-      seed: DEMO.seed,
-      weeks: DEMO.weeks,
-      ownership: world.ownership,
-      rotation: world.rotation.byTeam,
-      inputs: DEMO.fires,
-      demoBot: bot,
-    });
-    this.emit();
-  }
-
-  /** Any key or click hands the round to the human. */
-  takeOver(): void {
-    if (!this.session?.demo) return;
-    this.session.takeOver();
-    this.view = { ...this.view, demo: false };
-    this.emit();
-  }
-
-  /**
-   * Opens the debrief at a minute (the round's end by default): both timelines rebuilt from the
-   * input log. A round resumed from an older save has no full log; then the reason is given.
-   */
-  openDebrief(minute?: number): string | null {
-    const why = this.debriefUnavailable();
-    const log = this.session?.log();
-    if (why || !log) return why ?? 'no round to debrief';
-    this.debriefModel ??= new Debrief(log);
-    this.scrubTo(minute ?? this.debriefModel.end);
-    return null;
+  /** When each incident of the never-learning replay started, for the weekly chart. */
+  replayIncidentStarts(): number[] {
+    return this.driver?.session.ghost.incidentStarts() ?? [];
   }
 
   setTableTimer(timer: { label: string; endsAt: number } | null): void {
-    this.view = { ...this.view, tableTimer: timer };
-    this.emit();
+    this.patch({ tableTimer: timer });
   }
 
   setRevealed(on: boolean): void {
-    this.view = { ...this.view, revealed: on };
-    this.emit();
-  }
-
-  /** Why this round cannot be debriefed, or null when it can. */
-  debriefUnavailable(): string | null {
-    const session = this.session;
-    if (!session) return 'no round to debrief';
-    if (!session.complete)
-      return 'this round was resumed from an older save, so its log does not reach back to the start';
-    return null;
-  }
-
-  /** Shows both timelines at a minute of the debrief. */
-  scrubTo(minute: number): void {
-    const d = this.debriefModel;
-    if (!d) return;
-    const m = Math.max(0, Math.min(d.end, Math.round(Number.isFinite(minute) ? minute : 0)));
-    const { ours, ghost } = d.at(m);
-    this.view = { ...this.view, debrief: { minute: m, end: d.end, ours, ghost, marks: d.marks } };
-    this.emit();
-  }
-
-  closeDebrief(notify = true): void {
-    this.view = { ...this.view, debrief: null };
-    if (notify) this.emit();
+    this.patch({ revealed: on });
   }
 }

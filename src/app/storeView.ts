@@ -1,12 +1,13 @@
-import type { GamePhase, SilentReport, SilentSuccess, SimEvent, Snapshot } from '../sim';
-import type { DebriefMark } from './debrief';
-import type { GhostView } from './ghost';
-import type { HistoryPoint } from './history';
+import type { DebriefMark } from '../round/debrief';
+import type { GhostView } from '../round/ghost';
+import type { HistoryPoint } from '../round/history';
+import type { SilentReport, SilentSuccess, SimEvent, Snapshot } from '../sim';
+import type { ScreenPhase } from './screenFlow';
 import type { Settings } from './settings';
 
 /** Everything the panels draw from: one immutable view, replaced on every change. */
 export interface StoreView {
-  phase: GamePhase;
+  phase: ScreenPhase;
   snapshot: Snapshot | null;
   settings: Settings;
   silent: SilentReport | null;

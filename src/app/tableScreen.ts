@@ -1,7 +1,9 @@
-import { readLog } from '../sim/logReplay';
-import { joinTable, type TableLine, type TableSeat } from './remoteTable';
-import { RoundSession } from './roundSession';
+import { RoundSession } from '../round/roundSession';
+import type { Seat } from '../round/seats';
+import { readLog } from '../sim';
+import { joinTable, type TableLine } from './remoteTable';
 import type { GameStore } from './store';
+import type { TableRound } from './tableRound';
 
 /**
  * Sits this screen at a table on a room server: the table's log is checked and replayed here, and
@@ -12,10 +14,11 @@ export async function sitAtTable(
   store: GameStore,
   server: string,
   code: string,
-  seat: TableSeat,
+  seat: Seat,
   table: { demo?: boolean } = {},
 ): Promise<string | null> {
   let line: TableLine | null = null;
+  let round: TableRound | null = null;
   let pending: (() => void) | null = null;
   try {
     line = await joinTable(
@@ -23,24 +26,25 @@ export async function sitAtTable(
       code.trim(),
       seat,
       {
-        welcome: (raw, paused) => {
+        welcome: (raw, { paused }) => {
           const start = () => {
             const read = readLog(raw);
             if (!read.ok || !line) {
-              store.tableMessage(`The table's log could not be read: ${read.ok ? 'no line' : read.problem}`);
+              store.say(`The table's log could not be read: ${read.ok ? 'no line' : read.problem}`);
               return;
             }
-            store.playAtTable(RoundSession.replica(read.log), line, paused);
+            round?.replace();
+            round = store.playAtTable(RoundSession.replica(read.log), line, paused);
           };
           if (line) start();
           else pending = start;
         },
-        entries: (entries) => store.tableEntries(entries),
-        minute: (minute) => store.tableMinute(minute),
-        control: (paused) => store.tableControl(paused),
-        refused: (reason) => store.tableMessage(`The table refused that: ${reason}`),
-        notice: (text) => store.tableMessage(text),
-        left: (why) => store.tableMessage(`You ${why}.`),
+        entries: (entries) => round?.entries(entries),
+        minute: (minute) => round?.minute(minute),
+        control: ({ paused }) => round?.control(paused),
+        refused: (reason) => store.say(`The table refused that: ${reason}`),
+        notice: (text) => store.say(text),
+        left: (why) => store.say(`You ${why}.`),
       },
       table,
     );

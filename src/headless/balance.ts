@@ -5,8 +5,7 @@
  * replay (same luck, same outside inputs).
  */
 import { appendFileSync } from 'node:fs';
-import { builtInScenarios, policies, type Scenario, validateScenario } from '../sim';
-import { playRound } from '../sim/runRound';
+import { builtInScenarios, playRound, policies, type Scenario, validateScenario } from '../sim';
 import { type RoundSummary, summarize } from './report';
 
 export const LEARNERS = ['learning-first', 'steady-learner'];

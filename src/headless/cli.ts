@@ -4,17 +4,18 @@ import { pathToFileURL } from 'node:url';
 import {
   builtInScenarios,
   clip,
+  isCommandEntry,
+  isWorldInput,
+  logOf,
   MAX_SCENARIO_CHARS,
   type Policy,
   parseScenarioText,
+  playRound,
   policies,
   policyDescriptions,
   type Scenario,
   validateScenario,
 } from '../sim';
-import { isCommandEntry } from '../sim/inputLog';
-import { logOf, playRound } from '../sim/runRound';
-import { isWorldInput } from '../sim/timeline';
 import { ArgError, parseArgs, USAGE } from './args';
 import { compare, formatCompare } from './compare';
 import { readPlainFile, replayLogFile, writeLog } from './logFile';

@@ -1,5 +1,4 @@
-import { type Policy, policies, type Scenario } from '../sim';
-import { playRound } from '../sim/runRound';
+import { type Policy, playRound, policies, type Scenario } from '../sim';
 import { type RoundSummary, summarize } from './report';
 
 const baseline = policies.baseline!;

@@ -1,7 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { clip, MAX_SAVE_CHARS, type SimState, stateHash } from '../sim';
-import type { InputLog } from '../sim/inputLog';
-import { parseLogText, replayLog } from '../sim/logReplay';
+import type { InputLog } from '../sim';
+import { clip, MAX_SAVE_CHARS, parseLogText, replayLog, type SimState, stateHash } from '../sim';
 import { ArgError } from './args';
 
 /** A file the runner reads: refused before reading when it is not a plain file or is too large. */

@@ -5,8 +5,7 @@ export {
   COMMAND_TYPES,
   checkCommand,
   commandRegistry,
-  incidentShortcut,
+  parseCommand,
   payloadProblem,
   performChecked,
-  stepShortcut,
 } from './commands/registry';

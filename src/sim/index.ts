@@ -8,15 +8,34 @@ export {
   type CommandType,
   checkCommand,
   commandRegistry,
-  incidentShortcut,
-  stepShortcut,
+  parseCommand,
+  payloadProblem,
 } from './commands';
-export { MITIGATION_KEYS } from './commands/mitigate';
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
-export { type GameFlowEvent, type GamePhase, gameFlowMachine } from './machines/gameFlowMachine';
+export {
+  asGivenBy,
+  CONTROLS,
+  type Control,
+  type Credit,
+  creditProblem,
+  entriesProblem,
+  entryProblem,
+  INPUT_SOURCES,
+  type InputLog,
+  type InputSource,
+  isCommandEntry,
+  isOutsideSource,
+  LOG_VERSION,
+  type LogEntry,
+  OUTSIDE_SOURCES,
+  PLAYER_NAME_MAX,
+  recording,
+} from './inputLog';
+export { parseLogText, readLog, replayLog } from './logReplay';
 export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';
+export { type Migrations, migrate } from './migrate';
 export { createWorld } from './model/createWorld';
 export type * from './model/types';
 export {
@@ -31,8 +50,8 @@ export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsS
 export { type Outcome, type RoundOutcome, roundOutcome } from './outcome';
 export { type IncidentSeen, type NearMissSeen, type PlayerView, playerEyes, playerView } from './playerView';
 export { policies, policyDescriptions } from './policies';
-export { plansFor } from './rules/actionItems';
-export { STEP_KEYS, STEP_LABELS } from './rules/clueSignatures';
+export { conditionWords, plansFor } from './rules/actionItems';
+export { STEP_LABELS } from './rules/clueSignatures';
 export { candidateClasses, type DiagnosisHint, diagnosisHint } from './rules/clues';
 export { isGuarded } from './rules/effects';
 export { incidentCan } from './rules/incidentLife';
@@ -47,6 +66,7 @@ export {
   weekNumber,
 } from './rules/investments';
 export type { SignalOutcome } from './rules/machineReasons';
+export { tutorialFire, weaknessesOf, weaknessFor } from './rules/outsideFire';
 export { announcedPeak, loadOf, peakNotice } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';
@@ -54,10 +74,20 @@ export { conditionRisk, serviceRisk } from './rules/risk';
 export { activeRotation, onCall, pagerTeams, teamSites } from './rules/rotation';
 export { scoreCard } from './rules/scoring';
 export { onCallShares, type RotationWarning, rotationWarnings } from './rules/staffing';
-export { type PlayedRound, playRound, runRound } from './runRound';
-export { clip, MAX_SAVE_CHARS, MAX_SCENARIO_CHARS } from './scenario/limits';
+export { logOf, type PlayedRound, playRound, runRound } from './runRound';
+export { scenarioJsonSchemaText } from './scenario/jsonSchema';
+export {
+  clip,
+  isReservedName,
+  MAX_DEPTH,
+  MAX_SAVE_CHARS,
+  MAX_SCENARIO_CHARS,
+  stripBom,
+  textDepthExceeds,
+} from './scenario/limits';
+export { scheduledFires } from './scenario/scheduledFires';
 export type { Scenario, ScenarioFile } from './scenario/schema';
-export { parseScenarioText, type ScenarioProblem, validateScenario } from './scenario/validate';
+export { formatPath, parseScenarioText, type ScenarioProblem, validateScenario } from './scenario/validate';
 export {
   createSimulation,
   createSimulationFromState,
@@ -66,5 +96,6 @@ export {
   type Snapshot,
   stateHash,
 } from './simulation';
+export { roundOver } from './step';
 export { isWorldInput, POLICY_EVERY_MINUTES, type TimedInput, Timeline } from './timeline';
 export { tuning } from './tuning';

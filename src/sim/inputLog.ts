@@ -51,8 +51,11 @@ export function asGivenBy(command: Command, by: InputSource | undefined): Comman
 export const CONTROLS = ['pause', 'resume', 'speed'] as const;
 export type Control = (typeof CONTROLS)[number];
 
-/** A named player at the table and the incident role they hold; a decision of that role is credited to them. */
-export interface Seat {
+/**
+ * Who a decision is credited to: a named player and the incident role they held when they made it. An entry
+ * keeps it under `seat` (the name the log has always used).
+ */
+export interface Credit {
   player: string;
   role: Role;
 }
@@ -62,7 +65,7 @@ export const PLAYER_NAME_MAX = 40;
 
 /** One input, stamped with the simulated minute it was given at (and, at a table with roles, who decided). */
 export type LogEntry =
-  | { at: Minute; by: InputSource; command: Command; seat?: Seat }
+  | { at: Minute; by: InputSource; command: Command; seat?: Credit }
   | { at: Minute; by: InputSource; control: Control; value?: number };
 
 /**
@@ -92,7 +95,7 @@ export function isCommandEntry(entry: LogEntry): entry is Extract<LogEntry, { co
  * Wraps a simulation so that every command it accepts is appended to the entries at the current
  * minute. Refused commands change nothing and are not logged.
  */
-export function recording(sim: Simulation, entries: LogEntry[], by: InputSource, seat?: Seat): Simulation {
+export function recording(sim: Simulation, entries: LogEntry[], by: InputSource, seat?: Credit): Simulation {
   return {
     ...sim,
     dispatch(command) {
@@ -104,8 +107,8 @@ export function recording(sim: Simulation, entries: LogEntry[], by: InputSource,
   };
 }
 
-/** What is wrong with a seat, naming its field; null when it is well formed. */
-export function seatProblem(raw: unknown): string | null {
+/** What is wrong with a credit, naming its field; null when it is well formed. */
+export function creditProblem(raw: unknown): string | null {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return 'is not an object';
   const seat = raw as Record<string, unknown>;
   if (typeof seat.player !== 'string' || seat.player.trim() === '' || seat.player.length > PLAYER_NAME_MAX)
@@ -133,7 +136,7 @@ export function entryProblem(raw: unknown): string | null {
   if (!('command' in e)) return 'has neither a command nor a control';
   const bad = payloadProblem(e.command);
   if (bad) return `.command: ${bad}`;
-  const seat = e.seat === undefined ? null : seatProblem(e.seat);
+  const seat = e.seat === undefined ? null : creditProblem(e.seat);
   return seat ? `.seat${seat.startsWith('.') ? '' : ' '}${seat}` : null;
 }
 

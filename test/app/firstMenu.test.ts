@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtInScenario, builtInScenarioList } from '../../src/app/roundTerms';
 import { defaultScenarioId } from '../../src/content/scenarios';
-import { firstMenuCards } from '../../src/ui/firstMenu';
+import { builtInScenario, builtInScenarioList } from '../../src/round/roundTerms';
+import { firstMenuCards } from '../../src/ui/menu/firstMenu';
 
 describe('the menu drawn before the game has loaded', () => {
   it('shows every built-in scenario as the game will, in the same order, so a pick there is the same pick', () => {

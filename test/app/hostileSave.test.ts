@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CORRUPT_SLOTS, setAsideCorrupt } from '../../src/app/corruptSaves';
 import { startLoop } from '../../src/app/loop';
-import { makeSave, parseSave, SAVE_KEY } from '../../src/app/save';
+import { SAVE_KEY } from '../../src/app/storage';
+import { makeSave, parseSave } from '../../src/round/save/save';
 import { policies, runRound, stateHash } from '../../src/sim';
 import { scenario } from '../sim/fixtures';
 

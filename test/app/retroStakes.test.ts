@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionRisk, type Factor } from '../../src/sim';
-import { factorStake, offerGain, teamHours } from '../../src/ui/retroStakes';
+import { factorStake, offerGain, teamHours } from '../../src/ui/retro/retroStakes';
 import { must, world } from '../sim/fixtures';
 
 describe('what a retro’s choices are worth', () => {

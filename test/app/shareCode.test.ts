@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtInScenarioList, OWNERSHIP_MODELS, ROUND_WEEKS, SEED_LIMIT } from '../../src/app/roundTerms';
 import { readShareCode, shareCode } from '../../src/app/shareCode';
+import { builtInScenarioList, OWNERSHIP_MODELS, ROUND_WEEKS, SEED_LIMIT } from '../../src/round/roundTerms';
 
 const builtIns = builtInScenarioList();
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packText, UNPACKED_LIMIT, unpackText } from '../../src/app/packing';
-import { builtInScenarioList } from '../../src/app/roundTerms';
 import { LINK_LIMIT, makeShareLink, readShareLink, type SharedRound } from '../../src/app/shareLink';
+import { builtInScenarioList } from '../../src/round/roundTerms';
 import { createWorld, type Scenario, validateScenario } from '../../src/sim';
 
 const BASE = 'https://example.test/firepants/';

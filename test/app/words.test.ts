@@ -3,7 +3,7 @@ import { plural } from '../../src/app/words';
 import type { Factor, Snapshot } from '../../src/sim';
 import { fileActionItem } from '../../src/sim/rules/actionItems';
 import { factorsOf } from '../../src/sim/rules/retro';
-import { offersFor } from '../../src/ui/offers';
+import { offersFor } from '../../src/ui/retro/offers';
 import { fireOn, must, world } from '../sim/fixtures';
 
 const factor = (id: string, key: Factor['key'], service = 'queue'): Factor => ({

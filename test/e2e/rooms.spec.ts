@@ -10,7 +10,7 @@ test.beforeAll(async () => {
     stdio: 'pipe',
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the room server did not start')), 30_000);
+    const timer = setTimeout(() => reject(new Error('the room server did not start')), 90_000);
     server.stdout?.on('data', (d: Buffer) => {
       if (String(d).includes('Firepants rooms')) {
         clearTimeout(timer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guidedFireCommand } from '../../src/app/roundSession';
+import { guidedFireCommand } from '../../src/round/roundSession';
 import { allEventsOf, type Command, createSimulation } from '../../src/sim';
 import { asGivenBy } from '../../src/sim/inputLog';
 import { workingRemedies } from '../../src/sim/rules/incident';

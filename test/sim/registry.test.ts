@@ -12,17 +12,7 @@ import {
   type Snapshot,
   stateHash,
 } from '../../src/sim';
-import {
-  applyCommand,
-  COMMAND_TYPES,
-  type Command,
-  checkCommand,
-  commandRegistry,
-  incidentShortcut,
-  stepShortcut,
-} from '../../src/sim/commands';
-import { MITIGATION_KEYS } from '../../src/sim/commands/mitigate';
-import { STEP_KEYS } from '../../src/sim/rules/clueSignatures';
+import { applyCommand, COMMAND_TYPES, type Command, checkCommand, commandRegistry } from '../../src/sim/commands';
 import { scenario, world } from './fixtures';
 
 /** A small seeded generator (mulberry32): the same commands on every run. */
@@ -125,19 +115,6 @@ describe('the command registry', () => {
       }
     }
     expect(stateHash(state)).toBe(before);
-  });
-
-  it('binds A and one distinct key per mitigation on the selected incident', () => {
-    expect(incidentShortcut('a', 'inc-1')).toEqual({ type: 'acknowledge', incident: 'inc-1' });
-    expect(incidentShortcut('R', 'inc-1')).toEqual({ type: 'mitigate', incident: 'inc-1', action: 'rollback' });
-    expect(incidentShortcut('q', 'inc-1')).toBeNull();
-    const keys = [commandRegistry.acknowledge.key, ...Object.values(MITIGATION_KEYS), ...Object.values(STEP_KEYS)];
-    expect(new Set(keys).size).toBe(MITIGATIONS.length + INVESTIGATION_STEPS.length + 1);
-    // Neither the help key nor a step key is taken by anything else.
-    expect(keys).not.toContain('H');
-    expect(stepShortcut('d')).toBe('dashboards');
-    expect(stepShortcut('x')).toBe('expert');
-    expect(stepShortcut('q')).toBeNull();
   });
 
   it('checkCommand agrees with applyCommand on hundreds of random commands in random worlds, and changes nothing', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RoundSession } from '../../src/app/roundSession';
+import { RoundSession } from '../../src/round/roundSession';
 import { allEventsOf, createWorld, type Scenario, stateHash, validateScenario } from '../../src/sim';
 import { Replay } from '../../src/sim/counterfactual';
 import { replayLog } from '../../src/sim/logReplay';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, DEMO, demoScenario } from '../../src/app/demo';
 import { guidedFireCommand } from '../../src/app/store';
 import { summarize } from '../../src/headless/report';
+import { DEFAULT_SEED, DEMO, demoScenario } from '../../src/round/demo';
 import { createWorld, playRound, policies } from '../../src/sim';
 import { must, scenario } from './fixtures';
 

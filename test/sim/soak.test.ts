@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSave, parseSave } from '../../src/app/save';
+import { makeSave, parseSave } from '../../src/round/save/save';
 import {
   COMMAND_TYPES,
   type Command,

@@ -8,7 +8,6 @@ export const acknowledge = defineCommand({
   type: 'acknowledge',
   schema: payload('acknowledge', { incident: ref }),
   label: 'Acknowledge the page',
-  key: 'A',
   check(state, cmd) {
     const inc = liveIncident(state, cmd.incident);
     if (typeof inc === 'string') return no(inc);

@@ -70,8 +70,6 @@ export interface CommandDefinition<T extends CommandType> {
   perform(draft: SimState, cmd: CommandOf<T>): void;
   /** The player's words for it, as a button says it. */
   label: string;
-  /** The single key that does it, where the game has one. */
-  key?: string;
 }
 
 /** A command's definition, keeping its schema's own type so the registry can check it yields exactly the command. */

@@ -1,12 +1,9 @@
 import { own } from '../commandChecks';
 import { INVESTIGATION_STEPS } from '../model/types';
-import { STEP_KEYS } from '../rules/clueSignatures';
 import { startInquiry, stepRefusal } from '../rules/investigation';
 import { defineCommand, no, OK } from './command';
 import { liveIncident } from './incidentTarget';
 import { oneOf, payload, ref } from './shape';
-
-export { STEP_KEYS };
 
 /**
  * A responder looks at one thing (dashboards, logs, recent deploys, a dependency's health, the runbook,

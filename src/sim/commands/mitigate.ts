@@ -5,15 +5,6 @@ import { defineCommand, no } from './command';
 import { liveIncident } from './incidentTarget';
 import { oneOf, payload, ref } from './shape';
 
-/** The key for each mitigation: a new mitigation without one does not compile. */
-export const MITIGATION_KEYS = {
-  rollback: 'R',
-  failover: 'F',
-  'scale-up': 'U',
-  'flag-off': 'G',
-  restart: 'T',
-} as const satisfies Record<Mitigation, string>;
-
 export const mitigate = defineCommand({
   type: 'mitigate',
   schema: payload('mitigate', { incident: ref, action: oneOf(MITIGATIONS, 'mitigation') }),

@@ -23,8 +23,8 @@ import { frameRetro } from './frameRetro';
 import { handOff } from './handOff';
 import { injectIncident } from './injectIncident';
 import { interview } from './interview';
-import { investigate, STEP_KEYS } from './investigate';
-import { MITIGATION_KEYS, mitigate } from './mitigate';
+import { investigate } from './investigate';
+import { mitigate } from './mitigate';
 import { pageSecondary } from './pageSecondary';
 import { postStatus } from './postStatus';
 import { publishRetro } from './publishRetro';
@@ -83,6 +83,17 @@ function definitionOf(type: unknown): CommandDefinition<CommandType> | undefined
   return own(commandRegistry, type) as CommandDefinition<CommandType> | undefined;
 }
 
+/**
+ * A command from outside, as its schema reads it: unknown fields are dropped, so only what the command
+ * says is kept (and logged, and sent on). Or the problem, naming the field.
+ */
+export function parseCommand(raw: unknown): { ok: true; command: Command } | { ok: false; problem: string } {
+  const problem = payloadProblem(raw);
+  if (problem !== null) return { ok: false, problem };
+  const definition = definitionOf((raw as { type: unknown }).type) as CommandDefinition<CommandType>;
+  return { ok: true, command: definition.schema.parse(raw) as Command };
+}
+
 /** What is wrong with a command's shape, naming the field; null when it is well formed. */
 export function payloadProblem(command: unknown): string | null {
   if (!command || typeof command !== 'object' || Array.isArray(command))
@@ -118,21 +129,4 @@ export function applyCommand(state: SimState, cmd: Command): CommandResult {
 /** Carries out a command that `checkCommand` has just accepted on this same world (no second check). */
 export function performChecked(state: SimState, cmd: Command): void {
   (definitionOf(cmd.type) as CommandDefinition<CommandType>).perform(state, cmd);
-}
-
-/** The command a single key asks for on the selected incident (A acknowledges, R rolls back…), if any. */
-export function incidentShortcut(key: string, incident: string): Command | null {
-  const k = key.toUpperCase();
-  if (k === commandRegistry.acknowledge.key) return { type: 'acknowledge', incident };
-  for (const [action, bound] of Object.entries(MITIGATION_KEYS)) {
-    if (bound === k) return { type: 'mitigate', incident, action: action as keyof typeof MITIGATION_KEYS };
-  }
-  return null;
-}
-
-/** The investigation step a single key asks for (D dashboards, L logs…), if any; who does it is the caller's choice. */
-export function stepShortcut(key: string): keyof typeof STEP_KEYS | null {
-  const k = key.toUpperCase();
-  for (const [step, bound] of Object.entries(STEP_KEYS)) if (bound === k) return step as keyof typeof STEP_KEYS;
-  return null;
 }

@@ -85,13 +85,3 @@ export const STEP_LABELS: Record<InvestigationStep, string> = {
   runbook: 'Runbook',
   expert: 'Ask the expert',
 };
-
-/** The single key for each step; none clashes with the incident's other keys (A, R, F, U, G, T, H). */
-export const STEP_KEYS = {
-  dashboards: 'D',
-  logs: 'L',
-  deploys: 'Y',
-  dependency: 'N',
-  runbook: 'B',
-  expert: 'X',
-} as const satisfies Record<InvestigationStep, string>;

@@ -1,0 +1,34 @@
+import { DEMO, demoScenario } from '../round/demo';
+import { createWorld, policies } from '../sim';
+import type { GameStore } from './store';
+
+/** Attract mode: a learning-first bot plays a short round by itself, on a loop, until someone takes over. */
+export class AttractDemo {
+  constructor(private readonly store: GameStore) {}
+
+  start(): void {
+    const store = this.store;
+    const scenario = demoScenario();
+    const bot = policies['learning-first'];
+    if (!scenario || !bot) return;
+    if (store.view.phase === 'report') store.flow.send({ type: 'MENU' });
+    if (store.view.phase === 'menu') store.flow.send({ type: 'NEW_GAME' });
+    const world = createWorld(scenario, { seed: DEMO.seed, weeks: DEMO.weeks });
+    store.startRound({
+      scenario,
+      seed: DEMO.seed,
+      weeks: DEMO.weeks,
+      ownership: world.ownership,
+      rotation: world.rotation.byTeam,
+      inputs: DEMO.fires,
+      demoBot: bot,
+    });
+  }
+
+  /** Any key or click hands the round to the human. */
+  takeOver(): void {
+    if (!this.store.view.demo) return;
+    this.store.takeOverRound();
+    this.store.patch({ demo: false });
+  }
+}

@@ -1,0 +1,57 @@
+import { defaultServer } from '../app/remoteTable';
+import { connectConsole } from '../app/roomsConsole';
+import { type ConsoleState, renderRoomsConsole } from '../ui/workshop/roomsConsoleView';
+import '../ui/workshop/compare.css';
+import '../ui/workshop/facilitator.css';
+
+/** The facilitator's console over every table on a room server (served by `npm run rooms`). */
+const root = document.getElementById('rooms');
+const state: ConsoleState = { line: null, rows: [], tally: null, result: null, message: null };
+
+function draw(): void {
+  if (root) renderRoomsConsole(root, state, join);
+}
+
+function join(code: string): void {
+  state.message = 'Connecting…';
+  draw();
+  connectConsole(defaultServer(), code.trim(), {
+    tables: (rows) => {
+      state.rows = rows;
+      draw();
+    },
+    tally: (t) => {
+      state.tally = t;
+      if (t.open) state.result = null;
+      draw();
+    },
+    result: (r) => {
+      state.result = r;
+      state.tally = r;
+      draw();
+    },
+    refused: (reason) => {
+      state.message = reason;
+      draw();
+    },
+    left: (reason) => {
+      state.line = null;
+      state.message = reason;
+      draw();
+    },
+  })
+    .then((line) => {
+      state.line = line;
+      state.message = null;
+      draw();
+    })
+    .catch((err: unknown) => {
+      const text = err instanceof Error ? err.message : String(err);
+      state.message = /code/.test(text)
+        ? 'That facilitator code is not this server’s.'
+        : `No room server answered at this address (${text.slice(0, 120)}). Start it with npm run rooms.`;
+      draw();
+    });
+}
+
+draw();

@@ -1,0 +1,182 @@
+import { ROUND_WEEKS } from '../../round/roundDefaults';
+import { button, h } from '../kit/dom';
+import '../kit/workshop.css';
+
+/** What the menu shows of a scenario. */
+export interface MenuCard {
+  name: string;
+  description: string;
+  /** The round length offered first. */
+  weeks: number;
+}
+
+/** Everything the menu panel shows, as plain values: the panel is drawn the same before and after the game loads. */
+export interface MenuData {
+  scenarios: readonly MenuCard[];
+  /** The chosen scenario, by its place in `scenarios`. */
+  current: number;
+  seed: number;
+  weeks: number;
+  /** The saved round a player can resume, by its label. */
+  resumeLabel: string | null;
+  canExport: boolean;
+  saveProblem: string | null;
+  importProblem: string | null;
+  scenarioProblems: readonly string[];
+  /** What a shared link or code brought, or why it could not be used. */
+  notice: { kind: 'ok' | 'problem'; text: string } | null;
+}
+
+/** What the menu's controls do. */
+export interface MenuActions {
+  pickScenario(index: number): void;
+  staff(): void;
+  scenarioFile(e: Event): void;
+  roundFile(e: Event): void;
+  resume(): void;
+  exportRound(): void;
+  join(): void;
+  help(): void;
+  demo(): void;
+}
+
+/** What a shared link or code loaded, or why it could not be used. */
+export function noticeBox(notice: MenuData['notice']): HTMLElement | null {
+  if (!notice) return null;
+  return notice.kind === 'ok'
+    ? h('p', { class: 'shared-note', 'data-testid': 'shared-note' }, notice.text)
+    : h('div', { class: 'problems', role: 'alert', 'data-testid': 'shared-problem' }, notice.text);
+}
+
+/** The menu's "Join with a code" box: a facilitator reads a code aloud, every table types it. */
+function joinRow(join: () => void): HTMLElement {
+  const input = h('input', {
+    id: 'join-code',
+    'data-keep': 'join-code',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    maxlength: 12,
+    placeholder: 'code',
+  });
+  // Enter joins too. The box stays on the page across redraws, so its listener presses whatever Join button is there.
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') input.parentElement?.querySelector<HTMLElement>('[data-key="join"]')?.click();
+  });
+  return h(
+    'div',
+    { class: 'row join-code' },
+    h('label', { for: 'join-code' }, 'Join with a code'),
+    input,
+    button('Join', 'join', join),
+  );
+}
+
+/** The game's name over the menu, a heading for screen readers as well as for the eye. */
+export function menuTitle(): HTMLElement {
+  return h(
+    'header',
+    { class: 'menu-title' },
+    h('h1', {}, 'Firepants'),
+    h('p', {}, 'the success in SRE is silent — make it visible'),
+  );
+}
+
+/** The menu: pick a scenario (or load your own), a seed and a round length. */
+export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
+  const current = d.scenarios[d.current];
+  return h(
+    'div',
+    { class: 'panel menu', role: 'dialog', 'aria-label': 'New round' },
+    d.resumeLabel !== null
+      ? h(
+          'div',
+          { class: 'resume' },
+          button(`Resume your round: ${d.resumeLabel}`, 'resume', act.resume, { class: 'primary' }),
+        )
+      : null,
+    d.saveProblem
+      ? h(
+          'div',
+          { class: 'problems', role: 'alert', 'data-testid': 'save-problem' },
+          `Your saved round could not be resumed: ${d.saveProblem}`,
+        )
+      : null,
+    noticeBox(d.notice),
+    h(
+      'p',
+      { class: 'lede' },
+      'Staff the on-call rotation, put out the fires, run blameless retros — and see the incidents that never happened.',
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'scenario' }, 'Scenario'),
+      h(
+        'select',
+        {
+          id: 'scenario',
+          'data-key': 'scenario',
+          onchange: (e: Event) => act.pickScenario(Number((e.target as HTMLSelectElement).value)),
+        },
+        ...d.scenarios.map((s, i) => h('option', { value: i, selected: i === d.current }, s.name)),
+      ),
+    ),
+    h('p', { class: 'small' }, current?.description ?? ''),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'seed' }, 'Seed'),
+      h('input', { id: 'seed', 'data-key': 'seed', value: d.seed, inputmode: 'numeric', size: 8 }),
+      h('label', { for: 'weeks' }, 'Weeks'),
+      h(
+        'select',
+        { id: 'weeks', 'data-key': 'weeks' },
+        ...ROUND_WEEKS.map((w) => h('option', { value: w, selected: w === d.weeks }, `${w}`)),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'scenario-file' }, 'Your own scenario'),
+      h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: act.scenarioFile }),
+    ),
+    joinRow(act.join),
+    h(
+      'div',
+      { class: 'row' },
+      h('label', { for: 'round-file' }, 'Import round'),
+      h('input', {
+        id: 'round-file',
+        class: 'round-file',
+        type: 'file',
+        accept: '.json,application/json',
+        onchange: act.roundFile,
+      }),
+      d.canExport ? button('Export round', 'export-round', act.exportRound) : null,
+    ),
+    d.importProblem
+      ? h('div', { class: 'problems', role: 'alert', 'data-testid': 'import-problem' }, d.importProblem)
+      : null,
+    h(
+      'label',
+      { class: 'guided' },
+      h('input', { id: 'guided', type: 'checkbox', 'data-key': 'guided', checked: true }),
+      ' Guided first incident — a fire on Monday morning, with a tip for each step',
+    ),
+    d.scenarioProblems.length > 0
+      ? h(
+          'div',
+          { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' },
+          h('strong', {}, 'That scenario file has problems; nothing was loaded:'),
+          h('ul', {}, ...d.scenarioProblems.slice(0, 12).map((p) => h('li', {}, p))),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'actions' },
+      button('Staff the rotation →', 'continue', act.staff, { class: 'primary' }),
+      button('How to play', 'help', act.help),
+      button('Watch a demo', 'demo', act.demo),
+    ),
+  );
+}

@@ -1,0 +1,247 @@
+import type { ConsoleLine, TableRow, Tally, VoteResult } from '../../app/roomsConsole';
+import { builtInScenarios } from '../../content/scenarios';
+import { CONDITION_KINDS, type ConditionKind } from '../../sim';
+import { button, h, render } from '../kit/dom';
+
+export interface ConsoleState {
+  line: ConsoleLine | null;
+  rows: TableRow[];
+  tally: Tally | null;
+  result: VoteResult | null;
+  message: string | null;
+}
+
+const value = (root: HTMLElement, id: string) =>
+  (root.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+
+/** The services a table's scenario has, for the fire list. */
+function servicesOf(scenarioId: string): { id: string; name: string }[] {
+  const raw = Object.hasOwn(builtInScenarios, scenarioId) ? builtInScenarios[scenarioId] : null;
+  const list = (raw as { services?: { id?: unknown; name?: unknown }[] } | null)?.services ?? [];
+  return list.filter((s) => typeof s.id === 'string').map((s) => ({ id: String(s.id), name: String(s.name ?? s.id) }));
+}
+
+function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): HTMLElement {
+  // Best first by score minus par, then silent successes: at the end of the rounds this is the compare view.
+  const rows = [...state.rows].sort(
+    (a, b) => b.score - b.par - (a.score - a.par) || b.silentSuccesses - a.silentSuccesses,
+  );
+  const over = rows.length > 0 && rows.every((r) => r.phase === 'over');
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'rooms-tables' },
+    h('h2', {}, over ? 'All rounds are over: tables ranked' : `Tables (${rows.length})`),
+    h(
+      'div',
+      { class: 'row' },
+      button('Pause every table', 'pause-all', () => line.pauseAll(), { class: 'primary' }),
+      button('Resume every table', 'resume-all', () => line.resumeAll()),
+    ),
+    rows.length === 0
+      ? h('p', {}, 'No tables yet. Screens open one with the address ending in ?table=')
+      : h(
+          'table',
+          { class: 'compare' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ...[
+                'Table',
+                'Code',
+                'Scenario',
+                'Clock',
+                'State',
+                'Score',
+                'Par',
+                '±',
+                'Live',
+                'Silent',
+                'Players',
+                '',
+              ].map((t) => h('th', { scope: 'col' }, t)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            ...rows.map((r) =>
+              h(
+                'tr',
+                { 'data-testid': 'rooms-row' },
+                h('th', { scope: 'row' }, `${r.label}${r.demo ? ' (demo)' : ''}`),
+                h('td', {}, r.table),
+                h('td', {}, r.scenario),
+                h('td', {}, r.clock),
+                h('td', {}, r.awaitsAudience ? 'waiting for the audience' : r.phase),
+                h('td', {}, `${r.score}`),
+                h('td', {}, `${r.par}`),
+                h('td', {}, signed(r.score - r.par)),
+                h('td', {}, `${r.liveIncidents}`),
+                h('td', {}, `${r.silentSuccesses}`),
+                h('td', {}, `${r.players}`),
+                h(
+                  'td',
+                  {},
+                  r.phase === 'playing'
+                    ? button('Pause', `pause-${r.table}`, () => line.pause(r.table))
+                    : button('Resume', `resume-${r.table}`, () => line.resume(r.table), {
+                        disabled: r.phase === 'over',
+                      }),
+                ),
+              ),
+            ),
+          ),
+        ),
+    rows.length > 0 ? fireRow(root, rows, line) : null,
+  );
+}
+
+function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLElement {
+  const chosen = value(root, 'rooms-fire-table') || rows[0]?.table || '';
+  const row = rows.find((r) => r.table === chosen) ?? rows[0];
+  return h(
+    'div',
+    { class: 'row' },
+    h('strong', {}, 'Set a fire: '),
+    h(
+      'select',
+      { id: 'rooms-fire-table', 'data-keep': 'rooms-fire-table', 'aria-label': 'Table to set a fire at' },
+      ...rows.map((r) => h('option', { value: r.table, selected: r.table === row?.table }, r.label)),
+    ),
+    h(
+      'select',
+      { id: 'rooms-fire-service', 'aria-label': 'Service to set on fire' },
+      ...servicesOf(row?.scenarioId ?? '').map((s) => h('option', { value: s.id }, s.name)),
+    ),
+    h(
+      'select',
+      { id: 'rooms-fire-kind', 'data-keep': 'rooms-fire-kind', 'aria-label': 'Kind of failure' },
+      ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
+    ),
+    button('Set it on fire', 'rooms-inject', () =>
+      line.inject(
+        value(root, 'rooms-fire-table'),
+        value(root, 'rooms-fire-service'),
+        value(root, 'rooms-fire-kind') as ConditionKind,
+      ),
+    ),
+  );
+}
+
+function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): HTMLElement {
+  const t = state.result ?? state.tally;
+  const total = t ? t.counts.reduce((a, b) => a + b, 0) : 0;
+  const demos = state.rows.filter((r) => r.demo);
+  return h(
+    'section',
+    { class: 'card', 'data-testid': 'rooms-audience' },
+    h('h2', {}, 'The audience'),
+    h(
+      'p',
+      { class: 'small' },
+      'Phones vote at this server’s address ending in /vote.html — one vote each, changeable while open.',
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h('input', {
+        id: 'vote-question',
+        'data-keep': 'vote-question',
+        'aria-label': 'Question',
+        value: 'Blame or blameless?',
+        maxlength: 200,
+      }),
+      h('input', {
+        id: 'vote-options',
+        'data-keep': 'vote-options',
+        'aria-label': 'Answers, separated by commas',
+        value: 'Blame, Blameless',
+        maxlength: 300,
+      }),
+      button('Open the vote', 'vote-open', () =>
+        line.openVote(
+          value(root, 'vote-question'),
+          value(root, 'vote-options')
+            .split(',')
+            .map((o) => o.trim())
+            .filter(Boolean)
+            .slice(0, 6),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'select',
+        { id: 'vote-feed', 'data-keep': 'vote-feed', 'aria-label': 'Demo table that takes the result' },
+        h('option', { value: '' }, 'Feed the result to no table'),
+        ...demos.map((r) =>
+          h('option', { value: r.table }, `Feed it to ${r.label}${r.awaitsAudience ? ' (waiting)' : ''}`),
+        ),
+      ),
+      button('Close the vote', 'vote-close', () => line.closeVote(value(root, 'vote-feed') || null), {
+        disabled: !state.tally?.open,
+      }),
+    ),
+    t
+      ? h(
+          'div',
+          { class: 'tally', 'data-testid': 'rooms-tally', 'aria-live': 'polite' },
+          h('h3', {}, `${t.question}${t.open ? '' : ' — closed'}`),
+          ...t.options.map((o, i) =>
+            h(
+              'p',
+              {},
+              h('span', {
+                class: 'bar',
+                style: `width:${total ? Math.round(((t.counts[i] ?? 0) / total) * 100) : 0}%`,
+              }),
+              ` ${o}: ${t.counts[i] ?? 0}`,
+            ),
+          ),
+          state.result
+            ? h(
+                'p',
+                { 'data-testid': 'rooms-result' },
+                h('strong', {}, `The audience chose: ${state.result.winner}.`),
+                state.result.fed
+                  ? state.result.fed.refused
+                    ? ` Not taken by the table: ${state.result.fed.refused}.`
+                    : ' The demo table frames its retro that way.'
+                  : '',
+              )
+            : null,
+        )
+      : null,
+  );
+}
+
+/** The console over every table on the room server, with the audience vote beside it. */
+export function renderRoomsConsole(root: HTMLElement, state: ConsoleState, join: (code: string) => void): void {
+  const line = state.line;
+  render(
+    root,
+    h('h1', {}, 'Firepants — every table'),
+    state.message ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message' }, state.message) : null,
+    line
+      ? [tablesCard(root, state, line), audienceCard(root, state, line)]
+      : h(
+          'form',
+          {
+            class: 'card',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              join(value(root, 'rooms-code'));
+            },
+          },
+          h('label', { for: 'rooms-code' }, 'Facilitator code (printed by the room server when it started)'),
+          h('input', { id: 'rooms-code', 'data-keep': 'rooms-code', autocomplete: 'off', maxlength: 64 }),
+          h('button', { type: 'submit', class: 'primary', 'data-key': 'rooms-join' }, 'Open the console'),
+        ),
+  );
+}
