@@ -1,15 +1,16 @@
+import type { TimedInput } from '../sim';
 import {
   busFactor,
+  compareWithReplay,
   MINUTES_PER_WEEK,
   type Outcome,
+  Replay,
   roundOutcome,
   type Scenario,
   type SimState,
   scoreCard,
   stateHash,
 } from '../sim';
-import { compareWithReplay, Replay } from '../sim/counterfactual';
-import type { TimedInput } from '../sim/timeline';
 
 export interface RoundSummary {
   scenario: string;
@@ -66,7 +67,8 @@ export function summarize(
 ): RoundSummary {
   const card = scoreCard(state);
   // A round lost early is measured against the replay at the same minute.
-  const other = replay && replay.now === state.now ? replay : new Replay(scenario, state, inputs).advanceTo(state.now);
+  const other =
+    replay && replay.now === state.now ? replay : new Replay(scenario, state, inputs, true).advanceTo(state.now);
   const silent = compareWithReplay(state, other);
   const byWeek = Array.from({ length: state.weeks }, () => 0);
   for (const id of state.incidentOrder) {

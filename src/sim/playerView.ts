@@ -3,6 +3,7 @@ import { type Command, type CommandResult, checkCommand } from './commands';
 import { asGivenBy } from './inputLog';
 import type { Snapshot } from './model/snapshot';
 import type { Incident, InvestmentOffer, LatentCondition, NearMiss, Retro } from './model/types';
+import { eventCount } from './model/world';
 import { choiceOpen, offersFor, weekNumber } from './rules/investments';
 import { surfacedFactors } from './rules/retro';
 
@@ -80,10 +81,25 @@ export function unseenIn(
   return null;
 }
 
+/** What the view shows of incidents, weaknesses, retros and near misses at one look. */
+interface Records {
+  incidents: Record<string, Immutable<IncidentSeen>>;
+  incidentOrder: string[];
+  openIncidents: string[];
+  conditions: Record<string, Immutable<LatentCondition>>;
+  retros: Record<string, Immutable<Retro>>;
+  nearMisses: Record<string, Immutable<NearMissSeen>>;
+}
+
 /**
  * A player's eyes on one round: the view of its world at any minute. What can no longer change — a
  * resolved incident (until a retro is scheduled for it or its weakness becomes known), a published retro,
  * the week's offers — is projected once and kept, so a bot looking every few minutes costs little.
+ *
+ * The world logs an event whenever anything shown here changes, except an incident still open (which
+ * burns on minute by minute): so while the event count stands still, the weaknesses, retros and near
+ * misses shown last time are shown again, and the incidents too while none is open. A test compares
+ * these kept views with fresh ones at every look of many rounds.
  */
 export function playerEyes(): (world: Snapshot) => PlayerView {
   const resolved = new Map<string, { retroId: string | null; known: boolean; seen: Immutable<IncidentSeen> }>();
@@ -113,7 +129,7 @@ export function playerEyes(): (world: Snapshot) => PlayerView {
     return offers.list;
   };
 
-  return (world) => {
+  const incidentsOf = (world: Snapshot): Pick<Records, 'incidents' | 'incidentOrder' | 'openIncidents'> => {
     const incidents: Record<string, Immutable<IncidentSeen>> = {};
     const incidentOrder: string[] = [];
     for (const id of world.incidentOrder) {
@@ -122,6 +138,10 @@ export function playerEyes(): (world: Snapshot) => PlayerView {
       incidents[id] = incidentSeen(world, inc);
       incidentOrder.push(id);
     }
+    const openIncidents = world.openIncidents.filter((id) => Object.hasOwn(incidents, id));
+    return { incidents, incidentOrder, openIncidents };
+  };
+  const recordsOf = (world: Snapshot): Records => {
     const conditions: Record<string, Immutable<LatentCondition>> = {};
     for (const id of Object.keys(world.conditions)) {
       const c = world.conditions[id];
@@ -137,6 +157,19 @@ export function playerEyes(): (world: Snapshot) => PlayerView {
       const nm = world.nearMisses[id];
       if (nm) nearMisses[id] = { ...nm, conditionId: conditions[nm.conditionId] ? nm.conditionId : null };
     }
+    return { ...incidentsOf(world), conditions, retros, nearMisses };
+  };
+  let kept: { events: number; records: Records } | null = null;
+  const recordsNow = (world: Snapshot): Records => {
+    const events = eventCount(world);
+    if (kept?.events !== events) kept = { events, records: recordsOf(world) };
+    else if (world.openIncidents.length > 0 || kept.records.openIncidents.length > 0)
+      kept = { events, records: { ...kept.records, ...incidentsOf(world) } };
+    return kept.records;
+  };
+
+  return (world) => {
+    const { incidents, incidentOrder, openIncidents, conditions, retros, nearMisses } = recordsNow(world);
     const view: PlayerView = {
       now: world.now,
       weeks: world.weeks,
@@ -156,7 +189,7 @@ export function playerEyes(): (world: Snapshot) => PlayerView {
       siteOffsets: world.siteOffsets,
       incidents,
       incidentOrder,
-      openIncidents: world.openIncidents.filter((id) => Object.hasOwn(incidents, id)),
+      openIncidents,
       conditions,
       retros,
       actionItems: world.actionItems,

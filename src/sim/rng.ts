@@ -1,4 +1,4 @@
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /** A named random stream's generator state, stored inside the simulation state as plain text. */
 export type StreamState = string;
@@ -20,20 +20,48 @@ export function createStream(seed: number, name: string): StreamState {
   return xoroshiro128plus(streamSeed(seed, name)).getState().join(',');
 }
 
+/** The four words of a stream's state, read from its text ("a,b,c,d", each a 32-bit integer). */
+const words = new Int32Array(4);
+
+function readWords(text: string): void {
+  let w = 0;
+  let n = 0;
+  let sign = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      words[w++] = sign * n;
+      n = 0;
+      sign = 1;
+    } else if (c === 45) sign = -1;
+    else n = n * 10 + (c - 48);
+  }
+  words[w] = sign * n;
+}
+
 /**
  * Draw a number in [0, 1) from a stream and store the advanced state back.
  * Each source of chance owns its stream, so two runs with the same seed face
  * the same luck no matter what the players decided elsewhere.
+ *
+ * xoroshiro128+ (pure-rand's generator, stepped here without making an object per draw): the same
+ * numbers and the same stored text as pure-rand's own `next()` and `getState()`.
  */
 export function draw(streams: Record<string, StreamState>, name: string, seed: number): number {
-  let state = streams[name];
-  if (state === undefined) {
-    state = createStream(seed, name);
-  }
-  const gen = xoroshiro128plusFromState(state.split(',').map(Number));
-  const value = (gen.next() >>> 0) / 4294967296;
-  streams[name] = gen.getState().join(',');
-  return value;
+  readWords(streams[name] ?? createStream(seed, name));
+  const s01 = words[0] as number;
+  const s00 = words[1] as number;
+  const s11 = words[2] as number;
+  const s10 = words[3] as number;
+  const out = (s00 + s10) | 0;
+  const a0 = s10 ^ s00;
+  const a1 = s11 ^ s01;
+  const n01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+  const n00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+  const n11 = (a0 << 5) ^ (a1 >>> 27);
+  const n10 = (a1 << 5) ^ (a0 >>> 27);
+  streams[name] = `${n01},${n00},${n11},${n10}`;
+  return (out >>> 0) / 4294967296;
 }
 
 /** An integer in [min, max] inclusive. */
