@@ -32,6 +32,7 @@ export {
   PLAYER_NAME_MAX,
   recording,
 } from './inputLog';
+export { type LearningEvidence, learningEvidence } from './learned';
 export { parseLogText, readLog, replayLog } from './logReplay';
 export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
 export { RETRO_STEPS, type RetroSignal, retroMachine } from './machines/retroMachine';

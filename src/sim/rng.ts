@@ -20,10 +20,33 @@ export function createStream(seed: number, name: string): StreamState {
   return xoroshiro128plus(streamSeed(seed, name)).getState().join(',');
 }
 
-/** The four words of a stream's state, read from its text ("a,b,c,d", each a 32-bit integer). */
-const words = new Int32Array(4);
+/**
+ * The four words of each stream's state as last drawn, with the text they were written as. A stream's next
+ * draw finds its own text there and need not read it again; any other text (another world's, a saved one)
+ * is read afresh. The same text always means the same words, so this is a cache of values, not state.
+ */
+const lastDrawn = new Map<string, Stream>();
 
-function readWords(text: string): void {
+/** A named stream as last drawn: its name, the text it was written as, and that text's four words. */
+export interface Stream {
+  readonly name: string;
+  text: string;
+  readonly words: Int32Array;
+}
+
+/** The stream of that name (kept, so a caller drawing from it often can hold on to it). */
+export function stream(name: string): Stream {
+  let entry = lastDrawn.get(name);
+  if (!entry) {
+    if (lastDrawn.size >= 100_000) lastDrawn.clear();
+    entry = { name, text: '', words: new Int32Array(4) };
+    lastDrawn.set(name, entry);
+  }
+  return entry;
+}
+
+/** A stream's state read from its text ("a,b,c,d", each a 32-bit integer). */
+function readWords(text: string, words: Int32Array): void {
   let w = 0;
   let n = 0;
   let sign = 1;
@@ -48,7 +71,18 @@ function readWords(text: string): void {
  * numbers and the same stored text as pure-rand's own `next()` and `getState()`.
  */
 export function draw(streams: Record<string, StreamState>, name: string, seed: number): number {
-  readWords(streams[name] ?? createStream(seed, name));
+  return drawFrom(streams, stream(name), seed);
+}
+
+/** `draw`, from a stream already in hand. */
+export function drawFrom(streams: Record<string, StreamState>, entry: Stream, seed: number): number {
+  const name = entry.name;
+  const text = streams[name] ?? createStream(seed, name);
+  if (entry.text !== text) {
+    readWords(text, entry.words);
+    entry.text = text;
+  }
+  const words = entry.words;
   const s01 = words[0] as number;
   const s00 = words[1] as number;
   const s11 = words[2] as number;
@@ -60,7 +94,13 @@ export function draw(streams: Record<string, StreamState>, name: string, seed: n
   const n00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
   const n11 = (a0 << 5) ^ (a1 >>> 27);
   const n10 = (a1 << 5) ^ (a0 >>> 27);
-  streams[name] = `${n01},${n00},${n11},${n10}`;
+  const next = `${n01},${n00},${n11},${n10}`;
+  streams[name] = next;
+  words[0] = n01;
+  words[1] = n00;
+  words[2] = n11;
+  words[3] = n10;
+  entry.text = next;
   return (out >>> 0) / 4294967296;
 }
 

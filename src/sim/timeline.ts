@@ -7,8 +7,15 @@ import { teamResponse } from './policies/helpers';
 import type { Policy, Simulation } from './simulation';
 import { roundOver } from './step';
 
-/** How often a bot looks at the world, in simulated minutes. */
+/** How often a bot looks at the world while anything burns, in simulated minutes. */
 export const POLICY_EVERY_MINUTES = 5;
+
+/**
+ * How often it looks while nothing burns. Between two looks then nothing can start burning but a chaos
+ * check (every half hour, at a look) or an outside fire (the timeline stops for it), so nothing a bot
+ * could answer is missed; what waits a little is the unhurried work — a retro, an item, a drill.
+ */
+export const POLICY_QUIET_EVERY_MINUTES = 30;
 
 /**
  * An input from outside the organization's own decisions: a facilitator's fire, the guided first
@@ -89,16 +96,23 @@ export class Timeline {
     while (!roundOver(this.sim.snapshot()) && this.now() < until) {
       const t = this.now();
       this.applyDue(t);
-      if (this.policy && t % POLICY_EVERY_MINUTES === 0) this.act(t, this.policy, this.botSource);
-      if (this.delegation && t % POLICY_EVERY_MINUTES === 0 && this.sim.snapshot().delegated === true)
-        this.act(t, teamResponse, 'delegate');
-      const nextLook = t + POLICY_EVERY_MINUTES - (t % POLICY_EVERY_MINUTES);
+      if (t % this.lookEvery() === 0) {
+        if (this.policy) this.act(t, this.policy, this.botSource);
+        if (this.delegation && this.sim.snapshot().delegated === true) this.act(t, teamResponse, 'delegate');
+      }
+      const every = this.lookEvery();
+      const nextLook = t + every - (t % every);
       const nextInput = this.inputs[this.next]?.at ?? Number.POSITIVE_INFINITY;
       const stop = Math.min(until, nextLook, Math.max(t + 1, nextInput));
       this.sim.advance(stop - t);
     }
     if (!roundOver(this.sim.snapshot())) this.applyDue(this.now());
     return this.sim.snapshot() as SimState;
+  }
+
+  /** Every few minutes while anything burns (noticed or not), every half hour while nothing does. */
+  private lookEvery(): number {
+    return this.sim.snapshot().openIncidents.length > 0 ? POLICY_EVERY_MINUTES : POLICY_QUIET_EVERY_MINUTES;
   }
 
   /**

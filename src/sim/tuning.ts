@@ -142,6 +142,12 @@ export const tuning = {
    */
   shadowShare: 0.5,
   shadowLearnPerHour: 0.05,
+  /**
+   * The share of a fire's harm that knowledge reaching one unit further beyond the best expert saves (two
+   * more people fully able make 1.2 units): sharper clues from people who know the service, no waiting on
+   * the one who does. What knowledge spread on purpose is worth, against the harm still ahead.
+   */
+  knowledgeHarmShare: 0.25,
   burnoutFatigue: 0.8,
   burnoutMorale: 0.3,
   hireWeeks: 3,

@@ -46,8 +46,10 @@ export interface EffectLedger {
   /** Harm that better runbooks and alerts keep the service's live weaknesses from causing before the round ends. */
   responseImproved: number;
   /**
-   * Knowledge spread on purpose (drills, shadowing, pairing, near-miss reviews): how far it reached beyond
-   * each service's best expert when it was taught. Incidents teach their responders, but are not counted here.
+   * Harm that knowledge spread on purpose (drills, shadowing, pairing, near-miss reviews) can save before the
+   * round ends, in points: how much further it reached beyond each service's best expert when it was taught,
+   * times the share of a fire's harm that saves, times the harm still ahead on that service. Incidents
+   * teach their responders too, but are not counted here: having more of them never raises it.
    */
   knowledgeSpread: number;
   /** Pages a person took beyond the budget of two per 12-hour shift. */

@@ -4,6 +4,7 @@ import { CONDITION_KINDS, MITIGATIONS } from '../model/types';
 import { activeMembers } from '../model/world';
 import { plansFor } from '../rules/actionItems';
 import { candidateClasses } from '../rules/clues';
+import { isGuarded } from '../rules/effects';
 import { mitigationHarms } from '../rules/incident';
 import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
@@ -28,8 +29,9 @@ const blamelessQuick = { framing: 'blameless' as const, share: false, items: 0, 
 /** Files the cheapest item for every factor of every retro, whatever it would change. */
 export const farmCheapItems: Policy = (s) => {
   const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'deep' })];
-  for (const retro of Object.values(s.retros)) {
-    if (retro.phase !== 'actions') continue;
+  for (const id of s.unpublishedRetros) {
+    const retro = s.retros[id];
+    if (retro?.phase !== 'actions') continue;
     for (const f of surfacedFactors(retro)) {
       const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
       const cheapest = [...plansFor(f.key, f.service, kind, s)].sort((a, b) => a.costDays - b.costDays)[0];
@@ -42,8 +44,11 @@ export const farmCheapItems: Policy = (s) => {
 /** Keeps re-mitigating every condition it knows, long after it stopped mattering. */
 export const refixSame: Policy = (s) => {
   const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'quick' })];
+  // Asks only for what the screen would take: a live known weakness with no open item that is not guarded yet.
+  const covered = new Set(s.openItems.map((id) => s.actionItems[id]?.conditionId));
   for (const c of Object.values(s.conditions)) {
-    if (c.revealed && c.strength > 0) out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
+    if (c.strength > 0 && !covered.has(c.id) && !isGuarded(c))
+      out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
   }
   return out;
 };
@@ -87,7 +92,11 @@ export const statusSpam: Policy = (s) => [
 export const drillSpam: Policy = (s) => {
   const out: Command[] = [...restartThenHero(s)];
   for (const team of s.teamOrder) {
-    for (const svc of s.serviceOrder) out.push({ type: 'runDrill', team, service: svc });
+    // A team drills once a week: the first service is the one the screen takes.
+    const last = s.teams[team]?.lastDrillAt ?? null;
+    const first = s.serviceOrder[0];
+    if (first && (last === null || s.now - last >= MINUTES_PER_WEEK))
+      out.push({ type: 'runDrill', team, service: first });
     const members = activeMembers(s, team);
     members.forEach((e, i) => {
       const mentor = members[(i + 1) % members.length];
@@ -103,10 +112,7 @@ export const drillSpam: Policy = (s) => {
 export const cramRetrosLate: Policy = (s) => {
   const out: Command[] = carefulResponse(s);
   if (s.now < s.weeks * MINUTES_PER_WEEK - 2 * 24 * 60) return out;
-  for (const id of s.incidentOrder) {
-    const inc = s.incidents[id];
-    if (inc?.phase === 'resolved' && !inc.retroId) out.push({ type: 'scheduleRetro', incident: id });
-  }
+  for (const id of s.awaitingRetro) out.push({ type: 'scheduleRetro', incident: id });
   const late = retroCommands(s, {
     depthFor: () => 'deep',
     framing: 'blameless',

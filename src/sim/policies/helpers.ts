@@ -144,22 +144,27 @@ export interface RetroPlan {
   /** How many action items to file per retro. */
   items: number;
   uninvolvedFacilitator: boolean;
-  /** Guard (mitigate) a weakness only found (a sibling, a near miss, a drill); remove (prevent) one that has fired. */
-  preferGuard?: boolean;
+  /**
+   * Guard (mitigate) first: a weakness only found (a sibling, a near miss, a drill), or with 'always' one
+   * that has fired too — a guard closes in hours and ends a relapse; removing it comes next. Otherwise a
+   * weakness is removed (prevent) at once.
+   */
+  preferGuard?: boolean | 'always';
 }
 
 /** Walks each retro one step per policy call, from scheduling to publishing. */
 export function retroCommands(s: Snap, plan: RetroPlan): Command[] {
   const out: Command[] = [];
-  for (const id of s.incidentOrder) {
+  for (const id of s.awaitingRetro) {
     const inc = s.incidents[id];
-    if (inc?.phase !== 'resolved' || inc.retroId || inc.resolvedAt === null) continue;
+    if (!inc || inc.resolvedAt === null) continue;
     if (s.now - inc.resolvedAt > 24 * 60 && !inc.prior) continue;
     if (plan.depthFor(s, inc)) out.push({ type: 'scheduleRetro', incident: id });
   }
-  for (const retro of Object.values(s.retros)) {
-    const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
-    if (!inc || retro.phase === 'published') continue;
+  for (const id of s.unpublishedRetros) {
+    const retro = s.retros[id];
+    const inc = retro?.incidentId ? s.incidents[retro.incidentId] : undefined;
+    if (!retro || !inc) continue;
     out.push(...retroStep(s, retro, inc, plan));
   }
   return out;
@@ -207,7 +212,7 @@ function retroStep(s: Snap, retro: Immutable<Retro>, inc: Seen, plan: RetroPlan)
       const hasFired = (cond?.fired ?? 0) >= 1;
       const alreadyGuarded = cond ? isGuarded(cond) : false;
       const actionType = onCondition
-        ? plan.preferGuard && !hasFired && !alreadyGuarded
+        ? plan.preferGuard && (plan.preferGuard === 'always' || !hasFired) && !alreadyGuarded
           ? 'mitigate'
           : 'prevent'
         : f.key === 'recent-deploy'

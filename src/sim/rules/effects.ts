@@ -30,12 +30,14 @@ export interface ChangeSource {
 }
 
 /**
- * What a weakness is worth removing: the harm it can still cause before the round ends. A weakness
- * the organization bought itself (a feature push) is worth no more than it was charged when bought,
- * so buying risk and removing it never pays: its relapse is not counted.
+ * What a weakness is worth removing: the harm it can still cause before the round ends, at its ordinary
+ * hazard. A relapse after a fire is not counted: a weakness that has just burned is worth no more to
+ * remove than one that never did, so having an incident never raises what learning from it earns (the
+ * repeat that then does not happen shows in the harm that did not come). And a weakness the organization
+ * bought itself (a feature push) is worth no more than it was charged when bought.
  */
 function worth(state: SimState, c: Immutable<LatentCondition>): number {
-  return riskAhead(state, c, c.origin !== 'push');
+  return riskAhead(state, c, false);
 }
 
 /**

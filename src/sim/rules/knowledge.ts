@@ -5,6 +5,7 @@ import { activeMembers, clamp01, logEvent } from '../model/world';
 import { tuning } from '../tuning';
 import { ledger, revealCondition } from './effects';
 import { feedBackToOwners } from './ownership';
+import { riskAhead } from './risk';
 import { isStaged } from './stagedFire';
 
 /** Someone learns a service: `amount` of what they did not know yet. */
@@ -37,12 +38,24 @@ export function knowledgeReach(state: Pick<Snapshot, 'engineers' | 'engineerOrde
 
 /**
  * Knowledge spread on purpose — a drill, shadowing, pairing, a near-miss review: the person learns, and
- * the score counts how much further knowledge of the service now reaches beyond its best expert.
+ * the score counts what that is worth in harm: how much further knowledge of the service now reaches
+ * beyond its best expert, times the share of a fire's harm that more people able to work it save
+ * (sharper clues, no waiting on the hero), times the harm the service's weaknesses can still cause
+ * before the round ends. Spreading knowledge of a quiet service in the round's last days is worth little.
  */
 export function teach(state: SimState, engineer: string, service: string, amount: number): void {
   const before = knowledgeReach(state, service);
   gainKnowledge(state, engineer, service, amount);
-  ledger(state).knowledgeSpread += Math.max(0, knowledgeReach(state, service) - before);
+  const reached = knowledgeReach(state, service) - before;
+  if (reached > 0) ledger(state).knowledgeSpread += reached * tuning.knowledgeHarmShare * harmAheadOn(state, service);
+}
+
+/** The harm the live real weaknesses of a service can still cause before the round ends, in points. */
+function harmAheadOn(state: SimState, service: string): number {
+  let sum = 0;
+  for (const c of Object.values(state.conditions))
+    if (c.service === service && c.strength > 0) sum += riskAhead(state, c, false);
+  return sum;
 }
 
 /**

@@ -125,12 +125,13 @@ export function weeksAhead(state: Pick<RiskWorld, 'now' | 'weeks'>, c: Weakness,
 export function riskAhead(
   state: Pick<RiskWorld, 'now' | 'weeks' | 'services' | 'serviceOrder'>,
   c: Weakness,
+  /** Count what a relapse under way adds (the score does not: see effects.ts). */
   withRelapse = true,
   svc?: Immutable<Pick<Service, 'observability' | 'runbook' | 'load'>>,
 ): number {
   const end = state.weeks * MINUTES_PER_WEEK;
   const growth = 1 + tuning.loadGrowthPerWeek * ((state.now + end) / 2 / MINUTES_PER_WEEK);
   const rate = firesPerWeek(state, c, growth, svc);
-  const repeats = withRelapse ? repeatsPerFire(rate) : 1;
+  const repeats = repeatsPerFire(rate);
   return rate * repeats * harmPerFire(state, c.service) * weeksAhead(state, c, withRelapse);
 }

@@ -17,10 +17,10 @@ export const scoreWeights = {
     /** Per point of harm that better runbooks and alerts keep live weaknesses from causing before the round ends. */
     responseImproved: 1,
     /**
-     * Per unit of knowledge spread on purpose beyond each service's best expert (second and third person,
-     * up to 0.6 each): a second person who can fully handle a service is 0.6 units, about 150 customer-minutes.
+     * Per point of harm that knowledge spread on purpose can save before the round ends (see
+     * tuning.knowledgeHarmShare): a second person who can fully handle a service saves 15% of its harm ahead.
      */
-    knowledgeSpread: 25,
+    knowledgeSpread: 1,
     /** Times the change in people's trust in blamelessness (0..1), which near-miss reports follow [ALLSPAW12]. */
     trust: 60,
   },

@@ -19,7 +19,7 @@ export interface ScoreCard {
     riskRemoved: number;
     riskRevealed: number;
     responseImproved: number;
-    /** Knowledge spread on purpose beyond each service's best expert (drills, shadowing, pairing, reviews). */
+    /** Harm knowledge spread on purpose can save before the round ends (drills, shadowing, pairing, reviews). */
     knowledgeSpread: number;
     trustChange: number;
     /** Shown for the story, not scored by themselves. */

@@ -65,9 +65,11 @@ function workOnActionItems(
   only: (item: ActionItem) => boolean = () => true,
 ): number {
   let left = hours;
-  const open = Object.values(state.actionItems)
-    .filter((a) => a.team === team.id && a.status === 'open' && only(a))
-    .sort((a, b) => a.createdAt - b.createdAt);
+  // Items are kept in the order they were filed: the oldest is worked first.
+  const open: ActionItem[] = [];
+  for (const a of Object.values(state.actionItems))
+    if (a.team === team.id && a.status === 'open' && only(a)) open.push(a);
+  open.sort((a, b) => a.createdAt - b.createdAt);
   for (const item of open) {
     if (left <= 0) break;
     const need = item.costDays * 8 - item.doneHours;
