@@ -150,6 +150,8 @@ export interface RetroPlan {
    * weakness is removed (prevent) at once.
    */
   preferGuard?: boolean | 'always';
+  /** Items only on weaknesses (the one that gave way, and others the retro found), none on the response. */
+  onlyWeaknesses?: boolean;
 }
 
 /** Walks each retro one step per policy call, from scheduling to publishing. */
@@ -204,7 +206,7 @@ function retroStep(s: Snap, retro: Immutable<Retro>, inc: Seen, plan: RetroPlan)
     const factors = surfacedFactors(retro);
     const ranked = [
       ...factors.filter((f) => f.key === 'condition' || f.key === 'sibling-condition'),
-      ...factors.filter((f) => f.key !== 'condition' && f.key !== 'sibling-condition'),
+      ...(plan.onlyWeaknesses ? [] : factors.filter((f) => f.key !== 'condition' && f.key !== 'sibling-condition')),
     ];
     for (const f of ranked.slice(0, plan.items)) {
       const onCondition = f.key === 'condition' || f.key === 'sibling-condition';

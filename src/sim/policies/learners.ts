@@ -53,7 +53,7 @@ export const learningFirst: Policy = (s) => {
   );
   out.push(...reviewNearMisses(s));
   if (s.now % MINUTES_PER_WEEK === 10 * 60) out.push(...weeklyLearning(s));
-  out.push(...actOnKnownRisks(s, 3, true));
+  out.push(...guardThenRemove(s, 2));
   out.push(...investLikeALearner(s));
   return out;
 };
@@ -83,6 +83,30 @@ export function actOnKnownRisks(s: Snap, atOnce: number, guardFirst = false): Co
           }) as Command,
       )
   );
+}
+
+/**
+ * Guards every known, live weakness at once (a guard closes in hours and takes most of the danger away),
+ * then removes the guarded ones, the riskiest first, a few at a time.
+ */
+export function guardThenRemove(s: Snap, removalsAtOnce: number): Command[] {
+  const covered = new Set(s.openItems.map((id) => s.actionItems[id]?.conditionId));
+  const live = Object.values(s.conditions).filter(
+    (c) => c.strength > 0 && c.origin !== 'injected' && !covered.has(c.id),
+  );
+  const out: Command[] = live
+    .filter((c) => !isGuarded(c))
+    .map((c) => ({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' }) as Command);
+  const removing = s.openItems.filter((id) => s.actionItems[id]?.type === 'prevent').length;
+  if (removing >= removalsAtOnce) return out;
+  const worth = live
+    .filter((c) => isGuarded(c))
+    .map((c) => ({ c, risk: conditionRisk(s, c) }))
+    .filter((x) => x.risk > 0.01)
+    .sort((a, b) => b.risk - a.risk)
+    .slice(0, removalsAtOnce - removing);
+  for (const { c } of worth) out.push({ type: 'fileActionItem', condition: c.id, actionType: 'prevent' });
+  return out;
 }
 
 /** Once a week: a game-day drill on each team's most exposed service, and shadows for the least experienced. */
@@ -155,7 +179,7 @@ export const steadyLearner: Policy = (s) => {
     const team = service ? s.services[service]?.team : undefined;
     if (service && team) out.push({ type: 'runDrill', team, service });
   }
-  out.push(...actOnKnownRisks(s, 2, true));
+  out.push(...guardThenRemove(s, 1));
   out.push(...investLikeALearner(s));
   return out;
 };
@@ -163,11 +187,12 @@ export const steadyLearner: Policy = (s) => {
 /**
  * A careful human table, as a facilitator sees many: a retro on most incidents (not on a minor one that
  * alerts caught and that was over quickly), blameless, deep where it pays and led by someone who was not in
- * it; one or two items from each (the weakness that gave way, removed, and one more); known weaknesses
- * worked on two at a time; near misses reviewed; a drill only every other week; no shadowing programme.
+ * it; one or two items from each (the weakness that gave way, removed, and another the retro found,
+ * guarded); known weaknesses worked on three at a time; near misses reviewed; a drill only every other week;
+ * no shadowing programme.
  */
 export const carefulHuman: Policy = (s) => {
-  const out: Command[] = [...setFocusOnce(s, 0.25), ...carefulResponse(s)];
+  const out: Command[] = [...setFocusOnce(s, 0.3), ...carefulResponse(s)];
   out.push(
     ...retroCommands(s, {
       depthFor: (snap, inc) =>
@@ -181,6 +206,7 @@ export const carefulHuman: Policy = (s) => {
       items: 2,
       uninvolvedFacilitator: true,
       preferGuard: true,
+      onlyWeaknesses: true,
     }),
   );
   for (const nm of Object.values(s.nearMisses)) if (!nm.reviewed) out.push({ type: 'reviewNearMiss', nearMiss: nm.id });
@@ -191,7 +217,7 @@ export const carefulHuman: Policy = (s) => {
     const team = service ? s.services[service]?.team : undefined;
     if (service && team) out.push({ type: 'runDrill', team, service });
   }
-  out.push(...actOnKnownRisks(s, 2));
+  out.push(...actOnKnownRisks(s, 3));
   out.push(...investLikeALearner(s));
   return out;
 };
@@ -201,5 +227,5 @@ export const learnerDescriptions: Record<string, string> = {
   'steady-learner':
     'blameless retros led by someone not involved (deep where it pays), guard items first, near-miss fixes, shared write-ups, shadowing, one drill a week',
   'careful-human':
-    'a careful human table: a retro on most incidents, one or two items each, known weaknesses two at a time, near misses reviewed, a drill every other week',
+    'a careful human table: a retro on most incidents, one or two items each, known weaknesses three at a time, near misses reviewed, a drill every other week',
 };

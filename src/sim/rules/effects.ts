@@ -30,14 +30,25 @@ export interface ChangeSource {
 }
 
 /**
- * What a weakness is worth removing: the harm it can still cause before the round ends, at its ordinary
- * hazard. A relapse after a fire is not counted: a weakness that has just burned is worth no more to
- * remove than one that never did, so having an incident never raises what learning from it earns (the
- * repeat that then does not happen shows in the harm that did not come). And a weakness the organization
- * bought itself (a feature push) is worth no more than it was charged when bought.
+ * What a weakness is worth removing: the harm it can still cause before the round ends. A relapse left by
+ * a fire in the round is not counted: a weakness that has just burned is worth no more to remove than one
+ * that never did, so having an incident never raises what learning from it earns (the repeat that then
+ * does not happen shows in the harm that did not come). A relapse the round began with — last week's
+ * outage, owed its retro — is part of the world as it started, and ending it counts. A weakness the
+ * organization bought itself (a feature push) is worth no more than it was charged when bought.
  */
 function worth(state: SimState, c: Immutable<LatentCondition>): number {
-  return riskAhead(state, c, false);
+  return riskAhead(state, c, relapseFromBefore(state, c));
+}
+
+/** A relapse still left from an outage before the round began: the weakness has not burned in the round. */
+function relapseFromBefore(state: SimState, c: Immutable<LatentCondition>): boolean {
+  if ((c.relapseUntil ?? null) === null || c.origin !== 'scenario') return false;
+  for (const id of state.incidentOrder) {
+    const inc = state.incidents[id];
+    if (inc && !inc.prior && inc.conditionId === c.id) return false;
+  }
+  return true;
 }
 
 /**
