@@ -4,7 +4,17 @@
  * Defaults: 50 seeds × 13 weeks on `platform`, hero-on-call and learning-first — the figures the
  * calibration aims at (hero-on-call loses at least half, learning-first at most a tenth).
  */
-import { builtInScenarios, policies, Replay, roundOutcome, runRound, scoreCard, validateScenario } from '../src/sim';
+import {
+  builtInScenarios,
+  compareWithReplay,
+  learningEvidence,
+  policies,
+  Replay,
+  roundOutcome,
+  runRound,
+  scoreCard,
+  validateScenario,
+} from '../src/sim';
 
 const [seedsArg, weeksArg, scenarioArg, ...named] = process.argv.slice(2);
 const seeds = Number(seedsArg ?? 50);
@@ -23,8 +33,9 @@ for (const bot of bots) {
   let lostDays = 0;
   for (let seed = 1; seed <= seeds; seed++) {
     const state = runRound(scenario, { seed, weeks, policy });
-    const par = scoreCard(new Replay(scenario, state).advanceTo(state.now)).score;
-    const { outcome } = roundOutcome(state, scoreCard(state).score, par);
+    const replay = new Replay(scenario, state).advanceTo(state.now);
+    const evidence = learningEvidence(state, compareWithReplay(state, replay));
+    const { outcome } = roundOutcome(state, scoreCard(state).score, scoreCard(replay).score, evidence);
     if (state.lost) {
       tally[state.lost.cause] += 1;
       lostDays += state.lost.at / 1440;

@@ -2,6 +2,7 @@ import type { TimedInput } from '../sim';
 import {
   busFactor,
   compareWithReplay,
+  learningEvidence,
   MINUTES_PER_WEEK,
   type Outcome,
   Replay,
@@ -44,7 +45,7 @@ export interface RoundSummary {
   servicesWithBusFactor2: number;
   businessValue: number;
   customerTrust: number;
-  /** Won (survived, learned more than par), survived, or lost (trust collapsed or people left). */
+  /** Won (survived above par, with a real weakness closed or an incident prevented), survived, or lost (trust collapsed or people left). */
   outcome: Outcome;
   /** Why, in one sentence. */
   outcomeReason: string;
@@ -76,7 +77,7 @@ export function summarize(
     if (inc && !inc.prior) byWeek[Math.min(state.weeks - 1, Math.floor(inc.startedAt / MINUTES_PER_WEEK))]! += 1;
   }
   const par = scoreCard(other).score;
-  const ending = roundOutcome(state, card.score, par);
+  const ending = roundOutcome(state, card.score, par, learningEvidence(state, silent));
   const bf: Record<string, number> = {};
   for (const s of state.serviceOrder) bf[s] = busFactor(state, s);
   return {

@@ -1,6 +1,6 @@
 import type { GameStore, StoreView } from '../../app/store';
 import { storyMarkdown, tellStory } from '../../round/story';
-import { type RoundOutcome, roundOutcome, scoreCard } from '../../sim';
+import { learningEvidence, type RoundOutcome, roundOutcome, scoreCard } from '../../sim';
 import { silentLine } from '../floor/hud';
 import { learningVsNines, weeklyBars } from '../kit/chart';
 import { button, h, minutesText, render } from '../kit/dom';
@@ -43,7 +43,9 @@ export function renderReport(el: HTMLElement, view: StoreView, store: GameStore)
     h(
       'dialog',
       { class: 'panel report', 'aria-label': 'End of round report', 'data-testid': 'report', 'data-keep': 'report' },
-      outcomeBanner(roundOutcome(s, card.score, view.ghost?.par ?? 0)),
+      outcomeBanner(
+        roundOutcome(s, card.score, view.ghost?.par ?? 0, learningEvidence(s, view.silent ?? { prevented: [] })),
+      ),
       h(
         'div',
         { class: 'actions report-actions no-print' },
