@@ -41,7 +41,10 @@ export const farmCheapItems: Policy = (s) => {
   return out;
 };
 
-/** Keeps re-mitigating every condition it knows, long after it stopped mattering. */
+/**
+ * Written to keep re-mitigating every condition it knows, long after it stopped mattering. A weakness is guarded
+ * only once, so what is left is a guard on each known weakness and quick blameless retros: cheap learning.
+ */
 export const refixSame: Policy = (s) => {
   const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'quick' })];
   // Asks only for what the screen would take: a live known weakness with no open item that is not guarded yet.
@@ -206,7 +209,7 @@ export const adversarialPolicies: Record<string, Policy> = {
 
 export const adversarialDescriptions: Record<string, string> = {
   'farm-cheap-items': 'files the cheapest item for every factor of every retro',
-  'refix-same': 'keeps re-mitigating every condition it knows, long after it stopped mattering',
+  'refix-same': 'guards every weakness it knows, once each (a second guard is refused), with quick blameless retros',
   'worsen-for-factors': 'makes incidents worse on purpose to surface more factors, then farms items',
   'status-spam': 'posts a status update at every look; never learns',
   'drill-spam': 'drills every service every week, shadows everyone, reviews near misses; fixes nothing',
