@@ -41,10 +41,15 @@ describe('nothing a player does moves par', () => {
   it('holds for any sequence of the table’s commands, fires set from its own screen among them', () => {
     const quiet = session();
     const seen = new Map<number, ReturnType<typeof other>>();
+    /**
+     * The untouched table's other timeline at that minute. Left alone, the table loses on day two (nobody
+     * answers the guided fire) and stops there, but its never-learning timeline plays on: read it at the minute.
+     */
     const parAt = (minute: number) => {
       if (!seen.has(minute)) {
         quiet.advance(minute - quiet.snapshot().now, false);
-        seen.set(minute, other(quiet));
+        const { view } = quiet.ghost.follow({ ...quiet.snapshot(), now: minute });
+        seen.set(minute, { par: view.par, fires: quiet.ghost.incidentStarts(), burning: view.burning });
       }
       return must(seen.get(minute));
     };
