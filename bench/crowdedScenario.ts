@@ -106,7 +106,7 @@ export function crowdedScenario({ services, teams, people, hardToFix = false }: 
     };
   });
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     id: `crowd-${services}-${teams}-${people}`,
     name: `Crowd of ${services}`,
     description: `${services} services, ${teams} teams, ${people} people.`,

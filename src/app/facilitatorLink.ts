@@ -61,7 +61,7 @@ export function linkToFacilitator(store: GameStore, clock: () => number = () => 
   const obey: { [K in FacilitatorMessage['kind']]: (m: Extract<FacilitatorMessage, { kind: K }>) => void } = {
     hello: () => {},
     inject: (m) => {
-      store.dispatch({ type: 'injectIncident', service: m.service, kind: m.condition });
+      store.dispatch({ type: 'injectIncident', service: m.service, kind: m.condition }, 'facilitator');
     },
     pause: () => store.pause(),
     resume: () => store.resume(),

@@ -2,7 +2,7 @@ import { DEMO_SPEED, RoundClock } from '../round/roundClock';
 import { RoundSession, type RoundSetup } from '../round/roundSession';
 import type { SaveFile } from '../round/save/save';
 import { minutesToBoundary, weekChoiceDue } from '../round/weekChoice';
-import { type Command, type Credit, isWorldInput, type SimEvent } from '../sim';
+import { type Command, type Credit, type InputSource, isWorldInput, type SimEvent } from '../sim';
 import type { Dispatched, DriverHooks, RoundDriver } from './roundDriver';
 import { removeText, SAVE_KEY, storeText } from './storage';
 
@@ -37,8 +37,8 @@ export class LocalRound implements RoundDriver {
     return this.session.demo;
   }
 
-  dispatch(command: Command, credit?: Credit): Dispatched {
-    const result = this.session.dispatch(command, undefined, isWorldInput(command) ? undefined : credit);
+  dispatch(command: Command, credit?: Credit, by: InputSource = 'player'): Dispatched {
+    const result = this.session.dispatch(command, by, isWorldInput(command) ? undefined : credit);
     return result.ok ? { ok: true, applied: true } : result;
   }
 

@@ -1,6 +1,6 @@
 import type { HistoryPoint } from '../round/history';
 import type { RoundSession } from '../round/roundSession';
-import type { Command, CommandResult, Credit, SimEvent } from '../sim';
+import type { Command, CommandResult, Credit, InputSource, SimEvent } from '../sim';
 
 /**
  * What a command came to. At one screen the world judged it at once (`applied`); at a room table it
@@ -30,7 +30,8 @@ export interface RoundDriver {
   readonly demo: boolean;
   /** The code of the room table this screen sits at, and its seat's role; null at one screen. */
   readonly table: { code: string; seat: string } | null;
-  dispatch(command: Command, credit?: Credit): Dispatched;
+  /** A decision of the players; `by` names the facilitator when their window set a fire. */
+  dispatch(command: Command, credit?: Credit, by?: InputSource): Dispatched;
   pause(): void;
   resume(): void;
   setSpeed(speed: number): void;

@@ -7,6 +7,7 @@ import type { SaveFile } from '../round/save/save';
 import { seatFor } from '../round/seats';
 import {
   type Command,
+  type InputSource,
   isWorldInput,
   MINUTES_PER_DAY,
   roundOver,
@@ -220,14 +221,15 @@ export class GameStore {
   }
 
   /**
-   * A decision of the players (or a fire from the facilitator). At a table with named players it is
-   * credited to the player holding the decision's role.
+   * A decision of the players, or with `by: 'facilitator'` a fire from the facilitator's window (only that
+   * reaches the never-learning timeline; a fire set from the players' own screen is staged). At a table
+   * with named players it is credited to the player holding the decision's role.
    */
-  dispatch(command: Command): Dispatched {
+  dispatch(command: Command, by: InputSource = 'player'): Dispatched {
     const driver = this.driver;
     if (!driver) return { ok: false, reason: 'no round is running' };
     const credit = isWorldInput(command) ? undefined : seatFor(this.view.settings.seats, command);
-    const result = driver.dispatch(command, credit);
+    const result = driver.dispatch(command, credit, by);
     if ('applied' in result && isWorldInput(command)) this.follow();
     this.view = {
       ...this.view,

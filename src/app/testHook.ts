@@ -1,4 +1,4 @@
-import { type Command, MINUTES_PER_WEEK, POLICY_EVERY_MINUTES, policies, type Snapshot } from '../sim';
+import { type Command, MINUTES_PER_WEEK, POLICY_EVERY_MINUTES, playerView, policies, type Snapshot } from '../sim';
 import type { Dispatched } from './roundDriver';
 import type { GameStore } from './store';
 
@@ -38,7 +38,7 @@ export function installTestHook(store: GameStore): void {
       for (let m = 0; m < minutes; m += POLICY_EVERY_MINUTES) {
         const s = store.snapshot();
         if (!s || s.now >= s.weeks * MINUTES_PER_WEEK) break;
-        for (const command of bot(s)) if (store.dispatch(command).ok) taken++;
+        for (const command of bot(playerView(s))) if (store.dispatch(command).ok) taken++;
         store.advanceMinutes(POLICY_EVERY_MINUTES);
       }
       return taken;

@@ -1,15 +1,25 @@
 /**
- * The balance table: do honest learners beat every bot that does not learn, farms, blames or
- * crams, on every scenario and round length? `npm run balance -- --seeds 50` prints the README's
- * table; --scenarios and --weeks narrow it. Each bot is compared with its own never-learning
- * replay (same luck, same outside inputs).
+ * The balance table: do the honest learners end above every bot that does not learn, farms, blames,
+ * crams or sets its own fires, on every scenario and round length, on score − par and on raw score?
+ *
+ *   npm run balance                       the whole table: 50 seeds × 3 scenarios × 1, 2, 4 and 13 weeks
+ *   npm run balance -- --seeds 5 --scenarios startup --weeks 1,2
+ *   npm run balance -- --seed-log seeds.jsonl      also one JSON line per seed as it finishes
+ *   npm run balance -- --workers 1                  (default: one per core)
+ *
+ * Each seed is played whole (every bot and the one never-learning replay they all share) by one of a
+ * pool of worker threads; the longest rounds are handed out first.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { builtInScenarios } from '../content/scenarios';
-import { playRound, policies, type Scenario, validateScenario } from '../sim';
-import { type RoundSummary, summarize } from './report';
-
-export const LEARNERS = ['learning-first', 'steady-learner'];
+import { policies } from '../sim';
+import type { SeedResult } from './balanceSeed';
+import { balanceRows, markdownTable } from './balanceTable';
+import type { SeedJob } from './balanceWorker';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -17,97 +27,89 @@ function flag(name: string, fallback: string): string {
 }
 
 const seeds = Number(flag('--seeds', '50'));
-/** The first seed: long tables can be split into seed ranges run side by side. */
+/** The first seed: a table can be split into seed ranges. */
 const firstSeed = Number(flag('--first-seed', '1'));
-/** Where each seed's verdicts go as they come, one JSON line each, so a long run can be stopped and still counted. */
 const seedLog = flag('--seed-log', '');
 const weeksList = flag('--weeks', '1,2,4,13').split(',').map(Number);
 const scenarioIds = flag('--scenarios', Object.keys(builtInScenarios).join(',')).split(',');
-const others = Object.keys(policies).filter((p) => !LEARNERS.includes(p));
-const baseline = policies.baseline!;
+const workers = Math.max(1, Number(flag('--workers', String(availableParallelism()))));
+const bots = Object.keys(policies);
 
-interface Cell {
-  scenario: string;
-  weeks: number;
-  /** Per learner: share of seeds above every other bot. */
-  ahead: Record<string, number>;
-  /** Per learner: the bot it most often failed to beat. */
-  nearest: Record<string, string>;
-  /** learning-first: share of seeds with at least one silent success shown. */
-  silentShown: number;
-  baselineSilentMax: number;
-  overclaims: number;
-}
+for (const id of scenarioIds) if (!Object.hasOwn(builtInScenarios, id)) throw new Error(`no built-in scenario "${id}"`);
 
-const rows: Cell[] = [];
-for (const id of scenarioIds) {
-  const res = validateScenario(builtInScenarios[id]);
-  if (!res.ok) throw new Error(`no scenario ${id}`);
-  const scenario: Scenario = res.scenario;
-  for (const weeks of weeksList) {
-    const wins: Record<string, number> = {};
-    const losses: Record<string, Record<string, number>> = {};
-    let silentShown = 0;
-    let baselineSilentMax = 0;
-    let overclaims = 0;
-    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) {
-      // The never-learning replay plays the whole round, past its own collapse: par is measured, not played.
-      const plain = playRound(scenario, { seed, weeks, policy: baseline, canLose: false }).state;
-      const by: Record<string, RoundSummary> = {};
-      for (const name of [...LEARNERS, ...others]) {
-        const played = playRound(scenario, { seed, weeks, policy: policies[name]! });
-        const replay =
-          played.inputs.length === 0
-            ? plain
-            : playRound(scenario, { seed, weeks, policy: baseline, inputs: played.inputs, canLose: false }).state;
-        const r = summarize(scenario, played.state, name, replay, played.inputs);
-        by[name] = r;
-        if (r.silentSuccesses > Math.max(0, r.replayIncidents - r.incidents)) overclaims++;
-      }
-      baselineSilentMax = Math.max(baselineSilentMax, by.baseline?.silentSuccesses ?? 0);
-      if (seedLog)
-        appendFileSync(
-          seedLog,
-          `${JSON.stringify({
-            scenario: id,
-            weeks,
-            seed,
-            scores: Object.fromEntries(Object.entries(by).map(([n, r]) => [n, Math.round(r.score * 10) / 10])),
-            silent: by['learning-first']?.silentSuccesses ?? 0,
-            overclaims: Object.values(by).filter(
-              (r) => r.silentSuccesses > Math.max(0, r.replayIncidents - r.incidents),
-            ).length,
-          })}\n`,
-        );
-      if ((by['learning-first']?.silentSuccesses ?? 0) >= 1) silentShown++;
-      for (const l of LEARNERS) {
-        const mine = by[l]?.score ?? 0;
-        const beaten = others.filter((o) => (by[o]?.score ?? 0) >= mine);
-        if (beaten.length === 0) wins[l] = (wins[l] ?? 0) + 1;
-        losses[l] ??= {};
-        for (const o of beaten) losses[l]![o] = (losses[l]![o] ?? 0) + 1;
-      }
-    }
-    const nearest: Record<string, string> = {};
-    for (const l of LEARNERS) {
-      const worst = Object.entries(losses[l] ?? {}).sort((a, b) => b[1] - a[1])[0];
-      nearest[l] = worst ? `${worst[0]} (${worst[1]})` : '—';
-    }
-    const ahead = Object.fromEntries(LEARNERS.map((l) => [l, (wins[l] ?? 0) / seeds]));
-    rows.push({ scenario: id, weeks, ahead, nearest, silentShown: silentShown / seeds, baselineSilentMax, overclaims });
-    process.stderr.write(`${id} ${weeks}w done\n`);
+const jobs: SeedJob[] = [];
+for (const weeks of [...weeksList].sort((a, b) => b - a))
+  for (const scenario of scenarioIds)
+    for (let seed = firstSeed; seed < firstSeed + seeds; seed++) jobs.push({ scenario, weeks, seed, bots });
+
+const workerModule = new URL('./balanceWorker.ts', import.meta.url);
+
+/**
+ * What the workers run: the worker module and the simulation bundled into one file by esbuild (the
+ * bundler vite and tsx already bring), which loads at once and runs about a tenth faster than through a
+ * loader; failing that, the module itself, through the TypeScript loader this process runs under.
+ */
+async function workerEntry(): Promise<URL> {
+  try {
+    const { build } = await import('esbuild');
+    const out = join(tmpdir(), `firepants-balance-${process.pid}.mjs`);
+    await build({
+      entryPoints: [fileURLToPath(workerModule)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: out,
+      logLevel: 'error',
+    });
+    process.once('exit', () => rmSync(out, { force: true }));
+    return pathToFileURL(out);
+  } catch {
+    const loader = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+    const code = `import { register } from ${loader}; register(); await import(${JSON.stringify(workerModule.href)});`;
+    return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
   }
 }
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
-console.log(`Balance over seeds 1..${seeds}; ${others.length} other bots: ${others.join(', ')}\n`);
-console.log(
-  '| scenario | weeks | learning-first above all | steady-learner above all | learning-first shows a silent success | baseline silent max | over-claims | bot nearest learning-first |',
-);
-console.log('|---|---|---|---|---|---|---|---|');
-for (const r of rows) {
-  console.log(
-    `| ${r.scenario} | ${r.weeks} | ${pct(r.ahead['learning-first'] ?? 0)} | ${pct(r.ahead['steady-learner'] ?? 0)} | ${pct(r.silentShown)} | ${r.baselineSilentMax} | ${r.overclaims} | ${r.nearest['learning-first']} |`,
+const started = performance.now();
+const results: SeedResult[] = [];
+
+async function runPool(): Promise<void> {
+  const entry = await workerEntry();
+  let next = 0;
+  const doneCells = new Map<string, number>();
+  const perCell = seeds;
+  await Promise.all(
+    Array.from({ length: Math.min(workers, jobs.length) }, async () => {
+      const worker = new Worker(entry);
+      try {
+        while (next < jobs.length) {
+          const job = jobs[next++] as SeedJob;
+          const result = await new Promise<SeedResult>((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.postMessage(job);
+          });
+          worker.removeAllListeners('error');
+          results.push(result);
+          if (seedLog) appendFileSync(seedLog, `${JSON.stringify(result)}\n`);
+          const key = `${job.scenario} ${job.weeks}w`;
+          doneCells.set(key, (doneCells.get(key) ?? 0) + 1);
+          if (doneCells.get(key) === perCell)
+            process.stderr.write(`${key} done (${Math.round((performance.now() - started) / 1000)} s)\n`);
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
   );
 }
-console.log(JSON.stringify({ seeds, rows }));
+
+await runPool();
+const rows = balanceRows(results);
+const seconds = Math.round((performance.now() - started) / 1000);
+const others = bots.filter((b) => !['learning-first', 'steady-learner', 'careful-human'].includes(b));
+console.log(
+  `Balance over seeds ${firstSeed}..${firstSeed + seeds - 1}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds} s; ${others.length} other bots: ${others.join(', ')}\n`,
+);
+console.log(markdownTable(rows));
+console.log(JSON.stringify({ seeds, firstSeed, seconds, rows }));

@@ -81,7 +81,8 @@ export function summarize(
 ): RoundSummary {
   const card = scoreCard(state);
   // A round lost early is measured against the replay at the same minute.
-  const other = replay && replay.now === state.now ? replay : new Replay(scenario, state, inputs).advanceTo(state.now);
+  const other =
+    replay && replay.now === state.now ? replay : new Replay(scenario, state, inputs, true).advanceTo(state.now);
   const silent = compareWithReplay(state, other);
   // Weeks never played (after a loss) are left out, not counted as quiet.
   const played = weeksPlayed(state);

@@ -118,6 +118,7 @@ export function decisionOf(e: SimEvent): CommandType | null {
     case 'investment-chosen':
       return 'chooseInvestment';
     // What the world does on its own: a new kind of event must say here whether a decision produced it.
+    case 'fire-held':
     case 'incident-detected':
     case 'page-rerouted':
     case 'paged':

@@ -1,4 +1,5 @@
 import {
+  asGivenBy,
   type Command,
   type CommandResult,
   type Control,
@@ -26,6 +27,7 @@ import {
   stateHash,
   type TimedInput,
   Timeline,
+  tutorialFire,
 } from '../sim';
 import { GhostTimeline } from './ghost';
 import type { HistoryPoint } from './history';
@@ -48,12 +50,9 @@ export interface RoundSetup {
 /** When the guided first fire starts: Monday 09:30. */
 export const GUIDED_FIRE_AT = 9 * 60 + 30;
 
-/** The guided first fire: the service that most others depend on, failing in one of its own known ways. */
+/** The guided first fire: the service that most others depend on, giving way at one of its real weaknesses. */
 export function guidedFireCommand(snap: Snapshot): Command {
-  const dependents = (id: string) => snap.serviceOrder.filter((o) => snap.services[o]?.dependsOn.includes(id)).length;
-  const service = [...snap.serviceOrder].sort((a, b) => dependents(b) - dependents(a))[0] ?? '';
-  const kind = Object.values(snap.conditions).find((c) => c.service === service)?.kind ?? 'capacity';
-  return { type: 'injectIncident', service, kind };
+  return { type: 'injectIncident', ...tutorialFire(snap) };
 }
 
 const asInput = (e: Extract<LogEntry, { command: Command }>): TimedInput => ({
@@ -183,17 +182,16 @@ export class RoundSession {
   }
 
   /**
-   * A decision from the table (or a fire from the facilitator), logged when the world accepts it; at a
-   * table with roles, with the seat it is credited to.
+   * A decision from the table, logged when the world accepts it; at a table with roles, with the seat it
+   * is credited to. Only a fire from outside (the facilitator's window or console, say so with `by`)
+   * reaches the never-learning timeline: a fire set from the table's own screen is staged, burns only
+   * here and teaches nobody, so nothing the table does moves par.
    */
-  dispatch(
-    command: Command,
-    by: InputSource = isWorldInput(command) ? 'facilitator' : 'player',
-    seat?: Credit,
-  ): CommandResult {
+  dispatch(command: Command, by: InputSource = 'player', seat?: Credit): CommandResult {
     const at = this.sim.snapshot().now;
-    const result = recording(this.sim, this.entries, by, seat).dispatch(command);
-    if (result.ok && isWorldInput(command)) this.ghost.add({ at, command });
+    const given = asGivenBy(command, by);
+    const result = recording(this.sim, this.entries, by, seat).dispatch(given);
+    if (result.ok && isWorldInput(given)) this.ghost.add({ at, command: given, by });
     return result;
   }
 

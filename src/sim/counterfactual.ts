@@ -99,12 +99,19 @@ export function compareWithReplay(ours: Snapshot, replay: Snapshot): SilentRepor
 export class Replay {
   private readonly timeline: Timeline;
 
-  constructor(scenario: Scenario, ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>, inputs: TimedInput[] = []) {
+  /** `fast`: stepped in place, for a replay read once at the end (see SimulationOptions.fast). */
+  constructor(
+    scenario: Scenario,
+    ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>,
+    inputs: TimedInput[] = [],
+    fast = false,
+  ) {
     const sim = createSimulation(scenario, {
       seed: ours.seed,
       weeks: ours.weeks,
       ownership: ours.ownership,
       canLose: false,
+      fast,
     });
     this.timeline = new Timeline(sim, baseline, [...scheduledFires(scenario), ...inputs]);
   }
@@ -125,6 +132,6 @@ export class Replay {
 
 /** Replays the whole round with the baseline bot (facing the same inputs) and compares. */
 export function silentSuccesses(scenario: Scenario, ours: Snapshot, inputs: TimedInput[] = []): SilentReport {
-  const replay = new Replay(scenario, ours, inputs).advanceTo(ours.now);
+  const replay = new Replay(scenario, ours, inputs, true).advanceTo(ours.now);
   return compareWithReplay(ours, replay);
 }

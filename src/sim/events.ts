@@ -14,6 +14,14 @@ import type {
 /** What happened, for views, the incident timeline, the retro and the story of the round. */
 export type SimEvent = { at: Minute } & (
   | { type: 'incident-started'; incident: string; service: string; kind: ConditionKind; injected: boolean }
+  /** A fire set on purpose came, and the weakness held: removed, guarded, or already burning. */
+  | {
+      type: 'fire-held';
+      service: string;
+      condition: string;
+      kind: ConditionKind;
+      why: 'removed' | 'guarded' | 'burning';
+    }
   | { type: 'incident-detected'; incident: string; by: 'alert' | 'customer' }
   | { type: 'paged'; incident: string; engineer: string; night: boolean }
   | { type: 'escalated'; incident: string; engineer: string; reason: 'timeout' | 'secondary' | 'expert' }

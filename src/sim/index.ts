@@ -15,6 +15,7 @@ export {
 export { compareWithReplay, Replay, type SilentReport, type SilentSuccess, silentSuccesses } from './counterfactual';
 export type { SimEvent, SimEventType } from './events';
 export {
+  asGivenBy,
   CONTROLS,
   type Control,
   type Credit,
@@ -25,11 +26,14 @@ export {
   type InputLog,
   type InputSource,
   isCommandEntry,
+  isOutsideSource,
   LOG_VERSION,
   type LogEntry,
+  OUTSIDE_SOURCES,
   PLAYER_NAME_MAX,
   recording,
 } from './inputLog';
+export { type LearningEvidence, learningEvidence } from './learned';
 export { parseLogText, readLog, replayLog } from './logReplay';
 export { type LossAccount, lossAccount, lossWhen, weeksPlayed } from './lossAccount';
 export { INCIDENT_PHASES, type IncidentSignal, incidentMachine } from './machines/incidentMachine';
@@ -56,6 +60,7 @@ export {
   type ScoreTerms,
   scoreTerms,
 } from './outcome';
+export { type IncidentSeen, type NearMissSeen, type PlayerView, playerEyes, playerView } from './playerView';
 export { policies, policyDescriptions } from './policies';
 export { isRealWeakness, type RealFix, realFixes } from './realFixes';
 export { conditionWords, plansFor } from './rules/actionItems';
@@ -75,6 +80,7 @@ export {
   weekNumber,
 } from './rules/investments';
 export type { SignalOutcome } from './rules/machineReasons';
+export { tutorialFire, weaknessesOf, weaknessFor } from './rules/outsideFire';
 export { announcedPeak, loadOf, peakNotice, trustPercent } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';

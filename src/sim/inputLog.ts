@@ -24,6 +24,29 @@ export const INPUT_SOURCES = [
 ] as const;
 export type InputSource = (typeof INPUT_SOURCES)[number];
 
+/**
+ * The sources from outside the organization: their fires set off real weaknesses and reach both timelines.
+ * Everything else — the table, a bot, the team, the audience, the set-up — is the organization itself, and
+ * nothing it does reaches the never-learning replay: nothing a player does moves par.
+ */
+export const OUTSIDE_SOURCES = ['facilitator', 'guided', 'demo', 'scenario'] as const satisfies readonly InputSource[];
+
+export function isOutsideSource(by: InputSource | undefined): boolean {
+  return (OUTSIDE_SOURCES as readonly (InputSource | undefined)[]).includes(by);
+}
+
+/**
+ * A command as its source may give it. A fire from outside sets off a real weakness; a fire from the
+ * organization's own side is staged: it burns only in its own timeline and teaches nobody. The round marks
+ * it, whatever the command said, so no player can pass a fire of their own off as the facilitator's.
+ */
+export function asGivenBy(command: Command, by: InputSource | undefined): Command {
+  if (command.type !== 'injectIncident') return command;
+  const { staged: _, condition, ...fire } = command;
+  if (isOutsideSource(by ?? 'facilitator')) return condition === undefined ? fire : { ...fire, condition };
+  return { ...fire, staged: true };
+}
+
 /** The clock's own inputs: they change no world, but a debrief shows them. */
 export const CONTROLS = ['pause', 'resume', 'speed'] as const;
 export type Control = (typeof CONTROLS)[number];

@@ -1,3 +1,4 @@
+import { freeze } from 'immer';
 import type { Command } from './commands';
 import { type InputLog, LOG_VERSION, type LogEntry, recording } from './inputLog';
 import type { SimState } from './model/types';
@@ -34,7 +35,9 @@ export function playRound(scenario: Scenario, options: RoundOptions): PlayedRoun
   for (const cmd of options.setup ?? []) setup.dispatch(cmd);
   const inputs = [...scheduledFires(scenario), ...(options.inputs ?? [])];
   const timeline = new Timeline(sim, options.policy, inputs, entries, 'bot', true);
-  const state = timeline.advanceTo(options.until ?? Number.POSITIVE_INFINITY);
+  const played = timeline.advanceTo(options.until ?? Number.POSITIVE_INFINITY);
+  // A world stepped in place is handed out frozen, like any other.
+  const state = options.fast ? freeze(played, true) : played;
   return { state, inputs: [...timeline.applied].sort((a, b) => a.at - b.at), entries };
 }
 

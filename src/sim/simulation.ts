@@ -6,6 +6,7 @@ import { createWorld } from './model/createWorld';
 import type { Snapshot } from './model/snapshot';
 import type { OwnershipModel, SimState } from './model/types';
 import { eventCount, eventsSince } from './model/world';
+import type { PlayerView } from './playerView';
 import type { Scenario } from './scenario/schema';
 import { quietMinutesAhead, roundOver, stepMinute } from './step';
 
@@ -32,13 +33,23 @@ export interface SimulationOptions {
   ownership?: OwnershipModel;
   /** False for the never-learning replay, which plays on past its own collapse. */
   canLose?: boolean;
+  /**
+   * Steps a private world in place instead of through Immer: several times faster, for rounds played
+   * headless from start to end. Its snapshot is the world as it stands, good until the next change, so
+   * only a caller that reads it there and then may ask for it (a bot reads the player's view it is
+   * given). The same rules run either way: the same world to the last bit.
+   */
+  fast?: boolean;
 }
 
 /** A read-only view of the world for views and bots: read-only all the way down. */
 export type { Snapshot };
 
-/** A bot: looks at the world and says what to do. */
-export type Policy = (snapshot: Snapshot) => Command[];
+/**
+ * A bot: looks at the world as a player sees it — clues, not true classes; the weaknesses the organization
+ * knows of, not the hidden ones — and says what to do.
+ */
+export type Policy = (view: PlayerView) => Command[];
 
 export interface Simulation {
   dispatch(command: Command): CommandResult;
@@ -92,6 +103,41 @@ export function createSimulationFromState(initial: SimState, canLose = true): Si
   };
 }
 
+/**
+ * A simulation that steps its own copy of the world in place (see `SimulationOptions.fast`). Nothing
+ * outside ever holds a part of that world across a change but the caller that asked for it.
+ */
+export function createFastSimulation(initial: SimState, canLose = true): Simulation {
+  let state: SimState = structuredClone(initial);
+  return {
+    dispatch(command) {
+      const verdict = checkCommand(state, command);
+      if (verdict.ok) performChecked(state, command);
+      return verdict;
+    },
+    advance(minutes) {
+      const n = Math.max(0, Math.floor(Number.isFinite(minutes) ? minutes : 0));
+      const from = eventCount(state);
+      if (n === 0 || roundOver(state)) return [];
+      const until = state.now + n;
+      while (state.now < until && !roundOver(state)) {
+        stepMinute(state, canLose);
+        state.now += quietMinutesAhead(state, until - state.now);
+      }
+      return eventsSince(state, from);
+    },
+    snapshot() {
+      return state;
+    },
+    load(next) {
+      state = structuredClone(next);
+    },
+  };
+}
+
 export function createSimulation(scenario: Scenario, options: SimulationOptions): Simulation {
-  return createSimulationFromState(createWorld(scenario, options), options.canLose ?? true);
+  const world = createWorld(scenario, options);
+  return options.fast
+    ? createFastSimulation(world, options.canLose ?? true)
+    : createSimulationFromState(world, options.canLose ?? true);
 }

@@ -8,6 +8,7 @@ import { arriveHires } from './rules/investments';
 import { decayKnowledge } from './rules/knowledge';
 import { closeShift, dailyPeople, hourlyPeople } from './rules/people';
 import { announcePeaks, checkLoss, peaksIn } from './rules/pressure';
+import { shadowForAnHour } from './rules/shadowing';
 import { staleActionItems, workHour } from './rules/work';
 import { tuning } from './tuning';
 
@@ -52,7 +53,10 @@ export function stepMinute(state: SimState, canLose = true): void {
   for (const inc of openIncidents(state)) tickIncident(state, inc);
   if (t % 60 === 0) {
     hourlyPeople(state);
-    if (isWorkHours(t)) workHour(state);
+    if (isWorkHours(t)) {
+      shadowForAnHour(state);
+      workHour(state);
+    }
   }
   if (t % MINUTES_PER_DAY === 0 && t > 0) {
     dailyPeople(state);

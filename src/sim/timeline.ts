@@ -1,13 +1,21 @@
 import type { Minute } from './clock';
 import type { Command } from './commands';
-import type { Credit, InputSource, LogEntry } from './inputLog';
+import { asGivenBy, type Credit, type InputSource, type LogEntry } from './inputLog';
 import type { SimState } from './model/types';
+import { playerEyes, unseenIn } from './playerView';
 import { teamResponse } from './policies/helpers';
 import type { Policy, Simulation } from './simulation';
 import { roundOver } from './step';
 
-/** How often a bot looks at the world, in simulated minutes. */
+/** How often a bot looks at the world while anything burns, in simulated minutes. */
 export const POLICY_EVERY_MINUTES = 5;
+
+/**
+ * How often it looks while nothing burns. Between two looks then nothing can start burning but a chaos
+ * check (every half hour, at a look) or an outside fire (the timeline stops for it), so nothing a bot
+ * could answer is missed; what waits a little is the unhurried work — a retro, an item, a drill.
+ */
+export const POLICY_QUIET_EVERY_MINUTES = 30;
 
 /**
  * An input from outside the organization's own decisions: a facilitator's fire, the guided first
@@ -22,9 +30,13 @@ export interface TimedInput {
   seat?: Credit;
 }
 
-/** Commands that come from outside the organization and so happen in the never-learning replay too. */
+/**
+ * Commands that come from outside the organization and so happen in the never-learning replay too: fires
+ * set on purpose by the facilitator, a scenario's script, the tutorial or the demo. A fire the organization
+ * staged itself is not one of them.
+ */
 export function isWorldInput(command: Command): boolean {
-  return command.type === 'injectIncident';
+  return command.type === 'injectIncident' && command.staged !== true;
 }
 
 /**
@@ -35,10 +47,12 @@ export function isWorldInput(command: Command): boolean {
 export class Timeline {
   private next = 0;
   /**
-   * Outside inputs applied so far, with the policy's own world inputs among them, for its replay;
-   * the scenario's scheduled fires are left out, as every timeline of the scenario faces them anyway.
+   * Outside inputs applied so far, for the replay; the scenario's scheduled fires are left out, as every
+   * timeline of the scenario faces them anyway. A bot is the organization: nothing it does is among them.
    */
   readonly applied: TimedInput[] = [];
+  /** What the bot sees, look after look. */
+  private readonly eyes = playerEyes();
 
   constructor(
     readonly sim: Simulation,
@@ -84,19 +98,12 @@ export class Timeline {
     while (!roundOver(this.sim.snapshot()) && this.now() < until) {
       const t = this.now();
       this.applyDue(t);
-      if (this.policy && t % POLICY_EVERY_MINUTES === 0) {
-        for (const cmd of this.policy(this.sim.snapshot())) {
-          const ok = this.sim.dispatch(cmd).ok;
-          if (ok) this.log?.push({ at: t, by: this.botSource, command: cmd });
-          if (ok && isWorldInput(cmd)) this.applied.push({ at: t, command: cmd });
-        }
+      if (t % this.lookEvery() === 0) {
+        if (this.policy) this.act(t, this.policy, this.botSource);
+        if (this.delegation && this.sim.snapshot().delegated === true) this.act(t, teamResponse, 'delegate');
       }
-      if (this.delegation && t % POLICY_EVERY_MINUTES === 0 && this.sim.snapshot().delegated === true) {
-        for (const cmd of teamResponse(this.sim.snapshot())) {
-          if (this.sim.dispatch(cmd).ok) this.log?.push({ at: t, by: 'delegate', command: cmd });
-        }
-      }
-      const nextLook = t + POLICY_EVERY_MINUTES - (t % POLICY_EVERY_MINUTES);
+      const every = this.lookEvery();
+      const nextLook = t + every - (t % every);
       const nextInput = this.inputs[this.next]?.at ?? Number.POSITIVE_INFINITY;
       const stop = Math.min(until, nextLook, Math.max(t + 1, nextInput));
       this.sim.advance(stop - t);
@@ -105,18 +112,33 @@ export class Timeline {
     return this.sim.snapshot() as SimState;
   }
 
+  /** Every few minutes while anything burns (noticed or not), every half hour while nothing does. */
+  private lookEvery(): number {
+    return this.sim.snapshot().openIncidents.length > 0 ? POLICY_EVERY_MINUTES : POLICY_QUIET_EVERY_MINUTES;
+  }
+
+  /**
+   * A bot (or the team, delegated) looks at what a player would see and acts: each command as its source
+   * may give it, and none that names something the player cannot see.
+   */
+  private act(t: Minute, policy: Policy, by: InputSource): void {
+    const view = this.eyes(this.sim.snapshot());
+    for (const asked of policy(view)) {
+      if (unseenIn(view, asked) !== null) continue;
+      const cmd = asGivenBy(asked, by);
+      if (this.sim.dispatch(cmd).ok) this.log?.push({ at: t, by, command: cmd });
+    }
+  }
+
   private applyDue(t: Minute): void {
     while (this.next < this.inputs.length && (this.inputs[this.next]?.at ?? 0) <= t) {
       const input = this.inputs[this.next++] as TimedInput;
-      if (!this.sim.dispatch(input.command).ok) continue;
+      const by = input.by ?? 'facilitator';
+      const command = asGivenBy(input.command, by);
+      if (!this.sim.dispatch(command).ok) continue;
       // The scenario's own fires come to every timeline of it by themselves; they are not passed on.
-      if (input.by !== 'scenario') this.applied.push({ at: t, command: input.command });
-      this.log?.push({
-        at: t,
-        by: input.by ?? 'facilitator',
-        command: input.command,
-        ...(input.seat ? { seat: input.seat } : {}),
-      });
+      if (by !== 'scenario' && isWorldInput(command)) this.applied.push({ at: t, command, by });
+      this.log?.push({ at: t, by, command, ...(input.seat ? { seat: input.seat } : {}) });
     }
   }
 }

@@ -130,6 +130,24 @@ export const tuning = {
   joinMinutes: { day: 15, night: 30 },
   valuePerFeatureHour: 1,
   knowledgeDecayPerDay: 0.004,
+  /**
+   * Customer-minutes one fire costs per unit of its service's impact, on average (measured over 743 fires
+   * of 4-week rounds on the three built-in scenarios, careful and never-learning responders alike: 16–18).
+   * What a weakness's risk is counted in.
+   */
+  harmPerFire: 17,
+  /**
+   * Shadowing an on-call expert takes the shadow's time: this share of each working hour, owed by their
+   * team before feature work; each shadowed hour closes this share of the gap to what the mentor knows.
+   */
+  shadowShare: 0.5,
+  shadowLearnPerHour: 0.05,
+  /**
+   * The share of a fire's harm that knowledge reaching one unit further beyond the best expert saves (two
+   * more people fully able make 1.2 units): sharper clues from people who know the service, no waiting on
+   * the one who does. What knowledge spread on purpose is worth, against the harm still ahead.
+   */
+  knowledgeHarmShare: 0.25,
   burnoutFatigue: 0.8,
   burnoutMorale: 0.3,
   hireWeeks: 3,

@@ -92,7 +92,8 @@ describe('a table room', () => {
     const code = await table(5);
     const l = await sit(s.sdk, code, { player: 'Ada', role: 'commander' });
     const v = await sit(s.sdk, code, { player: 'Di', role: 'comms' });
-    desk.desk.inject({ table: code, service: 'checkout', kind: 'capacity' });
+    desk.desk.inject({ table: code, service: 'checkout', kind: 'retry-storm' });
+    // (a fire from the facilitator's side of the server, on one of Checkout's own weaknesses)
     await until(() => commandsOf(l.seen.entries, 'injectIncident').length === 1);
     l.send.control({ control: 'speed', value: 8 });
     l.send.control({ control: 'resume' });

@@ -7,7 +7,7 @@ import { scenario } from '../sim/fixtures';
 function burning(status: boolean) {
   const sim = createSimulation(scenario('platform'), { seed: 5, weeks: 1 });
   sim.advance(600);
-  expect(sim.dispatch({ type: 'injectIncident', service: 'checkout', kind: 'capacity' }).ok).toBe(true);
+  expect(sim.dispatch({ type: 'injectIncident', service: 'checkout', kind: 'capacity', staged: true }).ok).toBe(true);
   const s0 = sim.snapshot();
   const id = s0.incidentOrder.find((i) => s0.incidents[i]?.injected) ?? '';
   while (sim.snapshot().incidents[id]?.phase === 'undetected') sim.advance(1);

@@ -1,6 +1,14 @@
 import type { GhostView } from '../../src/round/ghost';
 import { RoundSession } from '../../src/round/roundSession';
-import { createWorld, POLICY_EVERY_MINUTES, type Policy, roundOver, type Scenario, type Snapshot } from '../../src/sim';
+import {
+  createWorld,
+  POLICY_EVERY_MINUTES,
+  type Policy,
+  playerView,
+  roundOver,
+  type Scenario,
+  type Snapshot,
+} from '../../src/sim';
 
 export interface TableRound {
   session: RoundSession;
@@ -35,7 +43,7 @@ export function playAtTable(
   const each = options.everyMinute;
   while (!roundOver(session.snapshot())) {
     const s = session.snapshot();
-    if (s.now % POLICY_EVERY_MINUTES === 0) for (const command of bot(s)) session.dispatch(command, 'bot');
+    if (s.now % POLICY_EVERY_MINUTES === 0) for (const command of bot(playerView(s))) session.dispatch(command, 'bot');
     if (each) {
       session.advance(1, false);
       const now = session.snapshot();

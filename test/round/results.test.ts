@@ -17,7 +17,7 @@ const AT = new Date(Date.UTC(2026, 10, 23, 9, 5));
 function playedRound() {
   const sim = createSimulation(scenario(), { seed: 42, weeks: 1 });
   sim.advance(9 * 60);
-  sim.dispatch({ type: 'injectIncident', service: 'checkout', kind: 'capacity' });
+  sim.dispatch({ type: 'injectIncident', service: 'checkout', kind: 'capacity', staged: true });
   let incident = '';
   for (let i = 0; i < 240 && !incident; i++) {
     sim.advance(1);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GameStore } from '../../src/app/store';
 import { RoundSession } from '../../src/round/roundSession';
 import { parseSave } from '../../src/round/save/save';
-import { createWorld, policies, stateHash } from '../../src/sim';
+import { createWorld, playerView, policies, stateHash } from '../../src/sim';
 import { replayLog } from '../../src/sim/logReplay';
 import { must, scenario } from '../sim/fixtures';
 
@@ -85,7 +85,7 @@ describe('a round session', () => {
     // The visitor answers the fires as a careful player would (or the round would be lost to them).
     const careful = must(policies.careful);
     for (let t = 0; t < 6 * 1440; t += 5) {
-      for (const cmd of careful(must(store.snapshot()))) store.dispatch(cmd);
+      for (const cmd of careful(playerView(must(store.snapshot())))) store.dispatch(cmd);
       store.round()?.advance(5, false);
     }
     expect(store.snapshot()?.lost ?? null).toBeNull();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEARNERS as HONEST } from '../../src/headless/balanceTable';
 import { summarize } from '../../src/headless/report';
 import { playRound, policies, type Scenario } from '../../src/sim';
 import { must, scenario } from './fixtures';
@@ -7,7 +8,7 @@ import { must, scenario } from './fixtures';
  * The score is a claim: honest learners must beat every bot that does not learn, farms, blames or
  * crams. `npm run balance` runs the full table over many seeds; this keeps a bounded slice in CI.
  */
-const LEARNERS = ['learning-first', 'steady-learner'];
+const LEARNERS: readonly string[] = HONEST;
 const OTHERS = Object.keys(policies).filter((p) => !LEARNERS.includes(p));
 
 function scores(sc: Scenario, seed: number, weeks: number): Record<string, number> {
@@ -29,9 +30,9 @@ function scores(sc: Scenario, seed: number, weeks: number): Record<string, numbe
 }
 
 describe('the score cannot be gamed', () => {
-  it('has at least ten adversarial bots and a second honest learner to keep it honest', () => {
+  it('has at least ten adversarial bots and three honest learners to keep it honest', () => {
     expect(OTHERS.length).toBeGreaterThanOrEqual(15);
-    expect(Object.keys(policies)).toContain('steady-learner');
+    for (const l of LEARNERS) expect(Object.keys(policies)).toContain(l);
   });
 
   for (const [id, weeks, seed] of [
@@ -42,7 +43,7 @@ describe('the score cannot be gamed', () => {
     ['startup', 1, 1],
     ['startup', 1, 2],
   ] as const) {
-    it(`on ${id} at ${weeks} week${weeks === 1 ? '' : 's'}, seed ${seed}, both honest learners beat every other bot`, () => {
+    it(`on ${id} at ${weeks} week${weeks === 1 ? '' : 's'}, seed ${seed}, every honest learner beats every other bot`, () => {
       const s = scores(scenario(id), seed, weeks);
       for (const l of LEARNERS) {
         for (const o of OTHERS) expect(must(s[l]), `${l} vs ${o}`).toBeGreaterThan(must(s[o]));

@@ -10,7 +10,7 @@ const isReal = (i: Immutable<Incident> | undefined) => !!i && !i.injected && !i.
 function withFire(seed = 3): { s: Simulation; incident: string } {
   const s = sim(seed);
   s.advance(24 * 60 + 9 * 60);
-  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity', staged: true });
   return { s, incident: lastIncident(s.snapshot()).id };
 }
 

@@ -3,9 +3,14 @@ import { compareWithReplay, playRound, policies, Replay, stateHash } from '../..
 import { must, scenario } from './fixtures';
 
 const platform = scenario('platform');
+/** An outside fire on one of the service's own weaknesses (its first). */
 const fire = (at: number, service: string) => ({
   at,
-  command: { type: 'injectIncident' as const, service, kind: 'capacity' as const },
+  command: {
+    type: 'injectIncident' as const,
+    service,
+    kind: platform.services.find((s) => s.id === service)?.conditions[0]?.kind ?? 'capacity',
+  },
 });
 
 describe('silent successes: the never-learning replay', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimState } from '../../src/sim';
+import { playerView, type SimState } from '../../src/sim';
 import { allEvents } from '../../src/sim/model/world';
 import { retroCommands } from '../../src/sim/policies/helpers';
 import { runDrill } from '../../src/sim/rules/knowledge';
@@ -64,7 +64,7 @@ describe('a shared write-up of a staged fire', () => {
       uninvolvedFacilitator: true,
     };
     for (let i = 0; i < 20 && s.snapshot().retros[retro]?.phase !== 'published'; i++)
-      for (const cmd of retroCommands(s.snapshot(), plan)) s.dispatch(cmd);
+      for (const cmd of retroCommands(playerView(s.snapshot()), plan)) s.dispatch(cmd);
     expect(s.snapshot().retros[retro]).toMatchObject({ phase: 'published', shared: true });
     expect(hiddenCapacity().map((c) => c.id)).toEqual(before);
   });

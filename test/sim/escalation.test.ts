@@ -30,7 +30,7 @@ const eventsFor = (s: Simulation, incident: string) =>
 describe('escalation never dead-ends', () => {
   it('with the whole pager team gone, the page goes to someone who can act, and the log names them', () => {
     const s = withoutPeople((w) => teamOf(w, pagerTeamFor(w, 'pantry-db')));
-    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity', staged: true });
     const incident = lastIncident(s.snapshot()).id;
     const team = lastIncident(s.snapshot()).pagerTeam;
     advanceUntil(s, (snap) => snap.incidents[incident]?.phase !== 'undetected', 120);
@@ -51,7 +51,7 @@ describe('escalation never dead-ends', () => {
 
   it('with nobody left at all it waits for someone, and says why', () => {
     const s = withoutPeople((w) => w.engineerOrder);
-    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity', staged: true });
     const incident = lastIncident(s.snapshot()).id;
     advanceUntil(s, (snap) => snap.incidents[incident]?.phase !== 'undetected', 120);
     s.advance(5);
@@ -70,7 +70,7 @@ describe('escalation never dead-ends', () => {
     // Seed 5, 1:00 in the night: Esi sleeps through it, and so does Femi, the secondary.
     const s = createSimulationFromState(world(5));
     s.advance(24 * 60 + 60);
-    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+    ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity', staged: true });
     const incident = lastIncident(s.snapshot()).id;
     advanceUntil(s, (snap) => snap.incidents[incident]?.phase === 'investigating', 300);
     const chain = eventsFor(s, incident)

@@ -15,7 +15,7 @@ function dbOutOfCapacity(): { s: Simulation; incident: string } {
   const s = sim(SEED);
   ok(s, { type: 'setRotation', team: 'data', weeks: [{ primary: 'femi', secondary: 'gus' }] });
   s.advance(10 * 60);
-  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity', staged: true });
   const inc = lastIncident(s.snapshot());
   expect(inc.service).toBe('pantry-db');
   expect(inc.injected).toBe(true);

@@ -12,9 +12,14 @@ import { logOf, playRound } from '../../src/sim/runRound';
 import { scenario } from './fixtures';
 
 const platform = scenario('platform');
+/** An outside fire on one of the service's own weaknesses (its first). */
 const fire = (at: number, service: string): { at: number; command: Command } => ({
   at,
-  command: { type: 'injectIncident', service, kind: 'capacity' },
+  command: {
+    type: 'injectIncident',
+    service,
+    kind: platform.services.find((s) => s.id === service)?.conditions[0]?.kind ?? 'capacity',
+  },
 });
 
 function played(policy = learningFirst, seed = 3): InputLog {

@@ -70,7 +70,7 @@ function incidentWorld(events: IncidentSignal[]): { s: Simulation; incident: str
   // these walks look at one incident, not the round.
   const s = createSimulationFromState(w, false);
   s.advance(24 * 60 + (night ? 1 : 9) * 60);
-  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity' });
+  ok(s, { type: 'injectIncident', service: 'pantry-db', kind: 'capacity', staged: true });
   return { s, incident: lastIncident(s.snapshot()).id };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, policies, stateHash } from '../../src/sim';
+import { createSimulation, playerView, policies, stateHash } from '../../src/sim';
 import { quietMinutesAhead } from '../../src/sim/step';
 import { must, scenario, sim } from './fixtures';
 
@@ -24,7 +24,7 @@ describe('quiet minutes', () => {
     const a = sim(11, 'scaleup', 2);
     const b = sim(11, 'scaleup', 2);
     for (let t = 0; t < 2 * 10080 && !a.snapshot().lost; t += 5) {
-      for (const cmd of bot(a.snapshot())) {
+      for (const cmd of bot(playerView(a.snapshot()))) {
         expect(a.dispatch(cmd).ok).toBe(b.dispatch(cmd).ok);
       }
       a.advance(5);

@@ -53,10 +53,10 @@ describe('scenario files', () => {
 
   it('an unsupported schema version is named as such', () => {
     const raw = rawScenario();
-    raw.schemaVersion = 3;
+    raw.schemaVersion = 4;
     const [p] = problemsOf(raw);
     expect(p?.path).toBe('schemaVersion');
-    expect(p?.message).toMatch(/version 3; this game reads versions 1 to 2/);
+    expect(p?.message).toMatch(/version 4; this game reads versions 1 to 3/);
     delete raw.schemaVersion;
     expect(problemsOf(raw)[0]?.message).toMatch(/missing/);
   });

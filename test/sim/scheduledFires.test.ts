@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RoundSession } from '../../src/round/roundSession';
-import { createWorld, type Scenario, stateHash, validateScenario } from '../../src/sim';
+import { allEventsOf, createWorld, type Scenario, stateHash, validateScenario } from '../../src/sim';
 import { Replay } from '../../src/sim/counterfactual';
 import { replayLog } from '../../src/sim/logReplay';
 import { baseline, learningFirst } from '../../src/sim/policies';
@@ -21,11 +21,33 @@ const startsAt = (state: { incidents: Record<string, { startedAt: number; prior?
     .map((i) => `${i.startedAt}:${i.affected[0]}`);
 
 describe('scenario versions', () => {
-  it('read a version 1 file as version 2 with no scheduled fires', () => {
+  it('read a version 1 file as the current version with no scheduled fires', () => {
     const r = validateScenario(JSON.parse(readFileSync('test/fixtures/scenario-v1.json', 'utf8')));
     if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    expect(r.scenario.schemaVersion).toBe(2);
+    expect(r.scenario.schemaVersion).toBe(3);
     expect(r.scenario.fires).toEqual([]);
+  });
+
+  it('read a version 2 file whose fire names a weakness its service lacks: the weakness is declared, once', () => {
+    const raw = JSON.parse(readFileSync('test/fixtures/scenario-v2.json', 'utf8'));
+    const r = validateScenario(raw);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.scenario.schemaVersion).toBe(3);
+    const kinds = (id: string) => r.scenario.services.find((s) => s.id === id)?.conditions.map((c) => c.kind);
+    // api had retry-storm and certificate; its scheduled capacity fire now has a capacity weakness to set off.
+    expect(kinds('api')).toEqual(['retry-storm', 'certificate', 'capacity']);
+    // db already had a data weakness: nothing is added.
+    expect(kinds('db')).toEqual(['capacity', 'data']);
+  });
+
+  it('refuse a current file whose fire names a weakness its service does not declare', () => {
+    const r = validateScenario({
+      ...rawScenario('startup'),
+      fires: [{ day: 2, time: '14:30', service: 'api', kind: 'capacity' }],
+    });
+    expect(r.ok ? 'ok' : `${r.problems[0]?.path}: ${r.problems[0]?.message}`).toBe(
+      'fires[0].kind: api has no capacity weakness for the fire to set off',
+    );
   });
 
   it('name a bad scheduled fire', () => {
@@ -45,12 +67,15 @@ describe('scenario versions', () => {
 });
 
 describe('scheduled fires', () => {
-  const sc = withFires([{ day: 2, time: '14:30', service: 'db', kind: 'capacity' }]);
+  // Tiny Toast's database has a data weakness that no prior outage has set relapsing.
+  const sc = withFires([{ day: 2, time: '14:30', service: 'db', kind: 'data' }]);
   const at = 1440 + 14 * 60 + 30;
 
   it('start at their minute, in the round and in the never-learning replay, once each', () => {
     const played = playRound(sc, { seed: 5, weeks: 1, policy: learningFirst });
-    expect(startsAt(played.state)).toContain(`${at}:db`);
+    // Here the weakness gives way, or it held because the team had removed or guarded it first.
+    const held = allEventsOf(played.state).some((e) => e.type === 'fire-held' && e.at === at);
+    expect(held || startsAt(played.state).includes(`${at}:db`)).toBe(true);
     expect(played.inputs).toEqual([]);
     expect(played.entries.some((e) => e.by === 'scenario' && e.at === at)).toBe(true);
     const replay = new Replay(sc, played.state, played.inputs).advanceTo(played.state.now);

@@ -3,7 +3,7 @@ import { createSimulation, scoreCard } from '../../src/sim';
 import { closeActionItem, fileActionItem } from '../../src/sim/rules/actionItems';
 import { resolveIncident } from '../../src/sim/rules/incident';
 import { burnOut } from '../../src/sim/rules/people';
-import { conditionRisk, relapseFactor } from '../../src/sim/rules/risk';
+import { conditionRisk, relapseFactor, riskAhead } from '../../src/sim/rules/risk';
 import { scoreWeights } from '../../src/sim/rules/scoreWeights';
 import { quantile } from '../../src/sim/rules/scoring';
 import { tuning } from '../../src/sim/tuning';
@@ -33,14 +33,14 @@ describe('score card: every point traces to an effect', () => {
     expect(card.score).toBeCloseTo(card.learning.points + card.sustainability.points + card.customers.points, 9);
   });
 
-  it('filing an item earns nothing; closing it earns the risk it removed', () => {
+  it('filing an item earns nothing; closing it earns the harm it removed from the rest of the round', () => {
     const s = world();
     const c = must(s.conditions['queue:config:1']);
-    const risk = conditionRisk(s, c);
-    expect(risk).toBeGreaterThan(0);
+    expect(conditionRisk(s, c)).toBeGreaterThan(0);
     const it1 = item(s, c.id, 'prevent');
     expect(scoreCard(s).score).toBe(0);
     s.now = 600;
+    const risk = riskAhead(s, c);
     closeActionItem(s, it1);
     expect(c.strength).toBe(0);
     expect(scoreCard(s).learning.riskRemoved).toBeCloseTo(risk, 9);
@@ -78,14 +78,14 @@ describe('score card: every point traces to an effect', () => {
 
   it('a staged (injected) fire leaves no risk behind to farm', () => {
     const s = createSimulation(scenario(), { seed: 3 });
-    ok(s, { type: 'injectIncident', service: 'queue', kind: 'capacity' });
+    ok(s, { type: 'injectIncident', service: 'queue', kind: 'capacity', staged: true });
     const inc = must(s.snapshot().incidents[must(s.snapshot().incidentOrder.at(-1))]);
     expect(conditionRisk(s.snapshot(), must(s.snapshot().conditions[inc.conditionId]))).toBe(0);
   });
 
   it('a status update helps once per stretch of an incident, not per click', () => {
     const s = createSimulation(scenario(), { seed: 3 });
-    ok(s, { type: 'injectIncident', service: 'queue', kind: 'capacity' });
+    ok(s, { type: 'injectIncident', service: 'queue', kind: 'capacity', staged: true });
     const incident = must(s.snapshot().incidentOrder.at(-1));
     advanceUntil(s, (snap) => snap.incidents[incident]?.phase !== 'undetected');
     ok(s, { type: 'postStatus', incident });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policies } from '../../src/sim';
+import { playerView, policies } from '../../src/sim';
 import type { Snapshot } from '../../src/sim/simulation';
 import { advanceUntil, must, sim } from './fixtures';
 
@@ -39,7 +39,7 @@ describe('the world handed to views and bots', () => {
 
   it('leaves the world as it was after the refused writes, and a bot reading it changes nothing', () => {
     const before = JSON.stringify(s.snapshot());
-    must(policies['learning-first'])(s.snapshot());
+    must(policies['learning-first'])(playerView(s.snapshot()));
     expect(JSON.stringify(s.snapshot())).toBe(before);
   });
 });

@@ -5,6 +5,7 @@ import {
   type Command,
   createSimulation,
   MINUTES_PER_WEEK,
+  playerView,
   policies,
   type Simulation,
   type Snapshot,
@@ -146,7 +147,7 @@ function playRandomly(sim: Simulation, seed: number, weeks: number): void {
     sim.advance(1 + r.int(120));
     const snap = sim.snapshot();
     const commands: unknown[] = Array.from({ length: r.int(6) }, () => randomCommand(snap, r));
-    if (learner && r.next() < 0.5) commands.push(...learner(snap));
+    if (learner && r.next() < 0.5) commands.push(...learner(playerView(snap)));
     for (const cmd of commands) {
       const before = sim.snapshot();
       const result = sim.dispatch(cmd as Command);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Incident, MINUTES_PER_DAY, MINUTES_PER_HOUR, type SimState } from '../../src/sim';
+import { type Incident, MINUTES_PER_DAY, MINUTES_PER_HOUR, playerView, type SimState } from '../../src/sim';
 import { applyCommand } from '../../src/sim/commands';
 import { carefulResponse } from '../../src/sim/policies/helpers';
 import { burn } from '../../src/sim/rules/incident';
@@ -41,7 +41,7 @@ function levelEveryone(s: SimState): void {
 function minutesToMitigate(s: SimState, inc: Incident): number {
   const start = s.now;
   while (inc.phase !== 'mitigated' && inc.phase !== 'resolved') {
-    for (const cmd of carefulResponse(s)) if (cmd.type !== 'assignRole') applyCommand(s, cmd);
+    for (const cmd of carefulResponse(playerView(s))) if (cmd.type !== 'assignRole') applyCommand(s, cmd);
     tickIncident(s, inc);
     s.now += 1;
     if (s.now - start > 3000) throw new Error('the fire never went out');

@@ -70,7 +70,7 @@ const condition = z.object({
   strength: unit,
   revealed: z.boolean(),
   createdAt: minute,
-  origin: z.enum(['scenario', 'deploy', 'injected']),
+  origin: z.enum(['scenario', 'deploy', 'push', 'injected']),
   fired: count,
   relapseUntil: maybeMinute.optional(),
   weakened: z
@@ -255,6 +255,8 @@ const effects = z.object({
   riskRemoved: amount,
   riskRevealed: amount,
   responseImproved: amount,
+  /** Saves from before deliberate knowledge was counted start it at nothing. */
+  knowledgeSpread: amount.default(0),
   pagesOverBudget: count,
   toilOverHalfHours: count,
   statusUpdatesHeard: count,

@@ -44,7 +44,11 @@ export type Command =
   | { type: 'reviewNearMiss'; nearMiss: string }
   | { type: 'runDrill'; team: string; service: string }
   | { type: 'setShadow'; engineer: string; mentor: string | null }
-  | { type: 'injectIncident'; service: string; kind: ConditionKind }
+  /**
+   * A fire set on purpose: from outside it sets off the service's real weakness of that kind (or the one
+   * named); `staged` marks a fire the table set itself, which burns only here and teaches nobody.
+   */
+  | { type: 'injectIncident'; service: string; kind: ConditionKind; condition?: string; staged?: boolean }
   | { type: 'delegateResponse'; on: boolean }
   | { type: 'chooseInvestment'; week: number; offer: number };
 

@@ -12,6 +12,11 @@ type FileCommand = CommandOf<'fileActionItem'>;
 type Filing = { input: FileItemInput } | string;
 
 const GUARDED = 'that weakness is already guarded; removing it (prevent) is the next step';
+const ALREADY_OPEN = 'that condition already has an open action item';
+
+/** One item at a time on a weakness: a second, while the first is open, would only split the team's hours. */
+const hasOpenItem = (state: Snapshot, conditionId: string) =>
+  Object.values(state.actionItems).some((a) => a.conditionId === conditionId && a.status === 'open');
 const noOwner = (cmd: FileCommand) =>
   cmd.owner === undefined ? 'nobody is left to own it' : 'the owner must be an active engineer';
 
@@ -26,6 +31,7 @@ function fromRetro(state: Snapshot, cmd: FileCommand, retroId: string, verify: b
     if (retro.actionItems.some((id) => state.actionItems[id]?.factorId === factor.id))
       return 'that factor already has an action item';
     const cond = factor.conditionId ? own(state.conditions, factor.conditionId) : undefined;
+    if (cond && hasOpenItem(state, cond.id)) return ALREADY_OPEN;
     if (cmd.actionType === 'mitigate' && cond && isGuarded(cond)) return GUARDED;
   }
   const pagerTeam = retro.incidentId ? (own(state.incidents, retro.incidentId)?.pagerTeam ?? null) : null;
@@ -51,8 +57,7 @@ function fromCondition(state: Snapshot, cmd: FileCommand, verify: boolean): Fili
   if (verify) {
     if (!c.revealed) return 'nobody knows about that condition yet';
     if (c.strength <= 0) return 'that condition is already gone';
-    const open = Object.values(state.actionItems).some((a) => a.conditionId === c.id && a.status === 'open');
-    if (open) return 'that condition already has an open action item';
+    if (hasOpenItem(state, c.id)) return ALREADY_OPEN;
     if (cmd.actionType === 'mitigate' && isGuarded(c)) return GUARDED;
   }
   const owner = actionItemOwner(state, c.service, null, cmd.owner);

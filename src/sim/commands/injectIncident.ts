@@ -1,37 +1,36 @@
+import { z } from 'zod';
 import { own } from '../commandChecks';
 import { CONDITION_KINDS } from '../model/types';
-import { createStream } from '../rng';
-import { startIncident } from '../rules/incident';
+import { setOffWeakness, weaknessFor } from '../rules/outsideFire';
+import { stageFire } from '../rules/stagedFire';
 import { tuning } from '../tuning';
 import { defineCommand, no, OK } from './command';
 import { oneOf, payload, ref } from './shape';
 
+/**
+ * A fire set on purpose. From outside the organization (the facilitator, a scenario's script, the
+ * tutorial, the demo) it sets off one of the service's real weaknesses, and both timelines face it.
+ * Staged by the table itself (the round marks it so; a player cannot unmark it) it burns on a weakness
+ * made up for it, only here, and teaches nobody.
+ */
 export const injectIncident = defineCommand({
   type: 'injectIncident',
-  schema: payload('injectIncident', { service: ref, kind: oneOf(CONDITION_KINDS, 'condition class') }),
+  schema: payload('injectIncident', {
+    service: ref,
+    kind: oneOf(CONDITION_KINDS, 'condition class'),
+    condition: ref.optional(),
+    staged: z.boolean().optional(),
+  }),
   label: 'Set it on fire',
   check(state, cmd) {
     if (!own(state.services, cmd.service)) return no(`no service "${cmd.service}"`);
     if (own(tuning.weeklyHazard, cmd.kind) === undefined) return no(`no condition class "${String(cmd.kind)}"`);
-    return OK;
+    if (cmd.staged === true) return cmd.condition === undefined ? OK : no('a staged fire has no real weakness');
+    const found = weaknessFor(state, cmd);
+    return typeof found === 'string' ? no(found) : OK;
   },
   perform(state, cmd) {
-    const svc = own(state.services, cmd.service);
-    if (!svc) return;
-    // Named by minute, service and class, so the same fire in the never-learning replay has the same luck.
-    let id = `inj:${state.now}:${svc.id}:${cmd.kind}`;
-    for (let n = 2; Object.hasOwn(state.conditions, id); n++) id = `inj:${state.now}:${svc.id}:${cmd.kind}:${n}`;
-    state.conditions[id] = {
-      id,
-      service: svc.id,
-      kind: cmd.kind,
-      strength: 1,
-      revealed: false,
-      createdAt: state.now,
-      origin: 'injected',
-      fired: 0,
-    };
-    state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);
-    startIncident(state, id, true);
+    if (cmd.staged === true) stageFire(state, cmd.service, cmd.kind);
+    else setOffWeakness(state, cmd);
   },
 });

@@ -94,10 +94,33 @@ export function parseCommand(raw: unknown): { ok: true; command: Command } | { o
   return { ok: true, command: definition.schema.parse(raw) as Command };
 }
 
+/**
+ * Shapes already found well formed, by their text: a bot asks the same few commands look after look.
+ * A text that passed once passes again (a command whose text hides a bad value, such as NaN written as
+ * null, is judged afresh, since only passes are remembered). Kept small.
+ */
+const wellFormed = new Set<string>();
+
 /** What is wrong with a command's shape, naming the field; null when it is well formed. */
 export function payloadProblem(command: unknown): string | null {
   if (!command || typeof command !== 'object' || Array.isArray(command))
     return 'unknown command (a command is an object with a type)';
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(command);
+  } catch {
+    text = undefined;
+  }
+  if (text === undefined || text.length > 400) return shapeProblem(command);
+  if (wellFormed.has(text)) return null;
+  const problem = shapeProblem(command);
+  if (problem !== null) return problem;
+  if (wellFormed.size >= 20_000) wellFormed.clear();
+  wellFormed.add(text);
+  return null;
+}
+
+function shapeProblem(command: object): string | null {
   const type = (command as { type?: unknown }).type;
   const definition = definitionOf(type);
   if (!definition) return `unknown command ${typeof type === 'string' ? `"${clip(type, 40)}"` : ''}`.trim();

@@ -1,7 +1,7 @@
 import { own } from '../commandChecks';
 import { activeMembers, logEvent } from '../model/world';
 import { revealCondition } from '../rules/effects';
-import { gainKnowledge } from '../rules/knowledge';
+import { teach } from '../rules/knowledge';
 import { defineCommand, no, OK } from './command';
 import { payload, ref } from './shape';
 
@@ -23,7 +23,7 @@ export const reviewNearMiss = defineCommand({
     if (c) revealCondition(state, c);
     // The service's team spends a few hours on it and learns a little.
     const team = state.services[nm.service]?.team ?? '';
-    for (const e of activeMembers(state, team).slice(0, 3)) gainKnowledge(state, e.id, nm.service, 0.05);
+    for (const e of activeMembers(state, team).slice(0, 3)) teach(state, e.id, nm.service, 0.05);
     const t = state.teams[team];
     if (t) t.owedHours += 4;
     state.totals.nearMissesReviewed += 1;

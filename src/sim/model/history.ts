@@ -1,6 +1,6 @@
 import { MINUTES_PER_DAY } from '../clock';
+import { knowledgeReach } from '../rules/knowledge';
 import { onCall } from '../rules/rotation';
-import { knowledgeReach } from '../rules/scoring';
 import type { Scenario } from '../scenario/schema';
 import { tuning } from '../tuning';
 import { newIncident } from './incidentRecord';

@@ -36,12 +36,22 @@ export interface Totals {
 
 /** Every scored effect, accrued from zero as it happens. */
 export interface EffectLedger {
-  /** Expected weekly customer impact removed from latent conditions (items, shared retros). */
+  /**
+   * Harm removed from latent conditions (items, shared retros), in points: what each could still have
+   * caused before the round ends, net of what the organization bought itself (a feature push).
+   */
   riskRemoved: number;
-  /** Expected weekly customer impact of conditions the organization came to know about. */
+  /** Weekly risk of conditions the organization came to know about: for the story, not scored. */
   riskRevealed: number;
-  /** Faster detection and diagnosis where it matters: runbook and alert gains weighted by the service's live risk. */
+  /** Harm that better runbooks and alerts keep the service's live weaknesses from causing before the round ends. */
   responseImproved: number;
+  /**
+   * Harm that knowledge spread on purpose (drills, shadowing, pairing, near-miss reviews) can save before the
+   * round ends, in points: how much further it reached beyond each service's best expert when it was taught,
+   * times the share of a fire's harm that saves, times the harm still ahead on that service. Incidents
+   * teach their responders too, but are not counted here: having more of them never raises it.
+   */
+  knowledgeSpread: number;
   /** Pages a person took beyond the budget of two per 12-hour shift. */
   pagesOverBudget: number;
   /** Team-hours worked while the team's toil was above one half. */

@@ -44,8 +44,11 @@ export interface LatentCondition {
   /** Known to the organization (surfaced by a retro, near-miss review or shared write-up). */
   revealed: boolean;
   createdAt: Minute;
-  /** Where it came from: the scenario, a feature deploy, or a facilitator. */
-  origin: 'scenario' | 'deploy' | 'injected';
+  /**
+   * Where it came from: the scenario, a feature deploy (chance), a feature push the organization chose
+   * (bought), or a fire the table staged itself (no real weakness).
+   */
+  origin: 'scenario' | 'deploy' | 'push' | 'injected';
   fired: number;
   /**
    * After a fire that was only restarted, rolled back or failed over, the same failure comes back

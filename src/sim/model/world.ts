@@ -1,7 +1,7 @@
 import { current, isDraft } from 'immer';
 import { MINUTES_PER_WEEK } from '../clock';
 import type { SimEvent } from '../events';
-import type { EngineerIn, IncidentIn, Snapshot } from './snapshot';
+import type { EngineerIn, IncidentIn, People, Snapshot } from './snapshot';
 import type { SimState } from './types';
 
 /** Small queries and helpers shared by the rules. */
@@ -44,7 +44,7 @@ export function allEvents(state: Snapshot): SimEvent[] {
   return eventsSince(state, 0);
 }
 
-export function activeMembers<S extends Snapshot>(state: S, team: string): EngineerIn<S>[] {
+export function activeMembers<S extends People>(state: S, team: string): EngineerIn<S>[] {
   const out: EngineerIn<S>[] = [];
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];
@@ -62,17 +62,22 @@ export function openIncidents<S extends Snapshot>(state: S): IncidentIn<S>[] {
   return out;
 }
 
-export function serviceName(state: Snapshot, id: string): string {
+export function engineerName(state: SimState, id: string | null | undefined): string {
+  if (!id) return 'nobody';
+  return state.engineers[id]?.name ?? id;
+}
+
+export function serviceName(state: Pick<Snapshot, 'services'>, id: string): string {
   return state.services[id]?.name ?? id;
 }
 
 /** Services that depend on the given one: where its fire spreads. */
-export function dependentsOf(state: Snapshot, service: string): string[] {
+export function dependentsOf(state: Pick<Snapshot, 'services' | 'serviceOrder'>, service: string): string[] {
   return state.serviceOrder.filter((id) => state.services[id]?.dependsOn.includes(service));
 }
 
 /** The game clock as it reads where a person works: nights and days follow the sun. */
-export function localTime(state: Snapshot, engineer: string, t: number): number {
+export function localTime(state: Pick<Snapshot, 'engineers' | 'siteOffsets'>, engineer: string, t: number): number {
   const site = state.engineers[engineer]?.site ?? '';
   return t + (state.siteOffsets?.[site] ?? 0) * 60;
 }
@@ -82,7 +87,7 @@ export function clamp01(x: number): number {
 }
 
 /** How many active people can handle a service: knowledge of at least one half. */
-export function busFactor(state: Snapshot, service: string): number {
+export function busFactor(state: People, service: string): number {
   let n = 0;
   for (const id of state.engineerOrder) {
     const e = state.engineers[id];

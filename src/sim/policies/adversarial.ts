@@ -1,14 +1,23 @@
-import type { Immutable } from 'immer';
 import { MINUTES_PER_WEEK } from '../clock';
 import type { Command } from '../commands';
-import { CONDITION_KINDS, type Incident, MITIGATIONS } from '../model/types';
+import { CONDITION_KINDS, MITIGATIONS } from '../model/types';
 import { activeMembers } from '../model/world';
 import { plansFor } from '../rules/actionItems';
-import { workingRemedies } from '../rules/incident';
+import { candidateClasses } from '../rules/clues';
+import { isGuarded } from '../rules/effects';
+import { mitigationHarms } from '../rules/incident';
+import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
 import type { Policy } from '../simulation';
-import { tuning } from '../tuning';
-import { ackPages, carefulResponse, restartThenHero, retroCommands, visibleIncidents } from './helpers';
+import {
+  ackPages,
+  carefulResponse,
+  investigateThenFix,
+  restartThenHero,
+  retroCommands,
+  type Seen,
+  visibleIncidents,
+} from './helpers';
 
 /**
  * Bots that try to game the score, written against the public API only (snapshots in, commands
@@ -20,8 +29,9 @@ const blamelessQuick = { framing: 'blameless' as const, share: false, items: 0, 
 /** Files the cheapest item for every factor of every retro, whatever it would change. */
 export const farmCheapItems: Policy = (s) => {
   const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'deep' })];
-  for (const retro of Object.values(s.retros)) {
-    if (retro.phase !== 'actions') continue;
+  for (const id of s.unpublishedRetros) {
+    const retro = s.retros[id];
+    if (retro?.phase !== 'actions') continue;
     for (const f of surfacedFactors(retro)) {
       const kind = f.conditionId ? (s.conditions[f.conditionId]?.kind ?? null) : null;
       const cheapest = [...plansFor(f.key, f.service, kind, s)].sort((a, b) => a.costDays - b.costDays)[0];
@@ -31,23 +41,35 @@ export const farmCheapItems: Policy = (s) => {
   return out;
 };
 
-/** Keeps re-mitigating every condition it knows, long after it stopped mattering. */
+/**
+ * Written to keep re-mitigating every condition it knows, long after it stopped mattering. A weakness is guarded
+ * only once, so what is left is a guard on each known weakness and quick blameless retros: cheap learning.
+ */
 export const refixSame: Policy = (s) => {
   const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'quick' })];
+  // Asks only for what the screen would take: a live known weakness with no open item that is not guarded yet.
+  const covered = new Set(s.openItems.map((id) => s.actionItems[id]?.conditionId));
   for (const c of Object.values(s.conditions)) {
-    if (c.revealed && c.strength > 0) out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
+    if (c.strength > 0 && !covered.has(c.id) && !isGuarded(c))
+      out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
   }
   return out;
 };
 
-const pending = (inc: Immutable<Incident>) => inc.attempts.some((a) => a.outcome === 'pending');
+const pending = (inc: Seen) => inc.attempts.some((a) => a.outcome === 'pending');
+
+/** A fix that would make things worse for some class the clues still leave open. */
+const likelyHarmful = (inc: Seen) => {
+  const open = candidateClasses(inc);
+  return MITIGATIONS.find((m) => open.some((k) => mitigationHarms(k, m)));
+};
 
 /** Makes incidents worse on purpose (wrong mitigations, no commander, lost handoffs) to surface more factors. */
 export const worsenForFactors: Policy = (s) => {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
     if (inc.phase !== 'investigating' || pending(inc)) continue;
-    const harmful = tuning.harmful[inc.kind][0];
+    const harmful = likelyHarmful(inc);
     const tried = new Set(inc.attempts.map((a) => a.action));
     const wrong = MITIGATIONS.find((m) => !tried.has(m) && m !== 'rollback');
     if (harmful && !tried.has(harmful)) out.push({ type: 'mitigate', incident: inc.id, action: harmful });
@@ -73,7 +95,11 @@ export const statusSpam: Policy = (s) => [
 export const drillSpam: Policy = (s) => {
   const out: Command[] = [...restartThenHero(s)];
   for (const team of s.teamOrder) {
-    for (const svc of s.serviceOrder) out.push({ type: 'runDrill', team, service: svc });
+    // A team drills once a week: the first service is the one the screen takes.
+    const last = s.teams[team]?.lastDrillAt ?? null;
+    const first = s.serviceOrder[0];
+    if (first && (last === null || s.now - last >= MINUTES_PER_WEEK))
+      out.push({ type: 'runDrill', team, service: first });
     const members = activeMembers(s, team);
     members.forEach((e, i) => {
       const mentor = members[(i + 1) % members.length];
@@ -89,10 +115,7 @@ export const drillSpam: Policy = (s) => {
 export const cramRetrosLate: Policy = (s) => {
   const out: Command[] = carefulResponse(s);
   if (s.now < s.weeks * MINUTES_PER_WEEK - 2 * 24 * 60) return out;
-  for (const id of s.incidentOrder) {
-    const inc = s.incidents[id];
-    if (inc?.phase === 'resolved' && !inc.retroId) out.push({ type: 'scheduleRetro', incident: id });
-  }
+  for (const id of s.awaitingRetro) out.push({ type: 'scheduleRetro', incident: id });
   const late = retroCommands(s, {
     depthFor: () => 'deep',
     framing: 'blameless',
@@ -103,7 +126,10 @@ export const cramRetrosLate: Policy = (s) => {
   return [...out, ...late];
 };
 
-/** Sets fires with the facilitator's injection every day, then holds deep retros on them and files items. */
+/**
+ * Sets a fire from its own screen every day, then holds deep retros on them and files items: a table's own
+ * fire is staged, so it burns only here, teaches nobody and never reaches the never-learning replay.
+ */
 export const injectAndReview: Policy = (s) => {
   const out: Command[] = [
     ...carefulResponse(s),
@@ -123,16 +149,24 @@ export const injectAndReview: Policy = (s) => {
   return out;
 };
 
-/** Responds perfectly — it reads the true failure class and applies the right fix at once — and never learns. */
+/**
+ * Responds as fast as clues allow — the secondary and the expert at once, everyone looking at a different
+ * thing, the expert asked, the fix as soon as the clues agree — and never learns. (It used to read the
+ * true class; a bot sees what a player sees.)
+ */
 export const perfectResponder: Policy = (s) => {
   const out: Command[] = ackPages(s);
   for (const inc of visibleIncidents(s)) {
-    if ((inc.phase !== 'investigating' && inc.phase !== 'acknowledged') || pending(inc)) continue;
-    // The first fix that truly works (a deploy bug with no recent deploy needs its flag off, not a rollback).
-    const remedy = workingRemedies(inc)[0];
-    if (remedy) out.push({ type: 'mitigate', incident: inc.id, action: remedy });
+    if (inc.phase !== 'investigating') continue;
+    if (inc.responders.length < 2) out.push({ type: 'pageSecondary', incident: inc.id });
+    if (!inc.expertCalled) out.push({ type: 'escalateToExpert', incident: inc.id });
     if (!inc.roles.comms && inc.pagedTo)
       out.push({ type: 'assignRole', incident: inc.id, role: 'comms', engineer: inc.pagedTo });
+    const hero = expertFor(s, inc.service);
+    const ask: Command | null = hero ? { type: 'investigate', incident: inc.id, step: 'expert', engineer: hero } : null;
+    const asked = inc.clues.some((c) => c.step === 'expert') || inc.inquiries.some((q) => q.step === 'expert');
+    if (ask && !asked && s.can(ask).ok) out.push(ask);
+    out.push(...investigateThenFix(s, inc));
   }
   return out;
 };
@@ -175,13 +209,14 @@ export const adversarialPolicies: Record<string, Policy> = {
 
 export const adversarialDescriptions: Record<string, string> = {
   'farm-cheap-items': 'files the cheapest item for every factor of every retro',
-  'refix-same': 'keeps re-mitigating every condition it knows, long after it stopped mattering',
+  'refix-same': 'guards every weakness it knows, once each (a second guard is refused), with quick blameless retros',
   'worsen-for-factors': 'makes incidents worse on purpose to surface more factors, then farms items',
   'status-spam': 'posts a status update at every look; never learns',
   'drill-spam': 'drills every service every week, shadows everyone, reviews near misses; fixes nothing',
   'cram-retros-late': 'holds every retro in the last two days of the round',
-  'inject-and-review': 'sets fires with the facilitator injection daily and reviews them',
-  'perfect-responder': 'reads the true failure class and fixes at once; never learns',
+  'inject-and-review': 'sets a fire from its own screen daily and reviews it (staged: burns only here, teaches nobody)',
+  'perfect-responder':
+    'responds as fast as clues allow: every hand and the expert at once, the fix as soon as the clues agree; never learns',
   'blame-deep': 'deep retros that end in blame, items filed',
   'item-hoarder': 'files items for everything, gives no time to close them',
 };

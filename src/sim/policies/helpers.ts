@@ -1,47 +1,58 @@
 import type { Immutable } from 'immer';
-import { type Command, checkCommand } from '../commands';
+import type { Command } from '../commands';
 import { RETRO_STEPS } from '../machines/retroMachine';
-import type { Snapshot } from '../model/snapshot';
-import type { Incident, InvestigationStep, Mitigation, Retro, RetroDepth, RetroFraming } from '../model/types';
-import { activeMembers, openIncidents } from '../model/world';
+import type { InvestigationStep, Mitigation, Retro, RetroDepth, RetroFraming } from '../model/types';
+import { activeMembers } from '../model/world';
+import type { IncidentSeen, PlayerView } from '../playerView';
 import { diagnosisHint, likeliestFix } from '../rules/clues';
 import { isGuarded } from '../rules/effects';
-import { incidentCan, whoFixes } from '../rules/incidentLife';
 import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
 import { onCall } from '../rules/rotation';
 
-export type Snap = Snapshot;
+/** What a bot is given: the player's view of the world. */
+export type Snap = PlayerView;
+/** An incident as the player sees it. */
+export type Seen = Immutable<IncidentSeen>;
 
-export function visibleIncidents(s: Snap): Immutable<Incident>[] {
-  return openIncidents(s).filter((i) => i.phase !== 'undetected');
+/** The incidents burning that someone has noticed. */
+export function visibleIncidents(s: Snap): Seen[] {
+  const out: Seen[] = [];
+  for (const id of s.openIncidents) {
+    const inc = s.incidents[id];
+    if (inc) out.push(inc);
+  }
+  return out;
 }
 
-/** Answers every page the incident machine says can be answered now. */
+/** Answers every page the screen lets the table answer now. */
 export function ackPages(s: Snap): Command[] {
-  return visibleIncidents(s)
-    .filter((i) => incidentCan(s, i.id, { type: 'ACK', byPlayer: true }).ok)
-    .map((i) => ({ type: 'acknowledge', incident: i.id }));
+  const out: Command[] = [];
+  for (const i of visibleIncidents(s)) {
+    if (i.phase !== 'paged') continue;
+    const ack: Command = { type: 'acknowledge', incident: i.id };
+    if (s.can(ack).ok) out.push(ack);
+  }
+  return out;
 }
 
-/** Whether the incident machine would take a fix now (nothing under way, someone to carry it out). */
-const canTry = (s: Snap, inc: Immutable<Incident>, action: Mitigation) =>
-  incidentCan(s, inc.id, { type: 'ATTEMPT', action, by: whoFixes(inc) }).ok;
+/** Whether the screen would take a fix now (nothing under way, someone to carry it out). */
+const canTry = (s: Snap, inc: Seen, action: Mitigation) => s.can({ type: 'mitigate', incident: inc.id, action }).ok;
 
-const pending = (inc: Immutable<Incident>) => inc.attempts.some((a) => a.outcome === 'pending');
+const pending = (inc: Seen) => inc.attempts.some((a) => a.outcome === 'pending');
 
 /** The careful order of looking: the plain record first, then what the service's tooling and people offer. */
 const LOOK_ORDER: readonly InvestigationStep[] = ['deploys', 'dashboards', 'logs', 'runbook', 'dependency'];
 
 /** Each free responder takes the next step nobody has taken on this incident yet. */
-export function nextSteps(s: Snap, inc: Immutable<Incident>): Command[] {
+export function nextSteps(s: Snap, inc: Seen): Command[] {
   const taken = new Set<InvestigationStep>([...inc.clues.map((c) => c.step), ...inc.inquiries.map((q) => q.step)]);
   const out: Command[] = [];
   for (const engineer of inc.responders) {
     const step = LOOK_ORDER.find((st) => !taken.has(st));
     if (!step) break;
     const cmd: Command = { type: 'investigate', incident: inc.id, step, engineer };
-    if (!checkCommand(s, cmd).ok) continue;
+    if (!s.can(cmd).ok) continue;
     taken.add(step);
     out.push(cmd);
   }
@@ -52,7 +63,7 @@ export function nextSteps(s: Snap, inc: Immutable<Incident>): Command[] {
  * The investigate → infer → choose loop, played through commands: the fix the clues agree on, else
  * more steps, else (every step taken, nothing under way) the likeliest fix not yet tried.
  */
-export function investigateThenFix(s: Snap, inc: Immutable<Incident>): Command[] {
+export function investigateThenFix(s: Snap, inc: Seen): Command[] {
   if (inc.phase !== 'investigating' || pending(inc)) return [];
   const hint = diagnosisHint(inc);
   if (hint.recommended && canTry(s, inc, hint.recommended))
@@ -84,7 +95,7 @@ export function carefulResponse(s: Snap): Command[] {
       out.push({ type: 'assignRole', incident: inc.id, role: 'ops', engineer: inc.pagedTo });
     // An update only when it tells customers something new: the rules say when that is.
     const status: Command = { type: 'postStatus', incident: inc.id };
-    if (checkCommand(s, status).ok) out.push(status);
+    if (s.can(status).ok) out.push(status);
     out.push(...investigateThenFix(s, inc));
   }
   return out;
@@ -108,7 +119,7 @@ export function restartThenHero(s: Snap): Command[] {
 }
 
 /** Once the hero is there: ask them, then apply what their clue says (or the likeliest fix left). */
-function heroAnswers(s: Snap, inc: Immutable<Incident>): Command[] {
+function heroAnswers(s: Snap, inc: Seen): Command[] {
   const hint = diagnosisHint(inc);
   if (hint.recommended && canTry(s, inc, hint.recommended))
     return [{ type: 'mitigate', incident: inc.id, action: hint.recommended }];
@@ -117,7 +128,7 @@ function heroAnswers(s: Snap, inc: Immutable<Incident>): Command[] {
   if (hero && !asked) {
     const ask: Command = { type: 'investigate', incident: inc.id, step: 'expert', engineer: hero };
     // The hero may be busy elsewhere: then wait for them, unless they are not on the incident at all.
-    if (checkCommand(s, ask).ok) return [ask];
+    if (s.can(ask).ok) return [ask];
     if (inc.responders.includes(hero)) return [];
   }
   if (inc.inquiries.length > 0) return [];
@@ -127,35 +138,42 @@ function heroAnswers(s: Snap, inc: Immutable<Incident>): Command[] {
 
 export interface RetroPlan {
   /** Which resolved incidents get a retro, and how deep. */
-  depthFor: (s: Snap, inc: Immutable<Incident>) => RetroDepth | null;
+  depthFor: (s: Snap, inc: Seen) => RetroDepth | null;
   framing: RetroFraming;
   share: boolean;
   /** How many action items to file per retro. */
   items: number;
   uninvolvedFacilitator: boolean;
-  /** Guard (mitigate) a weakness only found (a sibling, a near miss, a drill); remove (prevent) one that has fired. */
-  preferGuard?: boolean;
+  /**
+   * Guard (mitigate) first: a weakness only found (a sibling, a near miss, a drill), or with 'always' one
+   * that has fired too — a guard closes in hours and ends a relapse; removing it comes next. Otherwise a
+   * weakness is removed (prevent) at once.
+   */
+  preferGuard?: boolean | 'always';
+  /** Items only on weaknesses (the one that gave way, and others the retro found), none on the response. */
+  onlyWeaknesses?: boolean;
 }
 
 /** Walks each retro one step per policy call, from scheduling to publishing. */
 export function retroCommands(s: Snap, plan: RetroPlan): Command[] {
   const out: Command[] = [];
-  for (const id of s.incidentOrder) {
+  for (const id of s.awaitingRetro) {
     const inc = s.incidents[id];
-    if (inc?.phase !== 'resolved' || inc.retroId || inc.resolvedAt === null) continue;
+    if (!inc || inc.resolvedAt === null) continue;
     if (s.now - inc.resolvedAt > 24 * 60 && !inc.prior) continue;
     if (plan.depthFor(s, inc)) out.push({ type: 'scheduleRetro', incident: id });
   }
-  for (const retro of Object.values(s.retros)) {
-    const inc = retro.incidentId ? s.incidents[retro.incidentId] : undefined;
-    if (!inc || retro.phase === 'published') continue;
+  for (const id of s.unpublishedRetros) {
+    const retro = s.retros[id];
+    const inc = retro?.incidentId ? s.incidents[retro.incidentId] : undefined;
+    if (!retro || !inc) continue;
     out.push(...retroStep(s, retro, inc, plan));
   }
   return out;
 }
 
 /** The retro's remaining steps up to the action items, in the machine's order, each with its choice. */
-function retroStep(s: Snap, retro: Immutable<Retro>, inc: Immutable<Incident>, plan: RetroPlan): Command[] {
+function retroStep(s: Snap, retro: Immutable<Retro>, inc: Seen, plan: RetroPlan): Command[] {
   const id = retro.id;
   const at = RETRO_STEPS.indexOf(retro.phase);
   const actionsAt = RETRO_STEPS.indexOf('actions');
@@ -188,7 +206,7 @@ function retroStep(s: Snap, retro: Immutable<Retro>, inc: Immutable<Incident>, p
     const factors = surfacedFactors(retro);
     const ranked = [
       ...factors.filter((f) => f.key === 'condition' || f.key === 'sibling-condition'),
-      ...factors.filter((f) => f.key !== 'condition' && f.key !== 'sibling-condition'),
+      ...(plan.onlyWeaknesses ? [] : factors.filter((f) => f.key !== 'condition' && f.key !== 'sibling-condition')),
     ];
     for (const f of ranked.slice(0, plan.items)) {
       const onCondition = f.key === 'condition' || f.key === 'sibling-condition';
@@ -196,7 +214,7 @@ function retroStep(s: Snap, retro: Immutable<Retro>, inc: Immutable<Incident>, p
       const hasFired = (cond?.fired ?? 0) >= 1;
       const alreadyGuarded = cond ? isGuarded(cond) : false;
       const actionType = onCondition
-        ? plan.preferGuard && !hasFired && !alreadyGuarded
+        ? plan.preferGuard && (plan.preferGuard === 'always' || !hasFired) && !alreadyGuarded
           ? 'mitigate'
           : 'prevent'
         : f.key === 'recent-deploy'

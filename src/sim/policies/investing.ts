@@ -1,6 +1,6 @@
 import type { Command } from '../commands';
 import type { InvestmentKind } from '../model/types';
-import { choiceOpen, offersFor, weekNumber } from '../rules/investments';
+import { weekNumber } from '../rules/investments';
 import { serviceRisk } from '../rules/risk';
 import type { Snap } from './helpers';
 
@@ -13,13 +13,13 @@ const LEARNER_PREFERENCE: Record<InvestmentKind, number> = {
   'feature-push': 0,
 };
 
-/** A learner's weekly choice: better alerts or a runbook where the risk is highest, else a drill or a hire. */
+/** A learner's weekly choice: better alerts or a runbook where the known risk is highest, else a drill or a hire. */
 export function investLikeALearner(s: Snap): Command[] {
-  if (!choiceOpen(s)) return [];
+  if (s.offers.length === 0) return [];
   const week = weekNumber(s.now);
   let best = -1;
   let bestValue = 0;
-  offersFor(s, week).forEach((o, i) => {
+  s.offers.forEach((o, i) => {
     const value = LEARNER_PREFERENCE[o.kind] * (1 + serviceRisk(s, o.service));
     if (value > bestValue) {
       best = i;
@@ -31,8 +31,6 @@ export function investLikeALearner(s: Snap): Command[] {
 
 /** Value now: the feature push whenever it is offered, nothing otherwise. */
 export function investInFeatures(s: Snap): Command[] {
-  if (!choiceOpen(s)) return [];
-  const week = weekNumber(s.now);
-  const i = offersFor(s, week).findIndex((o) => o.kind === 'feature-push');
-  return i < 0 ? [] : [{ type: 'chooseInvestment', week, offer: i }];
+  const i = s.offers.findIndex((o) => o.kind === 'feature-push');
+  return i < 0 ? [] : [{ type: 'chooseInvestment', week: weekNumber(s.now), offer: i }];
 }

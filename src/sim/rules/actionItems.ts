@@ -2,7 +2,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { ActionItem, ActionType, ConditionKind, FactorKey, Service, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent, newId, serviceName } from '../model/world';
 import { improveService, isGuarded, weakenCondition } from './effects';
-import { gainKnowledge } from './knowledge';
+import { teach } from './knowledge';
 
 export interface ActionPlan {
   type: ActionType;
@@ -65,7 +65,12 @@ const PLANS: Record<FactorKey, PlanMaker> = {
 };
 
 /** The action items a factor can lead to, typed prevent / mitigate / repair [WB-10]. */
-export function plansFor(key: FactorKey, service: string, kind: string | null, state: Snapshot): ActionPlan[] {
+export function plansFor(
+  key: FactorKey,
+  service: string,
+  kind: string | null,
+  state: Pick<Snapshot, 'services'>,
+): ActionPlan[] {
   if (!Object.hasOwn(PLANS, key)) return [];
   return PLANS[key](serviceName(state, service), kind);
 }
@@ -125,7 +130,7 @@ const spreadKnowledge: Repair = (state, svc) => {
   const learners = activeMembers(state, svc.team)
     .sort((a, b) => (a.knowledge[svc.id] ?? 0) - (b.knowledge[svc.id] ?? 0))
     .slice(0, 2);
-  for (const e of learners) gainKnowledge(state, e.id, svc.id, 0.45);
+  for (const e of learners) teach(state, e.id, svc.id, 0.45);
 };
 const practiseCommand: Repair = (state, svc) => {
   for (const e of activeMembers(state, svc.team)) if (!e.practised.includes('commander')) e.practised.push('commander');

@@ -14,6 +14,10 @@ import { clamp01 } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
 import { CHANGE_KINDS, SIGNATURES, type Signature } from './clueSignatures';
+
+/** What the clues are read from: the same for the world and for the player who looked. */
+type Investigated = Immutable<Pick<Incident, 'clues' | 'attempts' | 'mitigatedAt' | 'recentDeploy'>>;
+
 import { mitigationHarms, mitigationWorks } from './incident';
 
 /**
@@ -76,7 +80,7 @@ export function drawClue(state: SimState, inc: Incident, step: InvestigationStep
 }
 
 /** Whether the clues have shown if a deploy went out recently (then whether a rollback can help is known). */
-export function deployKnown(inc: Immutable<Incident>): boolean | null {
+export function deployKnown(inc: Investigated): boolean | null {
   return inc.clues.some((c) => c.step === 'deploys') ? inc.recentDeploy : null;
 }
 
@@ -93,7 +97,7 @@ export function sureFixes(kind: ConditionKind, deploy: boolean | null): Mitigati
  * The classes still possible: those every clue is consistent with, less those a failed fix rules out
  * (a fix certain to work for a class did not work, so it is not that class).
  */
-export function candidateClasses(inc: Immutable<Incident>): ConditionKind[] {
+export function candidateClasses(inc: Investigated): ConditionKind[] {
   const deploy = deployKnown(inc);
   const failed = inc.attempts.filter(
     (a) =>
@@ -107,7 +111,7 @@ export function candidateClasses(inc: Immutable<Incident>): ConditionKind[] {
 }
 
 /** How far the clues have narrowed the class down: 0 with nothing known, 1 with one class left. */
-export function narrowing(inc: Immutable<Incident>): number {
+export function narrowing(inc: Investigated): number {
   const n = CONDITION_KINDS.length;
   return clamp01((n - candidateClasses(inc).length) / (n - 1));
 }
@@ -122,7 +126,7 @@ export interface DiagnosisHint {
 }
 
 /** What the clues say so far; the player and the bots see exactly this. */
-export function diagnosisHint(inc: Immutable<Incident>): DiagnosisHint {
+export function diagnosisHint(inc: Investigated): DiagnosisHint {
   const candidates = candidateClasses(inc);
   const deploy = deployKnown(inc);
   const agreed = MITIGATIONS.filter((a) => candidates.every((k) => sureFixes(k, deploy).includes(a)));
@@ -134,7 +138,7 @@ export function diagnosisHint(inc: Immutable<Incident>): DiagnosisHint {
 }
 
 /** The fix that would work for the most classes still open (a guess when the clues do not agree). */
-export function likeliestFix(inc: Immutable<Incident>, untried: boolean): Mitigation | null {
+export function likeliestFix(inc: Investigated, untried: boolean): Mitigation | null {
   const candidates = candidateClasses(inc);
   const deploy = deployKnown(inc);
   const tried = new Set(inc.attempts.map((a) => a.action));

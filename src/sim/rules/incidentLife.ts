@@ -25,7 +25,7 @@ import { refusal, type SignalOutcome } from './machineReasons';
 import { nextToPage } from './response';
 
 /** Who carries out a fix a player (or a bot) asks for: the ops role, else the person paged, else anyone responding. */
-export function whoFixes(inc: Immutable<Incident>): string | null {
+export function whoFixes(inc: Immutable<Pick<Incident, 'roles' | 'pagedTo' | 'responders'>>): string | null {
   return inc.roles.ops ?? inc.pagedTo ?? inc.responders[0] ?? null;
 }
 
@@ -65,9 +65,30 @@ const effects: Record<string, Effect> = {
   resolveIncident: (state, inc) => resolveIncident(state, inc),
 };
 
+/**
+ * The machine's state for each phase, resolved once, over facts that are filled in afresh before every
+ * question (the machine keeps no facts of its own between signals, and assigns none). Resolving a state
+ * costs more than the question itself; the machine still decides every signal.
+ */
+const resolvedStates = new Map<
+  IncidentPhase,
+  { facts: IncidentFacts; state: ReturnType<typeof incidentMachine.resolveState> }
+>();
+
+function stateOf(phase: IncidentPhase, facts: IncidentFacts) {
+  let resolved = resolvedStates.get(phase);
+  if (!resolved) {
+    const held = { ...facts };
+    resolved = { facts: held, state: incidentMachine.resolveState({ value: phase, context: held }) };
+    resolvedStates.set(phase, resolved);
+  }
+  Object.assign(resolved.facts, facts);
+  return resolved.state;
+}
+
 function check(state: Snapshot, inc: Immutable<Incident>, signal: IncidentSignal) {
   const facts = incidentFacts(state, inc);
-  const from = incidentMachine.resolveState({ value: inc.phase, context: facts });
+  const from = stateOf(inc.phase, facts);
   if (from.can(signal)) return { from, facts, reason: null };
   const reason = refusal(incidentMachine, inc.phase, signal, {
     phase: () => incidentPhaseReason(inc.phase, signal),
@@ -83,10 +104,27 @@ function check(state: Snapshot, inc: Immutable<Incident>, signal: IncidentSignal
 export function sendIncident(state: SimState, inc: Incident, signal: IncidentSignal): SignalOutcome {
   const { from, facts, reason } = check(state, inc, signal);
   if (reason !== null) return { ok: false, reason };
-  const [to, actions] = transition(incidentMachine, from, signal);
-  inc.phase = to.value as IncidentPhase;
-  for (const action of actions) effects[action.type]?.(state, inc, signal, facts);
+  const { to, actions } = taken(inc.phase, from, signal);
+  inc.phase = to;
+  for (const action of actions) effects[action]?.(state, inc, signal, facts);
   return { ok: true };
+}
+
+/**
+ * Where a signal the machine took leads, and the actions it names. Where a phase has a single transition
+ * for the signal, the machine's answer is the same every time it is taken: asked once, then remembered.
+ */
+const transitions = new Map<string, { to: IncidentPhase; actions: string[] }>();
+
+function taken(phase: IncidentPhase, from: ReturnType<typeof stateOf>, signal: IncidentSignal) {
+  const key = `${phase}|${signal.type}`;
+  const known = transitions.get(key);
+  if (known) return known;
+  const [to, actions] = transition(incidentMachine, from, signal);
+  const result = { to: to.value as IncidentPhase, actions: actions.map((a) => a.type) };
+  const node = incidentMachine.root.states[phase] as { on?: Record<string, unknown[]> } | undefined;
+  if (node?.on?.[signal.type]?.length === 1) transitions.set(key, result);
+  return result;
 }
 
 /** Whether a signal would be taken by an incident right now, and why not; changes nothing. */

@@ -11,6 +11,7 @@ import {
 import { clamp01, logEvent, serviceName } from '../model/world';
 import { draw } from '../rng';
 import { tuning } from '../tuning';
+import { chargeBoughtRisk } from './effects';
 import { runDrill } from './knowledge';
 import { addHire } from './people';
 import { addDeployWeakness } from './work';
@@ -134,7 +135,10 @@ function featurePush(state: SimState, service: string, week: number): void {
   state.totals.businessValue += tuning.featurePushValue;
   for (let i = 0; i < tuning.featurePushConditions; i++) {
     const kind = PUSH_KINDS[(week + i) % PUSH_KINDS.length] as ConditionKind;
-    addDeployWeakness(state, `${service}:${kind}:push${week}-${i}`, service, kind);
+    const id = `${service}:${kind}:push${week}-${i}`;
+    const added = addDeployWeakness(state, id, service, kind, 'push');
+    const c = state.conditions[id];
+    if (added && c) chargeBoughtRisk(state, c);
   }
 }
 

@@ -1,10 +1,14 @@
 import { MINUTES_PER_WEEK, type Minute } from '../clock';
+import type { Snapshot } from '../model/snapshot';
 import type { Incident, LatentCondition, SimState } from '../model/types';
 import { activeMembers, clamp01, logEvent } from '../model/world';
 import { tuning } from '../tuning';
-import { revealCondition } from './effects';
+import { ledger, revealCondition } from './effects';
 import { feedBackToOwners } from './ownership';
+import { riskAhead } from './risk';
+import { isStaged } from './stagedFire';
 
+/** Someone learns a service: `amount` of what they did not know yet. */
 export function gainKnowledge(state: SimState, engineer: string, service: string, amount: number): void {
   const e = state.engineers[engineer];
   if (e?.status !== 'active') return;
@@ -13,20 +17,58 @@ export function gainKnowledge(state: SimState, engineer: string, service: string
   e.lastExposure[service] = state.now;
 }
 
-/** Doing teaches; watching a hero do it teaches little [SRE-28]. */
+/**
+ * How far knowledge of a service reaches beyond its best expert: the second and third best people's
+ * knowledge (each counted up to 0.6).
+ */
+export function knowledgeReach(state: Pick<Snapshot, 'engineers' | 'engineerOrder'>, service: string): number {
+  let first = 0;
+  let second = 0;
+  let third = 0;
+  for (const id of state.engineerOrder) {
+    const e = state.engineers[id];
+    if (e?.status !== 'active') continue;
+    const k = e.knowledge[service] ?? 0;
+    if (k > first) [first, second, third] = [k, first, second];
+    else if (k > second) [second, third] = [k, second];
+    else if (k > third) third = k;
+  }
+  return Math.min(0.6, second) + Math.min(0.6, third);
+}
+
+/**
+ * Knowledge spread on purpose — a drill, shadowing, pairing, a near-miss review: the person learns, and
+ * the score counts what that is worth in harm: how much further knowledge of the service now reaches
+ * beyond its best expert, times the share of a fire's harm that more people able to work it save
+ * (sharper clues, no waiting on the hero), times the harm the service's weaknesses can still cause
+ * before the round ends. Spreading knowledge of a quiet service in the round's last days is worth little.
+ */
+export function teach(state: SimState, engineer: string, service: string, amount: number): void {
+  const before = knowledgeReach(state, service);
+  gainKnowledge(state, engineer, service, amount);
+  const reached = knowledgeReach(state, service) - before;
+  if (reached > 0) ledger(state).knowledgeSpread += reached * tuning.knowledgeHarmShare * harmAheadOn(state, service);
+}
+
+/** The harm the live real weaknesses of a service can still cause before the round ends, in points. */
+function harmAheadOn(state: SimState, service: string): number {
+  let sum = 0;
+  for (const c of Object.values(state.conditions))
+    if (c.service === service && c.strength > 0) sum += riskAhead(state, c, false);
+  return sum;
+}
+
+/**
+ * Doing teaches; watching a hero do it teaches little [SRE-28]. A fire the table staged itself teaches
+ * nobody. What responders learn this way makes them better at the next fire; the score does not count it
+ * as knowledge spread, so having more incidents never raises it.
+ */
 export function learnFromIncident(state: SimState, inc: Incident): void {
+  if (isStaged(state, inc.conditionId)) return;
   const heroSolo = inc.expertCalled && inc.responders.length <= 2;
-  // A staged failure is a rehearsal: it teaches the response more than the system.
-  const staged = inc.injected ? 0.3 : 1;
   feedBackToOwners(state, inc);
   for (const r of inc.responders) {
-    for (const s of inc.affected) gainKnowledge(state, r, s, (heroSolo ? 0.04 : 0.15) * staged);
-  }
-  for (const r of inc.responders) {
-    for (const id of state.engineerOrder) {
-      const e = state.engineers[id];
-      if (e?.shadowing === r) for (const s of inc.affected) gainKnowledge(state, id, s, 0.12);
-    }
+    for (const s of inc.affected) gainKnowledge(state, r, s, heroSolo ? 0.04 : 0.15);
   }
 }
 
@@ -48,7 +90,7 @@ export function decayKnowledge(state: SimState, now: Minute): void {
 export function runDrill(state: SimState, team: string, service: string): void {
   const members = activeMembers(state, team);
   for (const e of members) {
-    gainKnowledge(state, e.id, service, 0.12);
+    teach(state, e.id, service, 0.12);
     for (const role of ['commander', 'ops', 'comms'] as const) {
       if (!e.practised.includes(role)) {
         e.practised.push(role);

@@ -3,6 +3,7 @@ import type { Snapshot } from '../model/snapshot';
 import type { Incident, SimState } from '../model/types';
 import { clamp01 } from '../model/world';
 import { tuning } from '../tuning';
+import { isStaged } from './stagedFire';
 
 /**
  * You build it, you run it, as a feedback loop rather than a switch [GOLD, MAJ, ECK]: developers
@@ -24,7 +25,7 @@ export function ownersHandled(state: Snapshot, inc: Immutable<Incident>, service
 
 /** A handled page feeds back into each burning service whose own team carried it. */
 export function feedBackToOwners(state: SimState, inc: Incident): void {
-  if (inc.injected) return;
+  if (isStaged(state, inc.conditionId)) return;
   for (const s of inc.affected) {
     const svc = state.services[s];
     if (!svc || !ownersHandled(state, inc, s)) continue;

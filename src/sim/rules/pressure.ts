@@ -32,12 +32,12 @@ export function growthAt(t: Minute): number {
  * The world's peaks, read without going through a draft: they never change during a round, and the
  * chaos check reads them every few minutes (a draft would make a proxy of each, every time).
  */
-export function peaksIn(state: Snapshot): Snapshot['peaks'] & {} {
+export function peaksIn(state: Pick<Snapshot, 'peaks'>): Snapshot['peaks'] & {} {
   return (isDraft(state) ? original(state as SimState)?.peaks : state.peaks) ?? [];
 }
 
 /** The peak multiplier on a service at a minute (1 outside every peak). */
-export function peakFactor(state: Snapshot, service: string, t: Minute): number {
+export function peakFactor(state: Pick<Snapshot, 'peaks'>, service: string, t: Minute): number {
   let factor = 1;
   for (const p of peaksIn(state)) {
     if (t >= p.from && t < p.until && p.services.includes(service)) factor = Math.max(factor, p.multiplier);
@@ -46,7 +46,7 @@ export function peakFactor(state: Snapshot, service: string, t: Minute): number 
 }
 
 /** A service's load at a minute: its typical load, grown through the round and raised by any peak. */
-export function loadOf(state: Snapshot, service: string, t: Minute): number {
+export function loadOf(state: Pick<Snapshot, 'services' | 'peaks'>, service: string, t: Minute): number {
   const base = state.services[service]?.load ?? 0;
   return base * growthAt(t) * peakFactor(state, service, t);
 }

@@ -1,6 +1,6 @@
 import type { Immutable } from 'immer';
 import { isNight, type Minute } from '../clock';
-import type { Snapshot } from '../model/snapshot';
+import type { People, Snapshot } from '../model/snapshot';
 import type { Incident, Role, SimState } from '../model/types';
 import { activeMembers, clamp01, localTime, logEvent } from '../model/world';
 import { drawInt } from '../rng';
@@ -25,7 +25,7 @@ export function addResponder(state: SimState, inc: Incident, engineer: string): 
 }
 
 /** The person who knows the service best, wherever they are: fast, but the hero tires. */
-export function expertFor(state: Snapshot, service: string): string | null {
+export function expertFor(state: People, service: string): string | null {
   let best: string | null = null;
   let bestK = -1;
   for (const id of state.engineerOrder) {

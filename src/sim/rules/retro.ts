@@ -6,6 +6,7 @@ import { draw } from '../rng';
 import { conditionWords } from './actionItems';
 import { teamTrust } from './chaos';
 import { revealCondition, weakenCondition } from './effects';
+import { isStaged } from './stagedFire';
 
 /** "a stale cache", "an unsafe deploy path": the article follows the sound of the next word. */
 const aOrAn = (words: string) => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
@@ -20,14 +21,12 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
   const name = serviceName(state, inc.service);
   const add = (key: FactorKey, depth: number, text: string, conditionId: string | null = null, service = inc.service) =>
     out.push({ key, depth, text, conditionId, service });
-  if (inc.injected)
-    add(
-      'condition',
-      1,
-      `The ${conditionWords(inc.kind)} failure was staged by the facilitator: nothing real to remove.`,
-    );
-  else
-    add('condition', 1, `${capital(aOrAn(conditionWords(inc.kind)))} in ${name} gave way under load.`, inc.conditionId);
+  // A fire the table staged itself teaches nobody: its review finds only that it was staged.
+  if (isStaged(state, inc.conditionId)) {
+    add('condition', 1, `The ${conditionWords(inc.kind)} failure was staged by the table: nothing real to remove.`);
+    return out;
+  }
+  add('condition', 1, `${capital(aOrAn(conditionWords(inc.kind)))} in ${name} gave way under load.`, inc.conditionId);
   if (inc.recentDeploy) add('recent-deploy', 1, `A deploy to ${name} had gone out within the day.`);
   if (inc.detectedBy === 'customer') add('late-alert', 1, `Customers noticed before any alert fired.`);
   if (inc.attempts.some((a) => a.outcome === 'wasted' || a.outcome === 'worse'))
@@ -44,9 +43,14 @@ export function factorsOf(state: SimState, inc: Incident): Omit<Factor, 'id' | '
     add('fatigue', 3, `The responder was running on too little sleep.`);
   if (inc.responders.length >= 3 && !inc.roles.commander)
     add('freelancing', 3, `With no incident commander, people freelanced.`);
-  // A staged failure rehearses the response; it does not dig into the real system's other weaknesses.
-  for (const c of inc.injected ? [] : Object.values(state.conditions)) {
-    if (c.service === inc.service && c.id !== inc.conditionId && c.strength > 0 && !c.revealed)
+  for (const c of Object.values(state.conditions)) {
+    if (
+      c.service === inc.service &&
+      c.id !== inc.conditionId &&
+      c.strength > 0 &&
+      !c.revealed &&
+      c.origin !== 'injected'
+    )
       add('sibling-condition', 3, `${name} also hides ${aOrAn(conditionWords(c.kind))} nobody had looked at.`, c.id);
   }
   return out;
@@ -144,8 +148,8 @@ export function frameRetro(state: SimState, retro: Retro, framing: RetroFraming,
     if (team) team.culture = clamp01(team.culture - 0.1);
   } else {
     const late = inc ? memoryOf(state.now - (inc.resolvedAt ?? state.now)) : 1;
-    // Reviewing a staged failure builds less trust than facing a real one together.
-    const staged = inc?.injected ? 0.3 : 1;
+    // A fire the table staged itself teaches nobody: reviewing it builds no trust.
+    const staged = inc && isStaged(state, inc.conditionId) ? 0 : 1;
     const deep = (retro.depth === 'deep' ? 1.5 : 1) * late * staged;
     // Trust grows less the more of it there already is: repeated retros have diminishing returns.
     for (const e of members) e.trust = clamp01(e.trust + 0.1 * deep * (1 - e.trust));

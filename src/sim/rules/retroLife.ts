@@ -34,8 +34,25 @@ const effects: Record<string, Effect> = {
   },
 };
 
+/**
+ * The machine's state for a step and its facts. Only a few exist (each step, interviewed or not, framed or
+ * not), so each is resolved once: the machine still decides every signal.
+ */
+const resolvedStates = new Map<string, ReturnType<typeof retroMachine.resolveState>>();
+
+function stateOf(retro: Immutable<Retro>) {
+  const facts = retroFacts(retro);
+  const key = `${retro.phase}|${facts.interviewed}|${facts.framed}`;
+  let from = resolvedStates.get(key);
+  if (!from) {
+    from = retroMachine.resolveState({ value: retro.phase, context: facts });
+    resolvedStates.set(key, from);
+  }
+  return from;
+}
+
 function check(retro: Immutable<Retro>, signal: RetroSignal) {
-  const from = retroMachine.resolveState({ value: retro.phase, context: retroFacts(retro) });
+  const from = stateOf(retro);
   if (from.can(signal)) return { from, reason: null };
   const reason = refusal(retroMachine, retro.phase, signal, {
     phase: () => retroPhaseReason(retro.phase, signal),
@@ -51,10 +68,29 @@ function check(retro: Immutable<Retro>, signal: RetroSignal) {
 export function sendRetro(state: SimState, retro: Retro, signal: RetroSignal): SignalOutcome {
   const { from, reason } = check(retro, signal);
   if (reason !== null) return { ok: false, reason };
-  const [to, actions] = transition(retroMachine, from, signal);
-  retro.phase = to.value as RetroPhase;
-  for (const action of actions) effects[action.type]?.(state, retro, signal);
+  const { to, actions } = taken(retro, from, signal);
+  retro.phase = to;
+  for (const action of actions) effects[action]?.(state, retro, signal);
   return { ok: true };
+}
+
+/**
+ * Where a signal the machine took leads, and the actions it names. Where a step has a single transition
+ * for the signal, the machine's answer is the same every time it is taken: asked once, then remembered
+ * (the facts it assigns are read from the retro itself next time).
+ */
+const transitions = new Map<string, { to: RetroPhase; actions: string[] }>();
+
+function taken(retro: Immutable<Retro>, from: ReturnType<typeof stateOf>, signal: RetroSignal) {
+  const facts = retroFacts(retro);
+  const key = `${retro.phase}|${facts.interviewed}|${facts.framed}|${signal.type}`;
+  const known = transitions.get(key);
+  if (known) return known;
+  const [to, actions] = transition(retroMachine, from, signal);
+  const result = { to: to.value as RetroPhase, actions: actions.map((a) => a.type) };
+  const node = retroMachine.root.states[retro.phase] as { on?: Record<string, unknown[]> } | undefined;
+  if (node?.on?.[signal.type]?.length === 1) transitions.set(key, result);
+  return result;
 }
 
 /** Whether a signal would be taken by a retro right now, and why not; changes nothing. */

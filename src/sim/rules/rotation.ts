@@ -1,10 +1,10 @@
 import { hourOf, type Minute, weekOf } from '../clock';
-import type { EngineerIn, Snapshot } from '../model/snapshot';
+import type { EngineerIn, Organization, Snapshot } from '../model/snapshot';
 import type { OwnershipModel, RotationWeek, SimState } from '../model/types';
 import { activeMembers, localTime } from '../model/world';
 
 /** The team whose rotation carries the pager for a service under an ownership model. */
-export function pagerTeamFor(state: Snapshot, service: string, model: OwnershipModel = state.ownership): string {
+export function pagerTeamFor(state: Organization, service: string, model: OwnershipModel = state.ownership): string {
   const svc = state.services[service];
   if (!svc) return state.teamOrder[0] ?? '';
   const opsTeam = state.teamOrder.find((t) => state.teams[t]?.kind !== 'dev');
@@ -14,12 +14,16 @@ export function pagerTeamFor(state: Snapshot, service: string, model: OwnershipM
 }
 
 /** Teams that carry at least one pager. */
-export function pagerTeams(state: Snapshot, model: OwnershipModel = state.ownership): string[] {
+export function pagerTeams(state: Organization, model: OwnershipModel = state.ownership): string[] {
   const set = new Set(state.serviceOrder.map((s) => pagerTeamFor(state, s, model)));
   return state.teamOrder.filter((t) => set.has(t));
 }
 
-export function servicesCarriedBy(state: Snapshot, team: string, model: OwnershipModel = state.ownership): string[] {
+export function servicesCarriedBy(
+  state: Organization,
+  team: string,
+  model: OwnershipModel = state.ownership,
+): string[] {
   return state.serviceOrder.filter((s) => pagerTeamFor(state, s, model) === team);
 }
 
@@ -42,13 +46,13 @@ export function heroRotation(state: SimState, hero: string): RotationWeek[] {
   return Array.from({ length: Math.max(1, state.weeks) }, () => ({ primary: hero, secondary: hero }));
 }
 
-function stillHere<S extends Snapshot>(state: S, id: string | undefined): EngineerIn<S> | undefined {
+function stillHere<S extends Organization>(state: S, id: string | undefined): EngineerIn<S> | undefined {
   const e = id ? state.engineers[id] : undefined;
   return e && e.status === 'active' ? (e as EngineerIn<S>) : undefined;
 }
 
 /** Sites a team's active people work at; two or more means the pager follows the sun. */
-export function teamSites(state: Snapshot, team: string): string[] {
+export function teamSites(state: Organization, team: string): string[] {
   return [...new Set(activeMembers(state, team).map((e) => e.site))];
 }
 
@@ -56,7 +60,7 @@ export function teamSites(state: Snapshot, team: string): string[] {
  * Who is primary and secondary for a team at a time; people who left are skipped.
  * A team spread over sites follows the sun: the pager stays with whoever is in daytime.
  */
-export function onCall<S extends Snapshot>(
+export function onCall<S extends Organization>(
   state: S,
   team: string,
   t: Minute,

@@ -19,8 +19,8 @@ export interface ScoreCard {
     riskRemoved: number;
     riskRevealed: number;
     responseImproved: number;
-    /** Service-people who can handle a service, gained (or lost) since the round began. */
-    knowledgeGained: number;
+    /** Harm knowledge spread on purpose can save before the round ends (drills, shadowing, pairing, reviews). */
+    knowledgeSpread: number;
     trustChange: number;
     /** Shown for the story, not scored by themselves. */
     factorsSurfaced: number;
@@ -92,29 +92,6 @@ export function servicesWithBusFactor(state: Snapshot, min = 2): number {
   return state.serviceOrder.filter((s) => busFactor(state, s) >= min).length;
 }
 
-/**
- * How far knowledge of a service reaches beyond its best expert: the second and third best people's
- * knowledge (each counted up to 0.6). Grows with drills, shadowing and shared incident work; shrinks
- * when knowledge fades or a person leaves with it.
- */
-export function knowledgeReach(state: Snapshot, service: string): number {
-  const levels: number[] = [];
-  for (const id of state.engineerOrder) {
-    const e = state.engineers[id];
-    if (e?.status === 'active') levels.push(e.knowledge[service] ?? 0);
-  }
-  levels.sort((a, b) => b - a);
-  return Math.min(0.6, levels[1] ?? 0) + Math.min(0.6, levels[2] ?? 0);
-}
-
-/** Knowledge spread beyond the experts, summed over services, against the start of the round. */
-export function knowledgeGained(state: Snapshot): number {
-  let n = 0;
-  for (const s of state.serviceOrder)
-    n += knowledgeReach(state, s) - (state.start?.reach?.[s] ?? knowledgeReach(state, s));
-  return n;
-}
-
 export function meanTrust(state: Snapshot): number {
   let sum = 0;
   let n = 0;
@@ -138,12 +115,11 @@ export function scoreCard(state: Snapshot): ScoreCard {
   const fx = t.effects ?? emptyLedger();
   const start = state.start;
   const trustChange = start ? meanTrust(state) - start.meanTrust : 0;
-  const gained = knowledgeGained(state);
   const learning = {
     riskRemoved: fx.riskRemoved,
     riskRevealed: fx.riskRevealed,
     responseImproved: fx.responseImproved,
-    knowledgeGained: gained,
+    knowledgeSpread: fx.knowledgeSpread ?? 0,
     trustChange,
     factorsSurfaced: t.factorsSurfaced.length,
     actionItemsClosed: t.actionItemsClosed,
@@ -152,9 +128,8 @@ export function scoreCard(state: Snapshot): ScoreCard {
     behaviourStuck: behaviourStuck(state),
     points:
       W.learning.riskRemoved * fx.riskRemoved +
-      W.learning.riskRevealed * fx.riskRevealed +
       W.learning.responseImproved * fx.responseImproved +
-      W.learning.knowledgeSpread * gained +
+      W.learning.knowledgeSpread * (fx.knowledgeSpread ?? 0) +
       W.learning.trust * trustChange,
   };
   const shiftsOverBudget = t.shiftsCounted - t.shiftsWithinBudget;

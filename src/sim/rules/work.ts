@@ -21,7 +21,7 @@ export function velocity(morale: number, toil: number): number {
 
 const DEPLOY_KINDS: ConditionKind[] = ['deploy', 'config', 'capacity', 'retry-storm', 'duplicate-delivery', 'data'];
 
-/** One work hour for every team: toil, owed hours, reliability work, then features. */
+/** One work hour for every team: toil, a failure that keeps coming back, reliability work, owed hours, then features. */
 export function workHour(state: SimState): void {
   const busy = respondingNow(state);
   for (const teamId of state.teamOrder) {
@@ -40,13 +40,15 @@ export function workHour(state: SimState): void {
     if (toil > 0.5) ledger(state).toilOverHalfHours += people.length;
     state.totals.workHours += people.length;
     // A failure that keeps coming back is fixed first — by a team that gives any time to action items at all.
-    if (team.reliabilityShare > 0) hours -= workOnActionItems(state, team, hours, (item) => relapsing(state, item));
+    if (team.reliabilityShare > 0)
+      hours -= workOnActionItems(state, team, hours, (item) => relapsing(state, item), true);
+    // The team's reliability share goes to its action items; what it owes (follow-ups, retros, drills,
+    // shadowing) comes out of feature time: learning competes with feature work, not with the fixes.
+    const reliability = hours * team.reliabilityShare;
+    hours -= workOnActionItems(state, team, reliability);
     const owedPaid = Math.min(hours, team.owedHours);
     team.owedHours -= owedPaid;
     hours -= owedPaid;
-    const reliability = hours * team.reliabilityShare;
-    const spent = workOnActionItems(state, team, reliability);
-    hours -= spent;
     const morale = members.reduce((s, e) => s + e.morale, 0) / members.length;
     shipFeatures(state, owned, hours * velocity(morale, toil));
   }
@@ -58,16 +60,23 @@ function relapsing(state: SimState, item: ActionItem): boolean {
   return !!c && c.strength > 0 && (c.relapseUntil ?? -1) > state.now;
 }
 
+/** Hours an item still needs. */
+const hoursLeft = (item: ActionItem) => item.costDays * 8 - item.doneHours;
+
 function workOnActionItems(
   state: SimState,
   team: Team,
   hours: number,
   only: (item: ActionItem) => boolean = () => true,
+  soonestFirst = false,
 ): number {
   let left = hours;
-  const open = Object.values(state.actionItems)
-    .filter((a) => a.team === team.id && a.status === 'open' && only(a))
-    .sort((a, b) => a.createdAt - b.createdAt);
+  // The oldest is worked first; a failure coming back is stopped by whichever of its fixes closes soonest.
+  const open: ActionItem[] = [];
+  for (const a of Object.values(state.actionItems))
+    if (a.team === team.id && a.status === 'open' && only(a)) open.push(a);
+  if (soonestFirst) open.sort((a, b) => hoursLeft(a) - hoursLeft(b) || a.createdAt - b.createdAt);
+  else open.sort((a, b) => a.createdAt - b.createdAt);
   for (const item of open) {
     if (left <= 0) break;
     const need = item.costDays * 8 - item.doneHours;
@@ -115,8 +124,17 @@ export function deploy(state: SimState, service: string): void {
   logEvent(state, { type: 'deploy', service, newCondition });
 }
 
-/** A new hidden weakness that shipped with a deploy, with its own chaos stream; false when it is already there. */
-export function addDeployWeakness(state: SimState, id: string, service: string, kind: ConditionKind): boolean {
+/**
+ * A new hidden weakness that shipped with a deploy (by chance) or a feature push (bought), with its own chaos
+ * stream; false when it is already there.
+ */
+export function addDeployWeakness(
+  state: SimState,
+  id: string,
+  service: string,
+  kind: ConditionKind,
+  origin: 'deploy' | 'push' = 'deploy',
+): boolean {
   if (state.conditions[id]) return false;
   state.conditions[id] = {
     id,
@@ -125,7 +143,7 @@ export function addDeployWeakness(state: SimState, id: string, service: string, 
     strength: 0.8,
     revealed: false,
     createdAt: state.now,
-    origin: 'deploy',
+    origin,
     fired: 0,
   };
   state.streams[`chaos:${id}`] = createStream(state.seed, `chaos:${id}`);

@@ -93,7 +93,11 @@ export const scheduledFireSchema = z.object({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day like "14:30"')
     .describe('The time it starts, HH:MM, at the first site.'),
   service: id,
-  kind: z.enum(CONDITION_KINDS).describe('How the service fails; players are not told, they have to find out.'),
+  kind: z
+    .enum(CONDITION_KINDS)
+    .describe(
+      'Which of the service’s own weaknesses gives way (one of its `conditions`); players are not told, they have to find out.',
+    ),
 });
 
 /** A known big moment — a launch, a sale: load on its services rises for a while, and the game says so ahead. */

@@ -131,6 +131,11 @@ function worldProblems(s: Scenario): ScenarioProblem[] {
   s.fires.forEach((f, i) => {
     const svc = s.services.find((x) => x.id === f.service);
     if (!svc) problems.push({ path: `fires[${i}].service`, message: `no service "${f.service}"` });
+    else if (!svc.conditions.some((c) => c.kind === f.kind))
+      problems.push({
+        path: `fires[${i}].kind`,
+        message: `${svc.id} has no ${f.kind} weakness for the fire to set off`,
+      });
   });
   s.peaks.forEach((p, i) => {
     p.services.forEach((id, j) => {

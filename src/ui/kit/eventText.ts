@@ -23,6 +23,10 @@ export function describeEvent(s: Snapshot, e: SimEvent): string | null {
       return e.injected
         ? `A fire was set on ${service(s, e.service)}; what kind, the responders have to find out.`
         : null;
+    case 'fire-held':
+      return e.why === 'burning'
+        ? null
+        : `A fire was set on ${service(s, e.service)}, and it did not take: the weakness there had been ${e.why === 'removed' ? 'removed' : 'guarded'}.`;
     case 'incident-detected':
       return e.by === 'alert'
         ? `An alert fired: ${incService(s, e.incident)} is failing.`
