@@ -28,7 +28,9 @@ test('a full browser storage is said once, the round plays on, and Export round 
   expect(await page.evaluate(() => window.__firepants?.snapshot()?.now ?? 0)).toBeGreaterThan(before + 1440);
   await expect(notice).toBeVisible();
 
-  // The export holds the round as it is now, and imports like any round file.
+  // The export holds the round as it is now (the table paused to look), and imports like any round file.
+  await page.evaluate(() => window.__firepants?.store.pause());
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', 'paused');
   const download = page.waitForEvent('download');
   await notice.getByRole('button', { name: 'Export round' }).click();
   const file = await download;
