@@ -55,6 +55,14 @@ test('the facilitator window sets a fire the players cannot identify, pauses the
   await expect(page.getByTestId('revealed')).toHaveCount(0);
   await console.getByRole('button', { name: 'Reveal the hidden state to the table' }).click();
   await expect(page.getByTestId('revealed')).toContainText('not yet found');
+  // Every weakness is shown, or the reveal says how many more there are.
+  const revealed = await page.evaluate(() => {
+    const s = window.__firepants?.snapshot();
+    return Object.values(s?.conditions ?? {}).filter((c) => c.strength > 0 && c.origin !== 'injected').length;
+  });
+  const listed = await page.getByTestId('revealed').locator('li').count();
+  if (revealed > listed) await expect(page.getByTestId('revealed-more')).toHaveText(`and ${revealed - listed} more`);
+  else await expect(page.getByTestId('revealed-more')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/facilitator-table.png' });
   await console.screenshot({ path: 'test-results/facilitator-console.png', fullPage: true });
 });
