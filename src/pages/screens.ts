@@ -13,6 +13,7 @@ import { DEFAULT_SEED } from '../round/demo';
 import { builtInScenarioList } from '../round/roundTerms';
 import { formatClock } from '../sim';
 import { renderAfterFire } from '../ui/floor/afterFire';
+import { installNudge, renderCoach } from '../ui/floor/coach';
 import { renderHud } from '../ui/floor/hud';
 import { renderIncidentPanel } from '../ui/floor/incidentPanel';
 import { installKeyboard } from '../ui/floor/keyboard';
@@ -53,6 +54,7 @@ export function showScreens(first: FirstMenuHandOver | null): void {
   const notes = byId('table-notes');
   const mapText = byId('map-text');
   const weekChoice = byId('week-choice');
+  const coach = byId('coach');
   const pagerSound = new PagerSound();
   // The booth preset: a one-week round at 2× in large print, about five real minutes.
   const booth = isBooth(window.location.search);
@@ -137,6 +139,7 @@ export function showScreens(first: FirstMenuHandOver | null): void {
         renderTableNotes(notes, view, store);
         renderMapText(mapText, view);
       } else notes.hidden = true;
+      renderCoach(coach, view, store);
       renderWeekChoice(weekChoice, view, store);
       // A player who moved about the first menu before the game took it over keeps the focus where it is.
       if (view.phase !== previous && !(previous === '' && first?.focusMoved)) focusNewScreen(view.phase, previous);
@@ -249,6 +252,7 @@ export function showScreens(first: FirstMenuHandOver | null): void {
   startLoop(store, showFailure);
   installKeyboard(store);
   installIdleReturn(store);
+  installNudge(store);
   installTestHook(store);
   // A facilitator's window of the same page (facilitator.html) steers this table over a BroadcastChannel.
   linkToFacilitator(store);
