@@ -25,11 +25,12 @@ import { Announcer } from '../ui/kit/announcer';
 import { describeEvent } from '../ui/kit/eventText';
 import { showFailure } from '../ui/kit/failure';
 import { firstControl, keepModal } from '../ui/kit/modal';
+import { installBooth, loopTheDemo } from '../ui/menu/booth';
 import type { FirstMenuHandOver } from '../ui/menu/firstMenu';
-import { installIdleReturn } from '../ui/menu/idleReturn';
 import { loadedScenarios, offerScenario, renderMenu } from '../ui/menu/menu';
 import { renderSetup } from '../ui/menu/setup';
 import { openSharedLink } from '../ui/menu/sharedRound';
+import { renderDemoLesson } from '../ui/report/demoLesson';
 import { renderReport } from '../ui/report/report';
 import { renderRetro } from '../ui/retro/retro';
 import { renderTableJoin } from '../ui/workshop/tableJoin';
@@ -127,7 +128,9 @@ export function showScreens(first: FirstMenuHandOver | null): void {
           (overlay.querySelector<HTMLElement>('dialog .primary') ?? firstControl(overlay))?.focus();
       }
       if (view.phase === 'report') {
-        renderReport(overlay, view, store);
+        // The demo's end is its lesson, in large words; a visitor's own round gets the whole report.
+        if (view.demo) renderDemoLesson(overlay, view);
+        else renderReport(overlay, view, store);
         keepModal(overlay, null);
       }
       if (view.phase === 'menu' || view.phase === 'setup') mapText.replaceChildren();
@@ -209,33 +212,15 @@ export function showScreens(first: FirstMenuHandOver | null): void {
   });
 
   const demoBanner = byId('demo-banner');
-  let demoRestart: ReturnType<typeof setTimeout> | null = null;
-  let idleOnMenu: ReturnType<typeof setTimeout> | null = null;
   store.subscribe((view) => {
     demoBanner.hidden = !view.demo;
-    if (view.demo && view.phase === 'report' && !demoRestart) {
-      demoRestart = setTimeout(() => {
-        demoRestart = null;
-        if (store.view.demo) store.attract.start();
-      }, 8000);
-    }
-    if (view.phase === 'menu' && !idleOnMenu) {
-      idleOnMenu = setTimeout(() => {
-        idleOnMenu = null;
-        if (store.view.phase === 'menu' && !document.querySelector('#overlay :focus')) store.attract.start();
-      }, 60_000);
-    } else if (view.phase !== 'menu' && idleOnMenu) {
-      clearTimeout(idleOnMenu);
-      idleOnMenu = null;
-    }
   });
+  loopTheDemo(store);
   // Taking over the demo starts a visitor's own fresh round: back to the menu, ready on its first button.
   const takeOver = (e: Event) => {
     if (!store.view.demo) return;
     e.preventDefault();
     e.stopPropagation();
-    if (demoRestart) clearTimeout(demoRestart);
-    demoRestart = null;
     store.attract.takeOver();
     if (store.view.phase === 'retro') store.closeRetro();
     if (store.view.phase !== 'menu') store.backToMenu();
@@ -251,8 +236,9 @@ export function showScreens(first: FirstMenuHandOver | null): void {
 
   startLoop(store, showFailure);
   installKeyboard(store);
-  installIdleReturn(store);
   installNudge(store);
+  // The booth alone goes back to the menu when left alone, and starts the demo on an idle menu.
+  if (booth) installBooth(store);
   installTestHook(store);
   // A facilitator's window of the same page (facilitator.html) steers this table over a BroadcastChannel.
   linkToFacilitator(store);
