@@ -128,6 +128,8 @@ export function showScreens(first: FirstMenuHandOver | null): void {
           (overlay.querySelector<HTMLElement>('dialog .primary') ?? firstControl(overlay))?.focus();
       }
       if (view.phase === 'report') {
+        // The top bar behind the report shows the round as it ended, the same score the report gives.
+        renderHud(hud, view, store);
         // The demo's end is its lesson, in large words; a visitor's own round gets the whole report.
         if (view.demo) renderDemoLesson(overlay, view);
         else renderReport(overlay, view, store);

@@ -61,9 +61,7 @@ test('at a booth: idle on the menu with the focus on its first control, the demo
   await framesPass(page, 2);
 });
 
-test('at a booth the round stops at each decision: a page, a retro ready to hold, the week’s choice', async ({
-  page,
-}) => {
+test('at a booth the round stops at each decision: a page, then a retro ready to hold', async ({ page }) => {
   await openGame(page, '/?booth');
   await page.getByRole('button', { name: /Staff the rotation/ }).click();
   await page.getByRole('button', { name: 'Start the round' }).click();
