@@ -30,6 +30,7 @@ export function renderCoach(el: HTMLElement, view: StoreView, store: GameStore):
         })
       : null;
   el.hidden = !first && !tip;
+  if (!el.hidden) overTheMap(el, view.settings.largePrint);
   if (s && first)
     render(
       el,
@@ -60,4 +61,13 @@ export function installNudge(store: GameStore): void {
       queueMicrotask(() => store.pause());
     }
   });
+}
+
+/** Centred over the map, just under the map's own clock, so it covers neither the scores nor the other timeline. */
+function overTheMap(el: HTMLElement, largePrint: boolean): void {
+  const map = document.getElementById('map')?.getBoundingClientRect();
+  if (!map || map.width === 0) return;
+  el.style.top = `${Math.max(0, map.top) + (largePrint ? 64 : 48)}px`;
+  el.style.left = `${map.left + map.width / 2}px`;
+  el.style.width = `${Math.min(largePrint ? 900 : 720, map.width - 32)}px`;
 }
