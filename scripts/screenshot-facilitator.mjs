@@ -37,7 +37,9 @@ try {
   await table.keyboard.press('Space');
   const desk = await context.newPage();
   await desk.setViewportSize({ width: 1100, height: 900 });
-  await desk.goto(`http://127.0.0.1:${port}/facilitator.html`);
+  // The table's own link pairs the facilitator's window with it (a secret in the link).
+  const pairing = await table.getByTestId('facilitator-link').getAttribute('href');
+  await desk.goto(`http://127.0.0.1:${port}/${pairing}`);
   await table.evaluate(() => window.__firepants.advance(10 * 60));
   await desk.getByLabel('Service to set on fire').selectOption('catalog');
   await desk.getByLabel('Kind of failure').selectOption('retry-storm');

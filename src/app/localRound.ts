@@ -8,7 +8,7 @@ import { removeText, SAVE_KEY, storeText } from './storage';
 
 /** Said once a round when this browser cannot keep it. */
 export const STORAGE_FULL =
-  "This browser's storage is full, so the round is not being saved here. Play on, and use Export round on the menu to keep it.";
+  "This browser's storage is full, so the round is not being saved here. Play on; Export round (side panel) keeps it as a file.";
 
 /**
  * A round played at this screen: the world runs here, real time moves it on, every decision is judged
@@ -80,6 +80,7 @@ export class LocalRound implements RoundDriver {
     if (this.demo) return;
     const kept = storeText(SAVE_KEY, JSON.stringify(this.session.save(history, new Date().toISOString())));
     if (!kept && !this.storageFull) this.hooks.said(STORAGE_FULL);
+    if (kept === this.storageFull) this.hooks.kept?.(kept);
     this.storageFull = !kept;
   }
 

@@ -16,6 +16,8 @@ export interface DriverHooks {
   clockChanged(paused: boolean): void;
   /** Something to tell the players: a refusal, a dropped connection, a full disk. */
   said(text: string): void;
+  /** Whether the round could be kept where it is kept (a full browser storage cannot). */
+  kept?(ok: boolean): void;
 }
 
 /**

@@ -4,10 +4,31 @@ import type { OwnershipModel, Scenario } from '../sim';
 /** Crockford's base32: no I, L, O or U, so a code read aloud is hard to mishear. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const SCENARIO_SLOTS = 16;
-const MIN_LENGTH = 6;
-const MAX_LENGTH = 8;
+/** The packed setup takes 6 to 8 characters; a check character follows. */
+const MIN_BODY = 6;
+const MAX_BODY = 8;
+const MIN_LENGTH = MIN_BODY + 1;
+const MAX_LENGTH = MAX_BODY + 1;
 /** Added to every packed value so codes never start with a row of zeros. */
-const OFFSET = 32 ** (MIN_LENGTH - 1);
+const OFFSET = 32 ** (MIN_BODY - 1);
+
+/**
+ * Luhn's check over base 32: every digit counts, every second one doubled and folded back. It catches every
+ * single mistyped character and nearly every swap of two neighbours, so a typo is refused instead of opening
+ * another round.
+ */
+function luhnSum(digits: readonly number[], doubleFirst: boolean): number {
+  let sum = 0;
+  let double = doubleFirst;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const d = (digits[i] ?? 0) * (double ? 2 : 1);
+    sum += Math.floor(d / 32) + (d % 32);
+    double = !double;
+  }
+  return sum % 32;
+}
+
+const checkOf = (body: readonly number[]): number => (32 - luhnSum(body, true)) % 32;
 
 export interface CodeSetup {
   scenarioIndex: number;
@@ -18,7 +39,8 @@ export interface CodeSetup {
 
 /**
  * A short code for a built-in setup, to read aloud: scenario position, seed, weeks and ownership packed into
- * one number and written in base32 (6 to 8 characters). It decodes without a server; the rotation is the default.
+ * one number and written in base32 (6 to 8 characters), then a check character. It decodes without a server;
+ * the rotation is the default.
  */
 export function shareCode(setup: CodeSetup): string | null {
   const weeksIndex = ROUND_WEEKS.indexOf(setup.weeks as (typeof ROUND_WEEKS)[number]);
@@ -35,7 +57,8 @@ export function shareCode(setup: CodeSetup): string | null {
     out = ALPHABET[value % 32] + out;
     value = Math.floor(value / 32);
   }
-  return out.padStart(MIN_LENGTH, '0');
+  const body = out.padStart(MIN_BODY, '0');
+  return body + ALPHABET[checkOf([...body].map((ch) => ALPHABET.indexOf(ch)))];
 }
 
 export type CodeResult = { ok: true; scenario: Scenario; setup: CodeSetup } | { ok: false; problem: string };
@@ -48,12 +71,19 @@ export function readShareCode(typed: string, builtIns: readonly Scenario[]): Cod
       ok: false,
       problem: `a code has ${MIN_LENGTH} to ${MAX_LENGTH} characters; "${typed}" has ${text.length}`,
     };
-  let value = 0;
+  const digits: number[] = [];
   for (const ch of text) {
     const digit = ALPHABET.indexOf(ch);
     if (digit < 0) return { ok: false, problem: `"${ch}" is not a letter or digit used in codes` };
-    value = value * 32 + digit;
+    digits.push(digit);
   }
+  if (luhnSum(digits, false) !== 0)
+    return {
+      ok: false,
+      problem: `"${text}" does not check out (its last character is a check on the others): a character is mistyped, or it is a code from before codes had one. Read it again, or ask for a new code`,
+    };
+  let value = 0;
+  for (const digit of digits.slice(0, -1)) value = value * 32 + digit;
   value -= OFFSET;
   if (value < 0) return { ok: false, problem: `"${typed}" is not a code this game makes; check the code` };
   const scenarioIndex = value % SCENARIO_SLOTS;

@@ -135,6 +135,7 @@ export class GameStore {
       if (!paused && this.view.phase === 'paused') this.flow.send({ type: 'RESUME' });
     },
     said: (text) => this.say(text),
+    kept: (ok) => this.patch({ unsaved: !ok }),
   };
 
   /** A new round at this screen. */
@@ -204,6 +205,7 @@ export class GameStore {
       openRetro: null,
       message: null,
       weekChoice: null,
+      unsaved: false,
     };
   }
 
@@ -212,6 +214,14 @@ export class GameStore {
     this.driver?.leave();
     this.driver = null;
     if (this.view.table) this.view = { ...this.view, table: null };
+  }
+
+  /** The running round as a save file, for an export when the browser cannot keep it. */
+  roundFile(): { text: string; save: SaveFile } | null {
+    const session = this.driver?.session;
+    if (!session || this.view.demo) return null;
+    const save = session.save(this.view.history, new Date().toISOString());
+    return { text: JSON.stringify(save), save };
   }
 
   /** Keeps the round (not in the menu or on the report: there is nothing left to resume). */

@@ -35,6 +35,8 @@ export interface StoreView {
   tableSeat?: 'commander' | 'ops' | 'comms' | 'spectator';
   /** The week whose investment offers wait for the player's choice (the round is paused), else null. */
   weekChoice: number | null;
+  /** This screen's round could not be kept in the browser (its storage is full): only an export keeps it. */
+  unsaved?: boolean;
 }
 
 export interface DebriefView {

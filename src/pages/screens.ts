@@ -13,6 +13,7 @@ import { DEFAULT_SEED } from '../round/demo';
 import { builtInScenarioList } from '../round/roundTerms';
 import { formatClock } from '../sim';
 import { renderAfterFire } from '../ui/floor/afterFire';
+import { installNudge, renderCoach } from '../ui/floor/coach';
 import { renderHud } from '../ui/floor/hud';
 import { renderIncidentPanel } from '../ui/floor/incidentPanel';
 import { installKeyboard } from '../ui/floor/keyboard';
@@ -24,11 +25,12 @@ import { Announcer } from '../ui/kit/announcer';
 import { describeEvent } from '../ui/kit/eventText';
 import { showFailure } from '../ui/kit/failure';
 import { firstControl, keepModal } from '../ui/kit/modal';
+import { installBooth, loopTheDemo } from '../ui/menu/booth';
 import type { FirstMenuHandOver } from '../ui/menu/firstMenu';
-import { installIdleReturn } from '../ui/menu/idleReturn';
 import { loadedScenarios, offerScenario, renderMenu } from '../ui/menu/menu';
 import { renderSetup } from '../ui/menu/setup';
 import { openSharedLink } from '../ui/menu/sharedRound';
+import { renderDemoLesson } from '../ui/report/demoLesson';
 import { renderReport } from '../ui/report/report';
 import { renderRetro } from '../ui/retro/retro';
 import { renderTableJoin } from '../ui/workshop/tableJoin';
@@ -53,6 +55,7 @@ export function showScreens(first: FirstMenuHandOver | null): void {
   const notes = byId('table-notes');
   const mapText = byId('map-text');
   const weekChoice = byId('week-choice');
+  const coach = byId('coach');
   const pagerSound = new PagerSound();
   // The booth preset: a one-week round at 2× in large print, about five real minutes.
   const booth = isBooth(window.location.search);
@@ -125,7 +128,11 @@ export function showScreens(first: FirstMenuHandOver | null): void {
           (overlay.querySelector<HTMLElement>('dialog .primary') ?? firstControl(overlay))?.focus();
       }
       if (view.phase === 'report') {
-        renderReport(overlay, view, store);
+        // The top bar behind the report shows the round as it ended, the same score the report gives.
+        renderHud(hud, view, store);
+        // The demo's end is its lesson, in large words; a visitor's own round gets the whole report.
+        if (view.demo) renderDemoLesson(overlay, view);
+        else renderReport(overlay, view, store);
         keepModal(overlay, null);
       }
       if (view.phase === 'menu' || view.phase === 'setup') mapText.replaceChildren();
@@ -137,6 +144,7 @@ export function showScreens(first: FirstMenuHandOver | null): void {
         renderTableNotes(notes, view, store);
         renderMapText(mapText, view);
       } else notes.hidden = true;
+      renderCoach(coach, view, store);
       renderWeekChoice(weekChoice, view, store);
       // A player who moved about the first menu before the game took it over keeps the focus where it is.
       if (view.phase !== previous && !(previous === '' && first?.focusMoved)) focusNewScreen(view.phase, previous);
@@ -206,33 +214,15 @@ export function showScreens(first: FirstMenuHandOver | null): void {
   });
 
   const demoBanner = byId('demo-banner');
-  let demoRestart: ReturnType<typeof setTimeout> | null = null;
-  let idleOnMenu: ReturnType<typeof setTimeout> | null = null;
   store.subscribe((view) => {
     demoBanner.hidden = !view.demo;
-    if (view.demo && view.phase === 'report' && !demoRestart) {
-      demoRestart = setTimeout(() => {
-        demoRestart = null;
-        if (store.view.demo) store.attract.start();
-      }, 8000);
-    }
-    if (view.phase === 'menu' && !idleOnMenu) {
-      idleOnMenu = setTimeout(() => {
-        idleOnMenu = null;
-        if (store.view.phase === 'menu' && !document.querySelector('#overlay :focus')) store.attract.start();
-      }, 60_000);
-    } else if (view.phase !== 'menu' && idleOnMenu) {
-      clearTimeout(idleOnMenu);
-      idleOnMenu = null;
-    }
   });
+  loopTheDemo(store);
   // Taking over the demo starts a visitor's own fresh round: back to the menu, ready on its first button.
   const takeOver = (e: Event) => {
     if (!store.view.demo) return;
     e.preventDefault();
     e.stopPropagation();
-    if (demoRestart) clearTimeout(demoRestart);
-    demoRestart = null;
     store.attract.takeOver();
     if (store.view.phase === 'retro') store.closeRetro();
     if (store.view.phase !== 'menu') store.backToMenu();
@@ -248,7 +238,9 @@ export function showScreens(first: FirstMenuHandOver | null): void {
 
   startLoop(store, showFailure);
   installKeyboard(store);
-  installIdleReturn(store);
+  installNudge(store);
+  // The booth alone goes back to the menu when left alone, and starts the demo on an idle menu.
+  if (booth) installBooth(store);
   installTestHook(store);
   // A facilitator's window of the same page (facilitator.html) steers this table over a BroadcastChannel.
   linkToFacilitator(store);

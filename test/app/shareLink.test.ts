@@ -152,7 +152,7 @@ describe('a bad or tampered link is refused, naming the bad part', () => {
     const params = new URLSearchParams(hashOf(out.link).slice(1));
     params.set('scenario', packed);
     const problem = await problemFor(`#${params.toString()}`);
-    expect(problem).toContain('services[0].team');
+    expect(problem).toContain('services["edge"].team');
   });
 
   it('a tampered packed scenario is refused, never thrown', async () => {

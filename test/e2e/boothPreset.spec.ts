@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { openGame, startRound } from './helpers';
+import { openGame } from './helpers';
 
-test('a round left alone for three minutes goes back to the menu, saved; any key starts the wait again', async ({
+test('at a booth, a round left alone for three minutes goes back to the menu, saved; any key starts the wait again', async ({
   page,
 }) => {
   await page.clock.install();
-  await startRound(page);
+  await openGame(page, '/?booth');
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
   await page.clock.fastForward('02:00');
   await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
   await page.keyboard.press('Shift');
@@ -14,6 +16,11 @@ test('a round left alone for three minutes goes back to the menu, saved; any key
   await page.clock.fastForward('01:10');
   await expect(page.locator('#app')).toHaveAttribute('data-phase', 'menu');
   await expect(page.getByRole('button', { name: /Resume your round/ })).toBeVisible();
+  // The demo waits a minute on the menu that came back, for the next visitor.
+  await page.clock.fastForward('00:50');
+  expect(await page.evaluate(() => window.__firepants?.store.view.demo)).toBe(false);
+  await page.clock.fastForward('00:15');
+  await expect(page.locator('#demo-banner')).toBeVisible();
 });
 
 test('?booth sets up a one-week round at 2× in large print, which reaches the labels on the map and the rules', async ({

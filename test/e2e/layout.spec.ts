@@ -113,6 +113,13 @@ for (const screen of [SCREENS[1]!, SCREENS[3]!]) {
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(screen.height);
     expect(box!.x + box!.width).toBeLessThanOrEqual(screen.width);
+    // Nothing starts from a refused file: the button waits, on screen, for a scenario picked on purpose.
+    await expect(start).toBeDisabled();
+    await page.locator('#scenario').selectOption({ index: 1 });
+    await expect(page.getByTestId('import-problem')).toBeVisible();
+    const after = await start.boundingBox();
+    expect(after!.y).toBeGreaterThanOrEqual(0);
+    expect(after!.y + after!.height).toBeLessThanOrEqual(screen.height);
     // On screen without scrolling, and nothing covers it: a real click goes through.
     await start.click({ trial: true, timeout: 2000 });
     await start.click();

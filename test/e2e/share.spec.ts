@@ -22,7 +22,7 @@ test('a shared link sets up the same scenario, seed, weeks, ownership and rotati
   const link = await page.getByTestId('share-link').inputValue();
   const code = (await page.getByTestId('share-code').textContent()) ?? '';
   expect(link).toContain('#round=startup&v=1');
-  expect(code).toMatch(/^[0-9A-Z]{6,8}$/);
+  expect(code).toMatch(/^[0-9A-Z]{7,9}$/);
 
   const other = await browser.newPage();
   await openGame(other, link.slice(link.indexOf('#')));
@@ -44,6 +44,12 @@ test('a shared link sets up the same scenario, seed, weeks, ownership and rotati
 
   const third = await browser.newPage();
   await openGame(third);
+  // One letter typed wrong is refused: it must not open another scenario.
+  const typo = code.slice(0, 2) + (code[2] === 'K' ? 'M' : 'K') + code.slice(3);
+  await third.locator('#join-code').fill(typo);
+  await third.locator('#join-code').press('Enter');
+  await expect(third.getByTestId('shared-problem')).toContainText('does not check out');
+  await expect(third.locator('#app')).toHaveAttribute('data-phase', 'menu');
   await third.locator('#join-code').fill(code.toLowerCase());
   await third.locator('#join-code').press('Enter');
   await expect(third.locator('#app')).toHaveAttribute('data-phase', 'setup');
@@ -59,7 +65,7 @@ test('a tampered link is refused on the menu with the bad part named, and nothin
   await expect(page.locator('#app')).toHaveAttribute('data-phase', 'menu');
   await page.locator('#join-code').fill('ZZ');
   await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByTestId('shared-problem')).toContainText('6 to 8 characters');
+  await expect(page.getByTestId('shared-problem')).toContainText('7 to 9 characters');
 });
 
 test('your own scenario travels inside the link, and a link naming a file waits for that file', async ({

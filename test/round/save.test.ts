@@ -45,7 +45,7 @@ describe('saved rounds', () => {
     raw.scenario.services[0].customerWeight = 7;
     const r = parseSave(JSON.stringify(raw));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toContain('services[0].customerWeight');
+    if (!r.ok) expect(r.reason).toContain('services["gateway"].customerWeight');
   });
 
   it('keep what the organization has learned and how hard the pager has pressed each person', () => {

@@ -41,7 +41,7 @@ describe('a pager that follows the sun', () => {
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.problems).toContainEqual({
-        path: 'teams[2].members[3].site',
+        path: 'teams["ops"].members["lin"].site',
         message: 'no site "Atlantis" in sites',
       });
   });

@@ -30,6 +30,26 @@ function worldOffering(kind: InvestmentKind): { w: SimState; week: number; offer
 }
 
 describe("the week's offers", () => {
+  it('never offer what cannot take effect within the round: no hire that would arrive after it ends', () => {
+    let hires = 0;
+    for (let seed = 1; seed <= 40; seed++)
+      for (const weeks of [2, 4, 8, 13]) {
+        const w = world(seed, 'platform', weeks);
+        for (let week = 2; week <= weeks; week++)
+          for (const o of offersFor(w, week)) {
+            if (o.kind !== 'hire') continue;
+            hires++;
+            // Taken at the start of the week, the person arrives hireWeeks later: before the round's last minute.
+            expect((week - 1 + tuning.hireWeeks) * WEEK, `seed ${seed}, ${weeks} weeks, week ${week}`).toBeLessThan(
+              weeks * WEEK,
+            );
+          }
+        if (weeks <= tuning.hireWeeks + 1)
+          for (let week = 2; week <= weeks; week++) expect(offersFor(w, week)).toHaveLength(3);
+      }
+    expect(hires).toBeGreaterThan(0);
+  });
+
   it('are three different kinds, the same for the same seed and week', () => {
     const a = world(7, 'platform', 13);
     const b = world(7, 'platform', 13);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios } from '../../src/content/scenarios';
@@ -5,8 +6,8 @@ import { createSimulation, parseScenarioText, validateScenario } from '../../src
 import { formatPath } from '../../src/sim/scenario/validate';
 import { rawScenario } from './fixtures';
 
-/** A path into the file, like `services[2].dependsOn[0]` or `teams[0].members[1].knowledge.queue`. */
-const PATH = /^(\(file\)|[A-Za-z]\w*(\[\d+\]|\.[A-Za-z0-9_-]+)*)$/;
+/** A path into the file, like `services["api"].dependsOn` or `teams["core"].members["ada"].knowledge.queue`. */
+const PATH = /^(\(file\)|[A-Za-z]\w*(\[\d+\]|\["[A-Za-z0-9_-]+"\]|\.[A-Za-z0-9_-]+)*)$/;
 
 function problemsOf(input: unknown) {
   const result = validateScenario(input);
@@ -65,7 +66,7 @@ describe('scenario files', () => {
     const raw = rawScenario();
     (raw.services[2] as { dependsOn: string[] }).dependsOn = ['ghost', 'catalog'];
     const problems = problemsOf(raw);
-    expect(problems).toContainEqual({ path: 'services[2].dependsOn[0]', message: 'no service "ghost"' });
+    expect(problems).toContainEqual({ path: 'services["checkout"].dependsOn', message: 'no service "ghost"' });
     expect(problems).toHaveLength(1);
   });
 
@@ -84,7 +85,10 @@ describe('scenario files', () => {
     const raw = rawScenario();
     (raw.services[0] as { dependsOn: string[] }).dependsOn = ['gateway'];
     const problems = problemsOf(raw);
-    expect(problems).toContainEqual({ path: 'services[0].dependsOn[0]', message: 'a service cannot depend on itself' });
+    expect(problems).toContainEqual({
+      path: 'services["gateway"].dependsOn',
+      message: 'a service cannot depend on itself',
+    });
   });
 
   it('an unknown team, duplicates and knowledge of unknown services are reported', () => {
@@ -95,10 +99,13 @@ describe('scenario files', () => {
     (members[1] as { id: string }).id = 'ada';
     (members[0] as { knowledge: Record<string, number> }).knowledge.mainframe = 0.5;
     const problems = problemsOf(raw);
-    expect(problems).toContainEqual({ path: 'services[3].team', message: 'no team "marketing"' });
+    expect(problems).toContainEqual({ path: 'services["catalog"].team', message: 'no team "marketing"' });
     expect(problems).toContainEqual({ path: 'services[4].id', message: 'duplicate service id "gateway"' });
-    expect(problems).toContainEqual({ path: 'teams[1].members[1].id', message: 'duplicate engineer id "ada"' });
-    expect(problems.map((p) => p.path)).toContain('teams[1].members[0].knowledge.mainframe');
+    expect(problems).toContainEqual({
+      path: 'teams["data"].members[1].id',
+      message: 'duplicate engineer id "ada"',
+    });
+    expect(problems.map((p) => p.path)).toContain('teams["data"].members["esi"].knowledge.mainframe');
   });
 
   it('schema errors carry the path of the bad field', () => {
@@ -107,9 +114,9 @@ describe('scenario files', () => {
     (raw.teams[0] as { color: string }).color = 'blue';
     (raw.services[6] as { conditions: { kind: string }[] }).conditions[1] = { kind: 'gremlins' };
     const paths = problemsOf(raw).map((p) => p.path);
-    expect(paths).toContain('services[1].customerWeight');
-    expect(paths).toContain('teams[0].color');
-    expect(paths).toContain('services[6].conditions[1].kind');
+    expect(paths).toContain('services["storefront"].customerWeight');
+    expect(paths).toContain('teams["web"].color');
+    expect(paths).toContain('services["queue"].conditions[1].kind');
   });
 
   it('formats paths the way the editor shows them', () => {
@@ -159,5 +166,67 @@ describe('scenario files', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('a problem names the element by its id', () => {
+  it('a dependency on a service that is not there says which service, and guesses the one meant', () => {
+    const raw = rawScenario();
+    (raw.services[2] as { dependsOn: string[] }).dependsOn = ['pantry-bd'];
+    (raw.services[3] as { dependsOn: string[] }).dependsOn = ['postgres'];
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual({
+      path: 'services["checkout"].dependsOn',
+      message: 'no service "pantry-bd" (did you mean "pantry-db"?)',
+    });
+    // Nothing is named like it: no guess rather than a wrong one.
+    expect(problems).toContainEqual({ path: 'services["catalog"].dependsOn', message: 'no service "postgres"' });
+  });
+
+  it('a service named Postgres with the id pg is the guess for "postgres"', () => {
+    const raw = rawScenario();
+    (raw.services[5] as { name: string }).name = 'Postgres';
+    (raw.services[5] as { id: string }).id = 'pg';
+    for (const s of raw.services as { dependsOn: string[] }[])
+      s.dependsOn = s.dependsOn.map((d) => (d === 'pantry-db' ? 'pg' : d));
+    (raw.services[3] as { id: string }).id = 'tracker';
+    (raw.services[3] as { dependsOn: string[] }).dependsOn = ['postgres'];
+    for (const s of raw.services as { dependsOn: string[] }[])
+      s.dependsOn = s.dependsOn.map((d) => (d === 'catalog' ? 'tracker' : d));
+    const messages = problemsOf(raw).map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toContain('services["tracker"].dependsOn: no service "postgres" (did you mean "pg"?)');
+  });
+
+  it('a duplicated id cannot name its element, so the index does', () => {
+    const raw = rawScenario();
+    (raw.services[4] as { id: string }).id = 'gateway';
+    expect(problemsOf(raw).map((p) => p.path)).toContain('services[4].id');
+  });
+});
+
+describe('a scenario file with comments (.jsonc)', () => {
+  it('the template itself loads, comments and all', () => {
+    const text = readFileSync(new URL('../../docs/scenario-template.jsonc', import.meta.url), 'utf8');
+    expect(text).toContain('//');
+    const result = parseScenarioText(text);
+    expect(result.ok, JSON.stringify(!result.ok && result.problems)).toBe(true);
+  });
+
+  it('comment marks inside strings are text, and a comma before a closing bracket is forgiven', () => {
+    const raw = rawScenario();
+    raw.description = 'See http://status.example // and /* this */ too';
+    const text = `// top\n${JSON.stringify(raw, null, 2).replace('"teams": [', '"teams": [ /* the teams */').replace(/\n}$/, ',\n}')}`;
+    const result = parseScenarioText(text);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scenario.description).toBe('See http://status.example // and /* this */ too');
+  });
+
+  it('a comment that never ends, or bad JSON under the comments, is still refused with a message', () => {
+    const unended = parseScenarioText('/* a comment\n{ "schemaVersion": 2 }');
+    expect(unended.ok).toBe(false);
+    if (!unended.ok) expect(unended.problems[0]?.message).toMatch(/not valid JSON/);
+    const bad = parseScenarioText('// fine\n{ "schemaVersion": 2, }}');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0]?.message).toMatch(/not valid JSON even without its comments/);
   });
 });

@@ -33,9 +33,16 @@ export function weekNumber(t: number): number {
   return Math.floor(t / MINUTES_PER_WEEK) + 1;
 }
 
+/** Whether an investment taken at the start of a week takes effect before the round ends (a hire must arrive). */
+export function takesEffectInRound(kind: InvestmentKind, week: number, weeks: number): boolean {
+  return kind !== 'hire' || week - 1 + tuning.hireWeeks < weeks;
+}
+
 /**
  * The week's offers: three different kinds, each on a service, drawn from a stream of their own (kept
- * out of the world) so that the same seed offers the same choices and no other luck moves.
+ * out of the world) so that the same seed offers the same choices and no other luck moves. A kind that could
+ * not take effect before the round ends (a hire arriving after it) is never offered: the next kind in the
+ * shuffle takes its place, with the same draws.
  */
 export function offersFor(state: Snapshot, week: number): InvestmentOffer[] {
   const streams: Record<string, string> = {};
@@ -45,7 +52,8 @@ export function offersFor(state: Snapshot, week: number): InvestmentOffer[] {
     const j = Math.floor(draw(streams, name, state.seed) * (i + 1));
     [kinds[i], kinds[j]] = [kinds[j] as InvestmentKind, kinds[i] as InvestmentKind];
   }
-  return kinds.slice(0, OFFERS_PER_WEEK).map((kind) => {
+  const useful = kinds.filter((kind) => takesEffectInRound(kind, week, state.weeks));
+  return useful.slice(0, OFFERS_PER_WEEK).map((kind) => {
     const pick = Math.floor(draw(streams, name, state.seed) * state.serviceOrder.length);
     const service = state.serviceOrder[pick] ?? state.serviceOrder[0] ?? '';
     const team = state.services[service]?.team ?? state.teamOrder[0] ?? '';

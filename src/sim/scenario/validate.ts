@@ -1,3 +1,4 @@
+import { withoutComments } from './jsonc';
 import {
   capProblems,
   clip,
@@ -9,10 +10,11 @@ import {
   valueDepthExceeds,
 } from './limits';
 import { migrateScenario, OLDEST_SCENARIO_VERSION, SCENARIO_VERSION } from './migrations';
+import { namedPath, noSuch } from './problemPath';
 import { type Scenario, scenarioSchema } from './schema';
 
 export interface ScenarioProblem {
-  /** Where the bad field is, like `services[2].dependsOn[0]`. */
+  /** Where the bad field is, like `services["tracker"].dependsOn` (elements with an id are named by it). */
   path: string;
   message: string;
 }
@@ -64,27 +66,36 @@ function checkScenario(input: unknown): ScenarioResult {
   const parsed = scenarioSchema.safeParse(migrated);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
+      path: namedPath(migrated, issue.path),
       message: clip(issue.message),
     }));
     return { ok: false, problems: capProblems(problems, more) };
   }
-  const problems = worldProblems(parsed.data);
+  const problems = worldProblems(parsed.data).map((p) => ({
+    path: namedPath(parsed.data, p.at, true),
+    message: p.message,
+  }));
   return problems.length > 0
     ? { ok: false, problems: capProblems(problems, more) }
     : { ok: true, scenario: parsed.data };
 }
 
-function worldProblems(s: Scenario): ScenarioProblem[] {
-  const problems: ScenarioProblem[] = [];
+/** A problem of the world's own rules, at a place in the parsed file. */
+interface WorldProblem {
+  at: PropertyKey[];
+  message: string;
+}
+
+function worldProblems(s: Scenario): WorldProblem[] {
+  const problems: WorldProblem[] = [];
   const teamIds = new Set<string>();
   const engineerIds = new Set<string>();
   s.teams.forEach((team, t) => {
-    if (teamIds.has(team.id)) problems.push({ path: `teams[${t}].id`, message: `duplicate team id "${team.id}"` });
+    if (teamIds.has(team.id)) problems.push({ at: ['teams', t, 'id'], message: `duplicate team id "${team.id}"` });
     teamIds.add(team.id);
     team.members.forEach((m, i) => {
       if (engineerIds.has(m.id))
-        problems.push({ path: `teams[${t}].members[${i}].id`, message: `duplicate engineer id "${m.id}"` });
+        problems.push({ at: ['teams', t, 'members', i, 'id'], message: `duplicate engineer id "${m.id}"` });
       engineerIds.add(m.id);
     });
   });
@@ -92,58 +103,66 @@ function worldProblems(s: Scenario): ScenarioProblem[] {
     const sites = new Set(s.sites.map((x) => x.id));
     s.teams.forEach((team, t) => {
       if (!sites.has(team.site))
-        problems.push({ path: `teams[${t}].site`, message: `no site "${team.site}" in sites` });
+        problems.push({ at: ['teams', t, 'site'], message: `${noSuch('site', team.site, s.sites)} in sites` });
       team.members.forEach((m, i) => {
         if (m.site !== undefined && !sites.has(m.site))
-          problems.push({ path: `teams[${t}].members[${i}].site`, message: `no site "${m.site}" in sites` });
+          problems.push({
+            at: ['teams', t, 'members', i, 'site'],
+            message: `${noSuch('site', m.site, s.sites)} in sites`,
+          });
       });
     });
   }
   const serviceIds = new Set<string>();
   s.services.forEach((svc, i) => {
     if (serviceIds.has(svc.id))
-      problems.push({ path: `services[${i}].id`, message: `duplicate service id "${svc.id}"` });
+      problems.push({ at: ['services', i, 'id'], message: `duplicate service id "${svc.id}"` });
     serviceIds.add(svc.id);
-    if (!teamIds.has(svc.team)) problems.push({ path: `services[${i}].team`, message: `no team "${svc.team}"` });
+    if (!teamIds.has(svc.team))
+      problems.push({ at: ['services', i, 'team'], message: noSuch('team', svc.team, s.teams) });
   });
   s.services.forEach((svc, i) => {
     svc.dependsOn.forEach((dep, d) => {
       if (!serviceIds.has(dep))
-        problems.push({ path: `services[${i}].dependsOn[${d}]`, message: `no service "${dep}"` });
+        problems.push({ at: ['services', i, 'dependsOn', d], message: noSuch('service', dep, s.services) });
       if (dep === svc.id)
-        problems.push({ path: `services[${i}].dependsOn[${d}]`, message: 'a service cannot depend on itself' });
+        problems.push({ at: ['services', i, 'dependsOn', d], message: 'a service cannot depend on itself' });
     });
   });
   s.teams.forEach((team, t) => {
     team.members.forEach((m, i) => {
       for (const svc of Object.keys(m.knowledge)) {
         if (!serviceIds.has(svc))
-          problems.push({ path: `teams[${t}].members[${i}].knowledge.${svc}`, message: `no service "${svc}"` });
+          problems.push({
+            at: ['teams', t, 'members', i, 'knowledge', svc],
+            message: noSuch('service', svc, s.services),
+          });
       }
     });
   });
   s.history.forEach((h, i) => {
     const svc = s.services.find((x) => x.id === h.service);
-    if (!svc) problems.push({ path: `history[${i}].service`, message: `no service "${h.service}"` });
+    if (!svc) problems.push({ at: ['history', i, 'service'], message: noSuch('service', h.service, s.services) });
     else if (!svc.conditions.some((c) => c.kind === h.kind))
-      problems.push({ path: `history[${i}].kind`, message: `${svc.id} has no ${h.kind} condition to have failed` });
+      problems.push({ at: ['history', i, 'kind'], message: `${svc.id} has no ${h.kind} condition to have failed` });
   });
   s.fires.forEach((f, i) => {
     const svc = s.services.find((x) => x.id === f.service);
-    if (!svc) problems.push({ path: `fires[${i}].service`, message: `no service "${f.service}"` });
+    if (!svc) problems.push({ at: ['fires', i, 'service'], message: noSuch('service', f.service, s.services) });
     else if (!svc.conditions.some((c) => c.kind === f.kind))
       problems.push({
-        path: `fires[${i}].kind`,
+        at: ['fires', i, 'kind'],
         message: `${svc.id} has no ${f.kind} weakness for the fire to set off`,
       });
   });
   s.peaks.forEach((p, i) => {
     p.services.forEach((id, j) => {
-      if (!serviceIds.has(id)) problems.push({ path: `peaks[${i}].services[${j}]`, message: `no service "${id}"` });
+      if (!serviceIds.has(id))
+        problems.push({ at: ['peaks', i, 'services', j], message: noSuch('service', id, s.services) });
     });
   });
   const cycle = findCycle(s);
-  if (cycle) problems.push({ path: 'services', message: `dependencies form a cycle: ${cycle.join(' → ')}` });
+  if (cycle) problems.push({ at: ['services'], message: `dependencies form a cycle: ${cycle.join(' → ')}` });
   return problems;
 }
 
@@ -172,7 +191,7 @@ function findCycle(s: Scenario): string[] | null {
   return null;
 }
 
-/** Parses scenario text (a leading byte-order mark is fine); never throws. */
+/** Parses scenario text (a leading byte-order mark and comments are fine); never throws. */
 export function parseScenarioText(text: string): ScenarioResult {
   if (typeof text !== 'string') return fileProblem('a scenario must be text');
   if (text.length > MAX_SCENARIO_CHARS)
@@ -183,7 +202,16 @@ export function parseScenarioText(text: string): ScenarioResult {
   try {
     raw = JSON.parse(body);
   } catch (err) {
-    return fileProblem(`not valid JSON: ${clip(err instanceof Error ? err.message : String(err))}`);
+    // The template's comments (a .jsonc file) are fine: read it again without them.
+    const plain = withoutComments(body);
+    if (plain === null) return fileProblem(`not valid JSON: ${clip(err instanceof Error ? err.message : String(err))}`);
+    try {
+      raw = JSON.parse(plain);
+    } catch (again) {
+      return fileProblem(
+        `not valid JSON even without its comments: ${clip(again instanceof Error ? again.message : String(again))}`,
+      );
+    }
   }
   return validateScenario(raw);
 }

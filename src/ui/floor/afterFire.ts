@@ -5,6 +5,7 @@ import { button, h, render } from '../kit/dom';
 import { stamp } from '../kit/eventText';
 import { eventWords, roleInFront } from './roleView';
 import { cultureMeters, injectPanel, practice, teamTime } from './teamWork';
+import { unsavedNotice } from './unsaved';
 
 /** After the fire: incidents waiting for a retro, near misses to review, action items, and the feed. */
 export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameStore): void {
@@ -35,6 +36,7 @@ export function renderAfterFire(el: HTMLElement, view: StoreView, store: GameSto
   }
   render(
     el,
+    unsavedNotice(view, store),
     awaiting.length > 0 ? h('h2', {}, 'Ready for a retro') : null,
     ...awaiting.map((inc) =>
       h(

@@ -121,7 +121,7 @@ export function renderIncidentPanel(el: HTMLElement, view: StoreView, store: Gam
     h(
       'div',
       { class: 'next-step', 'data-testid': 'next-step' },
-      shows(role, 'clues') ? nextStep(s, inc, hint) : elsewhere(role),
+      shows(role, 'clues') ? nextStep(s, inc, hint, view.phase !== 'playing') : elsewhere(role),
     ),
     inc.phase === 'paged' && shows(role, 'people')
       ? h(

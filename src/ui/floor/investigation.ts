@@ -136,7 +136,7 @@ export function investigationSection(s: Snapshot, inc: Incident, store: GameStor
 }
 
 /** A plain-words suggestion that teaches the loop: investigate → infer → choose. */
-export function nextStep(s: Snapshot, inc: Incident, hint: DiagnosisHint): string {
+export function nextStep(s: Snapshot, inc: Incident, hint: DiagnosisHint, paused = false): string {
   if (inc.phase === 'paged') return 'Next: acknowledge the page (A) so the responder can start looking.';
   if (inc.phase === 'mitigated')
     return 'Mitigated. It resolves once it has stayed healthy for 30 minutes; then hold a retro.';
@@ -145,6 +145,10 @@ export function nextStep(s: Snapshot, inc: Incident, hint: DiagnosisHint): strin
   if (hint.recommended)
     return `Next: choose. The clues agree on ${hint.recommended} (key ${MITIGATION_KEYS[hint.recommended]}) — press it, or look further first.`;
   const free = inc.responders.some((id) => (s.engineers[id]?.busyUntil ?? 0) <= s.now);
+  // Clues come back as time passes: with the clock stopped, waiting brings nothing.
+  const looking = inc.inquiries.length > 0;
+  if (!free && paused && looking)
+    return 'Next: the responders are looking, but the clock is stopped. Talk it over, then press Space to let time run: their clues come back as it does.';
   if (inc.clues.length === 0)
     return free
       ? 'Next: investigate. Pick who looks and a step (D dashboards, L logs, Y deploys…); each brings back a clue.'

@@ -58,7 +58,14 @@ export function renderTableNotes(el: HTMLElement, view: StoreView, store: GameSt
               ),
             ),
           ),
+          moreHidden(s, hidden.length),
         )
       : null,
   );
+}
+
+/** "and 9 more": the weaknesses past the strongest shown, so a reveal never passes for the whole list. */
+function moreHidden(s: NonNullable<StoreView['snapshot']>, shown: number): HTMLElement | null {
+  const all = Object.values(s.conditions).filter((c) => c.strength > 0 && c.origin !== 'injected').length;
+  return all > shown ? h('p', { 'data-testid': 'revealed-more' }, `and ${all - shown} more`) : null;
 }

@@ -1,3 +1,4 @@
+import { facilitatorWindowHref } from '../../app/facilitatorLink';
 import type { GameStore } from '../../app/store';
 import { busFactor, CONDITION_KINDS, commandRegistry, type Snapshot } from '../../sim';
 import { button, h } from '../kit/dom';
@@ -137,7 +138,11 @@ export function injectPanel(el: HTMLElement, s: Snapshot, store: GameStore): Par
         'p',
         { class: 'small' },
         'Better from your own screen: ',
-        h('a', { href: 'facilitator.html', target: '_blank', rel: 'noopener' }, 'open the facilitator window'),
+        h(
+          'a',
+          { href: facilitatorWindowHref(), target: '_blank', rel: 'noopener', 'data-testid': 'facilitator-link' },
+          'open the facilitator window',
+        ),
         ' (same browser) — it sets fires without the players seeing, pauses the table, runs a timer and shows the hidden state.',
       ),
       h(

@@ -44,6 +44,7 @@ export function renderMenu(
   const picked = (select: HTMLSelectElement) => scenarios[Number(select.value)] ?? current;
   const fromPreset = preset && preset.scenario.id === current?.id ? preset : null;
   const go = () => {
+    if (ui.scenarioProblems.length > 0) return;
     const scenario = picked(el.querySelector('#scenario') as HTMLSelectElement);
     const seedText = (el.querySelector('#seed') as HTMLInputElement).value;
     const weeks = Number((el.querySelector('#weeks') as HTMLSelectElement).value);
@@ -112,6 +113,8 @@ export function renderMenu(
     menuTitle(),
     menuPanel(data, {
       pickScenario: (index) => {
+        // Choosing a scenario in the list is a choice made on purpose: the refused file is behind the players.
+        ui.scenarioProblems = [];
         const chosen = scenarios[index];
         if (chosen) store.chooseScenario(chosen);
         renderMenu(el, store, onContinue);

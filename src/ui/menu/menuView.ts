@@ -146,7 +146,12 @@ export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
       'div',
       { class: 'row' },
       h('label', { for: 'scenario-file' }, 'Your own scenario'),
-      h('input', { id: 'scenario-file', type: 'file', accept: '.json,application/json', onchange: act.scenarioFile }),
+      h('input', {
+        id: 'scenario-file',
+        type: 'file',
+        accept: '.json,.jsonc,application/json',
+        onchange: act.scenarioFile,
+      }),
     ),
     catalogRow(d, act.catalogFile),
     joinRow(act.join),
@@ -176,14 +181,22 @@ export function menuPanel(d: MenuData, act: MenuActions): HTMLElement {
       ? h(
           'div',
           { class: 'problems', role: 'alert', 'data-testid': 'scenario-problems' },
-          h('strong', {}, 'That scenario file has problems; nothing was loaded:'),
+          h(
+            'strong',
+            {},
+            'That scenario file has problems; nothing was loaded, and no round starts until a good one is:',
+          ),
           h('ul', {}, ...d.scenarioProblems.slice(0, 12).map((p) => h('li', {}, p))),
         )
       : null,
     h(
       'div',
       { class: 'actions' },
-      button('Staff the rotation →', 'continue', act.staff, { class: 'primary' }),
+      // Nothing starts from a refused file: the players meant their own scenario, not the one still selected.
+      button('Staff the rotation →', 'continue', act.staff, {
+        class: 'primary',
+        disabled: d.scenarioProblems.length > 0,
+      }),
       button('How to play', 'help', act.help),
       button('Watch a demo', 'demo', act.demo),
       d.newcomer ? null : button('Campaign', 'campaign', act.campaign),

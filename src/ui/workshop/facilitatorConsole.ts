@@ -4,6 +4,14 @@ import { button, h, render } from '../kit/dom';
 
 type Send = (m: FacilitatorMessage) => void;
 
+/** Where a live fire came from, after its phase. */
+const ORIGIN_NOTE: Record<TableMessage['incidents'][number]['origin'], string> = {
+  scheduled: ' (scheduled by the scenario)',
+  guided: ' (the guided first fire)',
+  facilitator: ' (set by you)',
+  chance: '',
+};
+
 const pick = (root: HTMLElement, id: string) => (root.querySelector(`#${id}`) as HTMLSelectElement | null)?.value ?? '';
 
 function controls(root: HTMLElement, t: TableMessage, send: Send): HTMLElement {
@@ -76,6 +84,8 @@ function controls(root: HTMLElement, t: TableMessage, send: Send): HTMLElement {
   );
 }
 
+const SHOWN_WEAKNESSES = 20;
+
 function hidden(t: TableMessage): HTMLElement {
   return h(
     'section',
@@ -87,8 +97,16 @@ function hidden(t: TableMessage): HTMLElement {
       : h(
           'ul',
           {},
-          ...t.incidents.map((i) =>
-            h('li', {}, `${i.service}: ${i.kind} — ${i.phase}${i.injected ? ' (set by you)' : ''}`),
+          ...t.incidents.map((i) => h('li', {}, `${i.service}: ${i.kind} — ${i.phase}${ORIGIN_NOTE[i.origin]}`)),
+        ),
+    h('h3', {}, 'Fires the scenario schedules'),
+    t.scheduled.length === 0
+      ? h('p', { 'data-testid': 'scheduled-fires' }, 'None: this scenario schedules no fires.')
+      : h(
+          'ul',
+          { 'data-testid': 'scheduled-fires' },
+          ...t.scheduled.map((f) =>
+            h('li', {}, `${f.clock} · ${f.service}: ${f.kind} — scheduled${f.started ? ', started' : ''}`),
           ),
         ),
     h('h3', {}, 'The never-learning replay is burning'),
@@ -106,7 +124,7 @@ function hidden(t: TableMessage): HTMLElement {
         h('th', {}, 'base weekly chance'),
       ),
       ...t.weaknesses
-        .slice(0, 20)
+        .slice(0, SHOWN_WEAKNESSES)
         .map((w) =>
           h(
             'tr',
@@ -117,6 +135,31 @@ function hidden(t: TableMessage): HTMLElement {
             h('td', {}, `${(Math.min(1, w.weeklyHazard) * 100).toFixed(1)}%`),
           ),
         ),
+    ),
+    t.weaknesses.length > SHOWN_WEAKNESSES
+      ? h('p', { class: 'small' }, `and ${t.weaknesses.length - SHOWN_WEAKNESSES} more, less likely to fire`)
+      : null,
+  );
+}
+
+/** The phase timer as the table sees it: what for and how long is left (no time of day beside the game's clock). */
+function phaseTimerText(timer: NonNullable<TableMessage['timer']>, now: number): string {
+  const left = Math.max(0, Math.ceil((timer.endsAt - now) / 1000));
+  const label = timer.label || 'Timer';
+  return left > 0
+    ? `${label}: ${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')} left`
+    : `${label}: time is up`;
+}
+
+/** A facilitator window opened without the table's link: it cannot reach any table, and says how to. */
+export function renderUnpaired(root: HTMLElement): void {
+  render(
+    root,
+    h('header', {}, h('h1', {}, 'Firepants · facilitator')),
+    h(
+      'p',
+      { role: 'alert', 'data-testid': 'unpaired' },
+      'This window is not paired with a table. Open it from the table’s own link (side panel, under “Facilitator: inject an incident”): the link carries a secret that pairs the two windows, so no other page can steer the table.',
     ),
   );
 }
@@ -161,7 +204,7 @@ export function renderConsole(
       h('h2', {}, `${t.scenario} — ${t.phase}`),
       h('p', { class: 'big' }, t.clock || 'not started'),
       h('p', {}, `Score ${t.score} · par ${t.par} · incidents that didn’t happen: ${t.silentSuccesses}`),
-      t.timer ? h('p', {}, `Timer “${t.timer.label}” ends at ${new Date(t.timer.endsAt).toLocaleTimeString()}`) : null,
+      t.timer ? h('p', { 'data-testid': 'console-timer' }, phaseTimerText(t.timer, Date.now())) : null,
       stale ? h('p', { role: 'status' }, 'No word from the table for a while: is its window still open?') : null,
     ),
     controls(root, t, send),
