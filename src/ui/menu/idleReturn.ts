@@ -13,8 +13,9 @@ export function installIdleReturn(store: GameStore, ms = IDLE_RETURN_MS): void {
   };
   const giveUp = () => {
     timer = null;
-    const { phase, demo } = store.view;
-    if (!demo && phase !== 'menu') {
+    const { phase, demo, table } = store.view;
+    // A seat at a room table is never given up by a timer: the table talks, or waits for the facilitator.
+    if (!demo && !table && phase !== 'menu') {
       for (const d of document.querySelectorAll<HTMLDialogElement>('dialog#help[open], dialog#end-round[open]'))
         d.close();
       store.saveNow();
