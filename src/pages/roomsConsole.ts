@@ -3,6 +3,7 @@ import { connectConsole } from '../app/roomsConsole';
 import { type ConsoleState, renderRoomsConsole } from '../ui/workshop/roomsConsoleView';
 import '../ui/workshop/compare.css';
 import '../ui/workshop/facilitator.css';
+import '../ui/workshop/rooms.css';
 
 /** The facilitator's console over every table on a room server (served by `npm run rooms`). */
 const root = document.getElementById('rooms');
@@ -14,6 +15,10 @@ const state: ConsoleState = {
   tally: null,
   result: null,
   message: null,
+  venue: null,
+  fired: null,
+  results: null,
+  timer: null,
 };
 
 function draw(): void {
@@ -45,6 +50,22 @@ function join(code: string): void {
     },
     refused: (reason) => {
       state.message = reason;
+      draw();
+    },
+    venue: (v) => {
+      state.venue = v;
+      draw();
+    },
+    fired: (f) => {
+      state.fired = f;
+      draw();
+    },
+    results: (tables) => {
+      state.results = tables;
+      draw();
+    },
+    timer: (t) => {
+      state.timer = t;
       draw();
     },
     left: (reason) => {
