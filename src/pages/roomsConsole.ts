@@ -62,6 +62,8 @@ function join(code: string): void {
     },
     results: (tables) => {
       state.results = tables;
+      // The session's tables are closed: their codes and join links no longer open anything.
+      state.created = [];
       draw();
     },
     timer: (t) => {

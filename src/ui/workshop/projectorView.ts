@@ -56,16 +56,17 @@ function voteSection(s: ProjectorScreen, skew: number): HTMLElement | null {
               h('span', { class: 'n' }, `${n} (${pct}%)`),
             );
           }),
-          h('p', { class: 'counts' }, `${plural(total, 'vote', 'votes')} from ${plural(s.phones, 'phone', 'phones')}`),
+          h('p', { class: 'counts' }, plural(total, 'vote cast', 'votes cast')),
         ),
   );
 }
 
 function tablesSection(s: ProjectorScreen): HTMLElement | null {
-  if (s.tables.length === 0) return null;
+  // While the room votes, the vote has the screen; under a result the ranking is set smaller.
+  if (s.tables.length === 0 || s.vote?.open) return null;
   return h(
     'section',
-    { class: 'tables', 'data-testid': 'projector-tables' },
+    { class: s.vote ? 'tables compact' : 'tables', 'data-testid': 'projector-tables' },
     h('h2', {}, s.ended ? 'Final ranking' : 'The tables now'),
     h(
       'ol',
@@ -111,7 +112,12 @@ export function renderProjector(root: HTMLElement, state: ProjectorState): void 
         'aside',
         { class: 'join' },
         qrCode(target, 320, voting ? 'QR code to vote' : 'QR code to open the game'),
-        h('p', { class: 'address', 'data-testid': 'projector-address' }, short(target)),
+        h(
+          'p',
+          // One line however long the address: the longer it is, the smaller it is set.
+          { class: 'address', 'data-testid': 'projector-address', style: `--chars:${short(target).length}` },
+          short(target),
+        ),
         h('p', { class: 'small' }, voting ? 'Scan or type it to vote' : 'Scan or type it to join'),
       ),
     ),
