@@ -92,4 +92,9 @@ function join(code: string): void {
     });
 }
 
+// The phase timer and the vote's countdown move on between the server's messages.
+setInterval(() => {
+  const now = Date.now();
+  if ((state.timer && state.timer.endsAt > now - 1000) || (state.tally?.open && state.tally.closesAt)) draw();
+}, 1000);
 draw();

@@ -277,7 +277,7 @@ export function renderRoomsConsole(
           venueCard(state),
           setUpCard(root, state, line, redraw),
           sessionCard(root, state, line),
-          state.results && state.rows.some((r) => !r.demo) ? resultsCard(state.results) : null,
+          state.results && state.rows.length > 0 ? resultsCard(state.results) : null,
           tablesCard(root, state, line),
           audienceCard(root, state, line),
         ]

@@ -136,7 +136,8 @@ function timerRow(root: HTMLElement, state: ConsoleState, line: ConsoleLine): HT
 
 /** Running every table together: start, pause and resume them all, fires at one minute, the timer, the end. */
 export function sessionCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): HTMLElement | null {
-  const rows = state.rows.filter((r) => !r.demo);
+  // Every open table, a demo table too: the clock controls, the fire and the end reach them all.
+  const rows = state.rows;
   if (rows.length === 0) return state.results ? resultsCard(state.results) : null;
   const fresh = rows.every((r) => r.minute === 0 && r.phase === 'paused');
   return h(
