@@ -50,6 +50,7 @@ export default defineConfig({
         facilitator: 'facilitator.html',
         rooms: 'rooms.html',
         vote: 'vote.html',
+        projector: 'projector.html',
       },
       output: {
         codeSplitting: {

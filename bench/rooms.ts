@@ -174,6 +174,10 @@ try {
     tables: () => {},
     tally: () => {},
     result: () => {},
+    venue: () => {},
+    fired: () => {},
+    results: () => {},
+    timer: () => {},
     created: (m) => codes.push(...m.tables.map((t) => t.table)),
     refused: (m) => fail(`console refused: ${m.reason}`),
   });

@@ -44,6 +44,7 @@ const sources = [
   'facilitator.html',
   'rooms.html',
   'vote.html',
+  'projector.html',
   'vite.config.ts',
   'package-lock.json',
 ].map((p) => join(root, p));
@@ -65,6 +66,14 @@ if (builtAt === 0 || sources.some((p) => newest(p) > builtAt)) {
 // `--rooms` serves the same build from the room server, for tables on their own devices;
 // `--processes N` runs N room server processes that share a Redis (see scripts/roomsCluster.mjs).
 const rooms = process.argv.includes('--rooms');
+// `--host ADDRESS` listens on one address of the venue's network (and names it in the QR code); the default
+// listens everywhere and names the machine's first network address.
+const hostAt = process.argv.indexOf('--host');
+const host = hostAt >= 0 ? process.argv[hostAt + 1] : undefined;
+if (hostAt >= 0 && (!host || host.startsWith('--'))) {
+  console.error('--host wants an address of this machine, e.g. --host 192.168.1.20');
+  process.exit(1);
+}
 const port = parsePort(process.env.PORT ?? (rooms ? '2567' : undefined));
 const at = process.argv.indexOf('--processes');
 const processes = at >= 0 ? Number(process.argv[at + 1]) : 1;
@@ -72,7 +81,8 @@ if (!Number.isInteger(processes) || processes < 1 || processes > 64) {
   console.error(`--processes wants a whole number from 1 to 64, got "${process.argv[at + 1]}".`);
   process.exit(1);
 }
-if (!rooms) console.log(`Firepants is starting at http://127.0.0.1:${port}/ (works offline after the first visit)`);
+if (!rooms)
+  console.log(`Firepants is starting at http://${host ?? '127.0.0.1'}:${port}/ (works offline after the first visit)`);
 
 if (rooms && processes > 1) {
   const { startCluster } = await import('./roomsCluster.mjs');
@@ -82,6 +92,7 @@ if (rooms && processes > 1) {
   };
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
   try {
+    if (host) process.env.PUBLIC_HOST ??= host;
     children = await startCluster({ root, processes, port });
   } catch (error) {
     console.error(`Could not start the room servers: ${error.message}`);
@@ -99,9 +110,9 @@ if (rooms && processes > 1) {
     ? spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'index.ts')], {
         cwd: root,
         stdio: 'inherit',
-        env: { ...process.env, PORT: String(port) },
+        env: { ...process.env, PORT: String(port), ...(host ? { HOST: host } : {}) },
       })
-    : spawn(localBin('vite'), ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+    : spawn(localBin('vite'), ['preview', '--host', host ?? '127.0.0.1', '--port', String(port), '--strictPort'], {
         cwd: root,
         stdio: 'inherit',
         shell: isWindows,

@@ -4,18 +4,23 @@ import {
   facilitatorDown,
   facilitatorJoin,
   facilitatorUp,
+  type TableResults,
   type TableRow,
   type TableSummary,
 } from '../src/protocol/facilitator';
+import type { ProjectedTable } from '../src/protocol/projector';
 import { TABLE_ROOM } from '../src/protocol/table';
+import { formatClock } from '../src/sim';
 import { addressOf } from './addresses';
 import type { AudienceHall } from './audienceRoom';
 import { type Budgets, serveWithin } from './budget';
 import type { FacilitatorDoor } from './facilitatorCode';
 import { toClient, toEveryone } from './outbox';
 import { logRefusal } from './refusals';
+import type { StageState } from './stageState';
 import type { TableHall } from './tableHall';
-import { asResult, asTally, VOTE_CHANNEL, winner } from './voteBook';
+import { asResult, asTally, VOTE_CHANNEL } from './voteBook';
+import { closeVoteFeeding } from './voteClosing';
 
 const BUDGETS: Budgets<typeof facilitatorUp.schemas> = {
   setUp: { perSecond: 2, burst: 20 },
@@ -27,6 +32,9 @@ const BUDGETS: Budgets<typeof facilitatorUp.schemas> = {
   close: { perSecond: 10, burst: 50 },
   openVote: { perSecond: 1, burst: 5 },
   closeVote: { perSecond: 1, burst: 5 },
+  fireEverywhere: { perSecond: 1, burst: 5 },
+  timer: { perSecond: 2, burst: 10 },
+  endSession: { perSecond: 0.2, burst: 2 },
   other: { perSecond: 0.2, burst: 2 },
 };
 
@@ -48,6 +56,7 @@ export class FacilitatorRoom extends Room {
   override maxClients = 8;
   private tables!: TableHall;
   private audience!: AudienceHall;
+  private stage!: StageState;
   private shown = '';
   private readonly everyone = facilitatorDown.to(toEveryone(this));
   private readonly onVoteChange = () => {
@@ -67,9 +76,10 @@ export class FacilitatorRoom extends Room {
     throw new ServerError(ErrorCode.AUTH_FAILED, attempt.reason);
   }
 
-  override onCreate(options: { tables: TableHall; audience: AudienceHall }): void {
+  override onCreate(options: { tables: TableHall; audience: AudienceHall; stage: StageState }): void {
     this.tables = options.tables;
     this.audience = options.audience;
+    this.stage = options.stage;
     const refuse = (client: Client, reason: string) =>
       facilitatorDown.to(toClient(client, this.roomName)).refused({ reason });
     serveWithin(
@@ -84,8 +94,12 @@ export class FacilitatorRoom extends Room {
         resume: (client, m) => void this.one(client, m.table, 'resumeTable', []),
         inject: (client, m) => void this.one(client, m.table, 'injectFire', [m.service, m.kind]),
         close: (client, m) => void this.one(client, m.table, 'closeTable', ['the facilitator closed it']),
-        openVote: (_client, m) => void this.audience.book.open(m.question, m.options),
+        openVote: (_client, m) => void this.audience.book.open(m.question, m.options, m.seconds, m.table),
         closeVote: (client, m) => void this.closeVote(client, m.table ?? null),
+        fireEverywhere: (client, m) => void this.fireEverywhere(client, m.service, m.kind, m.at),
+        timer: (_client, m) =>
+          void this.stage.setTimer(m.label || 'Time', m.seconds).then((t) => this.everyone.timer(t)),
+        endSession: (client) => void this.endSession(client),
       },
       refuse,
     );
@@ -101,7 +115,10 @@ export class FacilitatorRoom extends Room {
   }
 
   override onJoin(client: Client): void {
-    void this.tablesNow().then((tables) => facilitatorDown.to(toClient(client, this.roomName)).tables(tables));
+    const to = facilitatorDown.to(toClient(client, this.roomName));
+    to.venue({ addresses: [...this.stage.addresses], projectorKey: this.stage.projectorKey() });
+    void this.tablesNow().then((tables) => to.tables(tables));
+    void this.stage.timer().then((t) => to.timer(t));
     this.shown = '';
   }
 
@@ -119,7 +136,10 @@ export class FacilitatorRoom extends Room {
         break;
       }
     }
-    if (created.length > 0) facilitatorDown.to(toClient(client, this.roomName)).created({ tables: created });
+    if (created.length > 0) {
+      await this.stage.setFinal(null);
+      facilitatorDown.to(toClient(client, this.roomName)).created({ tables: created });
+    }
     this.sendTables();
   }
 
@@ -147,17 +167,85 @@ export class FacilitatorRoom extends Room {
     this.sendTables();
   }
 
+  /**
+   * A fire at every open table at one game minute: the one asked for, or the first that every table can still
+   * reach (a second of play past the table furthest on, at its speed, rounded up to ten minutes). Each table
+   * keeps the fire and starts it when its own round reaches that minute, so the tables face the same fire at
+   * the same minute even when some were paused longer than others.
+   */
+  private async fireEverywhere(client: Client, service: string, kind: string, asked?: number): Promise<void> {
+    const rooms = (await matchMaker.query({ name: TABLE_ROOM })).filter((r) => r.metadata);
+    const to = facilitatorDown.to(toClient(client, this.roomName));
+    if (rooms.length === 0) return to.refused({ reason: 'no table is open' });
+    let at = asked;
+    if (at === undefined) {
+      const now = await Promise.all(
+        rooms.map((r) =>
+          matchMaker
+            .remoteRoomCall(r.roomId, 'minuteNow', [])
+            .then((m: { minute: number; speed: number; paused: boolean }) => m.minute + (m.paused ? 0 : 40 * m.speed))
+            .catch(() => 0),
+        ),
+      );
+      at = Math.ceil((Math.max(...now) + 1) / 10) * 10;
+    }
+    const when = at;
+    const answers = await Promise.all(
+      rooms.map((r) =>
+        matchMaker
+          .remoteRoomCall(r.roomId, 'planFire', [when, service, kind])
+          .then((why) => (why ? `${(r.metadata as TableSummary).label}: ${String(why)}` : null))
+          .catch(() => `${(r.metadata as TableSummary).label}: no answer`),
+      ),
+    );
+    const refused = answers.filter((a): a is string => a !== null);
+    const took = rooms.filter((_, i) => answers[i] === null).map((r) => r.roomId);
+    this.everyone.fired({ at: when, clock: formatClock(when), tables: took, refused });
+    this.sendTables();
+  }
+
+  /** Ends the session: each table's results (best first) go to the consoles and the projector, then every table closes. */
+  private async endSession(client: Client): Promise<void> {
+    const rooms = (await matchMaker.query({ name: TABLE_ROOM })).filter((r) => r.metadata);
+    const origin = (this.stage.addresses[0] ?? '').replace(/\/$/, '');
+    const results = (
+      await Promise.all(
+        rooms.map((r) =>
+          matchMaker
+            .remoteRoomCall(r.roomId, 'resultsFile', [origin])
+            .then((f: TableResults) => f)
+            .catch(() => null),
+        ),
+      )
+    ).filter((f): f is TableResults => f !== null);
+    const rows = rooms.map((r) => ({ table: r.roomId, ...(r.metadata as TableSummary) }));
+    const ranked = rankRows(rows);
+    const final: ProjectedTable[] = ranked.map((r) => ({
+      label: r.label,
+      clock: r.clock,
+      phase: r.phase,
+      score: r.score,
+      par: r.par,
+      silentSuccesses: r.silentSuccesses,
+    }));
+    await this.stage.setFinal(final);
+    const order = ranked.map((r) => r.table);
+    results.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));
+    this.everyone.results({ tables: results });
+    if (results.length < rooms.length)
+      facilitatorDown
+        .to(toClient(client, this.roomName))
+        .refused({ reason: `${rooms.length - results.length} table(s) gave no results` });
+    await Promise.all(
+      rooms.map((r) =>
+        matchMaker.remoteRoomCall(r.roomId, 'closeTable', ['the facilitator ended the session']).catch(() => null),
+      ),
+    );
+    this.sendTables();
+  }
+
   private async closeVote(client: Client, table: string | null): Promise<void> {
-    const closed = await this.audience.book.close(async (tally) => {
-      const won = winner(tally);
-      const refused = table
-        ? await matchMaker
-            .remoteRoomCall(table, 'audienceDecides', [won])
-            .then((why) => (why ? String(why) : null))
-            .catch(() => 'no such table')
-        : null;
-      return { winner: won, fed: table ? { table, refused } : null };
-    });
+    const closed = await closeVoteFeeding(this.audience.book, table);
     if (!closed) facilitatorDown.to(toClient(client, this.roomName)).refused({ reason: 'no vote is open' });
   }
 
@@ -173,4 +261,9 @@ export class FacilitatorRoom extends Room {
     if (result) this.everyone.result(result);
     else this.everyone.tally(asTally(vote));
   }
+}
+
+/** Best first: by score minus par, then silent successes (as the compare page ranks results files). */
+export function rankRows<T extends Pick<TableSummary, 'score' | 'par' | 'silentSuccesses'>>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => b.score - b.par - (a.score - a.par) || b.silentSuccesses - a.silentSuccesses);
 }

@@ -8,13 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import express from 'express';
 import { codeProblem, newFacilitatorCode } from './facilitatorCode';
 import { gamePages } from './gamePages';
 import { roomServer } from './roomServer';
 import { settingsFromEnv } from './settings';
+import { terminalQr, venueAddresses } from './venueAddress';
 
 const env = process.env;
 const port = Number(env.PORT ?? 2567);
@@ -42,8 +42,11 @@ function secretFor(dataDir: string | null): string {
 }
 
 const dataDir = env.REDIS_URL ? null : (env.ROOMS_DATA ?? 'rooms-data');
-const settings = settingsFromEnv(env, code, secretFor(dataDir));
 const tls = env.TLS_CERT && env.TLS_KEY ? { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) } : null;
+const scheme = tls ? 'https' : 'http';
+const host = env.HOST ?? '0.0.0.0';
+const venue = venueAddresses(scheme, host, port, env.PUBLIC_ADDRESS);
+const settings = { ...settingsFromEnv(env, code, secretFor(dataDir)), venueAddresses: venue };
 
 const dist = resolve(import.meta.dirname, '../dist');
 if (!existsSync(resolve(dist, 'index.html')))
@@ -51,6 +54,8 @@ if (!existsSync(resolve(dist, 'index.html')))
 const app = express();
 app.disable('x-powered-by');
 app.use(gamePages(dist, settings.allowedOrigins));
+// The short address the projector shows for phones.
+app.get('/vote', (_req, res) => res.redirect(302, '/vote.html'));
 app.use(express.static(dist));
 
 const http = tls ? createHttps(tls, app) : createHttp(app);
@@ -58,16 +63,15 @@ const http = tls ? createHttps(tls, app) : createHttp(app);
 http.keepAliveTimeout = 65_000;
 http.headersTimeout = 70_000;
 const rooms = roomServer(settings, http, tls !== null);
-const host = env.HOST ?? '0.0.0.0';
 const back = await rooms.listen(port, host);
 
-const scheme = tls ? 'https' : 'http';
-const addresses = Object.values(networkInterfaces())
-  .flat()
-  .filter((a) => a && a.family === 'IPv4' && !a.internal)
-  .map((a) => `${scheme}://${a?.address}:${port}/`);
-console.log(`Firepants rooms: ${scheme}://127.0.0.1:${port}/ ${addresses.join(' ')}`);
+const local = host === '0.0.0.0' || host === '127.0.0.1' ? [`${scheme}://127.0.0.1:${port}/`] : [];
+console.log(`Firepants rooms: ${[...local, ...venue.filter((a) => !local.includes(a))].join(' ')}`);
+const first = venue[0] as string;
+console.log(`Give out this address (tables and phones on the venue's network): ${first}`);
+console.log(await terminalQr(first));
 console.log(`Facilitator code: ${code}`);
+console.log(`The console: ${first}rooms.html (the projector's link is on it)`);
 console.log(
   settings.redisUrl
     ? `Tables and votes are kept in Redis (${settings.redisUrl.replace(/\/\/[^@]*@/, '//')}).`

@@ -5,18 +5,22 @@ import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { AUDIENCE_ROOM } from '../src/protocol/audience';
 import { FACILITATOR_ROOM } from '../src/protocol/facilitator';
+import { PROJECTOR_ROOM } from '../src/protocol/projector';
 import { TABLE_ROOM } from '../src/protocol/table';
 import { type AudienceHall, AudienceRoom } from './audienceRoom';
 import { Doorman, MAX_MESSAGE_BYTES } from './doorman';
 import { FacilitatorDoor } from './facilitatorCode';
 import { FacilitatorRoom, guardConsoleWith } from './facilitatorRoom';
 import { FileTables } from './fileTables';
+import { ProjectorRoom, projectFrom } from './projectorRoom';
 import { RedisTables } from './redisTables';
 import type { RoomSettings } from './settings';
+import { StageState } from './stageState';
 import { TableHall } from './tableHall';
 import { TableRoom, type TableRoomOptions } from './tableRoom';
 import { BucketsByKey } from './tokenBucket';
 import { VoteBook } from './voteBook';
+import { watchCountdowns } from './voteClosing';
 
 /** One process of the room server: its rooms, where it keeps tables and votes, and the doorman in front. */
 export interface RoomServer {
@@ -95,9 +99,13 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     newDevices: new BucketsByKey(settings.devicesPerAddress),
   };
   guardConsoleWith(new FacilitatorDoor(settings.facilitatorCode));
+  const stageState = new StageState(presence, settings.secret, settings.venueAddresses);
+  projectFrom(stageState);
+  let stopCountdowns: (() => void) | null = null;
   game.define(TABLE_ROOM, TableRoom, { hall: tables } as TableRoomOptions);
-  game.define(FACILITATOR_ROOM, FacilitatorRoom, { tables, audience });
+  game.define(FACILITATOR_ROOM, FacilitatorRoom, { tables, audience, stage: stageState });
   game.define(AUDIENCE_ROOM, AudienceRoom, { hall: audience });
+  game.define(PROJECTOR_ROOM, ProjectorRoom, { audience, stage: stageState });
   return {
     game,
     doorman,
@@ -107,11 +115,13 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     async listen(port, host) {
       await audience.book.reload();
       await game.listen(port, host);
+      stopCountdowns = watchCountdowns(audience.book);
       const back = await tables.bringBack();
       if (redis) tables.sweepEvery(5_000);
       return back;
     },
     async stop() {
+      stopCountdowns?.();
       await game.gracefullyShutdown(false);
       await tables.shutdown();
     },

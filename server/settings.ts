@@ -12,6 +12,8 @@ export interface RoomSettings {
   redisUrl: string | null;
   /** This process's address as phones reach it, when several processes serve one event. */
   publicAddress?: string;
+  /** The server's addresses as the venue reaches them (`http://192.168.1.20:2567/`), the one to give out first. */
+  venueAddresses: string[];
   /** Origins allowed besides the page's own (`http://host:port`, e.g. the other processes of the event). */
   allowedOrigins: string[];
   /** Proxies whose X-Forwarded-For is believed. */
@@ -35,6 +37,7 @@ export function roomSettings(given: Partial<RoomSettings> & Pick<RoomSettings, '
     secret: randomBytes(32).toString('base64url'),
     dataDir: null,
     redisUrl: null,
+    venueAddresses: [],
     allowedOrigins: [],
     trustedProxies: [],
     maxTables: 200,

@@ -62,6 +62,7 @@ export class TableHall {
       ...(options.ownership ? { ownership: options.ownership } : {}),
       demo: options.demo,
       autoPause: options.autoPause,
+      audience: options.audience,
       createdAt: new Date().toISOString(),
     });
     try {

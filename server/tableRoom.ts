@@ -1,21 +1,31 @@
 import { type AuthContext, type Client, ErrorCode, Room, ServerError } from '@colyseus/core';
-import type { TableSummary } from '../src/protocol/facilitator';
+import type { TableResults, TableSummary, UpcomingFire } from '../src/protocol/facilitator';
 import { type ControlRequest, seatRequest, tableDown, tableUp } from '../src/protocol/table';
 import { readTableCode } from '../src/protocol/tableCode';
 import { problemOf } from '../src/protocol/wire';
+import { buildResults, resultsFileName, resultsInputOf } from '../src/round/results';
 import { RoundClock } from '../src/round/roundClock';
 import type { RoundSession } from '../src/round/roundSession';
 import { COMMAND_ROLE, holdsRole, ROLE_TITLES, type Seat } from '../src/round/seats';
-import { type Command, formatClock, parseCommand, roundOver, scoreCard, stateHash } from '../src/sim';
+import {
+  type Command,
+  formatClock,
+  isCommandEntry,
+  parseCommand,
+  roundOver,
+  scheduledFires,
+  scoreCard,
+  stateHash,
+} from '../src/sim';
 import { addressOf } from './addresses';
 import { type Budgets, serveWithin, strike, wasCutOff } from './budget';
-import { framingCommand, retroAwaitingFraming } from './demoTable';
+import { framingCommand, framingOf, retroAwaitingFraming } from './demoTable';
 import { toClient, toEveryone } from './outbox';
 import { logRefusal } from './refusals';
 import type { TableHall } from './tableHall';
 import { restoreRound, startRound } from './tableRound';
 import { type Claim, TableSeats } from './tableSeats';
-import type { TableLine } from './tableStore';
+import type { PlannedFire, TableLine } from './tableStore';
 
 /** What each screen may send: a decision or two a second, a clock control now and then, one hello per join. */
 const BUDGETS: Budgets<typeof tableUp.schemas> = {
@@ -61,6 +71,11 @@ export class TableRoom extends Room {
   private emptySince = Date.now();
   private hashAt: { minute: number; stateHash: string } | null = null;
   private closing = false;
+  /** Fires the facilitator set ahead, soonest first: each starts at its game minute. */
+  private plans: PlannedFire[] = [];
+  /** A demo table asked once: the audience's answer frames every retro after the first vote. */
+  private askOnce = false;
+  private standingAnswer: string | null = null;
   /** Every screen at the table. */
   private everyone = tableDown.to(toEveryone(this));
 
@@ -94,6 +109,8 @@ export class TableRoom extends Room {
     this.label = kept.setup.label || `table ${this.code}`;
     this.autoPause = kept.setup.autoPause !== false && !kept.setup.demo;
     this.seats = new TableSeats(kept.seats);
+    this.plans = [...kept.plans].sort((a, b) => a.at - b.at);
+    this.askOnce = kept.setup.demo && kept.setup.audience === 'once';
     const resumed = kept.entries.length > 0 || kept.until > 0;
     if (resumed) {
       const { session, problem } = restoreRound(kept);
@@ -107,6 +124,7 @@ export class TableRoom extends Room {
       console.log(`table ${this.code} (${this.label}) is back at ${formatClock(session.snapshot().now)}`);
     } else this.session = startRound(kept.setup);
     if (!resumed) this.keep(this.session.entries.map((e) => ({ e })));
+    if (this.askOnce) this.standingAnswer = firstAudienceFraming(this.session);
     await this.setPrivate(true);
     serveWithin(
       tableUp,
@@ -217,6 +235,70 @@ export class TableRoom extends Room {
     return null;
   }
 
+  /** Where the round stands, for a fire set at every table at one minute. */
+  minuteNow(): { minute: number; speed: number; paused: boolean } {
+    return { minute: this.session.snapshot().now, speed: this.speed, paused: this.paused };
+  }
+
+  /**
+   * A fire set ahead: it starts when the round reaches game minute `at` (kept, so it survives a restart).
+   * Refused when the round is already past that minute, or the fire could not start here.
+   */
+  planFire(at: number, service: string, kind: string): string | null {
+    const read = parseCommand({ type: 'injectIncident', service, kind });
+    if (!read.ok) return read.problem;
+    const s = this.session.snapshot();
+    if (roundOver(s)) return 'its round is over';
+    if (at < s.now) return `it is already at ${formatClock(s.now)}, past ${formatClock(at)}`;
+    if (!s.services[service]) return `it has no service "${service}"`;
+    const plan: PlannedFire = { id: `${at}-${service}-${this.plans.length}`, at, service, kind };
+    this.plans = [...this.plans, plan].sort((a, b) => a.at - b.at);
+    this.keep([{ p: plan }]);
+    if (at === s.now) this.firePlans();
+    this.publish(true);
+    return null;
+  }
+
+  /** Starts every planned fire whose minute has come, each logged with its plan marked done in one write. */
+  private firePlans(): void {
+    const now = this.session.snapshot().now;
+    while (this.plans[0] && this.plans[0].at <= now) {
+      const plan = this.plans.shift() as PlannedFire;
+      const before = this.session.entries.length;
+      const result = this.session.dispatch(
+        { type: 'injectIncident', service: plan.service, kind: plan.kind } as Command,
+        'facilitator',
+      );
+      if (!result.ok)
+        console.warn(
+          `table ${this.code}: the fire planned at ${formatClock(plan.at)} did not start (${result.reason})`,
+        );
+      const lines: TableLine[] = this.session.entries.slice(before).map((e) => ({ e }));
+      lines.push({ pf: plan.id });
+      this.keep(lines, () => this.sendEntries(before));
+    }
+  }
+
+  /** The table's results as the compare page reads them, at the minute it has reached. */
+  resultsFile(origin: string): TableResults {
+    const s = this.session.snapshot();
+    const ghost = this.session.ghost.follow(s).view;
+    const at = new Date();
+    const results = buildResults(s, resultsInputOf(s, ghost.report, ghost.par), {
+      table: this.label,
+      setupLink: `${origin}/?table=${this.code}`,
+      scenarioName: this.session.scenario.name,
+      at,
+      entries: this.session.entries,
+    });
+    return {
+      table: this.code,
+      label: this.label,
+      fileName: resultsFileName(results, at),
+      file: `${JSON.stringify(results, null, 2)}\n`,
+    };
+  }
+
   /** Ends the table for good: kept as closed (not brought back), its screens told, the room disposed. */
   async closeTable(reason: string): Promise<null> {
     if (this.closing) return null;
@@ -239,9 +321,20 @@ export class TableRoom extends Room {
     const before = this.session.entries.length;
     const result = this.session.dispatch(framingCommand(s, retro, answer), 'audience');
     if (!result.ok) return result.reason;
+    if (this.askOnce) this.standingAnswer ??= framingOf(answer);
     this.flush(before);
     this.publish(true);
     return null;
+  }
+
+  /** Asked once: each later retro is framed as the audience already decided, without a new vote. */
+  private frameAsDecided(): void {
+    if (!this.standingAnswer) return;
+    const s = this.session.snapshot();
+    const retro = retroAwaitingFraming(s);
+    if (!retro) return;
+    const before = this.session.entries.length;
+    if (this.session.dispatch(framingCommand(s, retro, this.standingAnswer), 'audience').ok) this.flush(before);
   }
 
   /**
@@ -310,8 +403,11 @@ export class TableRoom extends Room {
     const snap = this.session.snapshot();
     if (roundOver(snap)) return;
     const live = snap.openIncidents.some((id) => snap.incidents[id]?.phase !== 'undetected');
-    const minutes = this.roundClock.tick(dt, this.speed, live);
+    let minutes = this.roundClock.tick(dt, this.speed, live);
     if (minutes <= 0) return;
+    // A planned fire starts at its very minute: the step stops there.
+    const next = this.plans[0];
+    if (next && next.at < snap.now + minutes) minutes = Math.max(0, next.at - snap.now);
     const before = this.session.entries.length;
     const paged = this.session.advance(minutes, this.autoPause).some((e) => e.type === 'paged');
     const minute = this.session.snapshot().now;
@@ -321,6 +417,8 @@ export class TableRoom extends Room {
       this.sendEntries(before);
       this.everyone.tick({ minute });
     });
+    this.firePlans();
+    this.frameAsDecided();
     // The pager went off: the clock stops at that minute (as the table's setup asked) while the table talks.
     if (paged && this.autoPause) this.setPaused(true, 'facilitator');
     this.publish(false);
@@ -365,6 +463,28 @@ export class TableRoom extends Room {
       void this.closeTable(`no screen for ${this.hall.settings.idleMinutes} minutes`);
   }
 
+  /** The fires still to come: the scenario's scheduled ones and those the facilitator set ahead, soonest first. */
+  private upcoming(now: number): UpcomingFire[] {
+    const scheduled = scheduledFires(this.session.scenario)
+      .filter((f) => f.at >= now && f.command.type === 'injectIncident')
+      .map((f) => ({
+        at: f.at,
+        command: f.command as { service: string; kind: string },
+        source: 'scheduled' as const,
+      }));
+    const planned = this.plans.map((p) => ({ at: p.at, command: p, source: 'facilitator' as const }));
+    return [...scheduled, ...planned]
+      .sort((a, b) => a.at - b.at)
+      .slice(0, 8)
+      .map((f) => ({
+        at: f.at,
+        clock: formatClock(f.at),
+        service: this.session.scenario.services.find((x) => x.id === f.command.service)?.name ?? f.command.service,
+        kind: f.command.kind,
+        source: f.source,
+      }));
+  }
+
   /** Keeps the table's summary (for the facilitator console) at most every two seconds unless asked. */
   private publish(now: boolean): void {
     const t = Date.now();
@@ -387,9 +507,18 @@ export class TableRoom extends Room {
       silentSuccesses: ghost.report.net,
       players: this.seats.all().filter(holdsRole).length,
       screens: this.clients.length,
+      services: this.session.scenario.services.map((x) => ({ id: x.id, name: x.name })),
+      upcoming: this.upcoming(s.now),
     };
     void this.setMetadata(summary);
   }
+}
+
+/** The first framing the audience gave at this table, if any (a demo table asked once keeps to it). */
+function firstAudienceFraming(session: RoundSession): string | null {
+  for (const e of session.entries)
+    if (isCommandEntry(e) && e.by === 'audience' && e.command.type === 'frameRetro') return e.command.framing;
+  return null;
 }
 
 function lastSpeed(session: RoundSession): number {

@@ -12,6 +12,8 @@ export interface TableSetup {
   demo: boolean;
   /** The clock stops when the pager goes off (tables kept before this was asked stop too). */
   autoPause?: boolean;
+  /** A demo table: one audience vote frames every retro ('once'), or a vote at each retro (the default). */
+  audience?: 'each-retro' | 'once';
   createdAt: string;
 }
 
@@ -22,11 +24,26 @@ export interface KeptSeat {
   key: string;
 }
 
+/** A fire the facilitator set ahead: it starts at its game minute (the same minute at every table of a session). */
+export interface PlannedFire {
+  id: string;
+  at: number;
+  service: string;
+  kind: string;
+}
+
 /**
  * One kept line of a table, appended in order: an entry of the round's log, the minute the server's round
- * reached, a seat taken, a seat given up, or the table closed for good.
+ * reached, a seat taken, a seat given up, a fire planned ahead or started, or the table closed for good.
  */
-export type TableLine = { e: LogEntry } | { m: number } | { s: KeptSeat } | { x: string } | { closed: string };
+export type TableLine =
+  | { e: LogEntry }
+  | { m: number }
+  | { s: KeptSeat }
+  | { x: string }
+  | { p: PlannedFire }
+  | { pf: string }
+  | { closed: string };
 
 /** Everything kept of a table: enough to bring it back at the same minute with the same world. */
 export interface KeptTable {
@@ -34,6 +51,8 @@ export interface KeptTable {
   entries: LogEntry[];
   until: number;
   seats: KeptSeat[];
+  /** Fires planned ahead that have not started yet. */
+  plans: PlannedFire[];
   closed: string | null;
 }
 
@@ -60,7 +79,7 @@ export interface TableStore {
 
 /** A table from its setup and its lines in order; a torn last line (a crash mid-write) is left out by the reader. */
 export function foldTable(setup: TableSetup, lines: readonly TableLine[]): KeptTable {
-  const table: KeptTable = { setup, entries: [], until: 0, seats: [], closed: null };
+  const table: KeptTable = { setup, entries: [], until: 0, seats: [], plans: [], closed: null };
   for (const line of lines) {
     if ('e' in line) {
       table.entries.push(line.e);
@@ -68,6 +87,8 @@ export function foldTable(setup: TableSetup, lines: readonly TableLine[]): KeptT
     } else if ('m' in line) table.until = Math.max(table.until, line.m);
     else if ('s' in line) table.seats = [...table.seats.filter((s) => s.player !== line.s.player), line.s];
     else if ('x' in line) table.seats = table.seats.filter((s) => s.player !== line.x);
+    else if ('p' in line) table.plans = [...table.plans, line.p];
+    else if ('pf' in line) table.plans = table.plans.filter((p) => p.id !== line.pf);
     else if ('closed' in line) table.closed = line.closed;
   }
   return table;

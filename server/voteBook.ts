@@ -7,12 +7,15 @@ import type { Tally, VoteResult } from '../src/protocol/audience';
 const VOTE = 'firepants:vote';
 const votes = (id: string) => `firepants:votes:${id}`;
 const counts = (id: string) => `firepants:counts:${id}`;
+const closing = (id: string) => `firepants:closing:${id}`;
 /** The channel every audience room and console hears a vote's opening and closing on. */
 export const VOTE_CHANNEL = 'firepants:audience';
 
 /** The vote as kept: its question and options, whether it is open, and once closed its result. */
 export interface KeptVote extends Tally {
   id: string;
+  /** The demo table the winner goes to when the countdown closes the vote. */
+  feed?: string | null;
   result: Omit<VoteResult, keyof Tally> | null;
 }
 
@@ -105,13 +108,15 @@ export class VoteBook {
     this.cached = null;
   }
 
-  async open(question: string, options: string[]): Promise<KeptVote> {
+  async open(question: string, options: string[], seconds?: number, feed?: string): Promise<KeptVote> {
     const vote: KeptVote = {
       id: randomBytes(6).toString('base64url'),
       question,
       options,
       counts: options.map(() => 0),
       open: true,
+      closesAt: seconds ? Date.now() + seconds * 1000 : null,
+      feed: feed ?? null,
       result: null,
     };
     await this.save(vote);
@@ -122,6 +127,8 @@ export class VoteBook {
   async close(result: (tally: Tally) => Promise<KeptVote['result']>): Promise<KeptVote | null> {
     const vote = await this.current();
     if (!vote?.open) return null;
+    // One closing per vote, whichever process (or the countdown and the presenter at once) gets there first.
+    if ((await this.presence.incr(closing(vote.id))) !== 1) return null;
     const tally = { ...vote, counts: await this.counts(vote), open: false };
     const closed: KeptVote = { ...tally, result: await result(tally) };
     await this.save(closed);
@@ -170,7 +177,13 @@ export class VoteBook {
 
 /** What phones and the console are sent for a kept vote. */
 export function asTally(vote: KeptVote): Tally {
-  return { question: vote.question, options: vote.options, counts: vote.counts, open: vote.open };
+  return {
+    question: vote.question,
+    options: vote.options,
+    counts: vote.counts,
+    open: vote.open,
+    closesAt: vote.closesAt ?? null,
+  };
 }
 
 export function asResult(vote: KeptVote): VoteResult | null {

@@ -8,6 +8,8 @@ export class AttractDemo {
 
   start(): void {
     const store = this.store;
+    // A screen sitting at a room table keeps its seat: the demo never takes it over.
+    if (store.view.table) return;
     const scenario = demoScenario();
     const bot = policies['learning-first'];
     if (!scenario || !bot) return;

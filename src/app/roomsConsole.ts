@@ -4,12 +4,34 @@ import {
   FACILITATOR_ROOM,
   facilitatorDown,
   facilitatorUp,
+  type PhaseTimer,
+  type TableResults,
   type TableRow,
+  type Venue,
 } from '../protocol/facilitator';
+import { PROJECTOR_ROOM, type ProjectorScreen, projectorDown } from '../protocol/projector';
 import type { TableOptions } from '../protocol/table';
 import type { ConditionKind } from '../sim';
 
-export type { CreatedTable, TableOptions, TableRow, Tally, VoteResult };
+export type {
+  CreatedTable,
+  PhaseTimer,
+  ProjectorScreen,
+  TableOptions,
+  TableResults,
+  TableRow,
+  Tally,
+  Venue,
+  VoteResult,
+};
+
+/** A fire set at every table: the game minute it starts at, the tables that took it and those that could not. */
+export interface FiredEverywhere {
+  at: number;
+  clock: string;
+  tables: string[];
+  refused: string[];
+}
 
 /** What the console hears from the room server. */
 export interface ConsoleEvents {
@@ -19,6 +41,10 @@ export interface ConsoleEvents {
   result(r: VoteResult): void;
   refused(reason: string): void;
   left(reason: string): void;
+  venue(v: Venue): void;
+  fired(f: FiredEverywhere): void;
+  results(tables: TableResults[]): void;
+  timer(t: PhaseTimer | null): void;
 }
 
 /** The console's line to the room server: setting tables up, every table, and the audience's vote. */
@@ -30,7 +56,13 @@ export interface ConsoleLine {
   resume(table: string): void;
   inject(table: string, service: string, kind: ConditionKind): void;
   close(table: string): void;
-  openVote(question: string, options: string[]): void;
+  /** A fire at every table at one game minute (`at`), or the first minute every table can still reach. */
+  fireEverywhere(service: string, kind: ConditionKind, at?: number): void;
+  /** A phase timer on the projector; no seconds clears it. */
+  timer(label: string, seconds?: number): void;
+  /** Every table's results come back, then every table closes. */
+  endSession(): void;
+  openVote(question: string, options: string[], countdown?: { seconds: number; feedTo: string | null }): void;
   closeVote(feedTo: string | null): void;
 }
 
@@ -49,6 +81,10 @@ export async function connectConsole(server: string, code: string, on: ConsoleEv
     tally: (t) => on.tally(t),
     result: (r) => on.result(r),
     refused: (m) => on.refused(reasonOf(m)),
+    venue: (v) => on.venue(v),
+    fired: (f) => on.fired(f),
+    results: (m) => on.results(Array.isArray(m.tables) ? m.tables.slice(0, 200) : []),
+    timer: (t) => on.timer(t ?? null),
   });
   desk.onLeave(() => on.left('the console lost its connection to the room server: open it again'));
   const toDesk = facilitatorUp.to(desk);
@@ -60,7 +96,16 @@ export async function connectConsole(server: string, code: string, on: ConsoleEv
     resume: (table) => toDesk.resume({ table }),
     inject: (table, service, kind) => toDesk.inject({ table, service, kind }),
     close: (table) => toDesk.close({ table }),
-    openVote: (question, options) => toDesk.openVote({ question, options }),
+    fireEverywhere: (service, kind, at) =>
+      toDesk.fireEverywhere(at === undefined ? { service, kind } : { service, kind, at }),
+    timer: (label, seconds) => toDesk.timer(seconds ? { label, seconds } : { label }),
+    endSession: () => toDesk.endSession({}),
+    openVote: (question, options, countdown) =>
+      toDesk.openVote({
+        question,
+        options,
+        ...(countdown ? { seconds: countdown.seconds, ...(countdown.feedTo ? { table: countdown.feedTo } : {}) } : {}),
+      }),
     closeVote: (feedTo) => toDesk.closeVote(feedTo ? { table: feedTo } : {}),
   };
 }
@@ -148,4 +193,38 @@ export async function joinAudience(
       void hall.leave(true);
     },
   };
+}
+
+/**
+ * The projector's line: it only listens. A dropped projector keeps trying to get back (a restart of the
+ * server, the venue's wifi) and says so meanwhile.
+ */
+export async function watchProjector(
+  server: string,
+  key: string,
+  on: { screen(s: ProjectorScreen): void; notice(text: string | null): void },
+): Promise<void> {
+  const { Client } = await import('colyseus.js');
+  const client = new Client(server);
+  const enter = async () => {
+    const room = await client.joinOrCreate(PROJECTOR_ROOM, { key });
+    projectorDown.listen(room, { screen: (s) => on.screen(s) });
+    room.onLeave((code) => {
+      if (code !== 1000) void comeBack();
+    });
+  };
+  const comeBack = async () => {
+    on.notice('The room server is back in a moment…');
+    for (let attempt = 0; attempt < 900; attempt++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      try {
+        await enter();
+        on.notice(null);
+        return;
+      } catch {
+        // not back yet
+      }
+    }
+  };
+  await enter();
 }

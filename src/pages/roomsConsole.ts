@@ -3,6 +3,7 @@ import { connectConsole } from '../app/roomsConsole';
 import { type ConsoleState, renderRoomsConsole } from '../ui/workshop/roomsConsoleView';
 import '../ui/workshop/compare.css';
 import '../ui/workshop/facilitator.css';
+import '../ui/workshop/rooms.css';
 
 /** The facilitator's console over every table on a room server (served by `npm run rooms`). */
 const root = document.getElementById('rooms');
@@ -14,6 +15,10 @@ const state: ConsoleState = {
   tally: null,
   result: null,
   message: null,
+  venue: null,
+  fired: null,
+  results: null,
+  timer: null,
 };
 
 function draw(): void {
@@ -47,6 +52,24 @@ function join(code: string): void {
       state.message = reason;
       draw();
     },
+    venue: (v) => {
+      state.venue = v;
+      draw();
+    },
+    fired: (f) => {
+      state.fired = f;
+      draw();
+    },
+    results: (tables) => {
+      state.results = tables;
+      // The session's tables are closed: their codes and join links no longer open anything.
+      state.created = [];
+      draw();
+    },
+    timer: (t) => {
+      state.timer = t;
+      draw();
+    },
     left: (reason) => {
       state.line = null;
       state.message = reason;
@@ -69,4 +92,9 @@ function join(code: string): void {
     });
 }
 
+// The phase timer and the vote's countdown move on between the server's messages.
+setInterval(() => {
+  const now = Date.now();
+  if ((state.timer && state.timer.endsAt > now - 1000) || (state.tally?.open && state.tally.closesAt)) draw();
+}, 1000);
 draw();

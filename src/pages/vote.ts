@@ -10,6 +10,11 @@ let result: VoteResult | null = null;
 let mine: number | null = null;
 let problem: string | null = 'Connecting…';
 let cast: ((option: number) => void) | null = null;
+/** Time left on the countdown that closes the vote, by this phone's clock. */
+const left = (closesAt: number) => {
+  const s = Math.max(0, Math.ceil((closesAt - Date.now()) / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+};
 
 function draw(): void {
   if (!root) return;
@@ -37,9 +42,11 @@ function draw(): void {
             result
               ? `The audience chose: ${result.winner}.`
               : t.open
-                ? mine === null
-                  ? 'Tap an answer. You can change it until the vote closes.'
-                  : 'Counted. You can still change it.'
+                ? `${t.closesAt ? `Closes in ${left(t.closesAt)}. ` : ''}${
+                    mine === null
+                      ? 'Tap an answer. You can change it until the vote closes.'
+                      : 'Counted. You can still change it.'
+                  }`
                 : 'The vote is closed.',
           ),
         ),
@@ -82,4 +89,8 @@ joinAudience(defaultServer(), browserDeviceToken(), {
     problem = 'No room server answered at this address. Ask the presenter for the right one.';
     draw();
   });
+// A countdown moves on between the server's messages.
+setInterval(() => {
+  if (tally?.open && tally.closesAt && !result) draw();
+}, 500);
 draw();

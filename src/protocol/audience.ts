@@ -30,6 +30,8 @@ export interface Tally {
   options: string[];
   counts: number[];
   open: boolean;
+  /** When a countdown closes it (the server's clock, milliseconds since 1970); null when the presenter closes it. */
+  closesAt: number | null;
 }
 
 export interface VoteResult extends Tally {

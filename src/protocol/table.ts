@@ -32,6 +32,8 @@ export const tableOptions = z.object({
   demo: z.boolean().default(false),
   /** The table's clock stops when the pager goes off, so the table talks before it acts. */
   autoPause: z.boolean().default(true),
+  /** A demo table: the audience frames every retro by one vote for the whole talk, or by a vote at each retro. */
+  audience: z.enum(['each-retro', 'once']).default('each-retro'),
 });
 export type TableOptions = z.input<typeof tableOptions>;
 

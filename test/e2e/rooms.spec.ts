@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import jsQR from 'jsqr';
 
 const PORT = Number(process.env.E2E_ROOMS_PORT ?? 2700 + (Number(process.env.E2E_PORT ?? 4173) % 90));
 const CODE = 'e2e-facilitator-code';
@@ -152,7 +153,7 @@ test('the console over every table pauses them all, and the audience’s vote on
   await sit(projector, code, 'Projector', 'spectator');
   const demoRow = desk.getByTestId('rooms-row').filter({ hasText: code });
   await expect(demoRow).toContainText('(demo)');
-  await desk.getByRole('button', { name: 'Resume every table' }).click();
+  await desk.getByRole('button', { name: /^(Start|Resume) every table$/ }).click();
   await expect(demoRow).toContainText('waiting for the audience', { timeout: 30_000 });
   await desk.getByRole('button', { name: 'Pause every table' }).click();
   await expect(projector.locator('#app')).toHaveAttribute('data-phase', 'paused');
@@ -163,6 +164,8 @@ test('the console over every table pauses them all, and the audience’s vote on
     await p.goto(`${ORIGIN}/vote.html`);
     await expect(p.getByTestId('vote-waiting')).toBeVisible();
   }
+  // No countdown: the presenter closes this one.
+  await desk.getByLabel(/Countdown in seconds/).fill('0');
   await desk.getByRole('button', { name: 'Open the vote' }).click();
   for (const [i, p] of phones.entries()) {
     await expect(p.getByTestId('vote-question')).toHaveText('Blame or blameless?');
@@ -189,6 +192,71 @@ test('the console over every table pauses them all, and the audience’s vote on
   await phones[0]!.screenshot({ path: 'test-results/rooms-vote.png' });
 });
 
+test('the projector shows the vote’s address as a QR code, the phones and votes but no result until the countdown closes it, then the result', async ({
+  browser,
+}) => {
+  const desk = await (await browser.newContext()).newPage();
+  await openConsole(desk);
+  await expect(desk.getByTestId('venue-address')).toHaveText(`${ORIGIN}/`);
+  const link = (await desk.getByTestId('projector-link').getAttribute('href')) ?? '';
+  expect(link).toMatch(/\/projector\.html#[\w-]{22}$/);
+  // Without its key the projector page opens nothing.
+  const guess = await (await browser.newContext()).newPage();
+  await guess.goto(link.replace(/#.*/, '#not-the-key-at-all'));
+  await expect(guess.getByRole('status')).toContainText('projector link');
+  const screen = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await screen.goto(link);
+  // The game's address, or the vote's once the room has voted (an earlier test held a vote).
+  await expect(screen.getByTestId('projector-address')).toHaveText(new RegExp(`^127\\.0\\.0\\.1:${PORT}(/vote)?$`));
+
+  // Phones open the short address the projector shows.
+  const phones = await Promise.all(
+    [1, 2, 3].map(async () => (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()),
+  );
+  for (const p of phones) {
+    await p.goto(`${ORIGIN}/vote`);
+    await expect(p.getByTestId('vote-question').or(p.getByTestId('vote-waiting'))).toBeVisible();
+  }
+  await desk.getByLabel('Question', { exact: true }).fill('Who pages first?');
+  await desk.locator('#vote-options').fill('Ops, Comms');
+  await desk.getByLabel(/Countdown in seconds/).fill('30');
+  await desk.getByRole('button', { name: 'Open the vote' }).click();
+  await expect(screen.getByTestId('projector-address')).toHaveText(`127.0.0.1:${PORT}/vote`);
+  // The QR code on the projector reads back as the vote's address.
+  const qr = await screen.locator('svg.qr').evaluate(async (svg) => {
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 400;
+    canvas.height = 400;
+    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
+    g.drawImage(img, 0, 0, 400, 400);
+    return Array.from(g.getImageData(0, 0, 400, 400).data);
+  });
+  expect(jsQR(Uint8ClampedArray.from(qr), 400, 400)?.data).toBe(`${ORIGIN}/vote`);
+
+  for (const [i, p] of phones.entries()) {
+    await expect(p.getByTestId('vote-question')).toHaveText('Who pages first?');
+    await expect(p.getByTestId('vote-state')).toContainText(/Closes in 0:[0-3]\d/);
+    await p.getByRole('button', { name: i === 0 ? 'Ops' : 'Comms', exact: true }).click();
+    await expect(p.getByTestId('vote-state')).toContainText('Counted');
+  }
+  await expect(screen.getByTestId('projector-votes')).toContainText(/[3-9] phones connected · 3 votes cast/);
+  await expect(screen.getByTestId('projector-countdown')).toHaveText(/^0:([0-2]\d|30)$/);
+  // While it is open nobody sees which way it goes.
+  await expect(screen.getByTestId('projector-result')).toHaveCount(0);
+  await expect(screen.getByTestId('projector-vote')).not.toContainText('%');
+  await screen.screenshot({ path: 'test-results/rooms-projector-voting.png' });
+  await phones[0]!.screenshot({ path: 'test-results/rooms-vote-countdown.png' });
+  // Nobody closes it: the countdown does, and the projector shows the result large.
+  await expect(screen.getByTestId('projector-result')).toHaveText('Comms', { timeout: 40_000 });
+  await expect(screen.getByTestId('projector-vote')).toContainText('2 (67%)');
+  await expect(phones[0]!.getByTestId('vote-state')).toContainText('The audience chose: Comms');
+  await expect(desk.getByTestId('rooms-result')).toContainText('The audience chose: Comms');
+  await screen.screenshot({ path: 'test-results/rooms-projector-result.png' });
+});
+
 test('at a room table each screen sees its own seat’s view: the commander the people, ops the investigation', async ({
   browser,
 }) => {
@@ -202,7 +270,7 @@ test('at a room table each screen sees its own seat’s view: the commander the 
 
   // The facilitator sets a fire at this table from the console.
   await desk.getByLabel('Table to set a fire at').selectOption(code.replace('-', ''));
-  await desk.getByLabel('Service to set on fire').selectOption('pantry-db');
+  await desk.getByLabel('Service to set on fire', { exact: true }).selectOption('pantry-db');
   await desk.getByRole('button', { name: 'Set it on fire' }).click();
   await ada.evaluate(() => window.__firepants?.store.resume());
   await expect(ada.getByTestId('incident-phase')).toContainText(/paging|acknowledged|investigating/, {

@@ -133,3 +133,33 @@ describe('a demo table decided by the audience', () => {
     ]);
   });
 });
+
+describe('a demo table asked once for the whole talk', () => {
+  it('frames every later retro as the audience first decided, with no new vote', async () => {
+    const [code] = await desk.setUp([
+      { scenario: 'platform', seed: 42, weeks: 2, demo: true, label: 'Talk', audience: 'once' },
+    ]);
+    const watcher = await sit(s.sdk, code as string, { player: 'Projector', role: 'spectator' });
+    desk.desk.resume({ table: code as string });
+    const server = serverTable(code as string);
+    const retros = () => Object.values(server.session.snapshot().retros);
+    await until(() => retros().some((r) => r.phase === 'framing'), 60_000, 'the first retro waiting for its framing');
+    const seen = consoleVote(desk.room);
+    const p = await phone();
+    desk.desk.openVote({ question: 'Blame or blameless?', options: ['Blame', 'Blameless'] });
+    await until(() => p.tally?.question === 'Blame or blameless?' && p.tally.open);
+    audienceUp.to(p.room).vote({ option: 1 });
+    await until(() => seen.tally?.counts.join() === '0,1');
+    desk.desk.closeVote({ table: code as string });
+    await until(() => seen.result?.fed?.refused === null, 5000, 'the vote fed to the table');
+    // The next retros need no vote: each is framed as the audience decided, by the audience.
+    const framedByAudience = () => commandsOf(watcher.seen.entries, 'frameRetro').filter((e) => e.by === 'audience');
+    await until(() => framedByAudience().length >= 2, 30_000, 'a second retro framed without a vote');
+    expect(
+      framedByAudience().every(
+        (e) => 'command' in e && e.command.type === 'frameRetro' && e.command.framing === 'blameless',
+      ),
+    ).toBe(true);
+    desk.desk.pause({ table: code as string });
+  }, 90_000);
+});

@@ -1,10 +1,22 @@
-import type { ConsoleLine, CreatedTable, TableRow, Tally, VoteResult } from '../../app/roomsConsole';
+import type {
+  ConsoleLine,
+  CreatedTable,
+  FiredEverywhere,
+  PhaseTimer,
+  TableResults,
+  TableRow,
+  Tally,
+  Venue,
+  VoteResult,
+} from '../../app/roomsConsole';
 import { levelScenarioById } from '../../content/campaign';
 import { builtInScenarios } from '../../content/scenarios';
 import { showTableCode } from '../../protocol/tableCode';
 import { CONDITION_KINDS, type ConditionKind } from '../../sim';
 import { button, h, render } from '../kit/dom';
+import { resultsCard, sessionCard, timeLeft } from './sessionCard';
 import { setUpCard } from './tableSetUp';
+import { projectorLink, venueCard } from './venueCard';
 
 export interface ConsoleState {
   line: ConsoleLine | null;
@@ -16,6 +28,13 @@ export interface ConsoleState {
   tally: Tally | null;
   result: VoteResult | null;
   message: string | null;
+  /** Where the venue reaches the server, and the projector's key. */
+  venue: Venue | null;
+  /** The last fire set at every table. */
+  fired: FiredEverywhere | null;
+  /** The ended session's results, best first. */
+  results: TableResults[] | null;
+  timer: PhaseTimer | null;
 }
 
 const value = (root: HTMLElement, id: string) =>
@@ -41,12 +60,6 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
     'section',
     { class: 'card', 'data-testid': 'rooms-tables' },
     h('h2', {}, over ? 'All rounds are over: tables ranked' : `Tables (${rows.length})`),
-    h(
-      'div',
-      { class: 'row' },
-      button('Pause every table', 'pause-all', () => line.pauseAll(), { class: 'primary' }),
-      button('Resume every table', 'resume-all', () => line.resumeAll()),
-    ),
     rows.length === 0
       ? h('p', {}, 'No tables yet: set them up above.')
       : h(
@@ -121,7 +134,7 @@ function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLEl
   return h(
     'div',
     { class: 'row' },
-    h('strong', {}, 'Set a fire: '),
+    h('strong', {}, 'A fire at one table only: '),
     h(
       'select',
       { id: 'rooms-fire-table', 'data-keep': 'rooms-fire-table', 'aria-label': 'Table to set a fire at' },
@@ -132,7 +145,7 @@ function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLEl
     h(
       'select',
       { id: 'rooms-fire-service', 'data-keep': 'rooms-fire-service', 'aria-label': 'Service to set on fire' },
-      ...servicesOf(row?.scenarioId ?? '').map((s) => h('option', { value: s.id }, s.name)),
+      ...(row?.services ?? []).map((s) => h('option', { value: s.id }, s.name)),
     ),
     h(
       'select',
@@ -160,7 +173,11 @@ function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine)
     h(
       'p',
       { class: 'small' },
-      'Phones vote at this server’s address ending in /vote.html — one vote each, changeable while open.',
+      'Phones vote at this server’s address ending in /vote — one vote each, changeable while open. ',
+      projectorLink(state)
+        ? h('a', { href: projectorLink(state) as string, target: '_blank', rel: 'noopener' }, 'The projector view')
+        : null,
+      ' shows the QR code, the phones and the votes cast, the countdown, then the result.',
     ),
     h(
       'div',
@@ -179,7 +196,18 @@ function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine)
         value: 'Blame, Blameless',
         maxlength: 300,
       }),
-      button('Open the vote', 'vote-open', () =>
+      h('input', {
+        id: 'vote-seconds',
+        'data-keep': 'vote-seconds',
+        type: 'number',
+        min: 0,
+        max: 600,
+        value: 30,
+        'aria-label': 'Countdown in seconds (0: close it yourself)',
+      }),
+      h('span', { class: 'small' }, 's countdown'),
+      button('Open the vote', 'vote-open', () => {
+        const seconds = Math.round(Number(value(root, 'vote-seconds')));
         line.openVote(
           value(root, 'vote-question'),
           value(root, 'vote-options')
@@ -187,8 +215,9 @@ function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine)
             .map((o) => o.trim())
             .filter(Boolean)
             .slice(0, 6),
-        ),
-      ),
+          seconds >= 5 ? { seconds, feedTo: value(root, 'vote-feed') || null } : undefined,
+        );
+      }),
     ),
     h(
       'div',
@@ -209,7 +238,11 @@ function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine)
       ? h(
           'div',
           { class: 'tally', 'data-testid': 'rooms-tally', 'aria-live': 'polite' },
-          h('h3', {}, `${t.question}${t.open ? '' : ' — closed'}`),
+          h(
+            'h3',
+            {},
+            `${t.question}${t.open ? (t.closesAt ? ` — closes in ${timeLeft(t.closesAt - Date.now())}` : '') : ' — closed'}`,
+          ),
           ...t.options.map((o, i) =>
             h(
               'p',
@@ -248,10 +281,17 @@ export function renderRoomsConsole(
   const line = state.line;
   render(
     root,
-    h('h1', {}, 'Firepants — every table'),
+    h('h1', {}, 'Firepants — the session'),
     state.message ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message' }, state.message) : null,
     line
-      ? [setUpCard(root, state, line, redraw), tablesCard(root, state, line), audienceCard(root, state, line)]
+      ? [
+          venueCard(state),
+          setUpCard(root, state, line, redraw),
+          sessionCard(root, state, line),
+          state.results && state.rows.length > 0 ? resultsCard(state.results) : null,
+          tablesCard(root, state, line),
+          audienceCard(root, state, line),
+        ]
       : h(
           'form',
           {
