@@ -53,10 +53,8 @@ export class Timeline {
   readonly applied: TimedInput[] = [];
   /** What the bot sees, look after look. */
   private readonly eyes = playerEyes();
-  /** The minute the bot looks next (decided at its last look or outside input), the last it looked, the last input. */
-  private nextLook: Minute | null = null;
+  /** The minute the bot last looked (a round stopped and picked up at that minute does not look twice). */
   private lookedAt: Minute | null = null;
-  private inputAt: Minute | null = null;
 
   constructor(
     readonly sim: Simulation,
@@ -102,19 +100,18 @@ export class Timeline {
     while (!roundOver(this.sim.snapshot()) && this.now() < until) {
       const t = this.now();
       this.applyDue(t);
-      // The bot's cadence is decided at its looks and at outside inputs only, never at the minute a caller
-      // happened to stop: a round played in one call and the same round played frame by frame stay identical.
-      if (this.nextLook === null || t >= this.nextLook || this.inputAt === t) {
-        if (this.lookedAt !== t && t % this.lookEvery() === 0) {
-          this.lookedAt = t;
-          if (this.policy) this.act(t, this.policy, this.botSource);
-          if (this.delegation && this.sim.snapshot().delegated === true) this.act(t, teamResponse, 'delegate');
-        }
-        const every = this.lookEvery();
-        this.nextLook = t + every - (t % every);
+      // The bot looks at every fifth minute while anything burns and every half hour while nothing does,
+      // decided from the world at that minute alone: the timeline stops at every fifth minute, so a fire that
+      // starts between two quiet looks is seen within five minutes, and a round played in one call and the same
+      // round played frame by frame stay identical.
+      if (t % POLICY_EVERY_MINUTES === 0 && t % this.lookEvery() === 0 && this.lookedAt !== t) {
+        this.lookedAt = t;
+        if (this.policy) this.act(t, this.policy, this.botSource);
+        if (this.delegation && this.sim.snapshot().delegated === true) this.act(t, teamResponse, 'delegate');
       }
+      const nextLook = t + POLICY_EVERY_MINUTES - (t % POLICY_EVERY_MINUTES);
       const nextInput = this.inputs[this.next]?.at ?? Number.POSITIVE_INFINITY;
-      const stop = Math.min(until, this.nextLook, Math.max(t + 1, nextInput));
+      const stop = Math.min(until, nextLook, Math.max(t + 1, nextInput));
       this.sim.advance(stop - t);
     }
     if (!roundOver(this.sim.snapshot())) this.applyDue(this.now());
@@ -142,7 +139,6 @@ export class Timeline {
   private applyDue(t: Minute): void {
     while (this.next < this.inputs.length && (this.inputs[this.next]?.at ?? 0) <= t) {
       const input = this.inputs[this.next++] as TimedInput;
-      this.inputAt = t;
       const by = input.by ?? 'facilitator';
       const command = asGivenBy(input.command, by);
       if (!this.sim.dispatch(command).ok) continue;

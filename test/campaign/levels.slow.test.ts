@@ -88,7 +88,8 @@ describe(`each level's lesson holds over ${SEEDS} seeds`, () => {
         it(`${name} misses it on at least ${AT_LEAST * 100}% of seeds`, () => {
           const share = metShare(id, bot);
           console.log(`${id}: ${name} ${(share * 100).toFixed(0)}%`);
-          expect(share).toBeLessThanOrEqual(1 - AT_LEAST);
+          // Missed on at least 90% of seeds, counted in seeds (1 − 0.9 is a hair under 0.1 in floating point).
+          expect(Math.round((1 - share) * SEEDS)).toBeGreaterThanOrEqual(Math.ceil(AT_LEAST * SEEDS));
         });
       }
     });
