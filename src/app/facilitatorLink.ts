@@ -7,7 +7,7 @@ import {
   pairingSecret,
   type TableMessage,
 } from '../protocol/facilitatorWindow';
-import { formatClock, isCommandEntry, type Snapshot, scheduledFires, scoreCard, tuning } from '../sim';
+import { formatClock, isCommandEntry, type Snapshot, scheduledFires, scoreCard, tuning, weaknessesOf } from '../sim';
 import type { GameStore } from './store';
 
 /** A facilitator's window says hello at least this often while it is open. */
@@ -108,7 +108,11 @@ export function tableStatus(store: GameStore): TableMessage {
     score: s ? Math.round(scoreCard(s).score) : 0,
     par: Math.round(view.ghost?.par ?? 0),
     silentSuccesses: view.silent?.net ?? 0,
-    services: (s?.serviceOrder ?? []).slice(0, 64).map((id) => ({ id, name: name(id) })),
+    services: (s?.serviceOrder ?? []).slice(0, 64).map((id) => ({
+      id,
+      name: name(id),
+      kinds: s ? [...new Set(weaknessesOf(s, id).map((c) => c.kind))].slice(0, 16) : [],
+    })),
     incidents: incidents.slice(0, 64),
     ghostBurning: (view.ghost?.burning ?? []).slice(0, 64).map(name),
     weaknesses,

@@ -6,7 +6,8 @@ import type { GameStore } from './store';
 export interface TestHook {
   snapshot(): Snapshot | null;
   phase(): string;
-  dispatch(command: Command): Dispatched;
+  /** A command as the players give it, or as the facilitator's window does (`by: 'facilitator'`). */
+  dispatch(command: Command, by?: 'player' | 'facilitator'): Dispatched;
   advance(minutes: number): void;
   /**
    * A scripted player: a built-in bot looks at the world every few minutes and its commands go through the
@@ -27,7 +28,7 @@ export function installTestHook(store: GameStore): void {
   window.__firepants = {
     snapshot: () => store.snapshot(),
     phase: () => store.view.phase,
-    dispatch: (command) => store.dispatch(command),
+    dispatch: (command, by) => store.dispatch(command, by ?? 'player'),
     advance: (minutes) => {
       store.advanceMinutes(minutes);
     },

@@ -70,7 +70,8 @@ export const tableMessage = z.object({
   score: z.number(),
   par: z.number(),
   silentSuccesses: z.number(),
-  services: z.array(z.object({ id: ref, name: text })).max(64),
+  /** Each service with the kinds of its own weaknesses: a fire set on purpose sets one of them off. */
+  services: z.array(z.object({ id: ref, name: text, kinds: z.array(z.enum(CONDITION_KINDS)).max(16) })).max(64),
   incidents: z.array(liveIncident).max(64),
   ghostBurning: z.array(text).max(64),
   weaknesses: z.array(weakness).max(200),

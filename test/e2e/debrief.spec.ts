@@ -3,7 +3,8 @@ import { advance, fireAndWaitForPage, startShortRound, waitUntilResolved } from 
 
 test('a debrief scrubs to a minute and shows both timelines there', async ({ page }) => {
   await startShortRound(page, 1);
-  const id = await fireAndWaitForPage(page, 'catalog');
+  // The facilitator's fire: it reaches both timelines at the same minute.
+  const id = await fireAndWaitForPage(page, 'catalog', 'facilitator');
   const firedAt = await page.evaluate((i) => window.__firepants?.snapshot()?.incidents[i]?.startedAt ?? -1, id);
   await page.evaluate((i) => window.__firepants?.dispatch({ type: 'acknowledge', incident: i }), id);
   await page.evaluate(() => window.__firepants?.store.resume());

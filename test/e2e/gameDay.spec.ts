@@ -23,8 +23,11 @@ test('a refused scenario file names the element by its id, and nothing starts un
     'services["tracker"].dependsOn: no service "postgres" (did you mean "pg"?)',
   );
   await expect(staff).toBeDisabled();
+  // Enter from the scenario list, where the choice was being made, starts nothing.
+  await page.locator('#scenario').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#app')).toHaveAttribute('data-phase', 'menu');
+  expect(await page.evaluate(() => window.__firepants?.snapshot() ?? null)).toBeNull();
 
   // The same file fixed, with the template's comments in it, loads as it is.
   scenario.services[1] = { ...scenario.services[1], dependsOn: ['pg'] } as (typeof scenario.services)[1];

@@ -38,10 +38,14 @@ export async function advance(page: Page, minutes: number): Promise<void> {
 }
 
 /** Sets a service on fire the way a facilitator would, and waits for the page. */
-export async function fireAndWaitForPage(page: Page, service: string): Promise<string> {
+export async function fireAndWaitForPage(
+  page: Page,
+  service: string,
+  by: 'player' | 'facilitator' = 'player',
+): Promise<string> {
   await page.evaluate(
-    (svc) => window.__firepants?.dispatch({ type: 'injectIncident', service: svc, kind: 'capacity' }),
-    service,
+    ([svc, who]) => window.__firepants?.dispatch({ type: 'injectIncident', service: svc, kind: 'capacity' }, who),
+    [service, by] as const,
   );
   for (let i = 0; i < 120; i++) {
     const paged = await page.evaluate(() => window.__firepants?.store.view.pagedIncident ?? null);

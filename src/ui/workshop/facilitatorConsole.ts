@@ -1,5 +1,5 @@
 import type { FacilitatorMessage, TableMessage } from '../../protocol/facilitatorWindow';
-import { CONDITION_KINDS } from '../../sim';
+import type { CONDITION_KINDS } from '../../sim';
 import { button, h, render } from '../kit/dom';
 
 type Send = (m: FacilitatorMessage) => void;
@@ -16,6 +16,9 @@ const pick = (root: HTMLElement, id: string) => (root.querySelector(`#${id}`) as
 
 function controls(root: HTMLElement, t: TableMessage, send: Send): HTMLElement {
   const running = t.phase === 'playing';
+  // The kinds offered are the chosen service's own weaknesses: a fire set on purpose sets one of them off.
+  const chosen = t.services.find((s) => s.id === pick(root, 'fire-service')) ?? t.services[0];
+  const kinds = chosen?.kinds ?? [];
   return h(
     'section',
     { class: 'card' },
@@ -50,10 +53,11 @@ function controls(root: HTMLElement, t: TableMessage, send: Send): HTMLElement {
       h(
         'select',
         { id: 'fire-kind', 'data-keep': 'fire-kind', 'aria-label': 'Kind of failure' },
-        ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
+        ...kinds.map((k) => h('option', { value: k }, k)),
       ),
       button('Set it on fire', 'inject', () => {
         const kind = pick(root, 'fire-kind') as (typeof CONDITION_KINDS)[number];
+        if (!kind) return;
         send({ kind: 'inject', service: pick(root, 'fire-service'), condition: kind });
       }),
     ),
