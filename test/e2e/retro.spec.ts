@@ -20,8 +20,8 @@ test('a retro run through the screen files an action item that later closes', as
   await page.getByRole('button', { name: 'Frame it blamelessly' }).click();
   await expect(page.getByTestId('factor-cards')).toBeVisible();
   await page.getByRole('button', { name: /Choose action items/ }).click();
-  // A staged fire has no real weakness to remove; the response's own factors (runbook, alerts, knowledge) remain.
-  await expect(retro).toContainText('staged by the facilitator');
+  // A fire the table set itself has no real weakness to remove; the response's own factors (runbook, alerts, knowledge) remain.
+  await expect(retro).toContainText('staged by the table');
   await page.getByTestId('factor-cards').getByRole('button').first().click();
   await expect(retro).toContainText('action item filed');
   await page.screenshot({ path: 'test-results/retro-actions.png' });
