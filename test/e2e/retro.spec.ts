@@ -5,7 +5,8 @@ test('a retro run through the screen files an action item that later closes', as
   await startRound(page);
   await teamResponds(page);
   await page.keyboard.press('Space');
-  const id = await fireAndWaitForPage(page, 'pantry-db');
+  // The facilitator's fire sets off one of Pantry DB's own weaknesses: its retro finds something real to remove.
+  const id = await fireAndWaitForPage(page, 'pantry-db', 'facilitator');
   await waitUntilResolved(page, id);
   await page.locator(`[data-key="retro-${id}"]`).click();
   const retro = page.getByTestId('retro');
@@ -20,8 +21,7 @@ test('a retro run through the screen files an action item that later closes', as
   await page.getByRole('button', { name: 'Frame it blamelessly' }).click();
   await expect(page.getByTestId('factor-cards')).toBeVisible();
   await page.getByRole('button', { name: /Choose action items/ }).click();
-  // A fire the table set itself has no real weakness to remove; the response's own factors (runbook, alerts, knowledge) remain.
-  await expect(retro).toContainText('staged by the table');
+  await expect(retro).not.toContainText('nothing real to remove');
   await page.getByTestId('factor-cards').getByRole('button').first().click();
   await expect(retro).toContainText('action item filed');
   await page.screenshot({ path: 'test-results/retro-actions.png' });
