@@ -40,7 +40,7 @@ function controls(root: HTMLElement, t: TableMessage, send: Send): HTMLElement {
     h(
       'p',
       { class: 'small' },
-      'The table sees that a fire was set on the service, never its kind: they have to find that out.',
+      'The kinds listed are the service’s own weaknesses, found or not: the fire sets one off. The table sees that a fire was set on the service, never its kind: they have to find that out.',
     ),
     h(
       'div',
