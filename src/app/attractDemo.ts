@@ -1,5 +1,4 @@
-import { DEMO, demoScenario } from '../round/demo';
-import { createWorld, policies } from '../sim';
+import { demoSetup } from '../round/demo';
 import type { GameStore } from './store';
 
 /** Attract mode: a learning-first bot plays a short round by itself, on a loop, until someone takes over. */
@@ -10,21 +9,11 @@ export class AttractDemo {
     const store = this.store;
     // A screen sitting at a room table keeps its seat: the demo never takes it over.
     if (store.view.table) return;
-    const scenario = demoScenario();
-    const bot = policies['learning-first'];
-    if (!scenario || !bot) return;
+    const setup = demoSetup();
+    if (!setup) return;
     if (store.view.phase === 'report') store.flow.send({ type: 'MENU' });
     if (store.view.phase === 'menu') store.flow.send({ type: 'NEW_GAME' });
-    const world = createWorld(scenario, { seed: DEMO.seed, weeks: DEMO.weeks });
-    store.startRound({
-      scenario,
-      seed: DEMO.seed,
-      weeks: DEMO.weeks,
-      ownership: world.ownership,
-      rotation: world.rotation.byTeam,
-      inputs: DEMO.fires,
-      demoBot: bot,
-    });
+    store.startRound(setup);
   }
 
   /** Any key or click hands the round to the human. */

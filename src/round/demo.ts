@@ -1,4 +1,5 @@
-import { MINUTES_PER_DAY, MINUTES_PER_HOUR, type Scenario, type TimedInput } from '../sim';
+import { createWorld, MINUTES_PER_DAY, MINUTES_PER_HOUR, policies, type Scenario, type TimedInput } from '../sim';
+import type { RoundSetup } from './roundSession';
 
 /** A minute of the round: day 1 is the first Monday. */
 const atDay = (day: number, hour: number) => (day - 1) * MINUTES_PER_DAY + hour * MINUTES_PER_HOUR;
@@ -26,4 +27,21 @@ export { DEFAULT_SEED } from './roundDefaults';
 
 export function demoScenario(): Scenario | null {
   return builtInScenario(DEMO.scenarioId);
+}
+
+/** The demo's round as it starts: its scenario, seed and length, its scripted fires, and the bot that plays it. */
+export function demoSetup(): RoundSetup | null {
+  const scenario = demoScenario();
+  const bot = policies['learning-first'];
+  if (!scenario || !bot) return null;
+  const world = createWorld(scenario, { seed: DEMO.seed, weeks: DEMO.weeks });
+  return {
+    scenario,
+    seed: DEMO.seed,
+    weeks: DEMO.weeks,
+    ownership: world.ownership,
+    rotation: world.rotation.byTeam,
+    inputs: DEMO.fires,
+    demoBot: bot,
+  };
 }

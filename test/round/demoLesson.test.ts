@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, demoScenario } from '../../src/round/demo';
+import { DEMO, demoSetup } from '../../src/round/demo';
 import { demoLesson } from '../../src/round/demoLesson';
 import { RoundSession } from '../../src/round/roundSession';
-import { createWorld, policies, roundOver, type SilentReport, type Snapshot } from '../../src/sim';
+import { roundOver, type SilentReport, type Snapshot } from '../../src/sim';
 
 /** The attract demo played to its end, as the page plays it: the bot decides, both timelines face the same fires. */
 function playDemo(): { ours: Snapshot; silent: SilentReport } {
-  const scenario = demoScenario();
-  const bot = policies['learning-first'];
-  if (!scenario || !bot) throw new Error('the demo needs its scenario and its bot');
-  const world = createWorld(scenario, { seed: DEMO.seed, weeks: DEMO.weeks });
-  const session = RoundSession.start({
-    scenario,
-    seed: DEMO.seed,
-    weeks: DEMO.weeks,
-    ownership: world.ownership,
-    rotation: world.rotation.byTeam,
-    inputs: DEMO.fires,
-    demoBot: bot,
-  });
+  const setup = demoSetup();
+  if (!setup) throw new Error('the demo needs its scenario and its bot');
+  const session = RoundSession.start(setup);
   while (!roundOver(session.snapshot())) session.advance(60, false);
   const ours = session.snapshot();
   return { ours, silent: session.ghost.follow(ours).view.report };
