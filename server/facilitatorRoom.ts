@@ -8,7 +8,7 @@ import {
   type TableRow,
   type TableSummary,
 } from '../src/protocol/facilitator';
-import type { ProjectedTable } from '../src/protocol/projector';
+import { type ProjectedTable, projectedTable } from '../src/protocol/projector';
 import { TABLE_ROOM } from '../src/protocol/table';
 import { formatClock } from '../src/sim';
 import { addressOf } from './addresses';
@@ -220,14 +220,7 @@ export class FacilitatorRoom extends Room {
     ).filter((f): f is TableResults => f !== null);
     const rows = rooms.map((r) => ({ table: r.roomId, ...(r.metadata as TableSummary) }));
     const ranked = rankRows(rows);
-    const final: ProjectedTable[] = ranked.map((r) => ({
-      label: r.label,
-      clock: r.clock,
-      phase: r.phase,
-      score: r.score,
-      par: r.par,
-      silentSuccesses: r.silentSuccesses,
-    }));
+    const final: ProjectedTable[] = ranked.map(projectedTable);
     await this.stage.setFinal(final);
     const order = ranked.map((r) => r.table);
     results.sort((a, b) => order.indexOf(a.table) - order.indexOf(b.table));

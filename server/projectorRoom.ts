@@ -2,9 +2,9 @@ import { type AuthContext, type Client, ErrorCode, matchMaker, Room, ServerError
 import { AUDIENCE_ROOM } from '../src/protocol/audience';
 import type { TableSummary } from '../src/protocol/facilitator';
 import {
-  type ProjectedTable,
   type ProjectedVote,
   type ProjectorScreen,
+  projectedTable,
   projectorDown,
   projectorJoin,
   projectorUp,
@@ -83,16 +83,7 @@ export class ProjectorRoom extends Room {
       matchMaker.query({ name: TABLE_ROOM }),
     ]);
     const rows = tableRooms.filter((r) => r.metadata).map((r) => r.metadata as TableSummary);
-    const live = rankRows(rows.filter((r) => !r.demo)).map(
-      (r): ProjectedTable => ({
-        label: r.label,
-        clock: r.clock,
-        phase: r.phase,
-        score: r.score,
-        par: r.par,
-        silentSuccesses: r.silentSuccesses,
-      }),
-    );
+    const live = rankRows(rows.filter((r) => !r.demo)).map(projectedTable);
     const ended = live.length === 0 && final !== null;
     return {
       now: Date.now(),

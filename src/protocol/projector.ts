@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PhaseTimer } from './facilitator';
+import type { PhaseTimer, TableSummary } from './facilitator';
 import { down, up } from './wire';
 
 /**
@@ -36,6 +36,18 @@ export interface ProjectedTable {
   score: number;
   par: number;
   silentSuccesses: number;
+}
+
+/** What the projector shows of a table's summary. */
+export function projectedTable(r: TableSummary): ProjectedTable {
+  return {
+    label: r.label,
+    clock: r.clock,
+    phase: r.phase,
+    score: r.score,
+    par: r.par,
+    silentSuccesses: r.silentSuccesses,
+  };
 }
 
 export interface ProjectorScreen {
