@@ -9,8 +9,6 @@ import type {
   Venue,
   VoteResult,
 } from '../../app/roomsConsole';
-import { levelScenarioById } from '../../content/campaign';
-import { builtInScenarios } from '../../content/scenarios';
 import { showTableCode } from '../../protocol/tableCode';
 import { CONDITION_KINDS, type ConditionKind } from '../../sim';
 import { button, h, render } from '../kit/dom';
@@ -40,15 +38,6 @@ export interface ConsoleState {
 const value = (root: HTMLElement, id: string) =>
   (root.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
 const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
-
-/** The services a table's scenario has, for the fire list. */
-function servicesOf(scenarioId: string): { id: string; name: string }[] {
-  const raw = Object.hasOwn(builtInScenarios, scenarioId)
-    ? builtInScenarios[scenarioId]
-    : levelScenarioById(scenarioId);
-  const list = (raw as { services?: { id?: unknown; name?: unknown }[] } | null)?.services ?? [];
-  return list.filter((s) => typeof s.id === 'string').map((s) => ({ id: String(s.id), name: String(s.name ?? s.id) }));
-}
 
 function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): HTMLElement {
   // Best first by score minus par, then silent successes: at the end of the rounds this is the compare view.
