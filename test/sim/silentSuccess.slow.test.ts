@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guidedFireCommand } from '../../src/app/store';
+import { GUIDED_FIRE_AT, guidedFireCommand } from '../../src/app/store';
 import { summarize } from '../../src/headless/report';
 import { DEFAULT_SEED, DEMO, demoScenario } from '../../src/round/demo';
 import { createWorld, playRound, policies } from '../../src/sim';
@@ -8,15 +8,22 @@ import { must, scenario } from './fixtures';
 const learn = must(policies['learning-first']);
 
 describe('silent successes you can see, in every round length', () => {
-  it('the menu default (Pantry Platform, 4 weeks, guided) tells the true story: fewer incidents, one that did not happen', () => {
-    const sc = scenario('platform');
-    const inputs = [{ at: 570, command: guidedFireCommand(createWorld(sc, { seed: DEFAULT_SEED, weeks: 4 })) }];
-    const played = playRound(sc, { seed: DEFAULT_SEED, weeks: 4, policy: learn, inputs });
-    const r = summarize(sc, played.state, 'learning-first', undefined, played.inputs);
-    expect(r.incidents).toBeLessThan(r.replayIncidents);
-    expect(r.silentSuccesses).toBeGreaterThanOrEqual(1);
-    expect(r.score).toBeGreaterThan(r.par);
-  });
+  // The menu's default round (Pantry Platform, 4 weeks, guided) and the booth's (the same seed, 1 week, guided):
+  // every visitor plays one of them, so each must show the loop working for a learning table of either kind.
+  for (const weeks of [4, 1])
+    for (const learner of ['learning-first', 'careful-human'])
+      it(`the ${weeks === 4 ? "menu's default" : "booth's"} round (${weeks} week${weeks > 1 ? 's' : ''}, guided) shows ${learner} an incident prevented by a named item`, () => {
+        const sc = scenario('platform');
+        const inputs = [
+          { at: GUIDED_FIRE_AT, command: guidedFireCommand(createWorld(sc, { seed: DEFAULT_SEED, weeks })) },
+        ];
+        const played = playRound(sc, { seed: DEFAULT_SEED, weeks, policy: must(policies[learner]), inputs });
+        const r = summarize(sc, played.state, learner, undefined, played.inputs);
+        expect(r.incidents).toBeLessThan(r.replayIncidents);
+        expect(r.silentSuccessesAttributed).toBeGreaterThanOrEqual(1);
+        expect(r.score).toBeGreaterThan(r.par);
+        expect(r.outcome).toBe('learned');
+      });
 
   it('the attract demo faces its scripted fires in both timelines and ends with a prevented incident', () => {
     const sc = must(demoScenario());
