@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEARNERS as HONEST } from '../../src/headless/balanceTable';
+import { LEARNERS as HONEST, OTHER_LEARNERS } from '../../src/headless/balanceTable';
 import { summarize } from '../../src/headless/report';
 import { playRound, policies, type Scenario } from '../../src/sim';
 import { must, scenario } from './fixtures';
@@ -9,18 +9,19 @@ import { must, scenario } from './fixtures';
  * crams. `npm run balance` runs the full table over many seeds; this keeps a bounded slice in CI.
  */
 const LEARNERS: readonly string[] = HONEST;
-const OTHERS = Object.keys(policies).filter((p) => !LEARNERS.includes(p));
+const ALSO_LEARNING: readonly string[] = OTHER_LEARNERS;
+const OTHERS = Object.keys(policies).filter((p) => !LEARNERS.includes(p) && !ALSO_LEARNING.includes(p));
 
-function scores(sc: Scenario, seed: number, weeks: number): Record<string, number> {
+function scores(sc: Scenario, seed: number, weeks: number, names = [...LEARNERS, ...OTHERS]): Record<string, number> {
   const baseline = must(policies.baseline);
-  const plain = playRound(sc, { seed, weeks, policy: baseline }).state;
+  const plain = playRound(sc, { seed, weeks, policy: baseline, fast: true }).state;
   const out: Record<string, number> = {};
-  for (const name of [...LEARNERS, ...OTHERS]) {
-    const played = playRound(sc, { seed, weeks, policy: must(policies[name]) });
+  for (const name of names) {
+    const played = playRound(sc, { seed, weeks, policy: must(policies[name]), fast: true });
     const replay =
       played.inputs.length === 0
         ? plain
-        : playRound(sc, { seed, weeks, policy: baseline, inputs: played.inputs }).state;
+        : playRound(sc, { seed, weeks, policy: baseline, inputs: played.inputs, fast: true }).state;
     const r = summarize(sc, played.state, name, replay);
     expect(r.silentSuccesses, `${name} over-claims`).toBeLessThanOrEqual(Math.max(0, r.replayIncidents - r.incidents));
     if (name === 'baseline') expect(r.silentSuccesses).toBe(0);
@@ -50,4 +51,21 @@ describe('the score cannot be gamed', () => {
       }
     }, 240_000);
   }
+
+  // A bot left out of the adversaries must earn it: it learns for real on the same slice (a weakness closed or an
+  // incident prevented, told it learned), and is never above an honest learner by farming what it already fixed.
+  it('the other learners learn for real: each closes real weaknesses and is told it learned', () => {
+    for (const [id, weeks, seed] of [
+      ['platform', 4, 1],
+      ['startup', 1, 1],
+    ] as const) {
+      const sc = scenario(id);
+      for (const name of ALSO_LEARNING) {
+        const played = playRound(sc, { seed, weeks, policy: must(policies[name]), fast: true });
+        const r = summarize(sc, played.state, name);
+        expect(r.itemsClosedOnRealWeaknesses, `${name} on ${id}`).toBeGreaterThan(0);
+        expect(r.outcome, `${name} on ${id}`).toBe('learned');
+      }
+    }
+  }, 240_000);
 });

@@ -4,7 +4,6 @@ import { CONDITION_KINDS, MITIGATIONS } from '../model/types';
 import { activeMembers } from '../model/world';
 import { plansFor } from '../rules/actionItems';
 import { candidateClasses } from '../rules/clues';
-import { isGuarded } from '../rules/effects';
 import { mitigationHarms } from '../rules/incident';
 import { expertFor } from '../rules/response';
 import { surfacedFactors } from '../rules/retro';
@@ -37,21 +36,6 @@ export const farmCheapItems: Policy = (s) => {
       const cheapest = [...plansFor(f.key, f.service, kind, s)].sort((a, b) => a.costDays - b.costDays)[0];
       if (cheapest) out.unshift({ type: 'fileActionItem', retro: retro.id, factor: f.id, actionType: cheapest.type });
     }
-  }
-  return out;
-};
-
-/**
- * Written to keep re-mitigating every condition it knows, long after it stopped mattering. A weakness is guarded
- * only once, so what is left is a guard on each known weakness and quick blameless retros: cheap learning.
- */
-export const refixSame: Policy = (s) => {
-  const out: Command[] = [...carefulResponse(s), ...retroCommands(s, { ...blamelessQuick, depthFor: () => 'quick' })];
-  // Asks only for what the screen would take: a live known weakness with no open item that is not guarded yet.
-  const covered = new Set(s.openItems.map((id) => s.actionItems[id]?.conditionId));
-  for (const c of Object.values(s.conditions)) {
-    if (c.strength > 0 && !covered.has(c.id) && !isGuarded(c))
-      out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
   }
   return out;
 };
@@ -196,7 +180,6 @@ export const itemHoarder: Policy = (s) => {
 
 export const adversarialPolicies: Record<string, Policy> = {
   'farm-cheap-items': farmCheapItems,
-  'refix-same': refixSame,
   'worsen-for-factors': worsenForFactors,
   'status-spam': statusSpam,
   'drill-spam': drillSpam,
@@ -209,7 +192,6 @@ export const adversarialPolicies: Record<string, Policy> = {
 
 export const adversarialDescriptions: Record<string, string> = {
   'farm-cheap-items': 'files the cheapest item for every factor of every retro',
-  'refix-same': 'guards every weakness it knows, once each (a second guard is refused), with quick blameless retros',
   'worsen-for-factors': 'makes incidents worse on purpose to surface more factors, then farms items',
   'status-spam': 'posts a status update at every look; never learns',
   'drill-spam': 'drills every service every week, shadows everyone, reviews near misses; fixes nothing',

@@ -6,9 +6,9 @@ import { adversarialDescriptions, adversarialPolicies } from './adversarial';
 import { exploitDescriptions, exploitPolicies } from './exploits';
 import { ackPages, carefulResponse, restartThenHero, retroCommands, setFocusOnce, visibleIncidents } from './helpers';
 import { investInFeatures } from './investing';
-import { carefulHuman, learnerDescriptions, learningFirst, steadyLearner } from './learners';
+import { carefulHuman, guardWhatItKnows, learnerDescriptions, learningFirst, steadyLearner } from './learners';
 
-export { carefulHuman, learningFirst, steadyLearner };
+export { carefulHuman, guardWhatItKnows, learningFirst, steadyLearner };
 
 /** Never learns: restarts or calls the hero, holds no retros. */
 export const baseline: Policy = (s) => restartThenHero(s);
@@ -92,6 +92,7 @@ export const policies: Record<string, Policy> = {
   'learning-first': learningFirst,
   'steady-learner': steadyLearner,
   'careful-human': carefulHuman,
+  'guard-what-it-knows': guardWhatItKnows,
   'do-nothing': doNothing,
   'always-blame': alwaysBlame,
   'hero-everything': heroEverything,

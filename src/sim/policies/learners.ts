@@ -222,10 +222,38 @@ export const carefulHuman: Policy = (s) => {
   return out;
 };
 
+/**
+ * A quicker learner: guards every weakness it knows, once each, with quick blameless retros. It began as a farmer
+ * that re-mitigated the same weaknesses over and over; once a second guard on a weakness was refused, what was
+ * left is real learning, bought cheaply: a guard on each known weakness. It is not held to the honest learners'
+ * bar, and it is not one of the bots they must beat: it closes real weaknesses and prevents incidents.
+ */
+export const guardWhatItKnows: Policy = (s) => {
+  const out: Command[] = [
+    ...carefulResponse(s),
+    ...retroCommands(s, {
+      depthFor: () => 'quick',
+      framing: 'blameless',
+      share: false,
+      items: 0,
+      uninvolvedFacilitator: false,
+    }),
+  ];
+  // Asks only for what the screen would take: a live known weakness with no open item that is not guarded yet.
+  const covered = new Set(s.openItems.map((id) => s.actionItems[id]?.conditionId));
+  for (const c of Object.values(s.conditions)) {
+    if (c.strength > 0 && !covered.has(c.id) && !isGuarded(c))
+      out.push({ type: 'fileActionItem', condition: c.id, actionType: 'mitigate' });
+  }
+  return out;
+};
+
 export const learnerDescriptions: Record<string, string> = {
   'learning-first': 'careful response, blameless retros (deep where it pays), closes and shares, drills, shadows',
   'steady-learner':
     'blameless retros led by someone not involved (deep where it pays), guard items first, near-miss fixes, shared write-ups, shadowing, one drill a week',
   'careful-human':
     'a careful human table: a retro on most incidents, one or two items each, known weaknesses three at a time, near misses reviewed, a drill every other week',
+  'guard-what-it-knows':
+    'a quicker learner: guards every weakness it knows, once each (a second guard is refused), with quick blameless retros',
 };
