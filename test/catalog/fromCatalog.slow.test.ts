@@ -77,7 +77,7 @@ describe('a game day from a Backstage catalog', () => {
   it('plays: a bot round on it runs its week', () => {
     const bot = policies['learning-first'];
     if (!bot) throw new Error('no bot');
-    const played = playRound(r.scenario, { seed: 1, weeks: 1, policy: bot });
+    const played = playRound(r.scenario, { fast: true, seed: 1, weeks: 1, policy: bot });
     expect(played.state.now).toBe(10080);
     expect(played.state.totals.incidents).toBeGreaterThan(0);
   });

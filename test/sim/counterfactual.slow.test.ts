@@ -16,7 +16,7 @@ const fire = (at: number, service: string) => ({
 describe('silent successes: the never-learning replay', () => {
   it('the replay of a baseline round is that very round, outside fires included', () => {
     const inputs = [fire(600, 'catalog'), fire(3000, 'queue')];
-    const ours = playRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline), inputs }).state;
+    const ours = playRound(platform, { fast: true, seed: 23, weeks: 2, policy: must(policies.baseline), inputs }).state;
     const replay = new Replay(platform, ours, inputs).advanceTo(ours.now);
     expect(stateHash(replay)).toBe(stateHash(ours));
     const report = compareWithReplay(ours, replay);
@@ -28,7 +28,13 @@ describe('silent successes: the never-learning replay', () => {
 
   it('guided, facilitator and demo fires happen in both timelines at the same minute, with the same luck', () => {
     const inputs = [fire(570, 'pantry-db')];
-    const ours = playRound(platform, { seed: 4, weeks: 1, policy: must(policies['learning-first']), inputs }).state;
+    const ours = playRound(platform, {
+      fast: true,
+      seed: 4,
+      weeks: 1,
+      policy: must(policies['learning-first']),
+      inputs,
+    }).state;
     const replay = new Replay(platform, ours, inputs).advanceTo(ours.now);
     const staged = (s: typeof ours) =>
       s.incidentOrder
@@ -40,7 +46,7 @@ describe('silent successes: the never-learning replay', () => {
   });
 
   it('a replay incident missing here is credited only with a change of ours behind it; luck is shown apart', () => {
-    const ours = playRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline) }).state;
+    const ours = playRound(platform, { fast: true, seed: 23, weeks: 2, policy: must(policies.baseline) }).state;
     const replay = new Replay(platform, ours).advanceTo(ours.now);
     const [first, second] = ours.incidentOrder
       .map((id) => ours.incidents[id])
@@ -69,7 +75,7 @@ describe('silent successes: the never-learning replay', () => {
   });
 
   it('never claims a success in a round where incidents rose', () => {
-    const ours = playRound(platform, { seed: 23, weeks: 2, policy: must(policies.baseline) }).state;
+    const ours = playRound(platform, { fast: true, seed: 23, weeks: 2, policy: must(policies.baseline) }).state;
     const replay = new Replay(platform, ours).advanceTo(ours.now);
     const first = must(ours.incidentOrder.map((id) => ours.incidents[id]).find((i) => i && !i.prior));
     const worse = structuredClone(ours);

@@ -157,7 +157,9 @@ describe('bots at the week boundary', () => {
       ),
     );
     const kinds = (name: string) =>
-      (playRound(sc, { seed, weeks: 3, policy: must(policies[name]) }).state.investments ?? []).map((i) => i.kind);
+      (playRound(sc, { fast: true, seed, weeks: 3, policy: must(policies[name]) }).state.investments ?? []).map(
+        (i) => i.kind,
+      );
     const learner = kinds('learning-first');
     expect(learner).toHaveLength(2);
     for (const k of learner) expect(k).not.toBe('feature-push');
@@ -169,7 +171,12 @@ describe('bots at the week boundary', () => {
   });
 
   it('choose in the first minutes of the week', () => {
-    const played = playRound(scenario('platform'), { seed: 3, weeks: 2, policy: must(policies['steady-learner']) });
+    const played = playRound(scenario('platform'), {
+      fast: true,
+      seed: 3,
+      weeks: 2,
+      policy: must(policies['steady-learner']),
+    });
     const inv = must(played.state.investments?.[0]);
     expect(weekNumber(inv.at)).toBe(2);
     expect(inv.at - WEEK).toBeLessThan(10);

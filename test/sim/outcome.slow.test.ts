@@ -17,7 +17,7 @@ import { scenario } from './fixtures';
 const platform = scenario('platform');
 
 function ending(policy: Policy, seed: number, weeks = 1, where: Scenario = platform) {
-  const state = runRound(where, { seed, weeks, policy });
+  const state = runRound(where, { fast: true, seed, weeks, policy });
   const replay = new Replay(where, state).advanceTo(state.now);
   return { state, replay, outcome: roundOutcome(state, scoreTerms(replay), compareWithReplay(state, replay)) };
 }

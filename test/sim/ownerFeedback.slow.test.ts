@@ -61,7 +61,13 @@ describe('you build it, you run it: a feedback loop per service, not a switch', 
       const perSeed: number[] = [];
       let deploys = 0;
       for (const seed of SEEDS) {
-        const s = runRound(scenario('platform'), { seed, weeks: 13, policy: must(policies.careful), ownership: model });
+        const s = runRound(scenario('platform'), {
+          fast: true,
+          seed,
+          weeks: 13,
+          policy: must(policies.careful),
+          ownership: model,
+        });
         const devServices = s.serviceOrder.filter((id) => s.teams[must(s.services[id]).team]?.kind === 'dev');
         perSeed.push(
           Object.values(s.conditions).filter((c) => c.origin === 'deploy' && devServices.includes(c.service)).length,

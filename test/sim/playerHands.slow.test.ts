@@ -13,7 +13,7 @@ const SEEDS = [1, 2, 3];
 
 describe('the player’s hands: nothing is fixed unless someone chooses the fix', () => {
   it('an ack-only player sees no mitigation at all, and the fires keep burning', () => {
-    const { state } = playRound(scenario('platform'), { seed: 1, weeks: 2, policy: ackOnly });
+    const { state } = playRound(scenario('platform'), { fast: true, seed: 1, weeks: 2, policy: ackOnly });
     const events = allEvents(state);
     expect(events.some((e) => e.type === 'acknowledged')).toBe(true);
     expect(events.filter((e) => e.type === 'mitigation-started')).toEqual([]);
@@ -28,7 +28,7 @@ describe('the player’s hands: nothing is fixed unless someone chooses the fix'
 
   it('every mitigation started in a played round was a mitigate command on its log', () => {
     for (const name of ['careful', 'baseline'] as const) {
-      const played = playRound(scenario('platform'), { seed: 2, weeks: 1, policy: must(policies[name]) });
+      const played = playRound(scenario('platform'), { fast: true, seed: 2, weeks: 1, policy: must(policies[name]) });
       const started = allEvents(played.state).filter((e) => e.type === 'mitigation-started');
       const asked = played.entries.filter(isCommandEntry).filter((e) => e.command.type === 'mitigate');
       expect(started.length, name).toBeGreaterThan(0);
@@ -41,9 +41,10 @@ describe('the player’s hands: nothing is fixed unless someone chooses the fix'
     let careful = 0;
     for (const seed of SEEDS) {
       const options = { seed, weeks: 4 };
-      ignored += playRound(scenario('platform'), { ...options, policy: ackOnly }).state.totals.customerMinutes;
-      careful += playRound(scenario('platform'), { ...options, policy: must(policies.careful) }).state.totals
+      ignored += playRound(scenario('platform'), { fast: true, ...options, policy: ackOnly }).state.totals
         .customerMinutes;
+      careful += playRound(scenario('platform'), { fast: true, ...options, policy: must(policies.careful) }).state
+        .totals.customerMinutes;
     }
     expect(careful).toBeGreaterThan(0);
     expect(ignored).toBeGreaterThanOrEqual(3 * careful);
@@ -51,7 +52,12 @@ describe('the player’s hands: nothing is fixed unless someone chooses the fix'
 
   it('the never-learning baseline still ends every incident it meets', () => {
     for (const seed of SEEDS) {
-      const { state } = playRound(scenario('platform'), { seed, weeks: 2, policy: must(policies.baseline) });
+      const { state } = playRound(scenario('platform'), {
+        fast: true,
+        seed,
+        weeks: 2,
+        policy: must(policies.baseline),
+      });
       const stuck = state.openIncidents
         .map((id) => must(state.incidents[id]))
         .filter((i) => state.now - i.startedAt > 600);
@@ -68,13 +74,13 @@ describe('delegating the response to the team', () => {
     s.delegated ? ackPages(s) : [{ type: 'delegateResponse', on: true } as Command, ...ackPages(s)];
 
   it('is off by default: the same ack-only player fixes nothing', () => {
-    const { state } = playRound(scenario('platform'), { seed: 3, weeks: 1, policy: ackOnly });
+    const { state } = playRound(scenario('platform'), { fast: true, seed: 3, weeks: 1, policy: ackOnly });
     expect(state.delegated ?? false).toBe(false);
     expect(allEvents(state).some((e) => e.type === 'mitigation-started')).toBe(false);
   });
 
   it('when on, the team investigates and fixes through logged commands, and the log replays to the same world', () => {
-    const played = playRound(scenario('platform'), { seed: 3, weeks: 1, policy: delegateOnce });
+    const played = playRound(scenario('platform'), { fast: true, seed: 3, weeks: 1, policy: delegateOnce });
     const entries = played.entries.filter(isCommandEntry);
     expect(entries.filter((e) => e.command.type === 'delegateResponse')).toHaveLength(1);
     const byTeam = entries.filter((e) => e.by === 'delegate');

@@ -17,7 +17,13 @@ describe('silent successes you can see, in every round length', () => {
         const inputs = [
           { at: GUIDED_FIRE_AT, command: guidedFireCommand(createWorld(sc, { seed: DEFAULT_SEED, weeks })) },
         ];
-        const played = playRound(sc, { seed: DEFAULT_SEED, weeks, policy: must(policies[learner]), inputs });
+        const played = playRound(sc, {
+          fast: true,
+          seed: DEFAULT_SEED,
+          weeks,
+          policy: must(policies[learner]),
+          inputs,
+        });
         const r = summarize(sc, played.state, learner, undefined, played.inputs);
         expect(r.incidents).toBeLessThan(r.replayIncidents);
         expect(r.silentSuccessesAttributed).toBeGreaterThanOrEqual(1);
@@ -27,7 +33,7 @@ describe('silent successes you can see, in every round length', () => {
 
   it('the attract demo faces its scripted fires in both timelines and ends with a prevented incident', () => {
     const sc = must(demoScenario());
-    const played = playRound(sc, { seed: DEMO.seed, weeks: DEMO.weeks, policy: learn, inputs: DEMO.fires });
+    const played = playRound(sc, { fast: true, seed: DEMO.seed, weeks: DEMO.weeks, policy: learn, inputs: DEMO.fires });
     expect(played.inputs.map((i) => i.at)).toEqual(DEMO.fires.map((f) => f.at));
     const r = summarize(sc, played.state, 'learning-first', undefined, played.inputs);
     expect(r.silentSuccesses).toBeGreaterThanOrEqual(1);
@@ -37,7 +43,7 @@ describe('silent successes you can see, in every round length', () => {
   it('a one-week round already shows what learning prevents on most seeds', () => {
     const sc = scenario('platform');
     const shown = [1, 2, 3, 4, 5, 6].filter((seed) => {
-      const played = playRound(sc, { seed, weeks: 1, policy: learn });
+      const played = playRound(sc, { fast: true, seed, weeks: 1, policy: learn });
       return summarize(sc, played.state, 'learning-first').silentSuccesses >= 1;
     });
     expect(shown.length).toBeGreaterThanOrEqual(3);
@@ -47,9 +53,9 @@ describe('silent successes you can see, in every round length', () => {
     for (const id of ['platform', 'startup', 'scaleup'] as const) {
       const sc = scenario(id);
       for (const seed of [1, 2, 3]) {
-        const base = playRound(sc, { seed, weeks: 2, policy: must(policies.baseline) });
+        const base = playRound(sc, { fast: true, seed, weeks: 2, policy: must(policies.baseline) });
         expect(summarize(sc, base.state, 'baseline').silentSuccesses).toBe(0);
-        const careful = playRound(sc, { seed, weeks: 2, policy: must(policies.careful) });
+        const careful = playRound(sc, { fast: true, seed, weeks: 2, policy: must(policies.careful) });
         const r = summarize(sc, careful.state, 'careful');
         // The careful responder closes no items: any difference from the replay is luck and timing.
         expect(r.silentSuccessesAttributed).toBe(0);
