@@ -18,7 +18,7 @@ import { Worker } from 'node:worker_threads';
 import { builtInScenarios } from '../content/scenarios';
 import { policies } from '../sim';
 import type { SeedResult } from './balanceSeed';
-import { balanceRows, markdownTable } from './balanceTable';
+import { balanceRows, LEARNERS, markdownTable, OTHER_LEARNERS } from './balanceTable';
 import type { SeedJob } from './balanceWorker';
 
 function flag(name: string, fallback: string): string {
@@ -107,9 +107,9 @@ async function runPool(): Promise<void> {
 await runPool();
 const rows = balanceRows(results);
 const seconds = Math.round((performance.now() - started) / 1000);
-const others = bots.filter((b) => !['learning-first', 'steady-learner', 'careful-human'].includes(b));
+const others = bots.filter((b) => ![...LEARNERS, ...OTHER_LEARNERS].includes(b as never));
 console.log(
-  `Balance over seeds ${firstSeed}..${firstSeed + seeds - 1}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds} s; ${others.length} other bots: ${others.join(', ')}\n`,
+  `Balance over seeds ${firstSeed}..${firstSeed + seeds - 1}, ${workers} worker${workers === 1 ? '' : 's'}, ${seconds} s; ${others.length} bots against the learners: ${others.join(', ')}; also learning: ${OTHER_LEARNERS.join(', ')}\n`,
 );
 console.log(markdownTable(rows));
 console.log(JSON.stringify({ seeds, firstSeed, seconds, rows }));
