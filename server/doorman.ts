@@ -1,7 +1,8 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { WebSocketTransport } from '@colyseus/ws-transport';
 import { TABLE_ROOM } from '../src/protocol/table';
-import { ConnectionsByAddress, settleAddress } from './addresses';
-import { coolingDown } from './budget';
+import { addressOf, ConnectionsByAddress, settleAddress } from './addresses';
+import { coolingDown, guardSocket, type RawSocket } from './budget';
 import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
 import { BucketsByKey } from './tokenBucket';
@@ -130,6 +131,16 @@ export class Doorman {
       if (length > MAX_REQUEST_BYTES) return refuse(413, `a request may have ${MAX_REQUEST_BYTES} bytes at most`);
     }
     return true;
+  }
+
+  /**
+   * Puts every new web socket on its budget (see `guardSocket`) before the room library hears any of its
+   * messages.
+   */
+  watchSockets(transport: WebSocketTransport): void {
+    type Sockets = { prependListener(e: 'connection', on: (s: RawSocket, req: IncomingMessage) => void): void };
+    const sockets = (transport as unknown as { wss: Sockets }).wss;
+    sockets.prependListener('connection', (socket, req) => guardSocket(socket, addressOf(req)));
   }
 
   /** The web socket's check: origin, and the address's share of connections (released when the socket closes). */

@@ -8,6 +8,7 @@ import { FACILITATOR_ROOM } from '../src/protocol/facilitator';
 import { PROJECTOR_ROOM } from '../src/protocol/projector';
 import { TABLE_ROOM } from '../src/protocol/table';
 import { type AudienceHall, AudienceRoom } from './audienceRoom';
+import { shareCoolingOver } from './budget';
 import { Doorman, MAX_MESSAGE_BYTES } from './doorman';
 import { FacilitatorDoor } from './facilitatorCode';
 import { FacilitatorRoom, guardConsoleWith } from './facilitatorRoom';
@@ -63,6 +64,11 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
   const doorman = new Doorman(settings, tls);
   const redis = settings.redisUrl;
   const presence: Presence = redis ? new RedisPresence(redis) : new LocalPresence();
+  const transport = new WebSocketTransport({
+    server: http,
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: doorman.verifyClient,
+  });
   const game = new Server({
     greet: false,
     gracefullyShutdown: false,
@@ -70,12 +76,9 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     driver: redis ? new RedisDriver(redis) : new LocalDriver(),
     ...(settings.publicAddress ? { publicAddress: settings.publicAddress } : {}),
     selectProcessIdToCreateRoom: leastBusy,
-    transport: new WebSocketTransport({
-      server: http,
-      maxPayload: MAX_MESSAGE_BYTES,
-      verifyClient: doorman.verifyClient,
-    }),
+    transport,
   });
+  doorman.watchSockets(transport);
   // Only joining is open to clients: tables are set up by the console, audience rooms by the matchmaker.
   matchMaker.controller.exposedMethods = ['joinOrCreate', 'joinById', 'reconnect'];
   // The doorman has refused other origins already: the answer names the page's own, without credentials.
@@ -102,6 +105,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
   const stageState = new StageState(presence, settings.secret, settings.venueAddresses);
   projectFrom(stageState);
   let stopCountdowns: (() => void) | null = null;
+  const stopCooling = shareCoolingOver(presence);
   game.define(TABLE_ROOM, TableRoom, { hall: tables } as TableRoomOptions);
   game.define(FACILITATOR_ROOM, FacilitatorRoom, { tables, audience, stage: stageState });
   game.define(AUDIENCE_ROOM, AudienceRoom, { hall: audience });
@@ -122,6 +126,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     },
     async stop() {
       stopCountdowns?.();
+      stopCooling();
       await game.gracefullyShutdown(false);
       await tables.shutdown();
     },
