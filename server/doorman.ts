@@ -1,10 +1,12 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { Presence } from '@colyseus/core';
 import type { WebSocketTransport } from '@colyseus/ws-transport';
 import { TABLE_ROOM } from '../src/protocol/table';
-import { addressOf, ConnectionsByAddress, settleAddress } from './addresses';
+import { addressOf, settleAddress } from './addresses';
 import { coolingDown, guardSocket, type RawSocket } from './budget';
 import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
+import { ConnectionsByAddress } from './sharedCaps';
 import { BucketsByKey } from './tokenBucket';
 
 /** Asking the matchmaker for a table by its kind rather than its code. */
@@ -79,8 +81,10 @@ export class Doorman {
   constructor(
     private readonly settings: RoomSettings,
     private readonly tls: boolean,
+    presence: Presence,
+    processId: () => string,
   ) {
-    this.connections = new ConnectionsByAddress(settings.connectionsPerAddress);
+    this.connections = new ConnectionsByAddress(presence, processId, settings.connectionsPerAddress);
     this.matchmaking = new BucketsByKey(settings.matchmakingPerAddress);
   }
 
@@ -143,7 +147,10 @@ export class Doorman {
     sockets.prependListener('connection', (socket, req) => guardSocket(socket, addressOf(req)));
   }
 
-  /** The web socket's check: origin, and the address's share of connections (released when the socket closes). */
+  /**
+   * The web socket's check: origin, and the address's share of connections over every process (released
+   * when the socket closes). When the count cannot be read (Redis away), the socket is refused.
+   */
   verifyClient = (
     info: { origin?: string; req: IncomingMessage },
     done: (ok: boolean, code?: number, message?: string) => void,
@@ -161,12 +168,24 @@ export class Doorman {
       done(false, 429, 'Too Many Requests');
       return;
     }
-    if (!this.connections.admit(address)) {
-      logRefusal(address, 'web socket', `more than ${this.connections.cap} connections from this address`);
-      done(false, 429, 'Too Many Connections');
-      return;
-    }
-    req.socket.once('close', () => this.connections.release(address));
-    done(true);
+    this.connections.admit(address).then(
+      (ok) => {
+        if (!ok) {
+          logRefusal(address, 'web socket', `more than ${this.connections.cap} connections from this address`);
+          done(false, 429, 'Too Many Connections');
+          return;
+        }
+        if (req.socket.destroyed) {
+          this.connections.release(address);
+          return;
+        }
+        req.socket.once('close', () => this.connections.release(address));
+        done(true);
+      },
+      (err: unknown) => {
+        logRefusal(address, 'web socket', `the connection count could not be read (${String(err).slice(0, 80)})`);
+        done(false, 503, 'Service Unavailable');
+      },
+    );
   };
 }

@@ -16,10 +16,10 @@ import { FileTables } from './fileTables';
 import { ProjectorRoom, projectFrom } from './projectorRoom';
 import { RedisTables } from './redisTables';
 import type { RoomSettings } from './settings';
+import { SharedBuckets } from './sharedCaps';
 import { StageState } from './stageState';
 import { TableHall } from './tableHall';
 import { TableRoom, type TableRoomOptions } from './tableRoom';
-import { BucketsByKey } from './tokenBucket';
 import { VoteBook } from './voteBook';
 import { watchCountdowns } from './voteClosing';
 
@@ -61,9 +61,9 @@ async function leastBusy(): Promise<string> {
  * table whose process died.
  */
 export function roomServer(settings: RoomSettings, http: HttpServer = createServer(), tls = false): RoomServer {
-  const doorman = new Doorman(settings, tls);
   const redis = settings.redisUrl;
   const presence: Presence = redis ? new RedisPresence(redis) : new LocalPresence();
+  const doorman = new Doorman(settings, tls, presence, () => matchMaker.processId);
   const transport = new WebSocketTransport({
     server: http,
     maxPayload: MAX_MESSAGE_BYTES,
@@ -99,9 +99,9 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
   const tables = new TableHall(store, settings, matchMaker.processId);
   const audience: AudienceHall = {
     book: new VoteBook(presence, settings.secret, redis ? null : settings.dataDir),
-    newDevices: new BucketsByKey(settings.devicesPerAddress),
+    newDevices: new SharedBuckets(presence, 'devices', settings.devicesPerAddress),
   };
-  guardConsoleWith(new FacilitatorDoor(settings.facilitatorCode));
+  guardConsoleWith(new FacilitatorDoor(settings.facilitatorCode, presence));
   const stageState = new StageState(presence, settings.secret, settings.venueAddresses);
   projectFrom(stageState);
   let stopCountdowns: (() => void) | null = null;
@@ -126,6 +126,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     },
     async stop() {
       stopCountdowns?.();
+      doorman.connections.stop();
       stopCooling();
       await game.gracefullyShutdown(false);
       await tables.shutdown();
