@@ -7,13 +7,14 @@
  * starts the servers in their own processes (several share a Redis it starts), sets the tables up from the
  * facilitator console, fills them with players who keep deciding and an audience that keeps voting, and
  * measures each round trip (a player's command until its entry comes back; a vote until it is counted).
- * With `--attack` (flood, slow-reader, table-spam, vote-stuffing) the same run warms up, has a baseline
- * phase and an attack phase, and the attacker runs in a process of its own (as on a laptop of its own).
- * The criterion: every table's p95 under attack against its own p95 in the baseline, with some 120 round
- * trips per table and phase (`--every`); the median and worst of those ratios are reported, with the same
- * figures between the baseline's two halves (no attack) to read them against. It also reports what each
- * process spent in each phase and how late the servers' event loops ran, and watches the servers' memory
- * until a minute after the attack. Prints the figures and ends with one JSON line.
+ * With `--attack` (flood, slow-reader, table-spam, vote-stuffing) the same run warms up, then has a phase
+ * before the attack, the attack, and a phase as long after it; the attacker runs in a process of its own
+ * (as on a laptop of its own). The criterion: every table's p95 under attack against its own p95 before
+ * and after it together, with some 120 round trips per table and phase (`--every`); the median and worst
+ * of those ratios are reported, with the same figures for after over before (no attack in either) to read
+ * them against. It also reports what each process spent in each phase and how late the servers' event
+ * loops ran, and watches the servers' memory until a minute after the attack. Prints the figures and ends
+ * with one JSON line.
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -63,7 +64,8 @@ const EVERY = flag('every', ATTACK ? 500 : 2000);
 const WARMUP = flag('warmup', ATTACK ? 10 : 2);
 const ROLES = ['commander', 'ops', 'comms'] as const;
 
-type Phase = 'baseline' | 'attack';
+/** Before the attack, under it, and as long again after it (the players play on while the memory settles). */
+type Phase = 'baseline' | 'attack' | 'after';
 const latencies = {
   command: [] as { table: number; phase: Phase; ms: number; at: number }[],
   vote: [] as { phase: Phase; ms: number }[],
@@ -285,10 +287,11 @@ try {
     await measure('attack', async () => {
       attacker = await proc.go({ mode: ATTACK, urls, codes: codes.slice(TABLES), seconds: SECONDS });
     });
-    phase = 'baseline';
-    over = true;
     console.log(`attack over; waiting ${SETTLE} s for the memory to settle…`);
-    await sleep(SETTLE);
+    await measure('after', async () => {
+      await sleep(Math.min(SECONDS, SETTLE));
+    });
+    await sleep(Math.max(0, SETTLE - SECONDS));
     memory.afterMb = servers.memoryMb();
   } else await sleep(0.1);
   clearInterval(watch);
@@ -322,10 +325,11 @@ function tableRatios(of: (c: (typeof latencies.command)[number]) => 'before' | '
   return { ratios, fewest: Number.isFinite(fewest) ? fewest : 0 };
 }
 // The criterion: every other table's p95 under attack under 1.5× its own p95 in the baseline of the same run.
-const underAttack = tableRatios((c) => (c.phase === 'baseline' ? 'before' : 'after'));
-// The same figure with no attack at all, to read it against: the baseline's second half over its first.
-const half = spent.baseline ? (spent.baseline.from + spent.baseline.to) / 2 : 0;
-const control = tableRatios((c) => (c.phase !== 'baseline' ? null : c.at < half ? 'before' : 'after'));
+// The baseline is the phase before the attack and the phase after it together, so that the machine's load
+// drifting up or down over the run (other work on it) weighs on both sides alike.
+const underAttack = tableRatios((c) => (c.phase === 'attack' ? 'after' : 'before'));
+// The same figure with no attack at all, to read it against: the phase after the attack over the one before.
+const control = tableRatios((c) => (c.phase === 'after' ? 'after' : c.phase === 'baseline' ? 'before' : null));
 /** How late a phase's servers ran: the worst second's p99 and the longest stall, in ms. */
 function serverLoop(p: Phase): { p99: number; max: number } {
   const s = spent[p];
@@ -358,8 +362,10 @@ const figures = {
     ? {
         underAttackCommandP95Ms: Math.round(pct(byPhase(latencies.command, 'attack'), 95)),
         underAttackVoteP95Ms: Math.round(pct(byPhase(latencies.vote, 'attack'), 95)),
+        afterCommandP95Ms: Math.round(pct(byPhase(latencies.command, 'after'), 95)),
         commandP95Ratio: round(
-          pct(byPhase(latencies.command, 'attack'), 95) / Math.max(1, pct(byPhase(latencies.command, 'baseline'), 95)),
+          pct(byPhase(latencies.command, 'attack'), 95) /
+            Math.max(1, pct([...byPhase(latencies.command, 'baseline'), ...byPhase(latencies.command, 'after')], 95)),
         ),
         fewestTableRoundTrips: underAttack.fewest,
         medianTableP95Ratio: round(pct(underAttack.ratios, 50)),
@@ -394,7 +400,7 @@ console.log(
 console.log(`votes:    ${figures.votes} round trips, p50 ${figures.voteP50Ms} ms, p95 ${figures.voteP95Ms} ms`);
 if ('commandP95Ratio' in figures) {
   console.log(
-    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms (×${figures.commandP95Ratio} of the baseline); each table's p95 over its own baseline p95 (${figures.fewestTableRoundTrips}+ round trips a table a phase): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, the baseline's halves: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
+    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of before and after together); each table's p95 over its own p95 before and after (${figures.fewestTableRoundTrips}+ round trips a table a phase): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, after it over before it: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
   );
   console.log(
     `          memory ${figures.memoryBeforeMb} → peak ${figures.memoryPeakMb} → ${figures.memoryAfterMb} MB a minute later; attacker ${JSON.stringify(attacker)}`,
