@@ -1,6 +1,7 @@
 import type { Client, Room } from '@colyseus/core';
 import { expect, it } from 'vitest';
 import { SOCKETS_PER_TURN, toEveryone } from '../../server/outbox';
+import { audienceDown } from '../../src/protocol/audience';
 
 /** A room of `n` clients that note what was written to them. */
 function roomOf(n: number) {
@@ -13,9 +14,9 @@ const turn = () => new Promise((r) => setImmediate(r));
 
 it('writes a broadcast to a large room in slices, one turn at a time, each client getting the broadcasts in order', async () => {
   const { room, got } = roomOf(SOCKETS_PER_TURN * 2 + 50);
-  const everyone = toEveryone(room);
-  everyone.send('vote', { n: 1 });
-  everyone.send('vote', { n: 2 });
+  const everyone = audienceDown.to(toEveryone(room));
+  everyone.refused({ reason: 'first' });
+  everyone.refused({ reason: 'second' });
   // Only the first slice went out in this turn.
   expect(got.filter((g) => g.length > 0)).toHaveLength(SOCKETS_PER_TURN);
   for (let i = 0; i < 6; i++) await turn();
