@@ -3,20 +3,27 @@
  *   npm run bench:rooms -- --tables 30 --players 6 --audience 500 --seconds 20
  *   npm run bench:rooms -- --processes 2 --tables 100 --players 6 --audience 2000 --seconds 30
  *   npm run bench:rooms -- --tables 20 --audience 200 --seconds 20 --attack flood
+ * (`--port P`: the servers listen on the first free ports from P, 2790 by default; `REDIS_PORT` picks Redis's.)
  * starts the servers in their own processes (several share a Redis it starts), sets the tables up from the
  * facilitator console, fills them with players who keep deciding and an audience that keeps voting, and
  * measures each round trip (a player's command until its entry comes back; a vote until it is counted).
- * With `--attack` (flood, slow-reader, table-spam, vote-stuffing) the same run has a baseline phase and an
- * attack phase, compares every table's round trips with its own baseline, and watches the servers' memory
- * until a minute after the attack. Prints the figures and ends with one JSON line.
+ * With `--attack` (flood, slow-reader, table-spam, vote-stuffing) the same run warms up, then has a phase
+ * before the attack, the attack, and a phase as long after it; the attacker runs in a process of its own
+ * (as on a laptop of its own). The criterion: every table's p95 under attack against its own p95 before
+ * and after it together, with some 120 round trips per table and phase (`--every`); the median and worst
+ * of those ratios are reported, with the same figures for after over before (no attack in either) to read
+ * them against. It also reports what each process spent in each phase and how late the servers' event
+ * loops ran, and watches the servers' memory until a minute after the attack. Prints the figures and ends
+ * with one JSON line.
  */
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from 'colyseus.js';
 import { AUDIENCE_ROOM, audienceDown, audienceUp } from '../src/protocol/audience';
 import { FACILITATOR_ROOM, facilitatorDown, facilitatorUp } from '../src/protocol/facilitator';
 import { tableDown, tableUp } from '../src/protocol/table';
-import { ATTACKS, type Attack, attack } from './roomsAttacks';
-import { BENCH_CODE, startServers } from './roomsServers';
+import { ATTACKS, type Attack, type AttackerProcess, attackerProcess } from './roomsAttacks';
+import { BENCH_CODE, cpuOf, startServers } from './roomsServers';
 
 function flag(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -43,11 +50,24 @@ const PROCESSES = Math.max(1, Math.round(flag('processes', 1)));
 const SETTLE = flag('settle', 60);
 const ATTACK = word('attack') as Attack | null;
 if (ATTACK && !ATTACKS.includes(ATTACK)) throw new Error(`--attack is one of ${ATTACKS.join(', ')}`);
+/**
+ * How often each seated player decides, on average, in ms (each wait is within ±25% of it). Under attack
+ * it is 500 by default: about 120 round trips per table in a 20 s phase, so that each table's own p95 is
+ * a figure and not its second-slowest round trip.
+ */
+const EVERY = flag('every', ATTACK ? 500 : 2000);
+/**
+ * Seconds between the last join and the baseline. The first seconds after 200 phones and 120 screens joined
+ * are slower (the servers' code is still warming up, and the joins' garbage is collected): a baseline taken
+ * there makes any later phase look good. Under attack it is 10 s by default.
+ */
+const WARMUP = flag('warmup', ATTACK ? 10 : 2);
 const ROLES = ['commander', 'ops', 'comms'] as const;
 
-type Phase = 'baseline' | 'attack';
+/** Before the attack, under it, and as long again after it (the players play on while the memory settles). */
+type Phase = 'baseline' | 'attack' | 'after';
 const latencies = {
-  command: [] as { table: number; phase: Phase; ms: number }[],
+  command: [] as { table: number; phase: Phase; ms: number; at: number }[],
   vote: [] as { phase: Phase; ms: number }[],
 };
 let phase: Phase = 'baseline';
@@ -95,7 +115,7 @@ function player(room: Room, table: number, name: string, index: number): void {
       for (const e of m.entries) {
         const share = 'command' in e && e.command.type === 'setTeamFocus' ? e.command.reliabilityShare : -1;
         const at = sent.get(share);
-        if (at !== undefined) latencies.command.push({ table, phase, ms: performance.now() - at });
+        if (at !== undefined) latencies.command.push({ table, phase, ms: performance.now() - at, at });
         sent.delete(share);
       }
     },
@@ -112,9 +132,9 @@ function player(room: Room, table: number, name: string, index: number): void {
     const share = (n % 997) / 1000;
     sent.set(share, performance.now());
     up.command({ type: 'setTeamFocus', team: 'web', reliabilityShare: share });
-    setTimeout(loop, 1500 + Math.random() * 1000);
+    setTimeout(loop, EVERY * (0.75 + Math.random() * 0.5));
   };
-  setTimeout(loop, Math.random() * 2000);
+  setTimeout(loop, Math.random() * EVERY);
 }
 
 function voter(room: Room): void {
@@ -152,21 +172,49 @@ const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
 const byPhase = <T extends { phase: Phase; ms: number }>(xs: T[], p: Phase) =>
   xs.filter((x) => x.phase === p).map((x) => x.ms);
 
-const servers = await startServers(PROCESSES, 2790 - (PROCESSES > 1 ? PROCESSES : 0));
+const servers = await startServers(PROCESSES, flag('port', 2790));
 const urls = servers.urls;
 const rooms: Room[] = [];
 const memory = { beforeMb: 0, peakMb: 0, afterMb: 0 };
-/** CPU used over the (first) measured phase: each server process, Redis, and this benchmark's own clients. */
-const cpu = {
-  from: [] as number[],
-  to: [] as number[],
-  clientFrom: process.cpuUsage(),
-  clientTo: { user: 0, system: 0 },
-};
+/** What each phase cost: CPU of the servers (then Redis), of this process's clients and of the attacker's process. */
+interface Spent {
+  from: number;
+  to: number;
+  servers: number[];
+  clients: number;
+  attacker: number;
+  clientLoopP99Ms: number;
+}
+const spent: Partial<Record<Phase, Spent>> = {};
 /** How late this process's own clients ran: their lateness is in every round trip measured. */
 const loop = monitorEventLoopDelay({ resolution: 10 });
 let attacker: Record<string, number | string> = {};
+let attackerProc: AttackerProcess | null = null;
+/** Runs a phase and notes what every process spent in it. */
+async function measure(p: Phase, during: () => Promise<void>): Promise<void> {
+  phase = p;
+  const from = performance.now();
+  const serversFrom = servers.cpuSeconds();
+  const clientsFrom = process.cpuUsage();
+  const attackerFrom = attackerProc ? cpuOf(attackerProc.child.pid ?? 0) : 0;
+  loop.reset();
+  loop.enable();
+  await during();
+  loop.disable();
+  const to = performance.now();
+  const took = (to - from) / 1000;
+  const c = process.cpuUsage(clientsFrom);
+  spent[p] = {
+    from,
+    to,
+    servers: servers.cpuSeconds().map((t, i) => round((t - (serversFrom[i] ?? 0)) / took)),
+    clients: round((c.user + c.system) / 1e6 / took),
+    attacker: attackerProc ? round((cpuOf(attackerProc.child.pid ?? 0) - attackerFrom) / took) : 0,
+    clientLoopP99Ms: Math.round(loop.percentile(99) / 1e6),
+  };
+}
 try {
+  if (ATTACK) attackerProc = await attackerProcess();
   // The console sets the tables up, 50 at a time.
   const desk = await device(urls[0] as string).joinOrCreate(FACILITATOR_ROOM, { code: BENCH_CODE });
   const codes: string[] = [];
@@ -224,27 +272,26 @@ try {
     }
   }
   console.log(
-    `${PROCESSES} process(es)${servers.redis ? ' with Redis' : ''}: ${TABLES} tables × ${PLAYERS} players and ${AUDIENCE} in the audience, ${SECONDS} s${ATTACK ? ` of baseline, then ${SECONDS} s of ${ATTACK}` : ''}…`,
+    `${PROCESSES} process(es)${servers.redis ? ' with Redis' : ''}: ${TABLES} tables × ${PLAYERS} players (a decision every ${EVERY} ms each) and ${AUDIENCE} in the audience, ${WARMUP} s to warm up, ${SECONDS} s${ATTACK ? ` of baseline, then ${SECONDS} s of ${ATTACK} from a process of its own` : ''}…`,
   );
-  await sleep(2);
+  await sleep(WARMUP);
   memory.beforeMb = servers.memoryMb();
-  cpu.from = servers.cpuSeconds();
-  cpu.clientFrom = process.cpuUsage();
-  loop.enable();
   const watch = setInterval(() => {
     memory.peakMb = Math.max(memory.peakMb, servers.memoryMb());
   }, 500);
-  await sleep(SECONDS);
-  cpu.to = servers.cpuSeconds();
-  cpu.clientTo = process.cpuUsage(cpu.clientFrom);
-  loop.disable();
-  if (ATTACK) {
-    phase = 'attack';
-    attacker = await attack(ATTACK, { urls, codes: codes.slice(TABLES), seconds: SECONDS, device });
-    phase = 'baseline';
-    over = true;
+  await measure('baseline', async () => {
+    await sleep(SECONDS);
+  });
+  if (ATTACK && attackerProc) {
+    const proc = attackerProc;
+    await measure('attack', async () => {
+      attacker = await proc.go({ mode: ATTACK, urls, codes: codes.slice(TABLES), seconds: SECONDS });
+    });
     console.log(`attack over; waiting ${SETTLE} s for the memory to settle…`);
-    await sleep(SETTLE);
+    await measure('after', async () => {
+      await sleep(Math.min(SECONDS, SETTLE));
+    });
+    await sleep(Math.max(0, SETTLE - SECONDS));
     memory.afterMb = servers.memoryMb();
   } else await sleep(0.1);
   clearInterval(watch);
@@ -256,18 +303,45 @@ try {
   fail(String(err));
 } finally {
   over = true;
+  attackerProc?.stop();
   await servers.stop();
 }
 
-// Each table against its own baseline: the p95 of its round trips under attack over its p95 before.
-const perTable = Array.from({ length: TABLES }, (_, t) => {
-  const mine = latencies.command.filter((c) => c.table === t);
-  const base = pct(byPhase(mine, 'baseline'), 95);
-  const under = pct(byPhase(mine, 'attack'), 95);
-  return base > 0 && under > 0 ? under / base : 0;
-}).filter((r) => r > 0);
+/** Each table's p95 in one set of its round trips over its p95 in another: how much worse it did. */
+function tableRatios(of: (c: (typeof latencies.command)[number]) => 'before' | 'after' | null): {
+  ratios: number[];
+  fewest: number;
+} {
+  let fewest = Number.POSITIVE_INFINITY;
+  const ratios = Array.from({ length: TABLES }, (_, t) => {
+    const mine = latencies.command.filter((c) => c.table === t);
+    const before = mine.filter((c) => of(c) === 'before').map((c) => c.ms);
+    const after = mine.filter((c) => of(c) === 'after').map((c) => c.ms);
+    fewest = Math.min(fewest, before.length, after.length);
+    const b = pct(before, 95);
+    const a = pct(after, 95);
+    return b > 0 && a > 0 ? a / b : 0;
+  }).filter((r) => r > 0);
+  return { ratios, fewest: Number.isFinite(fewest) ? fewest : 0 };
+}
+// The criterion: every other table's p95 under attack under 1.5× its own p95 in the baseline of the same run.
+// The baseline is the phase before the attack and the phase after it together, so that the machine's load
+// drifting up or down over the run (other work on it) weighs on both sides alike.
+const underAttack = tableRatios((c) => (c.phase === 'attack' ? 'after' : 'before'));
+// The same figure with no attack at all, to read it against: the phase after the attack over the one before.
+const control = tableRatios((c) => (c.phase === 'after' ? 'after' : c.phase === 'baseline' ? 'before' : null));
+/** How late a phase's servers ran: the worst second's p99 and the longest stall, in ms. */
+function serverLoop(p: Phase): { p99: number; max: number } {
+  const s = spent[p];
+  const seconds = s ? servers.loop.filter((l) => l.at > s.from + 1000 && l.at <= s.to + 1000) : [];
+  return {
+    p99: Math.round(Math.max(0, ...seconds.map((l) => l.p99))),
+    max: Math.round(Math.max(0, ...seconds.map((l) => l.max))),
+  };
+}
 const all = latencies.command.map((c) => c.ms);
 const votes = latencies.vote.map((v) => v.ms);
+const base = spent.baseline;
 const figures = {
   processes: PROCESSES,
   redis: servers.redis !== null,
@@ -275,6 +349,8 @@ const figures = {
   players: PLAYERS,
   audience: AUDIENCE,
   seconds: SECONDS,
+  everyMs: EVERY,
+  warmupSeconds: WARMUP,
   attack: ATTACK,
   commands: all.length,
   commandP50Ms: Math.round(pct(ATTACK ? byPhase(latencies.command, 'baseline') : all, 50)),
@@ -286,33 +362,55 @@ const figures = {
     ? {
         underAttackCommandP95Ms: Math.round(pct(byPhase(latencies.command, 'attack'), 95)),
         underAttackVoteP95Ms: Math.round(pct(byPhase(latencies.vote, 'attack'), 95)),
+        afterCommandP95Ms: Math.round(pct(byPhase(latencies.command, 'after'), 95)),
         commandP95Ratio: round(
-          pct(byPhase(latencies.command, 'attack'), 95) / Math.max(1, pct(byPhase(latencies.command, 'baseline'), 95)),
+          pct(byPhase(latencies.command, 'attack'), 95) /
+            Math.max(1, pct([...byPhase(latencies.command, 'baseline'), ...byPhase(latencies.command, 'after')], 95)),
         ),
-        medianTableP95Ratio: round(pct(perTable, 50)),
-        worstTableP95Ratio: round(Math.max(0, ...perTable)),
+        fewestTableRoundTrips: underAttack.fewest,
+        medianTableP95Ratio: round(pct(underAttack.ratios, 50)),
+        worstTableP95Ratio: round(Math.max(0, ...underAttack.ratios)),
+        tablesOver1_5: underAttack.ratios.filter((r) => r >= 1.5).length,
+        controlMedianTableP95Ratio: round(pct(control.ratios, 50)),
+        controlWorstTableP95Ratio: round(Math.max(0, ...control.ratios)),
         memoryBeforeMb: Math.round(memory.beforeMb),
         memoryPeakMb: Math.round(memory.peakMb),
         memoryAfterMb: Math.round(memory.afterMb),
         attacker,
+        attackCores: {
+          servers: spent.attack?.servers ?? [],
+          clients: spent.attack?.clients ?? 0,
+          attacker: spent.attack?.attacker ?? 0,
+        },
+        attackClientLoopP99Ms: spent.attack?.clientLoopP99Ms ?? 0,
+        attackServerLoopMs: serverLoop('attack'),
       }
     : { memoryPeakMb: Math.round(memory.peakMb) }),
   // Share of one core each used during the (baseline) phase: servers…, then Redis; and the clients here.
-  serverCores: cpu.to.map((t, i) => round((t - (cpu.from[i] ?? 0)) / SECONDS)),
-  clientCores: round((cpu.clientTo.user + cpu.clientTo.system) / 1e6 / SECONDS),
-  clientLoopDelayP99Ms: Math.round(loop.percentile(99) / 1e6),
+  serverCores: base?.servers ?? [],
+  clientCores: base?.clients ?? 0,
+  clientLoopDelayP99Ms: base?.clientLoopP99Ms ?? 0,
+  serverLoopMs: serverLoop('baseline'),
+  loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
   errors,
 };
 console.log(
   `commands: ${figures.commands} round trips, p50 ${figures.commandP50Ms} ms, p95 ${figures.commandP95Ms} ms`,
 );
 console.log(`votes:    ${figures.votes} round trips, p50 ${figures.voteP50Ms} ms, p95 ${figures.voteP95Ms} ms`);
-if ('commandP95Ratio' in figures)
+if ('commandP95Ratio' in figures) {
   console.log(
-    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms (×${figures.commandP95Ratio} of the baseline; tables: median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}); memory ${figures.memoryBeforeMb} → peak ${figures.memoryPeakMb} → ${figures.memoryAfterMb} MB a minute later; attacker ${JSON.stringify(attacker)}`,
+    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of before and after together); each table's p95 over its own p95 before and after (${figures.fewestTableRoundTrips}+ round trips a table a phase): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, after it over before it: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
   );
+  console.log(
+    `          memory ${figures.memoryBeforeMb} → peak ${figures.memoryPeakMb} → ${figures.memoryAfterMb} MB a minute later; attacker ${JSON.stringify(attacker)}`,
+  );
+  console.log(
+    `          cpu under attack: servers ${figures.attackCores.servers.join(' + ')}, clients ${figures.attackCores.clients}, attacker ${figures.attackCores.attacker}; event loops late (worst second's p99 / longest): servers ${figures.attackServerLoopMs.p99} / ${figures.attackServerLoopMs.max} ms, clients ${figures.attackClientLoopP99Ms} ms`,
+  );
+}
 console.log(
-  `cpu:      servers ${figures.serverCores.join(' + ')} cores${servers.redis ? ' (the last is Redis)' : ''}, clients ${figures.clientCores}; the clients' event loop ran late by up to ${figures.clientLoopDelayP99Ms} ms (p99)`,
+  `cpu:      servers ${figures.serverCores.join(' + ')} cores${servers.redis ? ' (the last is Redis)' : ''}, clients ${figures.clientCores}; event loops late (worst second's p99 / longest): servers ${figures.serverLoopMs.p99} / ${figures.serverLoopMs.max} ms, clients ${figures.clientLoopDelayP99Ms} ms (p99); load average ${figures.loadAverage}`,
 );
 console.log(`errors:   ${errors}${problems.size ? ` (${[...problems].slice(0, 3).join('; ')})` : ''}`);
 console.log(JSON.stringify(figures));

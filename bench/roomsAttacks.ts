@@ -1,10 +1,14 @@
 /**
  * The attacks `npm run bench:rooms -- --attack MODE` runs against its own servers, each from one address,
  * for as long as the baseline lasted. Each returns what the attacker got: how often it was refused or
- * disconnected, and what (if anything) got through.
+ * disconnected, and what (if anything) got through. The attacker runs in a process of its own (as on a
+ * laptop of its own), so the clients that measure round trips do not share their event loop with it:
+ * `attackerProcess()` starts it, and it waits for the word to go.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { Client, Room } from 'colyseus.js';
+import { resolve } from 'node:path';
+import { Client, type Room } from 'colyseus.js';
 import { AUDIENCE_ROOM, audienceDown, audienceUp } from '../src/protocol/audience';
 import { FACILITATOR_ROOM } from '../src/protocol/facilitator';
 import { TABLE_ROOM, type TableDown, tableDown, tableUp } from '../src/protocol/table';
@@ -21,6 +25,9 @@ interface Ground {
   seconds: number;
   device(url: string, address?: string): Client;
 }
+
+/** What the attacker process is told when it is time. */
+export type Orders = Omit<Ground, 'device'> & { mode: Attack };
 
 const ADDRESS = '10.66.6.6';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -187,4 +194,54 @@ export async function attack(mode: Attack, g: Ground): Promise<Record<string, nu
   if (mode === 'slow-reader') return slowReader(g);
   if (mode === 'table-spam') return tableSpam(g);
   return voteStuffing(g);
+}
+
+/** The attacker's process, started ahead and ready: `go` runs an attack there and brings back what it got. */
+export interface AttackerProcess {
+  child: ChildProcess;
+  go(orders: Orders): Promise<Record<string, number>>;
+  stop(): void;
+}
+
+export async function attackerProcess(): Promise<AttackerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'roomsAttacks.ts')], {
+    env: { ...process.env, FIREPANTS_ATTACKER: '1' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((ok, no) => {
+    child.once('message', () => ok());
+    child.once('exit', (code) => no(new Error(`the attacker's process exited (${code})`)));
+  });
+  return {
+    child,
+    go: (orders) =>
+      new Promise((ok, no) => {
+        child.once('message', (m) => ok(m as Record<string, number>));
+        child.once('exit', (code) => no(new Error(`the attacker's process exited (${code})`)));
+        child.send(orders);
+      }),
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+if (process.env.FIREPANTS_ATTACKER === '1' && process.send) {
+  // A phone hears its device token before its listeners are in place: not news.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes('onMessage() not registered')) warn(...args);
+  };
+  const device = (url: string, address?: string) =>
+    new Client(url, { headers: { 'X-Forwarded-For': address ?? ADDRESS } });
+  process.once('message', (orders: Orders) => {
+    void attack(orders.mode, { ...orders, device }).then(
+      (out) => process.send?.(out, () => process.exit(0)),
+      (err: unknown) => {
+        console.error(`the attacker failed: ${String(err)}`);
+        process.exit(1);
+      },
+    );
+  });
+  process.send('ready');
 }

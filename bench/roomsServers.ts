@@ -19,6 +19,8 @@ export interface Servers {
   memoryMb(): number;
   /** CPU seconds each server process (then Redis, when there is one) has used so far. */
   cpuSeconds(): number[];
+  /** How late each server's event loop ran, second by second (the servers report it: `ROOMS_LOOP_REPORT`). */
+  loop: { at: number; server: number; p99: number; max: number }[];
   stop(): Promise<void>;
 }
 
@@ -64,11 +66,12 @@ function waitForLine(child: ChildProcess, text: string, what: string): Promise<v
   });
 }
 
-/** Starts a redis-server of its own (no snapshots: the bench keeps nothing). */
+/** Starts a redis-server of its own (no snapshots: the bench keeps nothing), on `REDIS_PORT` when that is set. */
 export async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
   const binary = findRedis();
   if (!binary) throw new Error('redis-server was not found: install it (apt-get install redis-server)');
-  const [port] = await freePorts(6391, 6399, 1);
+  const given = Number(process.env.REDIS_PORT);
+  const [port] = given > 0 ? await freePorts(given, given, 1) : await freePorts(6391, 6399, 1);
   const dir = mkdtempSync(join(tmpdir(), 'firepants-redis-'));
   const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -97,18 +100,23 @@ function rssMb(pid: number): number {
 }
 
 /**
- * N room server processes on ports from 2790 down (each its own public address), sharing Redis when N > 1.
+ * N room server processes on the first free ports from `firstPort` (each its own public address), sharing
+ * Redis when N > 1.
  * The bench's clients stand for many devices: each sends its own address in X-Forwarded-For, and the
  * servers believe it from 127.0.0.1 (as behind a proxy), so caps per address apply per simulated phone.
  */
 export async function startServers(processes: number, firstPort: number): Promise<Servers> {
-  const ports = await freePorts(firstPort, 2799, processes);
+  const ports = await freePorts(firstPort, firstPort + 9, processes);
   const redis = processes > 1 ? await startRedis() : null;
   const origins = ports.map((p) => `http://127.0.0.1:${p}`);
   const secret = randomBytes(32).toString('base64url');
+  const loop: Servers['loop'] = [];
   const children = await Promise.all(
-    ports.map(async (port) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../server/index.ts')], {
+    ports.map(async (port, server) => {
+      // BENCH_SERVER_NODE_ARGS (say `--cpu-prof --cpu-prof-dir=/tmp/prof`) is given to each server's Node.
+      const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const entry = resolve(import.meta.dirname, '../server/index.ts');
+      const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
         env: {
           ...process.env,
           PORT: String(port),
@@ -117,6 +125,7 @@ export async function startServers(processes: number, firstPort: number): Promis
           ROOMS_SECRET: secret,
           TRUSTED_PROXIES: '127.0.0.1',
           ROOMS_MAX_TABLES: '1000',
+          ROOMS_LOOP_REPORT: '1',
           ...(redis
             ? { REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, ROOMS_ORIGINS: origins.join(',') }
             : { ROOMS_DATA: mkdtempSync(join(tmpdir(), 'firepants-bench-')) }),
@@ -124,7 +133,13 @@ export async function startServers(processes: number, firstPort: number): Promis
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       await waitForLine(child, 'Firepants rooms', `room server on ${port}`);
-      child.stdout?.resume();
+      let partial = '';
+      child.stdout?.on('data', (d: Buffer) => {
+        const lines = (partial + String(d)).split('\n');
+        partial = lines.pop() ?? '';
+        for (const line of lines)
+          if (line.startsWith('loop {')) loop.push({ at: performance.now(), server, ...JSON.parse(line.slice(5)) });
+      });
       child.stderr?.resume();
       return child;
     }),
@@ -142,6 +157,7 @@ export async function startServers(processes: number, firstPort: number): Promis
     redis: redis?.url ?? null,
     memoryMb: () => children.reduce((sum, c) => sum + rssMb(c.pid ?? 0), 0),
     cpuSeconds: () => [...children, ...(redis ? [redis.child] : [])].map((c) => cpuOf(c.pid ?? 0)),
+    loop,
     async stop() {
       await Promise.all(children.map(stopOne));
       if (redis) await stopOne(redis.child);

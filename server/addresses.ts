@@ -31,28 +31,3 @@ export function addressOf(context: { ip?: unknown; headers?: Record<string, unkn
   const ip = context?.headers?.['x-real-ip'] ?? context?.ip;
   return typeof ip === 'string' ? ip : 'unknown';
 }
-
-/** Open connections per address, capped: the next one over the cap is refused. */
-export class ConnectionsByAddress {
-  private readonly open = new Map<string, number>();
-
-  constructor(readonly cap: number) {}
-
-  /** Counts a new connection, or says no when the address is at its cap. */
-  admit(address: string): boolean {
-    const n = this.open.get(address) ?? 0;
-    if (n >= this.cap) return false;
-    this.open.set(address, n + 1);
-    return true;
-  }
-
-  release(address: string): void {
-    const n = (this.open.get(address) ?? 1) - 1;
-    if (n <= 0) this.open.delete(address);
-    else this.open.set(address, n);
-  }
-
-  count(address: string): number {
-    return this.open.get(address) ?? 0;
-  }
-}

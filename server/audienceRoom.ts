@@ -4,7 +4,7 @@ import { addressOf } from './addresses';
 import { type Budgets, serveWithin } from './budget';
 import { toClient, toEveryone } from './outbox';
 import { logRefusal } from './refusals';
-import type { BucketsByKey } from './tokenBucket';
+import type { SharedBuckets } from './sharedCaps';
 import { asResult, asTally, VOTE_CHANNEL, type VoteBook } from './voteBook';
 
 /** A phone votes a few times a minute at most; anything else is refused. */
@@ -16,8 +16,8 @@ const BUDGETS: Budgets<typeof audienceUp.schemas> = {
 /** What every audience room of a process shares. */
 export interface AudienceHall {
   book: VoteBook;
-  /** New devices per address: a phone that brings its token back costs nothing. */
-  newDevices: BucketsByKey;
+  /** New devices per address, over every process: a phone that brings its token back costs nothing. */
+  newDevices: SharedBuckets;
 }
 
 interface Phone {
@@ -61,12 +61,12 @@ export class AudienceRoom extends Room {
     return audienceDown.to(toClient(client, this.roomName));
   }
 
-  override onAuth(client: Client, raw: unknown, context: AuthContext): Phone {
+  override async onAuth(client: Client, raw: unknown, context: AuthContext): Promise<Phone> {
     const address = addressOf(context);
     const asked = audienceJoin.safeParse(raw ?? {});
     const known = this.hall.book.deviceOf(asked.success ? asked.data.device : undefined);
     const phone: Phone = { address, device: known, token: null };
-    if (!known && this.hall.newDevices.take(address)) {
+    if (!known && (await this.hall.newDevices.take(address))) {
       phone.token = this.hall.book.newDevice();
       phone.device = this.hall.book.deviceOf(phone.token);
     } else if (!known)

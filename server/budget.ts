@@ -1,4 +1,4 @@
-import type { Client } from '@colyseus/core';
+import type { Client, Presence } from '@colyseus/core';
 import type { HearFrom, Schemas, Serve, Up } from '../src/protocol/wire';
 import { logRefusal } from './refusals';
 import { type Rate, TokenBucket } from './tokenBucket';
@@ -44,16 +44,67 @@ export function coolingDown(address: string, now = Date.now()): number {
   return c && now < c.until ? Math.ceil((c.until - now) / 1000) : 0;
 }
 
+interface Cooling {
+  address: string;
+  count: number;
+  until: number;
+  at: number;
+}
+
+function noteCooling(c: Cooling): void {
+  const before = cooling.get(c.address);
+  if (before && before.until >= c.until) return;
+  cooling.set(c.address, { count: c.count, at: c.at, until: c.until });
+  if (cooling.size > 10_000) for (const [a, x] of cooling) if (x.until < c.at) cooling.delete(a);
+}
+
+const COOLING_CHANNEL = 'firepants:cooling';
+let tellOthers: ((c: Cooling) => void) | null = null;
+
+/**
+ * Shares cut-offs over the presence (Redis when scaled out): an address cut off on one process waits on
+ * every process. Returns what stops the sharing.
+ */
+export function shareCoolingOver(presence: Presence): () => void {
+  const hear = (c: Cooling) => {
+    if (c && typeof c.address === 'string' && Number.isFinite(c.until)) noteCooling(c);
+  };
+  void presence.subscribe(COOLING_CHANNEL, hear);
+  tellOthers = (c) => presence.publish(COOLING_CHANNEL, c);
+  return () => {
+    presence.unsubscribe(COOLING_CHANNEL, hear);
+    tellOthers = null;
+  };
+}
+
 function coolDown(address: string, now = Date.now()): void {
   const before = cooling.get(address);
   const count = before && now - before.at < 600_000 ? before.count + 1 : 1;
-  cooling.set(address, { count, at: now, until: now + Math.min(120_000, 5000 * 2 ** (count - 1)) });
-  if (cooling.size > 10_000) for (const [a, c] of cooling) if (c.until < now) cooling.delete(a);
+  const c = { address, count, at: now, until: now + Math.min(120_000, 5000 * 2 ** (count - 1)) };
+  noteCooling(c);
+  tellOthers?.(c);
 }
+
+/** Sockets the server cut off itself (at the socket, before any room read their messages). */
+const cutSockets = new WeakSet<object>();
 
 /** Whether the server cut this client off (it gets no seat held for its return: it may join again). */
 export function wasCutOff(client: Client): boolean {
-  return ledgers.get(client)?.gone === true;
+  return ledgers.get(client)?.gone === true || (client.ref !== undefined && cutSockets.has(client.ref));
+}
+
+/** What the server needs of a raw web socket. */
+export interface RawSocket {
+  emit(event: string | symbol, ...args: unknown[]): boolean;
+  removeAllListeners(event: string): void;
+  terminate(): void;
+}
+
+/** Ends a socket at once: what it already sent is not read, and it is closed without a goodbye. */
+function endSocket(socket: RawSocket): void {
+  cutSockets.add(socket);
+  socket.removeAllListeners('message');
+  socket.terminate();
 }
 
 /**
@@ -67,10 +118,43 @@ export function cutOff(client: Client, room: string, why: string): void {
   const address = addressOfClient(client);
   coolDown(address);
   logRefusal(address, room, `disconnected: ${why} (the address waits ${coolingDown(address)} s)`);
-  const socket = client.ref as { removeAllListeners?(event: string): void; terminate?(): void } | undefined;
-  socket?.removeAllListeners?.('message');
-  if (socket?.terminate) socket.terminate();
+  const socket = client.ref as Partial<RawSocket> | undefined;
+  if (socket?.terminate && socket.removeAllListeners) endSocket(socket as RawSocket);
   else client.leave(4008);
+}
+
+/**
+ * What one socket may send up, all its messages together: well above what a screen or the console sends
+ * (a table's budgets add up to under ten messages a second; a console's largest set-up is one message of
+ * 256 kB). Checked on the raw frame, before the room library decodes it.
+ */
+export const SOCKET_MESSAGES: Rate = { perSecond: 30, burst: 120 };
+export const SOCKET_BYTES: Rate = { perSecond: 1024 * 1024, burst: 4 * 1024 * 1024 };
+
+/**
+ * Puts a budget on a socket's raw messages, in front of the room library: a message over it is not decoded,
+ * validated or answered; the socket is closed at once, with one log line, and its address waits before it
+ * may come back. The room sees a dropped connection.
+ */
+export function guardSocket(socket: RawSocket, address: string): void {
+  const messages = new TokenBucket(SOCKET_MESSAGES);
+  const bytes = new TokenBucket(SOCKET_BYTES);
+  const emit = socket.emit;
+  socket.emit = function (this: RawSocket, event: string | symbol, ...args: unknown[]): boolean {
+    if (event !== 'message') return emit.call(this, event, ...args);
+    if (cutSockets.has(socket)) return false;
+    const data = args[0] as { byteLength?: number } | undefined;
+    const now = Date.now();
+    if (messages.take(now) && bytes.spend(data?.byteLength ?? 0, now)) return emit.call(this, event, ...args);
+    coolDown(address, now);
+    logRefusal(
+      address,
+      'web socket',
+      `disconnected: sent over its budget (the address waits ${coolingDown(address)} s)`,
+    );
+    endSocket(socket);
+    return false;
+  };
 }
 
 /**

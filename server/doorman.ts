@@ -1,9 +1,12 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { Presence } from '@colyseus/core';
+import type { WebSocketTransport } from '@colyseus/ws-transport';
 import { TABLE_ROOM } from '../src/protocol/table';
-import { ConnectionsByAddress, settleAddress } from './addresses';
-import { coolingDown } from './budget';
+import { addressOf, settleAddress } from './addresses';
+import { coolingDown, guardSocket, type RawSocket } from './budget';
 import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
+import { ConnectionsByAddress } from './sharedCaps';
 import { BucketsByKey } from './tokenBucket';
 
 /** Asking the matchmaker for a table by its kind rather than its code. */
@@ -78,8 +81,10 @@ export class Doorman {
   constructor(
     private readonly settings: RoomSettings,
     private readonly tls: boolean,
+    presence: Presence,
+    processId: () => string,
   ) {
-    this.connections = new ConnectionsByAddress(settings.connectionsPerAddress);
+    this.connections = new ConnectionsByAddress(presence, processId, settings.connectionsPerAddress);
     this.matchmaking = new BucketsByKey(settings.matchmakingPerAddress);
   }
 
@@ -132,7 +137,20 @@ export class Doorman {
     return true;
   }
 
-  /** The web socket's check: origin, and the address's share of connections (released when the socket closes). */
+  /**
+   * Puts every new web socket on its budget (see `guardSocket`) before the room library hears any of its
+   * messages.
+   */
+  watchSockets(transport: WebSocketTransport): void {
+    type Sockets = { prependListener(e: 'connection', on: (s: RawSocket, req: IncomingMessage) => void): void };
+    const sockets = (transport as unknown as { wss: Sockets }).wss;
+    sockets.prependListener('connection', (socket, req) => guardSocket(socket, addressOf(req)));
+  }
+
+  /**
+   * The web socket's check: origin, and the address's share of connections over every process (released
+   * when the socket closes). When the count cannot be read (Redis away), the socket is refused.
+   */
   verifyClient = (
     info: { origin?: string; req: IncomingMessage },
     done: (ok: boolean, code?: number, message?: string) => void,
@@ -150,12 +168,24 @@ export class Doorman {
       done(false, 429, 'Too Many Requests');
       return;
     }
-    if (!this.connections.admit(address)) {
-      logRefusal(address, 'web socket', `more than ${this.connections.cap} connections from this address`);
-      done(false, 429, 'Too Many Connections');
-      return;
-    }
-    req.socket.once('close', () => this.connections.release(address));
-    done(true);
+    this.connections.admit(address).then(
+      (ok) => {
+        if (!ok) {
+          logRefusal(address, 'web socket', `more than ${this.connections.cap} connections from this address`);
+          done(false, 429, 'Too Many Connections');
+          return;
+        }
+        if (req.socket.destroyed) {
+          this.connections.release(address);
+          return;
+        }
+        req.socket.once('close', () => this.connections.release(address));
+        done(true);
+      },
+      (err: unknown) => {
+        logRefusal(address, 'web socket', `the connection count could not be read (${String(err).slice(0, 80)})`);
+        done(false, 503, 'Service Unavailable');
+      },
+    );
   };
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Presence } from '@colyseus/core';
 
 /** Crockford's base32, as table codes use it: easy to read aloud and to type. */
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -35,37 +36,50 @@ const digest = (text: string) => createHash('sha256').update(normal(text)).diges
 
 export type Attempt = { ok: true } | { ok: false; reason: string };
 
+const missesKey = (address: string) => `firepants:facilitator:misses:${address}`;
+const untilKey = (address: string) => `firepants:facilitator:until:${address}`;
+const turnKey = (address: string, misses: number) => `firepants:facilitator:turn:${address}:${misses}`;
+/** An address's wrong guesses are forgotten ten minutes after the last one. */
+const MISSES_SECONDS = 600;
+
 /**
  * The door to the console: the code compared in constant time, and each address that gets it wrong waits
  * twice as long as the time before (half a second, then one, two… up to five minutes) before the next try
- * is even compared. A right code resets the address's wait.
+ * is even compared. A right code resets the address's wait. The wrong guesses and the wait live in the
+ * presence (Redis when scaled out), so an address waits on every process; and each try takes its turn there
+ * first (one comparison per wrong guess so far), so guesses sent to several processes at once, or many at
+ * once to one, are compared one at a time and the rest are refused.
  */
 export class FacilitatorDoor {
   private readonly expected: Buffer;
-  private readonly misses = new Map<string, { count: number; until: number }>();
 
-  constructor(code: string) {
+  constructor(
+    code: string,
+    private readonly presence: Presence,
+  ) {
     this.expected = digest(code);
   }
 
-  attempt(address: string, typed: string, now = Date.now()): Attempt {
-    const miss = this.misses.get(address);
-    if (miss && now < miss.until)
-      return {
-        ok: false,
-        reason: `too many wrong codes from this address: wait ${Math.ceil((miss.until - now) / 1000)} s`,
-      };
+  async attempt(address: string, typed: string, now = Date.now()): Promise<Attempt> {
+    // The misses are read before the wait, and written after it: a try that sees a new miss sees its wait.
+    const misses = Number(await this.presence.get(missesKey(address))) || 0;
+    const until = Number(await this.presence.get(untilKey(address))) || 0;
+    if (now < until)
+      return { ok: false, reason: `too many wrong codes from this address: wait ${Math.ceil((until - now) / 1000)} s` };
+    const turn = turnKey(address, misses);
+    if ((await this.presence.incr(turn)) > 1)
+      return { ok: false, reason: 'too many wrong codes from this address: wait 1 s' };
+    await this.presence.expire(turn, MISSES_SECONDS);
     if (timingSafeEqual(digest(typed), this.expected)) {
-      this.misses.delete(address);
+      for (let m = 0; m <= Math.min(misses, 64); m++) this.presence.del(turnKey(address, m));
+      this.presence.del(missesKey(address));
+      this.presence.del(untilKey(address));
       return { ok: true };
     }
-    const count = (miss?.count ?? 0) + 1;
-    this.misses.set(address, { count, until: now + Math.min(300_000, 500 * 2 ** (count - 1)) });
-    if (this.misses.size > 10_000) this.forgetOld(now);
+    const wait = Math.min(300_000, 500 * 2 ** misses);
+    await this.presence.setex(untilKey(address), String(now + wait), Math.ceil(wait / 1000));
+    await this.presence.incr(missesKey(address));
+    await this.presence.expire(missesKey(address), MISSES_SECONDS);
     return { ok: false, reason: 'wrong facilitator code' };
-  }
-
-  private forgetOld(now: number): void {
-    for (const [address, miss] of this.misses) if (miss.until < now - 600_000) this.misses.delete(address);
   }
 }

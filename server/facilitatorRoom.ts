@@ -67,7 +67,7 @@ export class FacilitatorRoom extends Room {
   static override async onAuth(_token: string, raw: unknown, context: AuthContext): Promise<boolean> {
     const address = addressOf(context);
     const asked = facilitatorJoin.safeParse(raw ?? {});
-    const attempt = door?.attempt(address, asked.success ? asked.data.code : '') ?? {
+    const attempt = (await door?.attempt(address, asked.success ? asked.data.code : '')) ?? {
       ok: false,
       reason: 'the console is closed',
     };

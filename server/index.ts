@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createHttp } from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import express from 'express';
 import { codeProblem, newFacilitatorCode } from './facilitatorCode';
 import { gamePages } from './gamePages';
@@ -79,6 +80,17 @@ console.log(
 );
 if (!tls) console.log('Plain http and ws: for a closed network only (TLS_CERT and TLS_KEY serve https and wss).');
 if (back.length > 0) console.log(`Brought back ${back.length} table(s): ${back.join(' ')}`);
+
+// `ROOMS_LOOP_REPORT=1` (the load bench sets it): once a second, how late this process's event loop ran.
+if (env.ROOMS_LOOP_REPORT === '1') {
+  const lateness = monitorEventLoopDelay({ resolution: 5 });
+  lateness.enable();
+  setInterval(() => {
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    console.log(`loop ${JSON.stringify({ p99: ms(lateness.percentile(99)), max: ms(lateness.max) })}`);
+    lateness.reset();
+  }, 1000).unref();
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => {

@@ -1,4 +1,4 @@
-import type { Client, Room } from '@colyseus/core';
+import { type Client, getMessageBytes, Protocol, type Room } from '@colyseus/core';
 import type { Post } from '../src/protocol/wire';
 import { cutOff } from './budget';
 
@@ -26,12 +26,56 @@ export function toClient(client: Client, room: string): Post {
   };
 }
 
-/** Sends to every client of a room (encoded once), then drops any reader that has fallen too far behind. */
+/**
+ * The most sockets a broadcast is written to in one turn of the event loop. An audience room of 500 phones
+ * takes some milliseconds to write to; in slices, a table's command waiting behind it waits for one slice,
+ * and more phones (a script opening hundreds from one address) make the broadcast longer, not the wait.
+ */
+export const SOCKETS_PER_TURN = 100;
+
+interface Pending {
+  bytes: Buffer;
+  clients: Client[];
+  next: number;
+}
+
+/** Broadcasts still being written, per room, in the order they were sent. */
+const writing = new WeakMap<Room, Pending[]>();
+
+function drain(room: Room, queue: Pending[]): void {
+  let budget = SOCKETS_PER_TURN;
+  while (queue.length > 0 && budget > 0) {
+    const p = queue[0] as Pending;
+    for (; p.next < p.clients.length && budget > 0; p.next++, budget--) {
+      const client = p.clients[p.next] as Client;
+      if (!dropIfSlow(client, room.roomName)) client.enqueueRaw(p.bytes);
+    }
+    if (p.next >= p.clients.length) queue.shift();
+  }
+  if (queue.length > 0) setImmediate(() => drain(room, queue));
+}
+
+/**
+ * Sends to every client of a room, encoded once. A room of a few screens is written to at once; a larger
+ * one in slices of `SOCKETS_PER_TURN` over the next turns, each client getting the room's broadcasts in
+ * order. A reader that has fallen too far behind is dropped.
+ */
 export function toEveryone(room: Room): Post {
   return {
     send: (type, payload) => {
-      room.broadcast(type, payload);
-      for (const client of room.clients) dropIfSlow(client, room.roomName);
+      const queue = writing.get(room) ?? [];
+      writing.set(room, queue);
+      if (queue.length === 0 && room.clients.length <= SOCKETS_PER_TURN) {
+        room.broadcast(type, payload);
+        for (const client of room.clients) dropIfSlow(client, room.roomName);
+        return;
+      }
+      queue.push({
+        bytes: getMessageBytes.raw(Protocol.ROOM_DATA, type, payload),
+        clients: [...room.clients],
+        next: 0,
+      });
+      if (queue.length === 1) drain(room, queue);
     },
   };
 }

@@ -8,6 +8,7 @@ import { FACILITATOR_ROOM } from '../src/protocol/facilitator';
 import { PROJECTOR_ROOM } from '../src/protocol/projector';
 import { TABLE_ROOM } from '../src/protocol/table';
 import { type AudienceHall, AudienceRoom } from './audienceRoom';
+import { shareCoolingOver } from './budget';
 import { Doorman, MAX_MESSAGE_BYTES } from './doorman';
 import { FacilitatorDoor } from './facilitatorCode';
 import { FacilitatorRoom, guardConsoleWith } from './facilitatorRoom';
@@ -15,10 +16,10 @@ import { FileTables } from './fileTables';
 import { ProjectorRoom, projectFrom } from './projectorRoom';
 import { RedisTables } from './redisTables';
 import type { RoomSettings } from './settings';
+import { SharedBuckets } from './sharedCaps';
 import { StageState } from './stageState';
 import { TableHall } from './tableHall';
 import { TableRoom, type TableRoomOptions } from './tableRoom';
-import { BucketsByKey } from './tokenBucket';
 import { VoteBook } from './voteBook';
 import { watchCountdowns } from './voteClosing';
 
@@ -60,9 +61,14 @@ async function leastBusy(): Promise<string> {
  * table whose process died.
  */
 export function roomServer(settings: RoomSettings, http: HttpServer = createServer(), tls = false): RoomServer {
-  const doorman = new Doorman(settings, tls);
   const redis = settings.redisUrl;
   const presence: Presence = redis ? new RedisPresence(redis) : new LocalPresence();
+  const doorman = new Doorman(settings, tls, presence, () => matchMaker.processId);
+  const transport = new WebSocketTransport({
+    server: http,
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: doorman.verifyClient,
+  });
   const game = new Server({
     greet: false,
     gracefullyShutdown: false,
@@ -70,12 +76,9 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     driver: redis ? new RedisDriver(redis) : new LocalDriver(),
     ...(settings.publicAddress ? { publicAddress: settings.publicAddress } : {}),
     selectProcessIdToCreateRoom: leastBusy,
-    transport: new WebSocketTransport({
-      server: http,
-      maxPayload: MAX_MESSAGE_BYTES,
-      verifyClient: doorman.verifyClient,
-    }),
+    transport,
   });
+  doorman.watchSockets(transport);
   // Only joining is open to clients: tables are set up by the console, audience rooms by the matchmaker.
   matchMaker.controller.exposedMethods = ['joinOrCreate', 'joinById', 'reconnect'];
   // The doorman has refused other origins already: the answer names the page's own, without credentials.
@@ -96,12 +99,13 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
   const tables = new TableHall(store, settings, matchMaker.processId);
   const audience: AudienceHall = {
     book: new VoteBook(presence, settings.secret, redis ? null : settings.dataDir),
-    newDevices: new BucketsByKey(settings.devicesPerAddress),
+    newDevices: new SharedBuckets(presence, 'devices', settings.devicesPerAddress),
   };
-  guardConsoleWith(new FacilitatorDoor(settings.facilitatorCode));
+  guardConsoleWith(new FacilitatorDoor(settings.facilitatorCode, presence));
   const stageState = new StageState(presence, settings.secret, settings.venueAddresses);
   projectFrom(stageState);
   let stopCountdowns: (() => void) | null = null;
+  const stopCooling = shareCoolingOver(presence);
   game.define(TABLE_ROOM, TableRoom, { hall: tables } as TableRoomOptions);
   game.define(FACILITATOR_ROOM, FacilitatorRoom, { tables, audience, stage: stageState });
   game.define(AUDIENCE_ROOM, AudienceRoom, { hall: audience });
@@ -122,6 +126,8 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     },
     async stop() {
       stopCountdowns?.();
+      doorman.connections.stop();
+      stopCooling();
       await game.gracefullyShutdown(false);
       await tables.shutdown();
     },

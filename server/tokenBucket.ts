@@ -19,10 +19,15 @@ export class TokenBucket {
 
   /** Takes one token when there is one. */
   take(now = Date.now()): boolean {
+    return this.spend(1, now);
+  }
+
+  /** Takes `cost` tokens when there are that many (a message's bytes, say). */
+  spend(cost: number, now = Date.now()): boolean {
     this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.at) / 1000) * this.rate.perSecond);
     this.at = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < cost) return false;
+    this.tokens -= cost;
     return true;
   }
 

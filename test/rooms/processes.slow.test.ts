@@ -8,7 +8,7 @@ import { facilitatorDown } from '../../src/protocol/facilitator';
 import { hear } from './listeners';
 import { commandsOf, sit } from './screens';
 import { type ServerProcess, startServer } from './serverProcess';
-import { FACILITATOR_CODE, openConsole } from './stage';
+import { FACILITATOR_CODE, openConsole, testPorts } from './stage';
 import { until } from './waiting';
 
 const redisServer = findRedis();
@@ -27,7 +27,7 @@ it.skipIf(!redisServer)(
     stops.push(async () => {
       redis.child.kill('SIGKILL');
     });
-    const ports = await freePorts(2740, 2760, 2);
+    const ports = await freePorts(testPorts().from, testPorts().to, 2);
     const origins = ports.map((p) => `http://127.0.0.1:${p}`).join(',');
     const shared = {
       REDIS_URL: redis.url,

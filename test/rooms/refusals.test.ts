@@ -203,6 +203,26 @@ describe('a client that floods', () => {
     expect(late.seen.seat).toEqual({ player: 'Lee', role: 'spectator' });
   });
 
+  it('is cut off at the socket, unread, when it sends frames no room would answer or count', async () => {
+    const code = await table(18);
+    const attacker = new Client(s.url, { headers: { 'X-Forwarded-For': '10.0.0.67' } });
+    const junk = await sit(attacker, code, { player: 'Jun', role: 'spectator' });
+    let leftWith = 0;
+    junk.room.onLeave((c) => {
+      leftWith = c;
+    });
+    // Frames of no message kind the room library knows: it would drop each without a word, so no refusal is
+    // ever counted against them. The socket's own budget stops them.
+    const raw = (junk.room.connection as unknown as { transport: { ws: WebSocket } }).transport.ws;
+    for (let i = 0; i < 1000 && raw.readyState === WebSocket.OPEN; i++) raw.send(Buffer.from([0xff, i & 255]));
+    await until(() => leftWith !== 0, 10_000, 'the socket to be cut off');
+    expect(junk.seen.refused).toEqual([]);
+    await until(() => serverTable(code).clients.length === 0, 5000, 'the table to let it go');
+    await expect(attacker.joinById(code, { player: 'Jun', role: 'spectator' })).rejects.toThrow(
+      /cut off for flooding|Too Many Requests/,
+    );
+  });
+
   it('a reader that does not read is dropped once its outgoing buffer is full', async () => {
     const code = await table(16);
     const reader = new Client(s.url, { headers: { 'X-Forwarded-For': '10.0.0.77' } });

@@ -12,10 +12,17 @@ import { until } from './waiting';
 
 export const FACILITATOR_CODE = 'stage-door-code-42';
 
-/** A free port among the ones the room tests may use (2700–2789). */
+/** The ports the room tests may use: 2700–2789, or `ROOMS_TEST_PORTS=from-to`. */
+export function testPorts(): { from: number; to: number } {
+  const [from, to] = (process.env.ROOMS_TEST_PORTS ?? '2700-2789').split('-').map(Number);
+  return from && to && to >= from ? { from, to } : { from: 2700, to: 2789 };
+}
+
+/** A free port among the ones the room tests may use. */
 export async function freePort(): Promise<number> {
+  const { from, to } = testPorts();
   for (let tries = 0; tries < 200; tries++) {
-    const port = 2700 + Math.floor(Math.random() * 90);
+    const port = from + Math.floor(Math.random() * (to - from + 1));
     const free = await new Promise<boolean>((ok) => {
       const probe = createServer();
       probe.once('error', () => ok(false));
@@ -23,7 +30,7 @@ export async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
-  throw new Error('no free port in 2700–2789');
+  throw new Error(`no free port in ${from}–${to}`);
 }
 
 export interface Stage {
