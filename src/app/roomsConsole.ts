@@ -1,4 +1,11 @@
-import { AUDIENCE_ROOM, audienceDown, audienceUp, type Tally, type VoteResult } from '../protocol/audience';
+import {
+  AUDIENCE_ROOM,
+  audienceDown,
+  audienceUp,
+  type SentTally,
+  type Tally,
+  type VoteResult,
+} from '../protocol/audience';
 import {
   type CreatedTable,
   FACILITATOR_ROOM,
@@ -137,7 +144,7 @@ export function browserDeviceToken(): DeviceToken {
 }
 
 export interface AudienceEvents {
-  tally(t: Tally): void;
+  tally(t: SentTally): void;
   result(r: VoteResult): void;
   counted(option: number): void;
   refused(reason: string): void;
