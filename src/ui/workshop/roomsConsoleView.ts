@@ -26,6 +26,8 @@ export interface ConsoleState {
   tally: Tally | null;
   result: VoteResult | null;
   message: string | null;
+  /** The connection dropped and the console is getting back by itself, or has just got back. */
+  notice: string | null;
   /** Where the venue reaches the server, and the projector's key. */
   venue: Venue | null;
   /** The last fire set at every table. */
@@ -271,6 +273,7 @@ export function renderRoomsConsole(
     root,
     h('h1', {}, 'Firepants — the session'),
     state.message ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message' }, state.message) : null,
+    state.notice ? h('p', { class: 'notice', role: 'status', 'data-testid': 'rooms-notice' }, state.notice) : null,
     line
       ? [
           venueCard(state),
