@@ -77,8 +77,14 @@ function tablesSection(s: ProjectorScreen): HTMLElement | null {
           'li',
           {},
           h('strong', {}, t.label),
-          ` — ${pointsText(t.score)} (par ${pointsText(t.par)}, ${leadText(t.score - t.par)}) · ${plural(t.silentSuccesses, 'silent success', 'silent successes')}`,
-          s.ended ? '' : ` · ${t.clock}${t.phase === 'paused' ? ', paused' : t.phase === 'over' ? ', over' : ''}`,
+          ` — ${pointsText(t.score)} (par ${pointsText(t.par)}, ${leadText(t.score - t.par)})`,
+          // What else there is to say of it goes on a smaller line of its own: the score is never cut short.
+          h(
+            'span',
+            { class: 'detail' },
+            plural(t.silentSuccesses, 'silent success', 'silent successes'),
+            s.ended ? '' : ` · ${t.clock}${t.phase === 'paused' ? ', paused' : t.phase === 'over' ? ', over' : ''}`,
+          ),
         ),
       ),
     ),
