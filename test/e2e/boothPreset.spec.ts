@@ -37,11 +37,14 @@ test('?booth sets up a one-week round at 2× in large print, which reaches the l
   await expect(page.locator('dialog#help li').first()).toHaveCSS('font-size', '20px');
   await page.keyboard.press('Escape');
   // The map's labels grow with the rest: the clock drawn on the map and people's names.
-  const sizes = await page.evaluate(() => {
-    const probe = window.__firepantsMap?.();
-    return probe?.labels.filter((l) => l.key.startsWith('name:')).map((l) => l.height) ?? [];
-  });
-  expect(sizes.length).toBeGreaterThan(3);
+  const nameSizes = () =>
+    page.evaluate(() => {
+      const probe = window.__firepantsMap?.();
+      return probe?.labels.filter((l) => l.key.startsWith('name:')).map((l) => l.height) ?? [];
+    });
+  // The map may not have drawn its people yet when the help closes: wait for them.
+  await expect.poll(async () => (await nameSizes()).length).toBeGreaterThan(3);
+  const sizes = await nameSizes();
   await page.evaluate(() => window.__firepants?.store.setSettings({ largePrint: false }));
   const largest = () =>
     page.evaluate(() => {
