@@ -1,17 +1,20 @@
 import { type AuthContext, type Client, Room } from '@colyseus/core';
-import { AUDIENCE_SHARD, audienceDown, audienceJoin, audienceUp } from '../src/protocol/audience';
+import { AUDIENCE_SHARD, audienceDown, audienceJoin, audienceUp, type SentTally } from '../src/protocol/audience';
 import { addressOf } from './addresses';
 import { type Budgets, serveWithin } from './budget';
 import { toClient, toEveryone } from './outbox';
 import { logRefusal } from './refusals';
 import type { SharedBuckets } from './sharedCaps';
-import { asResult, asTally, VOTE_CHANNEL, type VoteBook } from './voteBook';
+import { asResult, asTally, type KeptVote, VOTE_CHANNEL, type VoteBook } from './voteBook';
 
 /** A phone votes a few times a minute at most; anything else is refused. */
 const BUDGETS: Budgets<typeof audienceUp.schemas> = {
   vote: { perSecond: 1, burst: 5 },
   other: { perSecond: 0.2, burst: 2 },
 };
+
+/** An open vote as it leaves for phones: stamped with this server's clock, which their countdowns follow. */
+const sent = (vote: KeptVote): SentTally => ({ ...asTally(vote), now: Date.now() });
 
 /** What every audience room of a process shares. */
 export interface AudienceHall {
@@ -82,7 +85,7 @@ export class AudienceRoom extends Room {
     if (!vote) return;
     const result = asResult(vote);
     if (result) to.result(result);
-    else to.vote(asTally(vote));
+    else to.vote(sent(vote));
     if (vote.open && phone.device) {
       const mine = await this.hall.book.mine(vote, phone.device);
       if (mine !== null) to.counted({ option: mine });
@@ -111,7 +114,7 @@ export class AudienceRoom extends Room {
     const result = asResult(vote);
     this.shown = JSON.stringify(vote.counts);
     if (result) this.everyone.result(result);
-    else this.everyone.vote(asTally(vote));
+    else this.everyone.vote(sent(vote));
   }
 
   private async sendTally(): Promise<void> {
@@ -121,6 +124,6 @@ export class AudienceRoom extends Room {
     const shown = JSON.stringify(vote.counts);
     if (shown === this.shown) return;
     this.shown = shown;
-    this.everyone.vote(asTally(vote));
+    this.everyone.vote(sent(vote));
   }
 }

@@ -57,11 +57,11 @@ export function defaultServer(): string {
 }
 
 /** Waits between tries to get back: every second for the first minute (a restart takes a few), then every three. */
-const retryMs = (attempt: number) => (attempt < 60 ? (attempt === 0 ? 250 : 1000) : 3000);
+export const retryMs = (attempt: number) => (attempt < 60 ? (attempt === 0 ? 250 : 1000) : 3000);
 /** How long a screen keeps trying to get back before it gives up. */
 const GIVE_UP_MS = 15 * 60_000;
 /** The join was refused for a reason that trying again will not change (a taken seat, a bad code). */
-const REFUSED = 4215;
+export const REFUSED = 4215;
 
 const problemOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 200);
 const codeOf = (err: unknown) => (err as { code?: unknown })?.code;

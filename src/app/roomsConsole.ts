@@ -1,4 +1,11 @@
-import { AUDIENCE_ROOM, audienceDown, audienceUp, type Tally, type VoteResult } from '../protocol/audience';
+import {
+  AUDIENCE_ROOM,
+  audienceDown,
+  audienceUp,
+  type SentTally,
+  type Tally,
+  type VoteResult,
+} from '../protocol/audience';
 import {
   type CreatedTable,
   FACILITATOR_ROOM,
@@ -12,6 +19,7 @@ import {
 import { PROJECTOR_ROOM, type ProjectorScreen, projectorDown } from '../protocol/projector';
 import type { TableOptions } from '../protocol/table';
 import type { ConditionKind } from '../sim';
+import { REFUSED, retryMs } from './remoteTable';
 
 export type {
   CreatedTable,
@@ -41,6 +49,8 @@ export interface ConsoleEvents {
   result(r: VoteResult): void;
   refused(reason: string): void;
   left(reason: string): void;
+  /** The connection dropped and the console is getting back (null once it is, and has said so). */
+  notice(text: string | null): void;
   venue(v: Venue): void;
   fired(f: FiredEverywhere): void;
   results(tables: TableResults[]): void;
@@ -70,24 +80,51 @@ const reasonOf = (m: { reason?: unknown }) => String(m?.reason ?? '').slice(0, 3
 
 /**
  * Joins the facilitator console with the code (a wrong code is refused by the server, and guessing from one
- * address is slowed down). The client library loads only here.
+ * address is slowed down). The client library loads only here. A dropped console (a restart of the server,
+ * the venue's wifi) keeps trying to get back with the same code and says so meanwhile; the tables it set up
+ * stay on its page. It gives up only when the code is refused (a server restarted without it prints a new one).
  */
 export async function connectConsole(server: string, code: string, on: ConsoleEvents): Promise<ConsoleLine> {
   const { Client } = await import('colyseus.js');
-  const desk = await new Client(server).joinOrCreate(FACILITATOR_ROOM, { code });
-  facilitatorDown.listen(desk, {
-    tables: (rows) => on.tables(Array.isArray(rows) ? rows.slice(0, 500) : []),
-    created: (m) => on.created(Array.isArray(m.tables) ? m.tables.slice(0, 100) : []),
-    tally: (t) => on.tally(t),
-    result: (r) => on.result(r),
-    refused: (m) => on.refused(reasonOf(m)),
-    venue: (v) => on.venue(v),
-    fired: (f) => on.fired(f),
-    results: (m) => on.results(Array.isArray(m.tables) ? m.tables.slice(0, 200) : []),
-    timer: (t) => on.timer(t ?? null),
-  });
-  desk.onLeave(() => on.left('the console lost its connection to the room server: open it again'));
-  const toDesk = facilitatorUp.to(desk);
+  const client = new Client(server);
+  const enter = async () => {
+    const room = await client.joinOrCreate(FACILITATOR_ROOM, { code });
+    facilitatorDown.listen(room, {
+      tables: (rows) => on.tables(Array.isArray(rows) ? rows.slice(0, 500) : []),
+      created: (m) => on.created(Array.isArray(m.tables) ? m.tables.slice(0, 100) : []),
+      tally: (t) => on.tally(t),
+      result: (r) => on.result(r),
+      refused: (m) => on.refused(reasonOf(m)),
+      venue: (v) => on.venue(v),
+      fired: (f) => on.fired(f),
+      results: (m) => on.results(Array.isArray(m.tables) ? m.tables.slice(0, 200) : []),
+      timer: (t) => on.timer(t ?? null),
+    });
+    room.onLeave((closeCode) => {
+      if (closeCode === 1000) on.left('the console left the room server: open it again');
+      else void comeBack();
+    });
+    return room;
+  };
+  const comeBack = async () => {
+    on.notice('The room server is back in a moment… the console reconnects by itself.');
+    const started = Date.now();
+    for (let attempt = 0; Date.now() - started < 15 * 60_000; attempt++) {
+      await new Promise((r) => setTimeout(r, retryMs(attempt)));
+      try {
+        desk = await enter();
+        on.notice('Back: the console sees every table again.');
+        return;
+      } catch (err) {
+        if ((err as { code?: unknown })?.code === REFUSED)
+          return on.left('the room server no longer takes this code (it restarted with a new one): open it again');
+      }
+    }
+    on.left('the console lost its connection to the room server: open it again');
+  };
+  let desk = await enter();
+  // Whatever the console sends goes to its connection of the moment.
+  const toDesk = facilitatorUp.to({ send: (type, payload) => desk.send(type, payload) });
   return {
     setUp: (tables) => toDesk.setUp({ tables }),
     pauseAll: () => toDesk.pauseAll({}),
@@ -137,7 +174,7 @@ export function browserDeviceToken(): DeviceToken {
 }
 
 export interface AudienceEvents {
-  tally(t: Tally): void;
+  tally(t: SentTally): void;
   result(r: VoteResult): void;
   counted(option: number): void;
   refused(reason: string): void;

@@ -127,6 +127,11 @@ export interface NodeFit {
   k: number;
   /** The labels go beside the nodes: a column is too crowded to stack them underneath. */
   beside: boolean;
+  /**
+   * The largest scale at which the labels still fit under the nodes, when the map chose to put them beside
+   * (null when they do not fit under at any scale): the way back when the columns are too close for them beside.
+   */
+  under: number | null;
 }
 
 /** How the service nodes shrink, and where their labels go, so that the most crowded column fits without overlap. */
@@ -139,12 +144,14 @@ export function nodeScale(positions: Record<string, Point>, textScale = 1): Node
     ys.sort((a, b) => a - b);
     for (let i = 1; i < ys.length; i++) gap = Math.min(gap, (ys[i] ?? 0) - (ys[i - 1] ?? 0));
   }
+  // In whole hundredths: 1 − 4 × 0.05 in floating point is 0.7999…, which is not 0.8.
   const largest = (span: (k: number, t: number) => number, least: number) => {
-    let k = 1;
-    while (k > least && span(k, textScale) > gap - 6) k -= 0.05;
-    return k;
+    let hundredths = 100;
+    while (hundredths > least * 100 && span(hundredths / 100, textScale) > gap - 6) hundredths -= 5;
+    return hundredths / 100;
   };
   const under = largest(nodeSpan, 0.5);
-  if (nodeSpan(under, textScale) <= gap - 6 && under >= 0.8) return { k: under, beside: false };
-  return { k: largest(nodeSpanBeside, 0.5), beside: true };
+  const fitsUnder = nodeSpan(under, textScale) <= gap - 6;
+  if (fitsUnder && under >= 0.8) return { k: under, beside: false, under };
+  return { k: largest(nodeSpanBeside, 0.5), beside: true, under: fitsUnder ? under : null };
 }

@@ -15,6 +15,7 @@ const state: ConsoleState = {
   tally: null,
   result: null,
   message: null,
+  notice: null,
   venue: null,
   fired: null,
   results: null,
@@ -70,7 +71,20 @@ function join(code: string): void {
       state.timer = t;
       draw();
     },
+    notice: (text) => {
+      state.notice = text;
+      draw();
+      // "Back" is said for a few seconds; "back in a moment" stays until it is true.
+      if (text?.startsWith('Back'))
+        setTimeout(() => {
+          if (state.notice === text) {
+            state.notice = null;
+            draw();
+          }
+        }, 8000);
+    },
     left: (reason) => {
+      state.notice = null;
       state.line = null;
       state.message = reason;
       draw();

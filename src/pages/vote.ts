@@ -1,5 +1,6 @@
 import { defaultServer } from '../app/remoteTable';
 import { browserDeviceToken, joinAudience, type Tally, type VoteResult } from '../app/roomsConsole';
+import { msUntil, serverSkew } from '../protocol/audience';
 import { button, h, render } from '../ui/kit/dom';
 import '../ui/workshop/vote.css';
 
@@ -10,9 +11,11 @@ let result: VoteResult | null = null;
 let mine: number | null = null;
 let problem: string | null = 'Connecting…';
 let cast: ((option: number) => void) | null = null;
-/** Time left on the countdown that closes the vote, by this phone's clock. */
+/** The server's clock minus this phone's, from the last tally: the countdown runs on the server's time. */
+let skew = 0;
+/** Time left on the countdown that closes the vote, by the server's clock (a phone's own may be off). */
 const left = (closesAt: number) => {
-  const s = Math.max(0, Math.ceil((closesAt - Date.now()) / 1000));
+  const s = Math.ceil(msUntil(closesAt, skew, Date.now()) / 1000);
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
@@ -55,6 +58,7 @@ function draw(): void {
 
 joinAudience(defaultServer(), browserDeviceToken(), {
   tally: (t) => {
+    skew = serverSkew(t, Date.now());
     if (t.open && (tally === null || !tally.open || tally.question !== t.question)) {
       result = null;
       if (!tally?.open) mine = null;

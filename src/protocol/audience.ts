@@ -40,11 +40,27 @@ export interface VoteResult extends Tally {
   fed: { table: string; refused: string | null } | null;
 }
 
+/** An open vote as phones get it: with the server's clock when it was sent. */
+export interface SentTally extends Tally {
+  /** The server's clock when this left it (milliseconds since 1970): a phone counts down by it, not by its own. */
+  now: number;
+}
+
+/**
+ * The server's clock minus this phone's, from a tally it just received: a phone whose clock is wrong (set by
+ * hand, a wrong time zone written as local time, drifted) still closes its countdown when the server does.
+ */
+export const serverSkew = (sent: Pick<SentTally, 'now'>, receivedAt: number): number => sent.now - receivedAt;
+
+/** Milliseconds until `closesAt` (the server's clock), read on a device whose clock is `skew` behind the server's. */
+export const msUntil = (closesAt: number, skew: number, deviceNow: number): number =>
+  Math.max(0, closesAt - (deviceNow + skew));
+
 /** What the server sends phones. */
 export interface AudienceDown {
   /** This device's token (kept by the phone, so its vote stays its own across drops and restarts). */
   device: { token: string };
-  vote: Tally;
+  vote: SentTally;
   result: VoteResult;
   /** A phone's own vote was counted (or, on joining, the vote this device had already cast). */
   counted: { option: number };

@@ -83,6 +83,7 @@ export interface TableSummary {
   phase: 'paused' | 'playing' | 'over';
   minute: number;
   clock: string;
+  /** The score and par to one decimal, as the report and the results file give them. */
   score: number;
   par: number;
   liveIncidents: number;

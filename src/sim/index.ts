@@ -51,10 +51,12 @@ export {
 } from './model/types';
 export { activeMembers, allEvents as allEventsOf, busFactor, eventCount, eventsSince, localTime } from './model/world';
 export {
+  leadText,
   OUTCOME_TITLES,
   OUTCOMES,
   type Outcome,
   type OutcomeFacts,
+  pointsText,
   type RoundOutcome,
   roundOutcome,
   type ScoreTerms,

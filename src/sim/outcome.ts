@@ -64,12 +64,14 @@ export interface RoundOutcome {
   loss: LossAccount | null;
 }
 
-const fmt = (x: number) => String(Math.round(x * 10) / 10);
-const signed = (x: number) => (Math.round(x * 10) / 10 > 0 ? `+${fmt(x)}` : fmt(x));
+/** Points as the report writes them: to one decimal ("155.6"). */
+export const pointsText = (x: number) => String(Math.round(x * 10) / 10);
+/** A lead in points, signed, to one decimal ("+5.4", "-2", "0"). */
+export const leadText = (x: number) => (Math.round(x * 10) / 10 > 0 ? `+${pointsText(x)}` : pointsText(x));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function termsText(f: OutcomeFacts): string {
-  return `learning ${signed(f.learningLead)}, customers and business ${signed(f.customersLead)}, sustainability ${signed(f.sustainabilityLead)}`;
+  return `learning ${leadText(f.learningLead)}, customers and business ${leadText(f.customersLead)}, sustainability ${leadText(f.sustainabilityLead)}`;
 }
 
 function versusText(f: OutcomeFacts): string {
@@ -117,7 +119,7 @@ export function roundOutcome(ours: Snapshot, par: ScoreTerms, silent: SilentRepo
     loss,
   });
   if (loss) return said('lost', loss.reason);
-  const versus = `${fmt(facts.score)} against par ${fmt(facts.par)} (${termsText(facts)})`;
+  const versus = `${pointsText(facts.score)} against par ${pointsText(facts.par)} (${termsText(facts)})`;
   const learnedSomething = facts.prevented > 0 || facts.realFixes.length > 0;
   if (facts.lead <= 0) {
     const tried = learnedSomething ? ` What it learned (${learnedText(facts)}) did not make up for the rest.` : '';
@@ -135,6 +137,6 @@ export function roundOutcome(ours: Snapshot, par: ScoreTerms, silent: SilentRepo
     );
   return said(
     'held-the-line',
-    `The organization came out ahead of the team that never learns, but not by learning: it learned something (${learnedText(facts)}), yet its learning terms ended ${signed(facts.learningLead)} against par's. Score ${versus}; ${versusText(facts)}.`,
+    `The organization came out ahead of the team that never learns, but not by learning: it learned something (${learnedText(facts)}), yet its learning terms ended ${leadText(facts.learningLead)} against par's. Score ${versus}; ${versusText(facts)}.`,
   );
 }

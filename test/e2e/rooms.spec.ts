@@ -1,75 +1,28 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import jsQR from 'jsqr';
+import {
+  openConsole as openConsoleAt,
+  RoomServer,
+  readQr,
+  roomsPort,
+  setUpTable,
+  sit as sitAt,
+  world,
+} from './roomServer';
 
-const PORT = Number(process.env.E2E_ROOMS_PORT ?? 2700 + (Number(process.env.E2E_PORT ?? 4173) % 90));
-const CODE = 'e2e-facilitator-code';
-const DATA = mkdtempSync(join(tmpdir(), 'firepants-e2e-rooms-'));
-let server: ChildProcess;
-
-async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', FACILITATOR_CODE: CODE, ROOMS_DATA: DATA },
-    stdio: 'pipe',
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the room server did not start')), 90_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      if (String(d).includes('Firepants rooms')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-  });
-  return child;
-}
+const server = new RoomServer(roomsPort(0));
+const PORT = server.port;
+const ORIGIN = server.origin;
 
 test.beforeAll(async () => {
-  server = await startServer();
+  await server.start();
 });
-test.afterAll(() => {
-  server.kill();
+test.afterAll(async () => {
+  await server.stop();
 });
 
-const ORIGIN = `http://127.0.0.1:${PORT}`;
-
-/** The facilitator's console, open with the code. */
-async function openConsole(page: Page): Promise<void> {
-  await page.goto(`${ORIGIN}/rooms.html`);
-  await page.getByLabel(/Facilitator code/).fill(CODE);
-  await page.getByRole('button', { name: 'Open the console' }).click();
-  await expect(page.getByTestId('rooms-setup')).toBeVisible();
-}
-
-/** Sets up one table from the console and returns its code as shown ("ABCD-EFGH"). */
-async function setUpTable(page: Page, label: string, demo = false): Promise<string> {
-  const before = await page.getByTestId('rooms-created').locator('li').count();
-  await page.getByLabel('Named').fill(label);
-  if (demo) await page.getByLabel(/demo table/).check();
-  else await page.getByLabel(/demo table/).uncheck();
-  await page.getByRole('button', { name: 'Set up the tables' }).click();
-  const row = page.getByTestId('rooms-created').locator('li').nth(before);
-  await expect(row).toContainText(label);
-  return (await row.locator('.code').textContent()) ?? '';
-}
-
-async function sit(page: Page, code: string, name: string, seat: string, typed = false): Promise<void> {
-  await page.goto(typed ? `${ORIGIN}/?table=` : `${ORIGIN}/?table=${code.replace('-', '')}`);
-  if (typed) await page.getByLabel(/Table code/).fill(code.toLowerCase());
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Your seat').selectOption(seat);
-  await page.getByRole('button', { name: 'Sit at the table' }).click();
-  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
-}
-
-const world = (page: Page) =>
-  page.evaluate(() => {
-    const s = window.__firepants?.snapshot();
-    return { now: s?.now ?? -1, web: s?.teams.web?.reliabilityShare ?? -1 };
-  });
+const openConsole = (page: Page) => openConsoleAt(page, ORIGIN);
+const sit = (page: Page, code: string, name: string, seat: string, typed = false) =>
+  sitAt(page, ORIGIN, code, name, seat, typed);
 
 test('the console sets a table up; two screens join by its code, see the same world, and ride out a restart of the server', async ({
   browser,
@@ -122,10 +75,10 @@ test('the console sets a table up; two screens join by its code, see the same wo
 
   // The server dies and comes back: the screens say so while they wait, then catch up without a reload.
   const minute = (await world(ada)).now;
-  server.kill('SIGKILL');
+  await server.crash();
   await expect(ada.getByTestId('table-notice')).toContainText('The room server is back in a moment');
   await ada.screenshot({ path: 'test-results/rooms-restarting.png' });
-  server = await startServer();
+  await server.start();
   await expect(ada.getByTestId('table-notice')).toContainText('Back at the table', { timeout: 10_000 });
   await expect(bao.getByTestId('table-notice')).toContainText('Back at the table', { timeout: 10_000 });
   expect((await world(ada)).now).toBeGreaterThanOrEqual(minute);
@@ -223,18 +176,7 @@ test('the projector shows the vote’s address as a QR code, the phones and vote
   await desk.getByRole('button', { name: 'Open the vote' }).click();
   await expect(screen.getByTestId('projector-address')).toHaveText(`127.0.0.1:${PORT}/vote`);
   // The QR code on the projector reads back as the vote's address.
-  const qr = await screen.locator('svg.qr').evaluate(async (svg) => {
-    const img = new Image();
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 400;
-    canvas.height = 400;
-    const g = canvas.getContext('2d') as CanvasRenderingContext2D;
-    g.drawImage(img, 0, 0, 400, 400);
-    return Array.from(g.getImageData(0, 0, 400, 400).data);
-  });
-  expect(jsQR(Uint8ClampedArray.from(qr), 400, 400)?.data).toBe(`${ORIGIN}/vote`);
+  expect(await readQr(screen.locator('svg.qr'))).toBe(`${ORIGIN}/vote`);
 
   for (const [i, p] of phones.entries()) {
     await expect(p.getByTestId('vote-question')).toHaveText('Who pages first?');

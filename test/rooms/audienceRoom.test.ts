@@ -1,6 +1,13 @@
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIENCE_ROOM, audienceDown, audienceUp, type Tally, type VoteResult } from '../../src/protocol/audience';
+import {
+  AUDIENCE_ROOM,
+  audienceDown,
+  audienceUp,
+  type SentTally,
+  type Tally,
+  type VoteResult,
+} from '../../src/protocol/audience';
 import { facilitatorDown } from '../../src/protocol/facilitator';
 import { hear } from './listeners';
 import { commandsOf, serverTable, sit } from './screens';
@@ -23,7 +30,7 @@ async function phone(device?: string) {
   const p = {
     room,
     token: device ?? null,
-    tally: null as Tally | null,
+    tally: null as SentTally | null,
     result: null as VoteResult | null,
     counted: null as number | null,
     refused: [] as string[],
@@ -65,8 +72,12 @@ describe('the audience', () => {
     const seen = consoleVote(desk.room);
     const phones = await Promise.all(Array.from({ length: 12 }, () => phone()));
     await until(() => phones.every((p) => p.token !== null), 5000, 'device tokens');
+    const asked = Date.now();
     desk.desk.openVote({ question: 'Blame or blameless?', options: ['blame', 'blameless'] });
     await until(() => phones.every((p) => p.tally?.open === true), 5000, 'the vote on every phone');
+    // Each tally carries the server's clock when it was sent, for the phones' countdowns.
+    for (const p of phones) expect(p.tally?.now).toBeGreaterThanOrEqual(asked);
+    for (const p of phones) expect(p.tally?.now).toBeLessThanOrEqual(Date.now());
     phones.forEach((p, i) => {
       audienceUp.to(p.room).vote({ option: i < 4 ? 0 : 1 });
     });

@@ -197,6 +197,10 @@ describe('a session run from the console', () => {
     const p = await projector(s.sdk, heard.venue?.projectorKey as string);
     await until(() => p.seen.screen?.ended === true, 5000, 'the final ranking on the projector');
     expect(p.seen.screen?.tables.map((t) => t.label)).toEqual(results.map((r) => r.label));
+    // Its scores are the results files' own, to one decimal as the report gives them, not rounded further.
+    expect(p.seen.screen?.tables.map((t) => [t.score, t.par])).toEqual(
+      read.map((r) => (r.ok ? [r.results.score, r.results.par] : [])),
+    );
     await p.room.leave();
   });
 });

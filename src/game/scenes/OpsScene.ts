@@ -126,17 +126,28 @@ export class OpsScene extends Phaser.Scene {
     this.clock.setText(`${formatClock(s.now)}  ${night ? '☾ night' : '☀ day'}`);
     const band = peopleBand(s, width);
     this.positions = serviceLayout(s, width, height - band.height);
-    ({ k: this.nodeScale, beside: this.labelsBeside } = nodeScale(this.positions, this.textScale));
+    const fit = nodeScale(this.positions, this.textScale);
     this.burning.clear();
     for (const id of s.openIncidents) {
       const inc = s.incidents[id];
       if (!inc || inc.phase === 'mitigated') continue;
       for (const svc of inc.affected) this.burning.set(svc, Math.max(this.burning.get(svc) ?? 0, 5 - inc.sev));
     }
+    const cut = this.drawServiceMap(s, fit.k, fit.beside);
+    // Columns too close for names beside their nodes (large print on a small screen): smaller nodes, names under.
+    if (cut > 0 && fit.under !== null) this.drawServiceMap(s, fit.under, false);
+    this.peopleDiscs = drawPeople(this, this.people, s, band, width, height);
+  }
+
+  /** The services, their links and the other timeline's rings at one scale; how many labels had to be cut. */
+  private drawServiceMap(s: Snapshot, k: number, beside: boolean): number {
+    this.nodeScale = k;
+    this.labelsBeside = beside;
+    this.edges.clear();
+    this.nodes.clear();
     this.drawEdges(s);
     this.drawGhosts();
-    this.drawServices(s);
-    this.peopleDiscs = drawPeople(this, this.people, s, band, width, height);
+    return this.drawServices(s);
   }
 
   /** The other timeline on the map: a ghostly ring where it burns and this one does not; a green ring where it was prevented. */
@@ -187,7 +198,7 @@ export class OpsScene extends Phaser.Scene {
     }
   }
 
-  private drawServices(s: Snapshot): void {
+  private drawServices(s: Snapshot): number {
     const marks = teamMarks(s);
     const recovering = new Set<string>();
     for (const id of s.openIncidents) {
@@ -214,6 +225,7 @@ export class OpsScene extends Phaser.Scene {
     };
     const ghost = new Set(this.ghostBurning);
     const saved = new Set(this.saved);
+    let cut = 0;
     for (const id of s.serviceOrder) {
       const p = this.positions[id];
       const svc = s.services[id];
@@ -250,7 +262,10 @@ export class OpsScene extends Phaser.Scene {
       const words = here ?? there ?? `${team?.name ?? ''} · bus ${busFactor(s, id)}`;
       const options = here || there ? [words] : [words, `bus ${busFactor(s, id)}`];
       place(fitText(sub, options, roomAt(p)), p, name.y + name.height);
+      if (name.text !== svc.name) cut += 1;
+      if (!options.includes(sub.text)) cut += 1;
     }
+    return cut;
   }
 
   override update(clock: number): void {

@@ -77,7 +77,7 @@ export function drawPeople(
       const nm = scene.label(`name:${e.id}`, { fontSize: '13px', color: gone ? '#6b7588' : '#dbe3ef' });
       const where = multiSite ? ` · ${e.site.slice(0, 3)}` : '';
       const full = gone ? `${e.name} (left)` : `${e.name}${where}`;
-      keepInside(fitText(nm, [full, e.name], col.step - 6, 0.8), cx, cy + 27, width);
+      keepInside(fitText(nm, [full, e.name], col.step - 4, 0.7), cx, cy + 27, width);
     });
   }
   return discs;

@@ -1,4 +1,5 @@
 import type { ProjectorScreen } from '../../app/roomsConsole';
+import { leadText, pointsText } from '../../sim';
 import { h, render } from '../kit/dom';
 import { qrCode } from '../kit/qrCode';
 
@@ -76,8 +77,14 @@ function tablesSection(s: ProjectorScreen): HTMLElement | null {
           'li',
           {},
           h('strong', {}, t.label),
-          ` — ${t.score} (par ${t.par}, ${t.score - t.par >= 0 ? '+' : ''}${t.score - t.par}) · ${plural(t.silentSuccesses, 'silent success', 'silent successes')}`,
-          s.ended ? '' : ` · ${t.clock}${t.phase === 'paused' ? ', paused' : t.phase === 'over' ? ', over' : ''}`,
+          ` — ${pointsText(t.score)} (par ${pointsText(t.par)}, ${leadText(t.score - t.par)})`,
+          // What else there is to say of it goes on a smaller line of its own: the score is never cut short.
+          h(
+            'span',
+            { class: 'detail' },
+            plural(t.silentSuccesses, 'silent success', 'silent successes'),
+            s.ended ? '' : ` · ${t.clock}${t.phase === 'paused' ? ', paused' : t.phase === 'over' ? ', over' : ''}`,
+          ),
         ),
       ),
     ),

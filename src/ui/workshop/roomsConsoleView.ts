@@ -10,7 +10,7 @@ import type {
   VoteResult,
 } from '../../app/roomsConsole';
 import { showTableCode } from '../../protocol/tableCode';
-import { CONDITION_KINDS, type ConditionKind } from '../../sim';
+import { CONDITION_KINDS, type ConditionKind, leadText, pointsText } from '../../sim';
 import { button, h, render } from '../kit/dom';
 import { resultsCard, sessionCard, timeLeft } from './sessionCard';
 import { setUpCard } from './tableSetUp';
@@ -26,6 +26,8 @@ export interface ConsoleState {
   tally: Tally | null;
   result: VoteResult | null;
   message: string | null;
+  /** The connection dropped and the console is getting back by itself, or has just got back. */
+  notice: string | null;
   /** Where the venue reaches the server, and the projector's key. */
   venue: Venue | null;
   /** The last fire set at every table. */
@@ -37,7 +39,6 @@ export interface ConsoleState {
 
 const value = (root: HTMLElement, id: string) =>
   (root.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): HTMLElement {
   // Best first by score minus par, then silent successes: at the end of the rounds this is the compare view.
@@ -89,9 +90,9 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
                 h('td', {}, r.scenario),
                 h('td', {}, r.clock),
                 h('td', {}, r.awaitsAudience ? 'waiting for the audience' : r.phase),
-                h('td', {}, `${r.score}`),
-                h('td', {}, `${r.par}`),
-                h('td', {}, signed(r.score - r.par)),
+                h('td', {}, pointsText(r.score)),
+                h('td', {}, pointsText(r.par)),
+                h('td', {}, leadText(r.score - r.par)),
                 h('td', {}, `${r.liveIncidents}`),
                 h('td', {}, `${r.silentSuccesses}`),
                 h('td', {}, `${r.players}`),
@@ -272,6 +273,7 @@ export function renderRoomsConsole(
     root,
     h('h1', {}, 'Firepants — the session'),
     state.message ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message' }, state.message) : null,
+    state.notice ? h('p', { class: 'notice', role: 'status', 'data-testid': 'rooms-notice' }, state.notice) : null,
     line
       ? [
           venueCard(state),

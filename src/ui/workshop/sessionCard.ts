@@ -1,12 +1,11 @@
 import type { ConsoleLine, TableResults, TableRow } from '../../app/roomsConsole';
 import { readResultsFile } from '../../round/resultsFile';
-import { CONDITION_KINDS, type ConditionKind, MINUTES_PER_DAY } from '../../sim';
+import { CONDITION_KINDS, type ConditionKind, leadText, MINUTES_PER_DAY, pointsText } from '../../sim';
 import { button, h } from '../kit/dom';
 import type { ConsoleState } from './roomsConsoleView';
 
 const value = (root: HTMLElement, id: string) =>
   (root.querySelector(`#${id}`) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 
 /** "7:41": minutes and seconds left. */
 export function timeLeft(ms: number): string {
@@ -204,9 +203,9 @@ export function resultsCard(results: readonly TableResults[]): HTMLElement {
             h('th', { scope: 'row' }, r.label),
             ...(file.ok
               ? [
-                  h('td', {}, `${file.results.score}`),
-                  h('td', {}, `${file.results.par ?? '—'}`),
-                  h('td', {}, signed(Math.round((file.results.score - (file.results.par ?? 0)) * 10) / 10)),
+                  h('td', {}, pointsText(file.results.score)),
+                  h('td', {}, file.results.par === null ? '—' : pointsText(file.results.par)),
+                  h('td', {}, leadText(file.results.score - (file.results.par ?? 0))),
                   h('td', {}, `${file.results.silentSuccesses}`),
                 ]
               : [h('td', { colspan: 4 }, file.problem)]),
