@@ -16,6 +16,8 @@ import {
   scheduledFires,
   scoreCard,
   stateHash,
+  weaknessesOf,
+  weaknessFor,
 } from '../src/sim';
 import { addressOf } from './addresses';
 import { type Budgets, serveWithin, strike, wasCutOff } from './budget';
@@ -251,6 +253,11 @@ export class TableRoom extends Room {
     if (roundOver(s)) return 'its round is over';
     if (at < s.now) return `it is already at ${formatClock(s.now)}, past ${formatClock(at)}`;
     if (!s.services[service]) return `it has no service "${service}"`;
+    // A fire set on purpose sets off one of the service's own weaknesses: one it lacks would never start.
+    if (read.command.type === 'injectIncident') {
+      const weakness = weaknessFor(s, { service, kind: read.command.kind });
+      if (typeof weakness === 'string') return weakness;
+    }
     const plan: PlannedFire = { id: `${at}-${service}-${this.plans.length}`, at, service, kind };
     this.plans = [...this.plans, plan].sort((a, b) => a.at - b.at);
     this.keep([{ p: plan }]);
@@ -507,7 +514,11 @@ export class TableRoom extends Room {
       silentSuccesses: ghost.report.net,
       players: this.seats.all().filter(holdsRole).length,
       screens: this.clients.length,
-      services: this.session.scenario.services.map((x) => ({ id: x.id, name: x.name })),
+      services: this.session.scenario.services.map((x) => ({
+        id: x.id,
+        name: x.name,
+        kinds: [...new Set(weaknessesOf(s, x.id).map((c) => c.kind))],
+      })),
       upcoming: this.upcoming(s.now),
     };
     void this.setMetadata(summary);

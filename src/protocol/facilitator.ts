@@ -91,8 +91,8 @@ export interface TableSummary {
   players: number;
   /** Screens connected now. */
   screens: number;
-  /** The scenario's services (for the console's fire list). */
-  services: { id: string; name: string }[];
+  /** The scenario's services (for the console's fire list), each with the kinds of its own weaknesses at this table. */
+  services: { id: string; name: string; kinds: string[] }[];
   /** The fires still to come at this table, soonest first: the scenario's own and those the facilitator set. */
   upcoming: UpcomingFire[];
 }

@@ -151,6 +151,17 @@ describe('a session run from the console', () => {
     await until(() => screens[0]!.seen.minute >= 60, 20_000, 'the first table an hour in');
     screens[0]!.send.control({ control: 'pause' });
     await until(() => screens[0]!.seen.paused);
+    // The console offers each service's own kinds of weakness; a kind the service lacks is refused at every
+    // table, with the reason, and nothing is set.
+    await until(() => codes.every((c) => heard.tables.some((t) => t.table === c)), 5000, 'both tables listed');
+    const catalog = heard.tables.find((t) => t.table === codes[0])?.services.find((x) => x.id === 'catalog');
+    expect(catalog?.kinds).toContain('capacity');
+    const lacks = ['certificate', 'duplicate-delivery', 'alert-noise', 'data'].find((k) => !catalog?.kinds.includes(k));
+    desk.desk.fireEverywhere({ service: 'catalog', kind: lacks as 'data' });
+    await until(() => heard.fired !== null, 5000, 'the refusal');
+    expect(heard.fired!.tables).toEqual([]);
+    expect(heard.fired!.refused.join(' ')).toMatch(/has no .* to set off/);
+    heard.fired = null;
     desk.desk.fireEverywhere({ service: 'catalog', kind: 'capacity' });
     await until(() => heard.fired !== null, 5000, 'the fire set');
     const fired = heard.fired!;

@@ -12,7 +12,7 @@ import type {
 import { showTableCode } from '../../protocol/tableCode';
 import { CONDITION_KINDS, type ConditionKind, leadText, pointsText } from '../../sim';
 import { button, h, render } from '../kit/dom';
-import { resultsCard, sessionCard, timeLeft } from './sessionCard';
+import { kindOptions, offerKinds, resultsCard, sessionCard, timeLeft } from './sessionCard';
 import { setUpCard } from './tableSetUp';
 import { projectorLink, venueCard } from './venueCard';
 
@@ -121,6 +121,8 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
 function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLElement {
   const chosen = value(root, 'rooms-fire-table') || rows[0]?.table || '';
   const row = rows.find((r) => r.table === chosen) ?? rows[0];
+  const kindsOf = (service: string) =>
+    CONDITION_KINDS.filter((k) => row?.services.find((s) => s.id === service)?.kinds.includes(k));
   return h(
     'div',
     { class: 'row' },
@@ -134,13 +136,19 @@ function fireRow(root: HTMLElement, rows: TableRow[], line: ConsoleLine): HTMLEl
     ),
     h(
       'select',
-      { id: 'rooms-fire-service', 'data-keep': 'rooms-fire-service', 'aria-label': 'Service to set on fire' },
+      {
+        id: 'rooms-fire-service',
+        'data-keep': 'rooms-fire-service',
+        'aria-label': 'Service to set on fire',
+        onchange: (e: Event) => offerKinds(root, 'rooms-fire-kind', kindsOf((e.target as HTMLSelectElement).value)),
+      },
       ...(row?.services ?? []).map((s) => h('option', { value: s.id }, s.name)),
     ),
+    // The kinds offered are the chosen service's own weaknesses at that table: the fire sets one of them off.
     h(
       'select',
       { id: 'rooms-fire-kind', 'data-keep': 'rooms-fire-kind', 'aria-label': 'Kind of failure' },
-      ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
+      ...kindOptions(kindsOf(value(root, 'rooms-fire-service') || row?.services[0]?.id || '')),
     ),
     button('Set it on fire', 'rooms-inject', () =>
       line.inject(

@@ -47,10 +47,33 @@ function upcomingFires(rows: readonly TableRow[]): HTMLElement {
   );
 }
 
+/** One option per kind of weakness, or a disabled one saying there is none to set off. */
+export function kindOptions(kinds: readonly string[]): HTMLElement[] {
+  return kinds.length > 0
+    ? kinds.map((k) => h('option', { value: k }, k))
+    : [h('option', { value: '', disabled: true }, 'no weakness to set off')];
+}
+
+/** When another service is chosen, the kinds offered become its own at once, before the next redraw. */
+export function offerKinds(root: HTMLElement, id: string, kinds: readonly string[]): void {
+  const select = root.querySelector<HTMLSelectElement>(`#${id}`);
+  if (select) select.replaceChildren(...kindOptions(kinds));
+}
+
 /** A fire at every table at one game minute: the next one all can reach, or a day and time. */
 function fireEverywhereRow(root: HTMLElement, state: ConsoleState, rows: readonly TableRow[], line: ConsoleLine) {
   const services = new Map<string, string>();
-  for (const r of rows) for (const s of r.services) services.set(s.id, s.name);
+  const kinds = new Map<string, Set<string>>();
+  for (const r of rows)
+    for (const s of r.services) {
+      services.set(s.id, s.name);
+      for (const k of s.kinds) kinds.set(s.id, (kinds.get(s.id) ?? new Set()).add(k));
+    }
+  // The kinds offered are the chosen service's own weaknesses (at any table; a table where it has none says so).
+  const kindsOf = (service: string) => CONDITION_KINDS.filter((k) => kinds.get(service)?.has(k));
+  const chosen = services.has(value(root, 'fire-service'))
+    ? value(root, 'fire-service')
+    : ([...services.keys()][0] ?? '');
   const at = () => {
     const day = Number(value(root, 'fire-day'));
     const [hh, mm] = value(root, 'fire-time').split(':').map(Number);
@@ -68,13 +91,18 @@ function fireEverywhereRow(root: HTMLElement, state: ConsoleState, rows: readonl
       { class: 'row' },
       h(
         'select',
-        { id: 'fire-service', 'data-keep': 'fire-service', 'aria-label': 'Service to set on fire at every table' },
+        {
+          id: 'fire-service',
+          'data-keep': 'fire-service',
+          'aria-label': 'Service to set on fire at every table',
+          onchange: (e: Event) => offerKinds(root, 'fire-kind', kindsOf((e.target as HTMLSelectElement).value)),
+        },
         ...[...services].map(([id, name]) => h('option', { value: id }, name)),
       ),
       h(
         'select',
         { id: 'fire-kind', 'data-keep': 'fire-kind', 'aria-label': 'Kind of failure at every table' },
-        ...CONDITION_KINDS.map((k) => h('option', { value: k }, k)),
+        ...kindOptions(kindsOf(chosen)),
       ),
       button('Set it at every table', 'fire-everywhere', () => fire(), { class: 'primary' }),
       h('span', { class: 'small' }, 'or at day'),
