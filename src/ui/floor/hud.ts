@@ -16,7 +16,14 @@ function ghostStripView(view: StoreView): HTMLElement | null {
   const strip = ghostStrip(s, view.ghost?.world ?? null, view.silent);
   return h(
     'div',
-    { class: 'ghost-strip', 'data-testid': 'ghost-strip', 'aria-label': 'The other timeline' },
+    {
+      class: 'ghost-strip',
+      'data-testid': 'ghost-strip',
+      'aria-label': 'The other timeline',
+      // The minute of the two worlds it was drawn from, so a reader can tell a drawing from a later world.
+      'data-minute': s.now,
+      'data-there-minute': view.ghost?.world.now ?? '',
+    },
     h('span', { class: 'ghost-tag' }, 'Other timeline'),
     h('span', { class: 'ghost-fires', 'data-testid': 'ghost-fires' }, ` ${strip.fires}`),
     strip.saved ? h('span', { class: 'ghost-saved', 'data-testid': 'ghost-saved' }, ` ${strip.saved}`) : null,
