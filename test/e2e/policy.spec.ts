@@ -30,6 +30,8 @@ async function watchPolicy(page: Page): Promise<() => Promise<string[]>> {
 }
 
 test('a minute of play under the strict Content-Security-Policy breaks none of its rules', async ({ page }) => {
+  // A long play-through: about 70 s alone, more beside another spec on two cores.
+  test.setTimeout(180_000);
   const broken = await watchPolicy(page);
 
   await startRound(page);
