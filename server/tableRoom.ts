@@ -16,8 +16,8 @@ import {
   scheduledFires,
   scoreCard,
   stateHash,
-  weaknessesOf,
   weaknessFor,
+  weaknessKinds,
 } from '../src/sim';
 import { addressOf } from './addresses';
 import { type Budgets, serveWithin, strike, wasCutOff } from './budget';
@@ -517,7 +517,7 @@ export class TableRoom extends Room {
       services: this.session.scenario.services.map((x) => ({
         id: x.id,
         name: x.name,
-        kinds: [...new Set(weaknessesOf(s, x.id).map((c) => c.kind))],
+        kinds: weaknessKinds(s, x.id),
       })),
       upcoming: this.upcoming(s.now),
     };

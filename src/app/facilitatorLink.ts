@@ -7,7 +7,7 @@ import {
   pairingSecret,
   type TableMessage,
 } from '../protocol/facilitatorWindow';
-import { formatClock, isCommandEntry, type Snapshot, scheduledFires, scoreCard, tuning, weaknessesOf } from '../sim';
+import { formatClock, isCommandEntry, type Snapshot, scheduledFires, scoreCard, tuning, weaknessKinds } from '../sim';
 import type { GameStore } from './store';
 
 /** A facilitator's window says hello at least this often while it is open. */
@@ -111,7 +111,7 @@ export function tableStatus(store: GameStore): TableMessage {
     services: (s?.serviceOrder ?? []).slice(0, 64).map((id) => ({
       id,
       name: name(id),
-      kinds: s ? [...new Set(weaknessesOf(s, id).map((c) => c.kind))].slice(0, 16) : [],
+      kinds: s ? weaknessKinds(s, id).slice(0, 16) : [],
     })),
     incidents: incidents.slice(0, 64),
     ghostBurning: (view.ghost?.burning ?? []).slice(0, 64).map(name),

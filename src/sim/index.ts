@@ -82,7 +82,7 @@ export {
   weekNumber,
 } from './rules/investments';
 export type { SignalOutcome } from './rules/machineReasons';
-export { tutorialFire, weaknessesOf, weaknessFor } from './rules/outsideFire';
+export { tutorialFire, weaknessesOf, weaknessFor, weaknessKinds } from './rules/outsideFire';
 export { announcedPeak, loadOf, peakNotice, trustPercent } from './rules/pressure';
 export { surfacedFactors } from './rules/retro';
 export { retroCan } from './rules/retroLife';

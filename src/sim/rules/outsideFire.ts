@@ -32,6 +32,11 @@ export function weaknessesOf<S extends Snapshot>(state: S, service: string): S['
   return out.sort((a, b) => b.strength - a.strength);
 }
 
+/** The kinds of the service's own weaknesses, each once: the kinds of fire that can be set on it on purpose. */
+export function weaknessKinds(state: Snapshot, service: string): Snapshot['conditions'][string]['kind'][] {
+  return [...new Set(weaknessesOf(state, service).map((c) => c.kind))];
+}
+
 /** The weakness a fire would set off, or why there is none to set off. */
 export function weaknessFor<S extends Snapshot>(state: S, fire: OutsideFire): S['conditions'][string] | string {
   const name = serviceName(state, fire.service);
