@@ -23,6 +23,13 @@ try {
   fail('browser setup failed');
 }
 
+// The browser tests serve the build on one port and start room servers on five more (ten apart): chosen free here
+// unless set, so a second run beside this one (or a server already on 4173) does not break either.
+const { freePorts } = await import(pathToFileURL(join(root, 'scripts', 'free-ports.mjs')).href);
+process.env.E2E_PORT ||= String(await freePorts(4200, 9000));
+process.env.E2E_ROOMS_PORT ||= String(await freePorts(20000, 30000, 5, 10));
+console.log(`browser tests: the build on port ${process.env.E2E_PORT}, room servers from ${process.env.E2E_ROOMS_PORT}`);
+
 const steps = [
   { name: 'type-check', bin: 'tsc', args: ['--noEmit'] },
   { name: 'lint', bin: 'biome', args: ['check', '.'] },
