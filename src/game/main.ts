@@ -4,10 +4,19 @@ import { BootScene } from './scenes/BootScene';
 import { MenuScene } from './scenes/MenuScene';
 import { OpsScene } from './scenes/OpsScene';
 
+/**
+ * The test build draws the map with Phaser's canvas renderer: in a headless browser without a GPU, WebGL runs in
+ * software and costs over a core per page, the canvas about a third of one, and browser tests read the page and the
+ * map's probe, not its pixels. A page of the test build that sets `__FIREPANTS_WEBGL__` before it loads draws as
+ * players' browsers do (the Content-Security-Policy play-through does).
+ */
+const canvasOnly = () =>
+  import.meta.env.MODE === 'test' && !(globalThis as { __FIREPANTS_WEBGL__?: boolean }).__FIREPANTS_WEBGL__;
+
 /** Starts Phaser in the given element; the host owns the returned game. */
 export function startGame(parent: HTMLElement, store: GameStore): Phaser.Game {
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    type: canvasOnly() ? Phaser.CANVAS : Phaser.AUTO,
     parent,
     backgroundColor: '#10141c',
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 900, height: parent.clientHeight || 660 },

@@ -33,9 +33,21 @@ test('a minute of play under the strict Content-Security-Policy breaks none of i
   // A long play-through: about 70 s alone, more beside another spec on two cores.
   test.setTimeout(180_000);
   const broken = await watchPolicy(page);
+  // Drawn with WebGL, as players' browsers draw it (the other browser tests draw the map on a plain canvas).
+  await page.addInitScript(() => {
+    (window as unknown as { __FIREPANTS_WEBGL__: boolean }).__FIREPANTS_WEBGL__ = true;
+  });
 
   await startRound(page);
   await teamResponds(page);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const map = document.querySelector('canvas');
+        return map ? Boolean(map.getContext('webgl2') ?? map.getContext('webgl')) : null;
+      }),
+    )
+    .toBe(true);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(policy).toContain("script-src 'self'");
   expect(policy).not.toContain('unsafe-eval');
