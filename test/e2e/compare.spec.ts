@@ -36,7 +36,7 @@ test('three exports are ranked by score minus par, then silent successes, with c
   await page.goto('/compare.html');
   await expect(page.getByText('No results yet.')).toBeVisible();
   await page.locator('#results-files').setInputFiles([
-    results('Blue', 140, 100, 2),
+    results('Blue', 140.44, 100, 2),
     results('Green', 150, 90, 1),
     results('Red', 130, 70, 5),
     {
@@ -49,6 +49,8 @@ test('three exports are ranked by score minus par, then silent successes, with c
   await expect(rows).toHaveCount(3);
   await expect(rows.locator('th')).toHaveText(['Red', 'Green', 'Blue']);
   await expect(rows.nth(0)).toContainText('+60');
+  // Scores to one decimal, as the report and the console show them.
+  await expect(rows.nth(2).locator('td')).toContainText(['140.4', '100', '+40.4']);
   await expect(page.getByTestId('compare-problems')).toContainText('broken.json: setupLink: missing');
   await expect(page.getByTestId('chart-score').locator('rect')).not.toHaveCount(0);
   await expect(page.getByTestId('chart-incidents').locator('svg')).toHaveAttribute(

@@ -1,10 +1,10 @@
 import { plural } from '../../content/words';
 import type { ResultsExport } from '../../round/results';
 import { marginOf, rankResults } from '../../round/resultsFile';
+import { leadText, pointsText } from '../../sim';
 import { h } from '../kit/dom';
 import { pairedBars } from '../kit/tableBars';
 
-const signed = (n: number) => (n > 0 ? `+${Math.round(n)}` : `${Math.round(n)}`);
 const decisionsTotal = (r: ResultsExport) => Object.values(r.decisions).reduce((s, n) => s + (n ?? 0), 0);
 const setupOf = (r: ResultsExport) => `${r.scenario.name}, seed ${r.seed}, ${plural(r.weeks, 'week')}`;
 
@@ -45,9 +45,11 @@ export function rankedTable(list: readonly ResultsExport[]): HTMLElement {
           h('td', {}, `${i + 1}`),
           h('th', { scope: 'row' }, r.table),
           h('td', { class: 'setup-cell' }, setupOf(r)),
-          h('td', {}, `${Math.round(r.score)}`),
-          h('td', {}, r.par === null ? '–' : `${Math.round(r.par)}`),
-          h('td', { class: 'margin' }, anyPar ? signed(marginOf(r)) : '–'),
+          // One decimal, as the report, the console and the projector show them: two tables a few tenths apart are not
+          // shown as tied.
+          h('td', {}, pointsText(r.score)),
+          h('td', {}, r.par === null ? '–' : pointsText(r.par)),
+          h('td', { class: 'margin' }, anyPar ? leadText(marginOf(r)) : '–'),
           h('td', {}, `${r.silentSuccesses}`),
           h('td', {}, `${r.incidents}`),
           h('td', {}, `${r.replayIncidents}`),
