@@ -64,14 +64,15 @@ export class FacilitatorRoom extends Room {
     void this.sendVote(true);
   };
 
-  static override async onAuth(_token: string, raw: unknown, context: AuthContext): Promise<boolean> {
+  /** The code is checked once, by the matchmaker; the console's address goes on to `onJoin` for its budget and log. */
+  static override async onAuth(_token: string, raw: unknown, context: AuthContext): Promise<{ address: string }> {
     const address = addressOf(context);
     const asked = facilitatorJoin.safeParse(raw ?? {});
     const attempt = (await door?.attempt(address, asked.success ? asked.data.code : '')) ?? {
       ok: false,
       reason: 'the console is closed',
     };
-    if (attempt.ok) return true;
+    if (attempt.ok) return { address };
     logRefusal(address, 'facilitator code', attempt.reason);
     throw new ServerError(ErrorCode.AUTH_FAILED, attempt.reason);
   }
@@ -108,13 +109,8 @@ export class FacilitatorRoom extends Room {
     this.clock.setInterval(() => void this.sendVote(false), 500);
   }
 
-  /** The code was checked by the matchmaker already; here the console's address is noted for the log. */
-  override onAuth(client: Client, _options: unknown, context: AuthContext): boolean {
-    client.userData = { address: addressOf(context) };
-    return true;
-  }
-
-  override onJoin(client: Client): void {
+  override onJoin(client: Client, _options: unknown, auth: { address: string }): void {
+    client.userData = { address: auth.address };
     const to = facilitatorDown.to(toClient(client, this.roomName));
     to.venue({ addresses: [...this.stage.addresses], projectorKey: this.stage.projectorKey() });
     void this.tablesNow().then((tables) => to.tables(tables));

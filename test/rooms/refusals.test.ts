@@ -203,6 +203,20 @@ describe('a client that floods', () => {
     expect(late.seen.seat).toEqual({ player: 'Lee', role: 'spectator' });
   });
 
+  it('a console that floods is cut off by its own address, which then waits; other consoles carry on', async () => {
+    const sdk = new Client(s.url, { headers: { 'X-Forwarded-For': '10.0.0.91' } });
+    const flooding = await openConsole(sdk);
+    let leftWith = 0;
+    flooding.room.onLeave((c) => {
+      leftWith = c;
+    });
+    for (let i = 0; i < 3000; i++) flooding.desk.timer({ label: 'spam' });
+    await until(() => leftWith !== 0, 10_000, 'the flooding console to be cut off');
+    await expect(openConsole(sdk)).rejects.toThrow(/cut off for flooding|Too Many Requests/);
+    const other = await openConsole(new Client(s.url, { headers: { 'X-Forwarded-For': '10.0.0.92' } }));
+    expect(await other.setUp([{ seed: 19, weeks: 1 }])).toHaveLength(1);
+  });
+
   it('is cut off at the socket, unread, when it sends frames no room would answer or count', async () => {
     const code = await table(18);
     const attacker = new Client(s.url, { headers: { 'X-Forwarded-For': '10.0.0.67' } });
