@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { pictureAtVenueSizes } from './helpers';
 import { device, openConsole, RoomServer, roomsPort } from './roomServer';
 
 /**
@@ -70,7 +71,7 @@ test('twenty phones vote; the projector counts phones and votes, shows no result
   await expect(screen.getByTestId('projector-result')).toHaveCount(0);
   await expect(screen.getByTestId('projector-vote')).not.toContainText('%');
   await expect(phones[0]!.getByTestId('vote-state')).not.toContainText('chose');
-  await screen.screenshot({ path: 'test-results/audience-projector-voting.png' });
+  await pictureAtVenueSizes(screen, 'audience-projector-voting');
   await late.screenshot({ path: 'test-results/audience-phone-countdown.png' });
 
   // Nobody closes it: the countdown does, and the projector shows the result large, and every phone hears it.
@@ -80,6 +81,6 @@ test('twenty phones vote; the projector counts phones and votes, shows no result
   await expect(screen.getByTestId('projector-vote')).toContainText('3 (15%)');
   for (const p of phones) await expect(p.getByTestId('vote-state')).toContainText('The audience chose: Comms');
   await expect(desk.getByTestId('rooms-result')).toContainText('The audience chose: Comms');
-  await screen.screenshot({ path: 'test-results/audience-projector-result.png' });
+  await pictureAtVenueSizes(screen, 'audience-projector-result');
   for (const context of browser.contexts()) await context.close();
 });

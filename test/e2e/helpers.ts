@@ -104,3 +104,26 @@ export async function minutesPass(page: Page, minutes: number, timeout = 60_000)
   const from = await now(page);
   await expect.poll(() => now(page), { timeout }).toBeGreaterThanOrEqual(from + minutes);
 }
+
+/** A laptop, an old projector and a full-HD projector: the screens a venue has. */
+export const VENUE_SIZES = [
+  [1280, 720],
+  [1024, 768],
+  [1920, 1080],
+] as const;
+
+/**
+ * Pictures the page at each of the venue's sizes (test-results/NAME-WxH.png), checking at each that nothing runs
+ * off the side of the screen; the page gets its own size back after.
+ */
+export async function pictureAtVenueSizes(page: Page, name: string, fullPage = false): Promise<void> {
+  const own = page.viewportSize();
+  for (const [width, height] of VENUE_SIZES) {
+    await page.setViewportSize({ width, height });
+    await framesPass(page, 2);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(wide, `${name} at ${width}×${height} runs ${wide} px off the side`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `test-results/${name}-${width}x${height}.png`, fullPage });
+  }
+  if (own) await page.setViewportSize(own);
+}
