@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { formatClock } from '../../src/sim/clock';
 import { leadText, pointsText } from '../../src/sim/outcome';
+import { pictureAtVenueSizes } from './helpers';
 import { device, openConsole, RoomServer, roomsPort, setUpTables, sit, world } from './roomServer';
 
 /**
@@ -122,6 +123,12 @@ test('a workshop of three tables: set up in the console, joined by code, one fir
   for (const label of TABLES) await expect(rowOf(label)).toContainText(/paused/);
   await desk.getByRole('button', { name: 'Clear it' }).click();
 
+  // The facilitator is halfway through setting up two more tables when the room server dies.
+  await desk.getByLabel('Tables', { exact: true }).fill('2');
+  await desk.getByLabel('Named').fill('Late, Later');
+  await desk.getByLabel('Seed', { exact: true }).fill('9');
+  await desk.getByLabel('Weeks', { exact: true }).selectOption('2');
+
   // The room server dies mid-session and comes back: every screen says so while it waits, then gets back by itself.
   await server.crash();
   for (const t of tables)
@@ -133,6 +140,11 @@ test('a workshop of three tables: set up in the console, joined by code, one fir
   for (const t of tables)
     await expect(t.getByTestId('table-notice')).toContainText('Back at the table', { timeout: 15_000 });
   await expect(desk.getByTestId('rooms-notice')).toContainText('Back', { timeout: 15_000 });
+  // What the facilitator was typing is still there, through the notices and the redraws.
+  await expect(desk.getByLabel('Tables', { exact: true })).toHaveValue('2');
+  await expect(desk.getByLabel('Named')).toHaveValue('Late, Later');
+  await expect(desk.getByLabel('Seed', { exact: true })).toHaveValue('9');
+  await expect(desk.getByLabel('Weeks', { exact: true })).toHaveValue('2');
   await expect(projector.getByRole('status')).toHaveCount(0, { timeout: 15_000 });
   for (const [i, t] of tables.entries()) {
     expect(await phaseOf(t)).toBe('paused');
@@ -166,8 +178,8 @@ test('a workshop of three tables: set up in the console, joined by code, one fir
       `${file.table} — ${pointsText(file.score)} (par ${pointsText(file.par)}, ${leadText(file.score - file.par)})`,
     );
   }
-  await desk.screenshot({ path: 'test-results/workshop-console-results.png', fullPage: true });
-  await projector.screenshot({ path: 'test-results/workshop-projector-ranking.png' });
+  await pictureAtVenueSizes(desk, 'workshop-console-results', true);
+  await pictureAtVenueSizes(projector, 'workshop-projector-ranking');
   // The tables are closed: their screens are told why.
   for (const t of tables)
     await expect(t.getByRole('alert').or(t.getByRole('status')).first()).toContainText(/ended the session/);

@@ -269,6 +269,11 @@ function audienceCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine)
   );
 }
 
+function keyed(key: string, card: HTMLElement | null): HTMLElement | null {
+  card?.setAttribute('data-key', key);
+  return card;
+}
+
 /** The console over every table on the room server, with the audience vote beside it. */
 export function renderRoomsConsole(
   root: HTMLElement,
@@ -280,16 +285,22 @@ export function renderRoomsConsole(
   render(
     root,
     h('h1', {}, 'Firepants — the session'),
-    state.message ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message' }, state.message) : null,
-    state.notice ? h('p', { class: 'notice', role: 'status', 'data-testid': 'rooms-notice' }, state.notice) : null,
+    state.message
+      ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message', 'data-key': 'message' }, state.message)
+      : null,
+    state.notice
+      ? h('p', { class: 'notice', role: 'status', 'data-testid': 'rooms-notice', 'data-key': 'notice' }, state.notice)
+      : null,
+    // Each card is the same one from one redraw to the next, whatever comes and goes above it (a notice while the
+    // server restarts, a message, the results), so what the facilitator typed in it stays.
     line
       ? [
-          venueCard(state),
-          setUpCard(root, state, line, redraw),
-          sessionCard(root, state, line),
-          state.results && state.rows.length > 0 ? resultsCard(state.results) : null,
-          tablesCard(root, state, line),
-          audienceCard(root, state, line),
+          keyed('venue', venueCard(state)),
+          keyed('setup', setUpCard(root, state, line, redraw)),
+          keyed('session', sessionCard(root, state, line)),
+          state.results && state.rows.length > 0 ? keyed('results', resultsCard(state.results)) : null,
+          keyed('tables', tablesCard(root, state, line)),
+          keyed('audience', audienceCard(root, state, line)),
         ]
       : h(
           'form',
