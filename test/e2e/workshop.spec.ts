@@ -161,6 +161,7 @@ test('a workshop of three tables: set up in the console, joined by code, one fir
   const results = desk.getByTestId('rooms-result-row');
   await expect(results).toHaveCount(3);
   await expect(projector.getByTestId('projector-tables')).toContainText('Final ranking');
+  await expect(desk.getByTestId('rooms-tables')).toContainText('The session is over and its tables are closed');
   const ranking = projector.getByTestId('projector-tables').locator('li');
   await expect(ranking).toHaveCount(3);
   for (const [i, row] of (await results.all()).entries()) {

@@ -51,7 +51,13 @@ function tablesCard(root: HTMLElement, state: ConsoleState, line: ConsoleLine): 
     { class: 'card', 'data-testid': 'rooms-tables' },
     h('h2', {}, over ? 'All rounds are over: tables ranked' : `Tables (${rows.length})`),
     rows.length === 0
-      ? h('p', {}, 'No tables yet: set them up above.')
+      ? h(
+          'p',
+          {},
+          state.results
+            ? 'The session is over and its tables are closed. Set up new tables above for another round.'
+            : 'No tables yet: set them up above.',
+        )
       : h(
           'table',
           { class: 'compare' },
