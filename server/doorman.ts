@@ -1,16 +1,20 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { Presence } from '@colyseus/core';
 import type { WebSocketTransport } from '@colyseus/ws-transport';
+import { FACILITATOR_ROOM } from '../src/protocol/facilitator';
 import { TABLE_ROOM } from '../src/protocol/table';
 import { addressOf, settleAddress } from './addresses';
 import { coolingDown, guardSocket, type RawSocket } from './budget';
+import type { FacilitatorDoor } from './facilitatorCode';
 import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
-import { ConnectionsByAddress } from './sharedCaps';
+import { ConnectionsByAddress, SharedBuckets } from './sharedCaps';
 import { BucketsByKey } from './tokenBucket';
 
 /** Asking the matchmaker for a table by its kind rather than its code. */
 const TABLE_BY_NAME = new RegExp(`/matchmake/(joinOrCreate|join|create)/${TABLE_ROOM}(\\?|$)`);
+/** Asking for the console (with the facilitator code in the body). */
+const CONSOLE = new RegExp(`/matchmake/(joinOrCreate|join|create)/${FACILITATOR_ROOM}(\\?|$)`);
 
 /** The largest matchmaking request (a seat or a device token); anything bigger is refused unread. */
 export const MAX_REQUEST_BYTES = 16 * 1024;
@@ -59,8 +63,16 @@ export function socketOrigins(origins: readonly string[]): string[] {
   return origins.flatMap((o) => (o.startsWith('https:') ? [o, `wss:${o.slice(6)}`] : [o, `ws:${o.slice(5)}`]));
 }
 
+/** The policy for each set of settings, written once: every request carries it. */
+const policies = new WeakMap<RoomSettings, string>();
+
 export function securityHeaders(res: ServerResponse, settings: RoomSettings, tls: boolean): void {
-  res.setHeader('Content-Security-Policy', contentSecurityPolicy(socketOrigins(settings.allowedOrigins)));
+  let policy = policies.get(settings);
+  if (policy === undefined) {
+    policy = contentSecurityPolicy(socketOrigins(settings.allowedOrigins));
+    policies.set(settings, policy);
+  }
+  res.setHeader('Content-Security-Policy', policy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'no-referrer');
@@ -70,22 +82,56 @@ export function securityHeaders(res: ServerResponse, settings: RoomSettings, tls
 }
 
 /**
+ * Letting clients in, one at a time: each admitted matchmaking request and web socket is handed on in a turn
+ * of the event loop of its own, so the tables' messages that arrived meanwhile are read between them. Fifty
+ * phones joining at once (a script, or a room of phones scanning the code) become fifty short pieces of work
+ * instead of one long one that every table's command would wait behind.
+ */
+class OneAtATime {
+  private readonly waiting: (() => void)[] = [];
+  private scheduled = false;
+
+  run(work: () => void): void {
+    this.waiting.push(work);
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.next);
+    }
+  }
+
+  private readonly next = (): void => {
+    const work = this.waiting.shift();
+    this.scheduled = this.waiting.length > 0;
+    if (this.scheduled) setImmediate(this.next);
+    work?.();
+  };
+}
+
+/**
  * Stands at the door of the HTTP server, before the room library and the game's files: every request gets
  * the security headers; a page from another origin, a matchmaking request too large or too frequent from
  * one address, and a web socket beyond its address's share are refused, each with one line in the log.
+ * The cheap refusals come first (origin, kind of request, size, this process's own count of the address's
+ * requests); only a request that passed them all asks the presence (Redis when scaled out) for its turn.
  */
 export class Doorman {
   readonly connections: ConnectionsByAddress;
+  /** This process's count of an address's matchmaking requests: a flood of one process is refused here. */
   private readonly matchmaking: BucketsByKey;
+  /** Every process's count of them, in the presence: an address spreading its requests is refused too. */
+  private readonly matchmakingEverywhere: SharedBuckets;
+  private readonly entry = new OneAtATime();
 
   constructor(
     private readonly settings: RoomSettings,
     private readonly tls: boolean,
     presence: Presence,
     processId: () => string,
+    private readonly consoleDoor: FacilitatorDoor,
   ) {
     this.connections = new ConnectionsByAddress(presence, processId, settings.connectionsPerAddress);
     this.matchmaking = new BucketsByKey(settings.matchmakingPerAddress);
+    this.matchmakingEverywhere = new SharedBuckets(presence, 'matchmaking', settings.matchmakingPerAddress);
   }
 
   /** Puts the doorman in front of every request handler the server has now (the room library's included). */
@@ -93,48 +139,67 @@ export class Doorman {
     const inner = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
     server.removeAllListeners('request');
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (this.admit(req, res)) for (const handler of inner) handler.call(server, req, res);
+      const pass = () => {
+        for (const handler of inner) handler.call(server, req, res);
+      };
+      const verdict = this.admit(req, res);
+      // The game's files are served at once; a join waits its turn.
+      if (verdict === true && !String(req.url).includes('/matchmake/')) pass();
+      else if (verdict === true) this.entry.run(pass);
+      else if (verdict !== false) void verdict.then((ok) => ok && this.entry.run(pass));
     });
   }
 
-  private admit(req: IncomingMessage, res: ServerResponse): boolean {
+  /** True or false at once, or (for a matchmaking request that passed the cheap checks) once the presence answers. */
+  private admit(req: IncomingMessage, res: ServerResponse): boolean | Promise<boolean> {
     const address = settleAddress(req, this.settings.trustedProxies);
     securityHeaders(res, this.settings, this.tls);
     const origin = req.headers.origin;
+    // The matchmaker's callers read its answers as JSON, `error` the reason; a page's reader reads text.
+    const matchmaking = String(req.url).includes('/matchmake/');
+    const type = matchmaking ? 'application/json' : 'text/plain; charset=utf-8';
     const refuse = (status: number, reason: string) => {
       logRefusal(address, `${req.method} ${String(req.url).slice(0, 60)}`, reason);
+      const body = matchmaking ? JSON.stringify({ code: status, error: reason }) : `${reason}\n`;
       const length = Number(req.headers['content-length'] ?? 0);
       if (Number.isFinite(length) && length <= MAX_REQUEST_BYTES) {
         // A small body is read and dropped: the connection stays open for the client's next request. A client
         // over its rate waits a second for the answer, so hammering the door gains it nothing.
         req.resume();
         const answer = () => {
-          res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-          res.end(`${reason}\n`);
+          res.writeHead(status, { 'Content-Type': type });
+          res.end(body);
         };
         if (status === 429) setTimeout(answer, 1000).unref();
         else answer();
       } else {
         // A large body is never read: the connection closes once the answer is out.
-        res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-        res.end(`${reason}\n`, () => req.socket.destroy());
+        res.writeHead(status, { 'Content-Type': type, Connection: 'close' });
+        res.end(body, () => req.socket.destroy());
       }
       return false;
     };
     if (!originAllowed(origin, req.headers.host, this.settings.allowedOrigins))
       return refuse(403, `a page from ${String(origin).slice(0, 80)} may not use this server`);
-    if (!String(req.url).includes('/matchmake/')) return true;
+    if (!matchmaking) return true;
     const wait = coolingDown(address);
     if (wait > 0) return refuse(429, `this address was cut off for flooding: wait ${wait} s`);
-    if (!this.matchmaking.take(address)) return refuse(429, 'too many requests from this address');
+    const tooMany = 'too many requests from this address';
+    if (!this.matchmaking.take(address)) return refuse(429, tooMany);
     // Tables are joined by their code only; the console sets them up.
     if (TABLE_BY_NAME.test(String(req.url))) return refuse(403, 'a table is joined by its code');
+    // A guess at the console's code while the address still waits after a wrong one is refused unread.
+    const guessWait = CONSOLE.test(String(req.url)) ? this.consoleDoor.waitFor(address) : 0;
+    if (guessWait > 0) return refuse(429, `too many wrong codes from this address: wait ${guessWait} s`);
     if (req.method === 'POST') {
       const length = Number(req.headers['content-length']);
       if (!Number.isFinite(length)) return refuse(411, 'a request needs its length');
       if (length > MAX_REQUEST_BYTES) return refuse(413, `a request may have ${MAX_REQUEST_BYTES} bytes at most`);
     }
-    return true;
+    return this.matchmakingEverywhere.take(address).then(
+      (ok) => ok || refuse(429, tooMany),
+      (err: unknown) => refuse(503, `the request count could not be read (${String(err).slice(0, 80)})`),
+    );
   }
 
   /**
@@ -175,12 +240,14 @@ export class Doorman {
           done(false, 429, 'Too Many Connections');
           return;
         }
-        if (req.socket.destroyed) {
-          this.connections.release(address);
-          return;
-        }
-        req.socket.once('close', () => this.connections.release(address));
-        done(true);
+        this.entry.run(() => {
+          if (req.socket.destroyed) {
+            this.connections.release(address);
+            return;
+          }
+          req.socket.once('close', () => this.connections.release(address));
+          done(true);
+        });
       },
       (err: unknown) => {
         logRefusal(address, 'web socket', `the connection count could not be read (${String(err).slice(0, 80)})`);

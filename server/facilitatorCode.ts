@@ -52,6 +52,8 @@ const MISSES_SECONDS = 600;
  */
 export class FacilitatorDoor {
   private readonly expected: Buffer;
+  /** Until when each address waits, as this process last read or wrote it: the door's cheap first answer. */
+  private readonly waits = new Map<string, number>();
 
   constructor(
     code: string,
@@ -60,10 +62,29 @@ export class FacilitatorDoor {
     this.expected = digest(code);
   }
 
+  /**
+   * How many seconds the address must still wait before its next try, as far as this process knows without
+   * asking the presence (a wait another process set is known here once this process has read it): the
+   * server refuses such a try before it reads the request.
+   */
+  waitFor(address: string, now = Date.now()): number {
+    const until = this.waits.get(address) ?? 0;
+    if (until > now) return Math.ceil((until - now) / 1000);
+    if (until) this.waits.delete(address);
+    return 0;
+  }
+
+  private noteWait(address: string, until: number, now: number): void {
+    if (until <= now) return;
+    this.waits.set(address, until);
+    if (this.waits.size > 10_000) for (const [a, u] of this.waits) if (u <= now) this.waits.delete(a);
+  }
+
   async attempt(address: string, typed: string, now = Date.now()): Promise<Attempt> {
     // The misses are read before the wait, and written after it: a try that sees a new miss sees its wait.
     const misses = Number(await this.presence.get(missesKey(address))) || 0;
     const until = Number(await this.presence.get(untilKey(address))) || 0;
+    this.noteWait(address, until, now);
     if (now < until)
       return { ok: false, reason: `too many wrong codes from this address: wait ${Math.ceil((until - now) / 1000)} s` };
     const turn = turnKey(address, misses);
@@ -74,9 +95,11 @@ export class FacilitatorDoor {
       for (let m = 0; m <= Math.min(misses, 64); m++) this.presence.del(turnKey(address, m));
       this.presence.del(missesKey(address));
       this.presence.del(untilKey(address));
+      this.waits.delete(address);
       return { ok: true };
     }
     const wait = Math.min(300_000, 500 * 2 ** misses);
+    this.noteWait(address, now + wait, now);
     await this.presence.setex(untilKey(address), String(now + wait), Math.ceil(wait / 1000));
     await this.presence.incr(missesKey(address));
     await this.presence.expire(missesKey(address), MISSES_SECONDS);

@@ -63,7 +63,8 @@ async function leastBusy(): Promise<string> {
 export function roomServer(settings: RoomSettings, http: HttpServer = createServer(), tls = false): RoomServer {
   const redis = settings.redisUrl;
   const presence: Presence = redis ? new RedisPresence(redis) : new LocalPresence();
-  const doorman = new Doorman(settings, tls, presence, () => matchMaker.processId);
+  const consoleDoor = new FacilitatorDoor(settings.facilitatorCode, presence);
+  const doorman = new Doorman(settings, tls, presence, () => matchMaker.processId, consoleDoor);
   const transport = new WebSocketTransport({
     server: http,
     maxPayload: MAX_MESSAGE_BYTES,
@@ -101,7 +102,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
     book: new VoteBook(presence, settings.secret, redis ? null : settings.dataDir),
     newDevices: new SharedBuckets(presence, 'devices', settings.devicesPerAddress),
   };
-  guardConsoleWith(new FacilitatorDoor(settings.facilitatorCode, presence));
+  guardConsoleWith(consoleDoor);
   const stageState = new StageState(presence, settings.secret, settings.venueAddresses);
   projectFrom(stageState);
   let stopCountdowns: (() => void) | null = null;

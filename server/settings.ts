@@ -24,7 +24,7 @@ export interface RoomSettings {
   idleMinutes: number;
   /** Open connections one address may have on a process. */
   connectionsPerAddress: number;
-  /** Matchmaking requests (joins) one address may make. */
+  /** Matchmaking requests (joins) one address may make, over all the processes. */
   matchmakingPerAddress: Rate;
   /** New voting devices one address may register. */
   devicesPerAddress: Rate;
@@ -50,6 +50,9 @@ export function roomSettings(given: Partial<RoomSettings> & Pick<RoomSettings, '
   };
 }
 
+/** Joins a second per address, and three seconds' worth at once (the default: 20 a second, 60 at once). */
+const joinsPerSecond = (perSecond: number): Rate => ({ perSecond, burst: perSecond * 3 });
+
 const number = (value: string | undefined, fallback: number) => {
   const n = Number(value);
   return value !== undefined && value !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
@@ -73,6 +76,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv, facilitatorCode: string,
     maxTables: number(env.ROOMS_MAX_TABLES, base.maxTables),
     idleMinutes: number(env.ROOMS_IDLE_MINUTES, base.idleMinutes),
     connectionsPerAddress: number(env.ROOMS_CONNECTIONS_PER_ADDRESS, base.connectionsPerAddress),
+    matchmakingPerAddress: joinsPerSecond(number(env.ROOMS_JOINS_PER_ADDRESS, base.matchmakingPerAddress.perSecond)),
     devicesPerAddress: { ...base.devicesPerAddress, burst: number(env.ROOMS_DEVICES_PER_ADDRESS, 20) },
     fsync: env.ROOMS_FSYNC === '1',
   };

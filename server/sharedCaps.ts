@@ -121,6 +121,11 @@ const bucketKey = (name: string, key: string) => `firepants:bucket:${name}:${key
  */
 export class SharedBuckets {
   private readonly idleSeconds: number;
+  /**
+   * When each bucket this process found empty earns its next token: until then it is refused here without
+   * asking the presence (no process can put a token back, so none can be there sooner).
+   */
+  private readonly emptyUntil = new Map<string, number>();
 
   constructor(
     private readonly presence: Presence,
@@ -131,6 +136,11 @@ export class SharedBuckets {
   }
 
   async take(key: string, now = Date.now()): Promise<boolean> {
+    const until = this.emptyUntil.get(key);
+    if (until !== undefined) {
+      if (now < until) return false;
+      this.emptyUntil.delete(key);
+    }
     const k = bucketKey(this.name, key);
     const spent = await this.presence.hincrbyex(k, 'spent', 1, this.idleSeconds);
     let since = Number(await this.presence.hget(k, 'since'));
@@ -141,6 +151,8 @@ export class SharedBuckets {
     const earned = Math.floor(((now - since) / 1000) * this.rate.perSecond);
     if (spent > this.rate.burst + earned) {
       await this.presence.hincrby(k, 'spent', -1);
+      this.emptyUntil.set(key, since + Math.ceil(((earned + 1) * 1000) / this.rate.perSecond));
+      if (this.emptyUntil.size > 10_000) for (const [a, u] of this.emptyUntil) if (u <= now) this.emptyUntil.delete(a);
       return false;
     }
     // Before this take the bucket held `burst + earned - spent + 1`: what is over `burst` was never there.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Client, type Room } from 'colyseus.js';
 import { Redis } from 'ioredis';
@@ -19,6 +20,28 @@ afterAll(async () => {
 if (!redisServer)
   console.warn('addressCaps.slow.test.ts: redis-server was not found (apt-get install redis-server): skipped');
 
+/** A matchmaking request for a table that does not exist, from `address` as the proxy names it. */
+function matchmake(port: number, address: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/matchmake/joinById/NOSUCHTABLE',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '2', 'X-Forwarded-For': address },
+    });
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (d) => {
+        text += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
 /** Tries until it works or the time is up; the last refusal is the error. */
 async function eventually<T>(attempt: () => Promise<T>, ms: number): Promise<T> {
   const end = Date.now() + ms;
@@ -33,7 +56,7 @@ async function eventually<T>(attempt: () => Promise<T>, ms: number): Promise<T> 
 }
 
 it.skipIf(!redisServer)(
-  'the caps per address hold over two processes: connections over the cap are refused on either, a closed one frees a place on the other, a killed process’s lapse; a wrong facilitator code on one makes the other wait; new voting devices come from one bucket',
+  'the caps per address hold over two processes: connections over the cap are refused on either, a closed one frees a place on the other, a killed process’s lapse; a wrong facilitator code on one makes the other wait; joins and new voting devices come from one bucket',
   async () => {
     const redis = await startRedis();
     stops.push(async () => {
@@ -100,6 +123,20 @@ it.skipIf(!redisServer)(
     await expect(guess(a, FACILITATOR_CODE)).rejects.toThrow(/too many wrong codes from this address: wait 1 s/);
     const console2 = await eventually(() => guess(a, FACILITATOR_CODE), 5000);
     await console2.leave(true);
+
+    // Joins of one address are counted over both processes: 140 at once, half to each, are 60 (the burst) and
+    // what came back while they were answered (20 a second); each process alone would let 60 through.
+    const answers = await Promise.all(
+      Array.from({ length: 140 }, (_, i) => matchmake(ports[i % 2] as number, '10.7.7.11')),
+    );
+    const refused = answers.filter((r) => r.status === 429);
+    expect(refused.every((r) => JSON.parse(r.body).error === 'too many requests from this address')).toBe(true);
+    const passed = answers.length - refused.length;
+    expect(passed).toBeGreaterThanOrEqual(60);
+    expect(passed).toBeLessThanOrEqual(90);
+    // What passed reached the matchmaker, which knows no such table; another address has its own share.
+    expect(answers.find((r) => r.status !== 429)?.body).toMatch(/NOSUCHTABLE.*not found/);
+    expect((await matchmake(ports[1] as number, '10.7.7.12')).status).toBe(200);
 
     // New voting devices of one address are drawn from one bucket in Redis, whichever process issues them.
     const buckets = [new RedisPresence(redis.url), new RedisPresence(redis.url)];

@@ -13,12 +13,14 @@ function roomOf(n: number) {
 const turn = () => new Promise((r) => setImmediate(r));
 
 it('writes a broadcast to a large room in slices, one turn at a time, each client getting the broadcasts in order', async () => {
-  const { room, got } = roomOf(SOCKETS_PER_TURN * 2 + 50);
+  const n = SOCKETS_PER_TURN * 2 + 10;
+  const { room, got } = roomOf(n);
   const everyone = audienceDown.to(toEveryone(room));
   everyone.refused({ reason: 'first' });
   everyone.refused({ reason: 'second' });
   // Only the first slice went out in this turn.
   expect(got.filter((g) => g.length > 0)).toHaveLength(SOCKETS_PER_TURN);
+  // Two broadcasts of three slices each take six turns.
   for (let i = 0; i < 6; i++) await turn();
   expect(got.every((g) => g.length === 2)).toBe(true);
   for (const g of got) expect(String(g[0])).not.toBe(String(g[1]));

@@ -176,6 +176,43 @@ describe('the facilitator code', () => {
   });
 });
 
+describe('the door refuses before reading', () => {
+  it('a guess at the console’s code while its address waits, and matchmaking over the address’s rate', async () => {
+    const guesser = new Client(s.url, { headers: { 'X-Forwarded-For': '10.0.0.77' } });
+    await expect(guesser.joinOrCreate(FACILITATOR_ROOM, { code: 'guess-guess-guess' })).rejects.toThrow(
+      'wrong facilitator code',
+    );
+    // During the wait a try is answered at the door: a body the matchmaker could not even parse is not read.
+    const garbage = (address: string) =>
+      http(`/matchmake/joinOrCreate/${FACILITATOR_ROOM}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': '9', 'X-Forwarded-For': address },
+        body: 'not json!',
+      });
+    const waiting = await garbage('10.0.0.77');
+    expect(waiting.status).toBe(429);
+    expect(JSON.parse(waiting.body).error).toMatch(/too many wrong codes from this address: wait 1 s/);
+    // Another address's request reaches the matchmaker, which finds it unreadable.
+    const other = await garbage('10.0.0.78');
+    expect(other.status).toBe(200);
+    expect(JSON.parse(other.body).error).toMatch(/JSON/);
+    // Sixty joins at once from one address, then the rest are refused until tokens come back (20 a second).
+    const joins = await Promise.all(
+      Array.from({ length: 80 }, () =>
+        http('/matchmake/joinById/NOSUCHTABLE', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Content-Length': '2', 'X-Forwarded-For': '10.0.0.79' },
+          body: '{}',
+        }),
+      ),
+    );
+    const refused = joins.filter((j) => j.status === 429);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(joins.length - refused.length).toBeGreaterThanOrEqual(60);
+    expect(JSON.parse(refused[0]?.body ?? '{}').error).toBe('too many requests from this address');
+  });
+});
+
 describe('a client that floods', () => {
   it('is refused, then disconnected; its table and the others play on', async () => {
     const code = await table(14);

@@ -71,6 +71,32 @@ it('draws every process’s new devices of an address from one bucket, which ref
   expect(later.filter(Boolean)).toHaveLength(3);
 });
 
+it('refuses a bucket it found empty without asking the presence again until its next token is due', async () => {
+  const presence = new LocalPresence();
+  let asked = 0;
+  const counted = new Proxy(presence, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      return typeof value === 'function'
+        ? (...args: unknown[]) => {
+            asked++;
+            return value.apply(target, args);
+          }
+        : value;
+    },
+  });
+  const joins = new SharedBuckets(counted, 'matchmaking', { burst: 2, perSecond: 10 });
+  const t = Date.now();
+  expect([await joins.take('10.0.0.6', t), await joins.take('10.0.0.6', t)]).toEqual([true, true]);
+  expect(await joins.take('10.0.0.6', t + 10)).toBe(false);
+  const before = asked;
+  for (let i = 0; i < 50; i++) expect(await joins.take('10.0.0.6', t + 20 + i)).toBe(false);
+  expect(asked).toBe(before);
+  // A tenth of a second on, a token is due: the presence is asked again and gives it.
+  expect(await joins.take('10.0.0.6', t + 100)).toBe(true);
+  expect(asked).toBeGreaterThan(before);
+});
+
 it('makes an address that guessed the facilitator code wrong on one process wait on the other, one try at a time', async () => {
   const presence = new LocalPresence();
   const [a, b] = [new FacilitatorDoor('right-code-1234', presence), new FacilitatorDoor('right-code-1234', presence)];
