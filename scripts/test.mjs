@@ -28,7 +28,9 @@ try {
 const { freePorts } = await import(pathToFileURL(join(root, 'scripts', 'free-ports.mjs')).href);
 process.env.E2E_PORT ||= String(await freePorts(4200, 9000));
 process.env.E2E_ROOMS_PORT ||= String(await freePorts(20000, 30000, 5, 10));
-console.log(`browser tests: the build on port ${process.env.E2E_PORT}, room servers from ${process.env.E2E_ROOMS_PORT}`);
+console.log(
+  `browser tests: the build on port ${process.env.E2E_PORT}, room servers from ${process.env.E2E_ROOMS_PORT}`,
+);
 
 const steps = [
   { name: 'type-check', bin: 'tsc', args: ['--noEmit'] },

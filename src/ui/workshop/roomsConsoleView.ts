@@ -292,7 +292,11 @@ export function renderRoomsConsole(
     root,
     h('h1', {}, 'Firepants — the session'),
     state.message
-      ? h('p', { class: 'problem', role: 'alert', 'data-testid': 'rooms-message', 'data-key': 'message' }, state.message)
+      ? h(
+          'p',
+          { class: 'problem', role: 'alert', 'data-testid': 'rooms-message', 'data-key': 'message' },
+          state.message,
+        )
       : null,
     state.notice
       ? h('p', { class: 'notice', role: 'status', 'data-testid': 'rooms-notice', 'data-key': 'notice' }, state.notice)
