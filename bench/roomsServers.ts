@@ -32,11 +32,26 @@ async function free(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * `count` free ports in [from, to], looked for from a random place in the range (and round), so that two test
+ * files or two runs starting servers at the same moment rarely reach for the same ones.
+ */
 export async function freePorts(from: number, to: number, count: number): Promise<number[]> {
   const out: number[] = [];
-  for (let p = from; p <= to && out.length < count; p++) if (await free(p)) out.push(p);
+  const span = to - from + 1;
+  const start = Math.floor(Math.random() * span);
+  for (let k = 0; k < span && out.length < count; k++) {
+    const p = from + ((start + k) % span);
+    if (await free(p)) out.push(p);
+  }
   if (out.length < count) throw new Error(`no ${count} free ports in ${from}–${to}`);
   return out;
+}
+
+/** Where a Redis of its own may listen: `REDIS_PORTS` ("from-to", which `npm test` chooses per run), else 6391–6399. */
+function redisPorts(): [number, number] {
+  const [from, to] = (process.env.REDIS_PORTS ?? '').split('-').map(Number);
+  return from && to && to >= from ? [from, to] : [6391, 6399];
 }
 
 /** The redis-server binary, or null (the bench then says so and runs one process only). */
@@ -71,7 +86,7 @@ export async function startRedis(): Promise<{ url: string; child: ChildProcess }
   const binary = findRedis();
   if (!binary) throw new Error('redis-server was not found: install it (apt-get install redis-server)');
   const given = Number(process.env.REDIS_PORT);
-  const [port] = given > 0 ? await freePorts(given, given, 1) : await freePorts(6391, 6399, 1);
+  const [port] = given > 0 ? await freePorts(given, given, 1) : await freePorts(...redisPorts(), 1);
   const dir = mkdtempSync(join(tmpdir(), 'firepants-redis-'));
   const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir], {
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,8 +28,17 @@ try {
 const { freePorts } = await import(pathToFileURL(join(root, 'scripts', 'free-ports.mjs')).href);
 process.env.E2E_PORT ||= String(await freePorts(4200, 9000));
 process.env.E2E_ROOMS_PORT ||= String(await freePorts(20000, 30000, 5, 10));
+// The room tests' servers and their own Redis servers look for ports in ranges of this run's own.
+if (!process.env.ROOMS_TEST_PORTS) {
+  const first = await freePorts(10000, 19900, 90);
+  process.env.ROOMS_TEST_PORTS = `${first}-${first + 89}`;
+}
+if (!process.env.REDIS_PORTS) {
+  const first = await freePorts(9100, 9990, 10);
+  process.env.REDIS_PORTS = `${first}-${first + 9}`;
+}
 console.log(
-  `browser tests: the build on port ${process.env.E2E_PORT}, room servers from ${process.env.E2E_ROOMS_PORT}`,
+  `ports of this run: room tests ${process.env.ROOMS_TEST_PORTS}, their Redis ${process.env.REDIS_PORTS}; browser tests: the build on ${process.env.E2E_PORT}, room servers from ${process.env.E2E_ROOMS_PORT}`,
 );
 
 const steps = [
