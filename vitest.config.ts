@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     maxWorkers: availableParallelism(),
+    setupFiles: ['test/nodeSockets.ts'],
     projects: [
       {
         extends: true,
