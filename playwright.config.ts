@@ -19,7 +19,7 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 15_000 },
   // Two specs at a time where there are two cores (the whole suite passed so in 10.0 min against 13.9 min one at a
-  // time); E2E_WORKERS sets it.
+  // time); E2E_WORKERS sets it, and `npm test` sets it to one while another test run is on the machine.
   workers: Number(process.env.E2E_WORKERS) || Math.min(2, availableParallelism()),
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],

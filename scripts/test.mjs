@@ -41,6 +41,12 @@ console.log(
   `ports of this run: room tests ${process.env.ROOMS_TEST_PORTS}, their Redis ${process.env.REDIS_PORTS}; browser tests: the build on ${process.env.E2E_PORT}, room servers from ${process.env.E2E_ROOMS_PORT}`,
 );
 
+// Another run on this machine (a second checkout's tests) shares its cores: the browser tests then open one
+// browser at a time instead of two, so that the two runs together have the browsers one run alone has.
+const { announceRun, otherRuns } = await import(pathToFileURL(join(root, 'scripts', 'other-runs.mjs')).href);
+announceRun();
+const workersSet = Boolean(process.env.E2E_WORKERS);
+
 const steps = [
   { name: 'type-check', bin: 'tsc', args: ['--noEmit'] },
   { name: 'lint', bin: 'biome', args: ['check', '.'] },
@@ -59,6 +65,12 @@ for (const step of steps) {
     console.log(`– ${step.name} skipped: ${step.needs} failed`);
     results.push({ name: step.name, status: 'skipped', seconds: 0 });
     continue;
+  }
+  if (step.bin === 'playwright' && !workersSet) {
+    const others = otherRuns();
+    if (others > 0) console.log(`${others} other test run(s) on this machine: one browser at a time`);
+    if (others > 0) process.env.E2E_WORKERS = '1';
+    else delete process.env.E2E_WORKERS;
   }
   const started = Date.now();
   const result = spawnSync(localBin(step.bin), step.args, {
