@@ -10,6 +10,7 @@ import { logRefusal } from './refusals';
 import type { RoomSettings } from './settings';
 import { ConnectionsByAddress, SharedBuckets } from './sharedCaps';
 import { BucketsByKey } from './tokenBucket';
+import { turns } from './turns';
 
 /** Asking the matchmaker for a table by its kind rather than its code. */
 const TABLE_BY_NAME = new RegExp(`/matchmake/(joinOrCreate|join|create)/${TABLE_ROOM}(\\?|$)`);
@@ -82,32 +83,6 @@ export function securityHeaders(res: ServerResponse, settings: RoomSettings, tls
 }
 
 /**
- * Letting clients in, one at a time: each admitted matchmaking request and web socket is handed on in a turn
- * of the event loop of its own, so the tables' messages that arrived meanwhile are read between them. Fifty
- * phones joining at once (a script, or a room of phones scanning the code) become fifty short pieces of work
- * instead of one long one that every table's command would wait behind.
- */
-class OneAtATime {
-  private readonly waiting: (() => void)[] = [];
-  private scheduled = false;
-
-  run(work: () => void): void {
-    this.waiting.push(work);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(this.next);
-    }
-  }
-
-  private readonly next = (): void => {
-    const work = this.waiting.shift();
-    this.scheduled = this.waiting.length > 0;
-    if (this.scheduled) setImmediate(this.next);
-    work?.();
-  };
-}
-
-/**
  * Stands at the door of the HTTP server, before the room library and the game's files: every request gets
  * the security headers; a page from another origin, a matchmaking request too large or too frequent from
  * one address, and a web socket beyond its address's share are refused, each with one line in the log.
@@ -120,7 +95,6 @@ export class Doorman {
   private readonly matchmaking: BucketsByKey;
   /** Every process's count of them, in the presence: an address spreading its requests is refused too. */
   private readonly matchmakingEverywhere: SharedBuckets;
-  private readonly entry = new OneAtATime();
 
   constructor(
     private readonly settings: RoomSettings,
@@ -145,8 +119,8 @@ export class Doorman {
       const verdict = this.admit(req, res);
       // The game's files are served at once; a join waits its turn.
       if (verdict === true && !String(req.url).includes('/matchmake/')) pass();
-      else if (verdict === true) this.entry.run(pass);
-      else if (verdict !== false) void verdict.then((ok) => ok && this.entry.run(pass));
+      else if (verdict === true) turns.run(pass);
+      else if (verdict !== false) void verdict.then((ok) => ok && turns.run(pass));
     });
   }
 
@@ -240,7 +214,7 @@ export class Doorman {
           done(false, 429, 'Too Many Connections');
           return;
         }
-        this.entry.run(() => {
+        turns.run(() => {
           if (req.socket.destroyed) {
             this.connections.release(address);
             return;

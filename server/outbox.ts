@@ -1,6 +1,7 @@
 import { type Client, getMessageBytes, Protocol, type Room } from '@colyseus/core';
 import type { Post } from '../src/protocol/wire';
 import { cutOff } from './budget';
+import { turns } from './turns';
 
 /** The most a socket may have waiting to go out before its reader counts as too slow and is dropped. */
 export const MAX_OUTGOING_BYTES = 4 * 1024 * 1024;
@@ -30,7 +31,8 @@ export function toClient(client: Client, room: string): Post {
  * The most sockets a broadcast is written to in one turn of the event loop. An audience room of 500 phones
  * takes some milliseconds to write to (a write is some 20 µs on a busy machine); in slices, a table's
  * command waiting behind it waits for one slice (half a millisecond), and more phones (a script opening
- * hundreds from one address) make the broadcast longer, not the wait.
+ * hundreds from one address) make the broadcast longer, not the wait. Each slice takes its turn with the
+ * tables' ticks and the joins (see `turns`).
  */
 export const SOCKETS_PER_TURN = 25;
 
@@ -53,7 +55,7 @@ function drain(room: Room, queue: Pending[]): void {
     }
     if (p.next >= p.clients.length) queue.shift();
   }
-  if (queue.length > 0) setImmediate(() => drain(room, queue));
+  if (queue.length > 0) turns.run(() => drain(room, queue));
 }
 
 /**

@@ -28,6 +28,7 @@ import type { TableHall } from './tableHall';
 import { restoreRound, startRound } from './tableRound';
 import { type Claim, TableSeats } from './tableSeats';
 import type { PlannedFire, TableLine } from './tableStore';
+import { turns } from './turns';
 
 /** What each screen may send: a decision or two a second, a clock control now and then, one hello per join. */
 const BUDGETS: Budgets<typeof tableUp.schemas> = {
@@ -73,6 +74,8 @@ export class TableRoom extends Room {
   private emptySince = Date.now();
   private hashAt: { minute: number; stateHash: string } | null = null;
   private closing = false;
+  /** Gone: a tick still waiting for its turn does nothing. */
+  private disposed = false;
   /** Fires the facilitator set ahead, soonest first: each starts at its game minute. */
   private plans: PlannedFire[] = [];
   /** A demo table asked once: the audience's answer frames every retro after the first vote. */
@@ -142,8 +145,9 @@ export class TableRoom extends Room {
       (client, reason) => this.to(client).refused({ reason }),
     );
     // Four ticks a second: each moves the clock ten minutes at 1×, which costs the simulation half as much per
-    // minute as small steps, and screens see the clock move as often as they can read it.
-    this.setSimulationInterval((dt) => this.tick(dt), 250);
+    // minute as small steps, and screens see the clock move as often as they can read it. Each tick takes its
+    // turn with the other tables' (see `turns`), so commands are read between them.
+    this.setSimulationInterval((dt) => turns.run(() => this.tick(dt)), 250);
     this.clock.setInterval(() => this.closeIfIdle(), 30_000);
     this.publish(true);
   }
@@ -203,6 +207,7 @@ export class TableRoom extends Room {
   }
 
   override async onDispose(): Promise<void> {
+    this.disposed = true;
     await this.hall.store.release(this.code, this.hall.processId);
   }
 
@@ -406,7 +411,7 @@ export class TableRoom extends Room {
   }
 
   private tick(dt: number): void {
-    if (this.paused || this.closing) return;
+    if (this.paused || this.closing || this.disposed) return;
     const snap = this.session.snapshot();
     if (roundOver(snap)) return;
     const live = snap.openIncidents.some((id) => snap.incidents[id]?.phase !== 'undetected');
