@@ -9,7 +9,8 @@
  * measures each round trip (a player's command until its entry comes back; a vote until it is counted).
  * With `--attack` (flood, slow-reader, table-spam, vote-stuffing) the same run warms up, then has a phase
  * before the attack, the attack, and a phase as long after it; the attacker runs in a process of its own
- * (as on a laptop of its own). The criterion: every table's p95 under attack against its own p95 before
+ * (as on a laptop of its own), at the lowest priority (`--attacker-niceness 19`; 0 lets it compete with the
+ * servers for the cores). The criterion: every table's p95 under attack against its own p95 before
  * and after it together, with some 120 round trips per table and phase (`--every`); the median and worst
  * of those ratios are reported, with the same figures for after over before (no attack in either) to read
  * them against. It also reports what each process spent in each phase and how late the servers' event
@@ -214,7 +215,7 @@ async function measure(p: Phase, during: () => Promise<void>): Promise<void> {
   };
 }
 try {
-  if (ATTACK) attackerProc = await attackerProcess();
+  if (ATTACK) attackerProc = await attackerProcess(flag('attacker-niceness', 19));
   // The console sets the tables up, 50 at a time.
   const desk = await device(urls[0] as string).joinOrCreate(FACILITATOR_ROOM, { code: BENCH_CODE });
   const codes: string[] = [];
@@ -311,8 +312,11 @@ try {
 function tableRatios(of: (c: (typeof latencies.command)[number]) => 'before' | 'after' | null): {
   ratios: number[];
   fewest: number;
+  /** The tables at ×1.5 or more: their p95 before and after, in ms. */
+  over: string[];
 } {
   let fewest = Number.POSITIVE_INFINITY;
+  const over: string[] = [];
   const ratios = Array.from({ length: TABLES }, (_, t) => {
     const mine = latencies.command.filter((c) => c.table === t);
     const before = mine.filter((c) => of(c) === 'before').map((c) => c.ms);
@@ -320,9 +324,10 @@ function tableRatios(of: (c: (typeof latencies.command)[number]) => 'before' | '
     fewest = Math.min(fewest, before.length, after.length);
     const b = pct(before, 95);
     const a = pct(after, 95);
+    if (b > 0 && a / b >= 1.5) over.push(`table ${t}: ${b.toFixed(1)} → ${a.toFixed(1)} ms`);
     return b > 0 && a > 0 ? a / b : 0;
   }).filter((r) => r > 0);
-  return { ratios, fewest: Number.isFinite(fewest) ? fewest : 0 };
+  return { ratios, fewest: Number.isFinite(fewest) ? fewest : 0, over };
 }
 // The criterion: every other table's p95 under attack under 1.5× its own p95 in the baseline of the same run.
 // The baseline is the phase before the attack and the phase after it together, so that the machine's load
@@ -377,6 +382,7 @@ const figures = {
         memoryPeakMb: Math.round(memory.peakMb),
         memoryAfterMb: Math.round(memory.afterMb),
         attacker,
+        attackerNiceness: attackerProc?.niceness ?? 0,
         attackCores: {
           servers: spent.attack?.servers ?? [],
           clients: spent.attack?.clients ?? 0,
@@ -402,11 +408,12 @@ if ('commandP95Ratio' in figures) {
   console.log(
     `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of before and after together); each table's p95 over its own p95 before and after (${figures.fewestTableRoundTrips}+ round trips a table a phase): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, after it over before it: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
   );
+  if (underAttack.over.length > 0) console.log(`          at ×1.5 or more: ${underAttack.over.join('; ')}`);
   console.log(
     `          memory ${figures.memoryBeforeMb} → peak ${figures.memoryPeakMb} → ${figures.memoryAfterMb} MB a minute later; attacker ${JSON.stringify(attacker)}`,
   );
   console.log(
-    `          cpu under attack: servers ${figures.attackCores.servers.join(' + ')}, clients ${figures.attackCores.clients}, attacker ${figures.attackCores.attacker}; event loops late (worst second's p99 / longest): servers ${figures.attackServerLoopMs.p99} / ${figures.attackServerLoopMs.max} ms, clients ${figures.attackClientLoopP99Ms} ms`,
+    `          cpu under attack: servers ${figures.attackCores.servers.join(' + ')}, clients ${figures.attackCores.clients}, attacker ${figures.attackCores.attacker} (at niceness ${figures.attackerNiceness}); event loops late (worst second's p99 / longest): servers ${figures.attackServerLoopMs.p99} / ${figures.attackServerLoopMs.max} ms, clients ${figures.attackClientLoopP99Ms} ms`,
   );
 }
 console.log(

@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -149,6 +149,9 @@ export async function startServers(processes: number, firstPort: number): Promis
       });
       await waitForLine(child, 'Firepants rooms', `room server on ${port}`);
       let partial = '';
+      // BENCH_SERVER_LOG names a file each server's output is copied to (with `--trace-gc`, say).
+      const log = process.env.BENCH_SERVER_LOG ? createWriteStream(`${process.env.BENCH_SERVER_LOG}.${server}`) : null;
+      if (log) child.stdout?.pipe(log);
       child.stdout?.on('data', (d: Buffer) => {
         const lines = (partial + String(d)).split('\n');
         partial = lines.pop() ?? '';
