@@ -66,11 +66,10 @@ for (const step of steps) {
     results.push({ name: step.name, status: 'skipped', seconds: 0 });
     continue;
   }
-  if (step.bin === 'playwright' && !workersSet) {
-    const others = otherRuns();
-    if (others > 0) console.log(`${others} other test run(s) on this machine: one browser at a time`);
-    if (others > 0) process.env.E2E_WORKERS = '1';
-    else delete process.env.E2E_WORKERS;
+  const others = step.bin === 'playwright' && !workersSet ? otherRuns() : 0;
+  if (others > 0) {
+    console.log(`${others} other test run(s) on this machine: one browser at a time`);
+    process.env.E2E_WORKERS = '1';
   }
   const started = Date.now();
   const result = spawnSync(localBin(step.bin), step.args, {
