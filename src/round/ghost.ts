@@ -33,8 +33,13 @@ export class GhostTimeline {
   private readonly replay: Replay;
   private seen = new Set<string>();
 
-  constructor(scenario: Scenario, ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>, inputs: TimedInput[] = []) {
-    this.replay = new Replay(scenario, ours, inputs);
+  constructor(
+    scenario: Scenario,
+    ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>,
+    inputs: TimedInput[] = [],
+    fast = false,
+  ) {
+    this.replay = new Replay(scenario, ours, inputs, fast);
   }
 
   /** An outside fire the player's timeline just faced: the ghost faces it at the same minute. */

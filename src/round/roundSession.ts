@@ -45,6 +45,11 @@ export interface RoundSetup {
   inputs?: TimedInput[];
   /** A bot that plays the round by itself (attract mode). */
   demoBot?: Policy;
+  /**
+   * Both timelines stepped in place (see SimulationOptions.fast): for rounds played headless, whose snapshots
+   * are read there and then, never kept across a change.
+   */
+  fast?: boolean;
 }
 
 /** When the guided first fire starts: Monday 09:30. */
@@ -94,7 +99,7 @@ export class RoundSession {
   }
 
   static start(setup: RoundSetup): RoundSession {
-    const options = { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership };
+    const options = { seed: setup.seed, weeks: setup.weeks, ownership: setup.ownership, fast: setup.fast ?? false };
     const sim = createSimulation(setup.scenario, options);
     const entries: LogEntry[] = [];
     const atSetup = recording(sim, entries, 'setup');
@@ -108,7 +113,7 @@ export class RoundSession {
       ...(setup.inputs ?? []).map((i) => ({ ...i, by: i.by ?? by })),
     ];
     const timeline = new Timeline(sim, setup.demoBot ?? null, scheduled, entries, 'demo', true);
-    const ghost = new GhostTimeline(setup.scenario, sim.snapshot(), notTheScenarios(scheduled));
+    const ghost = new GhostTimeline(setup.scenario, sim.snapshot(), notTheScenarios(scheduled), setup.fast);
     return new RoundSession(
       setup.scenario,
       sim,

@@ -21,15 +21,17 @@ export interface TableRound {
 /**
  * Plays a round the way a table does in the browser: a bot looks at the world every few minutes and its
  * commands go through the round's own dispatch, as clicks would (so fires it sets reach the ghost as a
- * player's do); the ghost timeline follows after each step, or only at the end. `each` sees every minute
- * the round passes through when `everyMinute` is set.
+ * player's do); the ghost timeline follows after each step, or only at the end. `everyMinute` sees every minute
+ * the round passes through when `everyMinute` is set. Both timelines step in place unless `fast` is false (the
+ * same worlds to the last bit, minute by minute: fastSession.slow.test.ts); what `everyMinute` is handed is
+ * good until the next minute.
  */
 export function playAtTable(
   scenario: Scenario,
   seed: number,
   weeks: number,
   bot: Policy,
-  options: { guided?: boolean; everyMinute?: (ours: Snapshot, ghost: GhostView) => void } = {},
+  options: { guided?: boolean; fast?: boolean; everyMinute?: (ours: Snapshot, ghost: GhostView) => void } = {},
 ): TableRound {
   const world = createWorld(scenario, { seed, weeks });
   const session = RoundSession.start({
@@ -39,6 +41,7 @@ export function playAtTable(
     ownership: world.ownership,
     rotation: world.rotation.byTeam,
     guided: options.guided ?? false,
+    fast: options.fast ?? true,
   });
   const each = options.everyMinute;
   while (!roundOver(session.snapshot())) {
