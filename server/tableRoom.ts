@@ -72,7 +72,7 @@ export class TableRoom extends Room {
   private seats = new TableSeats([]);
   private summaryAt = 0;
   private emptySince = Date.now();
-  private hashAt: { minute: number; stateHash: string } | null = null;
+  private hashAt: { minute: number; entries: number; stateHash: string } | null = null;
   private closing = false;
   /** Gone: a tick still waiting for its turn does nothing. */
   private disposed = false;
@@ -460,11 +460,16 @@ export class TableRoom extends Room {
       );
   }
 
-  /** The server's hash at its minute, worked out once per minute however often screens ask. */
+  /**
+   * The server's hash at its minute, worked out once however often screens ask: again only when the round has
+   * moved on, to a later minute or by a new entry in its log at the same minute.
+   */
   private hash(): { minute: number; stateHash: string } {
     const s = this.session.snapshot();
-    if (this.hashAt?.minute !== s.now) this.hashAt = { minute: s.now, stateHash: stateHash(s) };
-    return this.hashAt;
+    const entries = this.session.entries.length;
+    if (this.hashAt?.minute !== s.now || this.hashAt.entries !== entries)
+      this.hashAt = { minute: s.now, entries, stateHash: stateHash(s) };
+    return { minute: this.hashAt.minute, stateHash: this.hashAt.stateHash };
   }
 
   private closeIfIdle(): void {

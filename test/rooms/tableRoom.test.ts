@@ -38,6 +38,18 @@ describe('a table room', () => {
     await until(() => a.seen.minute === server.minute && b.seen.minute === server.minute);
     expect(a.replayed()).toBe(server.stateHash);
     expect(b.replayed()).toBe(server.stateHash);
+
+    // A decision at the same minute changes the world: the server's hash, asked again, says so.
+    a.send.command({ type: 'setTeamFocus', team: 'web', reliabilityShare: 0.5 });
+    await until(() => commandsOf(b.seen.entries, 'setTeamFocus').length === 3);
+    a.seen.hash = null;
+    a.send.hash({});
+    await until(() => a.seen.hash !== null);
+    const after = a.seen.hash as { minute: number; stateHash: string };
+    expect(after.minute).toBe(server.minute);
+    expect(after.stateHash).not.toBe(server.stateHash);
+    expect(a.replayed()).toBe(after.stateHash);
+    expect(b.replayed()).toBe(after.stateHash);
   });
 
   it('refuses a spectator’s command and clock, a malformed command and a fire from a player, naming why', async () => {
