@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { pictureAtVenueSizes } from './helpers';
-import { device, openConsole, RoomServer, roomsPort } from './roomServer';
+import { device, openConsole, RoomServer, roomsPort, serveForSpec } from './roomServer';
 
 /**
  * A conference talk: twenty phones in the audience vote, and the projector counts them down to the result.
@@ -10,12 +10,7 @@ import { device, openConsole, RoomServer, roomsPort } from './roomServer';
 const server = new RoomServer(roomsPort(2), '127.0.0.1', { ROOMS_DEVICES_PER_ADDRESS: '40' });
 const ORIGIN = server.origin;
 
-test.beforeAll(async () => {
-  await server.start();
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+serveForSpec(server);
 
 const PHONES = 20;
 /** What each phone answers: twelve say Comms, five Ops, three Dev. */

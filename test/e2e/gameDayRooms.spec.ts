@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { device, openConsole, RoomServer, roomsPort, setUpTables, sit } from './roomServer';
+import { device, openConsole, RoomServer, roomsPort, serveForSpec, setUpTables, sit } from './roomServer';
 
 /**
  * A team's game day through the room server: the facilitator loads the team's own scenario file (with the
@@ -9,12 +9,7 @@ import { device, openConsole, RoomServer, roomsPort, setUpTables, sit } from './
 const server = new RoomServer(roomsPort(4));
 const ORIGIN = server.origin;
 
-test.beforeAll(async () => {
-  await server.start();
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+serveForSpec(server);
 
 const ourScenario = `// Our tracker, for the game day
 {

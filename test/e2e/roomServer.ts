@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, expect, type Locator, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import jsQR from 'jsqr';
 
 /** The facilitator code every spec's room server is started with. */
@@ -89,6 +89,24 @@ export class RoomServer {
     child.kill(signal);
     await gone;
   }
+}
+
+/**
+ * Starts the server before a spec's tests and stops it after them. A test that fails gets what the server printed
+ * (its refusals, cut-offs, tables brought back and errors) as an attachment beside its trace.
+ */
+export function serveForSpec(server: RoomServer): void {
+  test.beforeAll(async () => {
+    await server.start();
+  });
+  test.afterAll(async () => {
+    await server.stop();
+  });
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the test's fixtures from this pattern.
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus)
+      await info.attach('room-server-output', { body: server.output || '(nothing)', contentType: 'text/plain' });
+  });
 }
 
 /** A device of its own: its own storage, so its own seat token or voting device. */

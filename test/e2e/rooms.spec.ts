@@ -4,6 +4,7 @@ import {
   RoomServer,
   readQr,
   roomsPort,
+  serveForSpec,
   setUpTable,
   sit as sitAt,
   world,
@@ -13,12 +14,7 @@ const server = new RoomServer(roomsPort(0));
 const PORT = server.port;
 const ORIGIN = server.origin;
 
-test.beforeAll(async () => {
-  await server.start();
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+serveForSpec(server);
 
 const openConsole = (page: Page) => openConsoleAt(page, ORIGIN);
 const sit = (page: Page, code: string, name: string, seat: string, typed = false) =>

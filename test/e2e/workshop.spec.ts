@@ -3,7 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { formatClock } from '../../src/sim/clock';
 import { leadText, pointsText } from '../../src/sim/outcome';
 import { pictureAtVenueSizes } from './helpers';
-import { device, openConsole, RoomServer, roomsPort, setUpTables, sit, world } from './roomServer';
+import { device, openConsole, RoomServer, roomsPort, serveForSpec, setUpTables, sit, world } from './roomServer';
 
 /**
  * A workshop of three tables as a facilitator runs it: the console on the facilitator's laptop, the projector,
@@ -12,12 +12,7 @@ import { device, openConsole, RoomServer, roomsPort, setUpTables, sit, world } f
 const server = new RoomServer(roomsPort(1));
 const ORIGIN = server.origin;
 
-test.beforeAll(async () => {
-  await server.start();
-});
-test.afterAll(async () => {
-  await server.stop();
-});
+serveForSpec(server);
 
 const TABLES = ['Blue', 'Green', 'Red'] as const;
 const PLAYERS = ['Ada', 'Bao', 'Cy'] as const;
