@@ -194,6 +194,8 @@ export const world = (page: Page) =>
 /** Reads a QR code drawn as SVG on a page (the console's and the projector's) back to its text. */
 export async function readQr(svg: Locator): Promise<string | null> {
   const size = 400;
+  // A page that lost its server shows no code: say so within the expect's time instead of waiting out the test's.
+  await expect(svg).toBeVisible();
   const pixels = await svg.evaluate(async (node, n) => {
     const img = new Image();
     img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(node))}`;
