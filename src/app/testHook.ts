@@ -1,4 +1,4 @@
-import { type Command, MINUTES_PER_WEEK, POLICY_EVERY_MINUTES, playerView, policies, type Snapshot } from '../sim';
+import { type Command, MINUTES_PER_WEEK, POLICY_EVERY_MINUTES, playerEyes, policies, type Snapshot } from '../sim';
 import type { Dispatched } from './roundDriver';
 import type { GameStore } from './store';
 
@@ -36,10 +36,11 @@ export function installTestHook(store: GameStore): void {
       const bot = Object.hasOwn(policies, name) ? policies[name] : undefined;
       if (!bot) throw new Error(`no bot "${name}"`);
       let taken = 0;
+      const eyes = playerEyes();
       for (let m = 0; m < minutes; m += POLICY_EVERY_MINUTES) {
         const s = store.snapshot();
         if (!s || s.now >= s.weeks * MINUTES_PER_WEEK) break;
-        for (const command of bot(playerView(s))) if (store.dispatch(command).ok) taken++;
+        for (const command of bot(eyes(s))) if (store.dispatch(command).ok) taken++;
         store.advanceMinutes(POLICY_EVERY_MINUTES);
       }
       return taken;

@@ -18,10 +18,10 @@ export interface GhostView {
   world: Snapshot;
   /** Services burning in the never-learning timeline at this minute. */
   burning: string[];
-  /** The never-learning organization's score on the same luck: par. */
-  par: number;
-  /** Par's terms, which the round's outcome is weighed against. */
-  parTerms: ScoreTerms;
+  /** The never-learning organization's score on the same luck: par (worked out when first read). */
+  readonly par: number;
+  /** Par's terms, which the round's outcome is weighed against (worked out when first read). */
+  readonly parTerms: ScoreTerms;
   report: SilentReport;
 }
 
@@ -32,6 +32,8 @@ export interface GhostView {
 export class GhostTimeline {
   private readonly replay: Replay;
   private seen = new Set<string>();
+  /** Bumped at every follow: a view of a world stepped in place may work out par only until the next. */
+  private followed = 0;
 
   constructor(
     scenario: Scenario,
@@ -40,7 +42,10 @@ export class GhostTimeline {
     fast = false,
   ) {
     this.replay = new Replay(scenario, ours, inputs, fast);
+    this.fast = fast;
   }
+
+  private readonly fast: boolean;
 
   /** An outside fire the player's timeline just faced: the ghost faces it at the same minute. */
   add(input: TimedInput): void {
@@ -54,8 +59,29 @@ export class GhostTimeline {
     const burning = mapState(other).onFire;
     const justPrevented = report.prevented.filter((p) => !this.seen.has(p.incident.id));
     for (const p of justPrevented) this.seen.add(p.incident.id);
-    const parTerms = scoreTerms(other);
-    return { view: { world: other, burning: [...burning], par: parTerms.score, parTerms, report }, justPrevented };
+    const at = ++this.followed;
+    // Par is read by the screens that show it, not at every minute a round passes through: worked out once, when
+    // first read. A world stepped in place has moved on by the next follow, so its par can no longer be read then.
+    let terms: ScoreTerms | undefined;
+    const parTerms = (): ScoreTerms => {
+      if (terms) return terms;
+      if (this.fast && at !== this.followed)
+        throw new Error('par read from a ghost view stepped in place after the ghost moved on: read it before');
+      terms = scoreTerms(other);
+      return terms;
+    };
+    const view: GhostView = {
+      world: other,
+      burning: [...burning],
+      get par() {
+        return parTerms().score;
+      },
+      get parTerms() {
+        return parTerms();
+      },
+      report,
+    };
+    return { view, justPrevented };
   }
 
   /** The never-learning organization's world as far as it has been followed. */

@@ -4,7 +4,7 @@ import {
   createWorld,
   POLICY_EVERY_MINUTES,
   type Policy,
-  playerView,
+  playerEyes,
   roundOver,
   type Scenario,
   type Snapshot,
@@ -44,9 +44,11 @@ export function playAtTable(
     fast: options.fast ?? true,
   });
   const each = options.everyMinute;
+  // The bot's eyes keep what can no longer change from look to look, as the headless runner's do.
+  const eyes = playerEyes();
   while (!roundOver(session.snapshot())) {
     const s = session.snapshot();
-    if (s.now % POLICY_EVERY_MINUTES === 0) for (const command of bot(playerView(s))) session.dispatch(command, 'bot');
+    if (s.now % POLICY_EVERY_MINUTES === 0) for (const command of bot(eyes(s))) session.dispatch(command, 'bot');
     if (each) {
       session.advance(1, false);
       const now = session.snapshot();

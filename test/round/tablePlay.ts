@@ -1,6 +1,6 @@
 import { RoundSession } from '../../src/round/roundSession';
 import { type RoleSeat, seatFor } from '../../src/round/seats';
-import { createWorld, isWorldInput, type Policy, playerView, type Scenario, validateScenario } from '../../src/sim';
+import { createWorld, isWorldInput, type Policy, playerEyes, type Scenario, validateScenario } from '../../src/sim';
 
 /** A built-in or campaign scenario, validated (a test fails loudly if it is not). */
 export function scenarioOf(raw: unknown): Scenario {
@@ -27,9 +27,10 @@ export function playAtOneScreen(
     rotation: world.rotation.byTeam,
     guided: options.guided ?? false,
   });
+  const eyes = playerEyes();
   const end = Math.min(options.until ?? Number.POSITIVE_INFINITY, options.weeks * 10080);
   while (session.snapshot().now < end && !session.snapshot().lost) {
-    for (const command of policy(playerView(session.snapshot()))) {
+    for (const command of policy(eyes(session.snapshot()))) {
       const seat = isWorldInput(command) ? undefined : seatFor(options.seats, command);
       session.dispatch(command, undefined, seat);
     }
