@@ -180,19 +180,35 @@ export function showScreens(first: FirstMenuHandOver | null): void {
     if (clock && view.snapshot) clock.textContent = formatClock(view.snapshot.now);
   });
 
+  // A change that needs an answer at once (a new screen, a page, a decision while paused) is drawn at once; further
+  // changes in the same turn (a script stepping many minutes, a burst of messages) are drawn once at its end.
   let lastDraw = 0;
+  let drawnThisTurn = false;
+  let endOfTurn = false;
+  const drawNow = () => {
+    lastDraw = performance.now();
+    draw();
+    if (drawnThisTurn) return;
+    drawnThisTurn = true;
+    queueMicrotask(() => {
+      drawnThisTurn = false;
+    });
+  };
   store.subscribe((view) => {
+    const newScreen = view.phase !== lastPhase;
     const urgent =
-      view.phase !== lastPhase ||
       view.fresh.some((e) => e.type === 'paged') ||
       view.weekChoice !== null ||
       !view.snapshot ||
       view.phase !== 'playing';
-    const now = performance.now();
-    if (urgent || now - lastDraw > 150) {
-      lastDraw = now;
-      draw();
-    } else if (!pending) {
+    if (newScreen || (urgent && !drawnThisTurn) || performance.now() - lastDraw > 150) drawNow();
+    else if (urgent && !endOfTurn) {
+      endOfTurn = true;
+      queueMicrotask(() => {
+        endOfTurn = false;
+        drawNow();
+      });
+    } else if (!urgent && !pending) {
       pending = true;
       setTimeout(draw, 160);
     }
@@ -215,6 +231,7 @@ export function showScreens(first: FirstMenuHandOver | null): void {
 
   const demoBanner = byId('demo-banner');
   store.subscribe((view) => {
+    if (demoBanner.hidden === !view.demo) return;
     demoBanner.hidden = !view.demo;
   });
   loopTheDemo(store);

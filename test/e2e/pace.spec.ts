@@ -49,3 +49,38 @@ test('a four-week round at the default speed takes 12–20 real minutes and asks
   expect(minutes).toBeLessThanOrEqual(20);
   expect(round.decisions / minutes).toBeGreaterThanOrEqual(1);
 });
+
+/**
+ * Many changes in one turn (a script stepping a day while the round is paused, a table catching up on its log)
+ * are drawn once, at the end of the turn, not once for every change: the page stays responsive and cool.
+ */
+test('a day stepped in one go while paused is drawn once at the end, not at every step', async ({ page }) => {
+  await openGame(page);
+  await page.getByRole('button', { name: /Staff the rotation/ }).click();
+  await page.getByRole('button', { name: 'Start the round' }).click();
+  await expect(page.locator('#app')).toHaveAttribute('data-phase', /playing|paused/);
+  const seen = await page.evaluate(async () => {
+    const hook = window.__firepants;
+    if (!hook) throw new Error('no test hook');
+    hook.store.pause();
+    let changes = 0;
+    // The clock keeps step with the map at every change by itself; the rest of the page is what gets drawn.
+    const clock = document.querySelector('[data-testid="clock"]');
+    const observer = new MutationObserver((records) => {
+      changes += records.filter((r) => !clock?.contains(r.target)).length;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    const before = hook.snapshot()?.now ?? 0;
+    hook.playAs('learning-first', 1440);
+    const after = hook.snapshot()?.now ?? 0;
+    // The end of the turn: the one drawing left to do is done, and its changes reach the observer.
+    await new Promise((r) => setTimeout(r, 50));
+    observer.disconnect();
+    return { minutes: after - before, changes };
+  });
+  expect(seen.minutes).toBe(1440);
+  // A few drawings of the floor change a few dozen nodes each; one for every five minutes stepped, thousands.
+  expect(seen.changes).toBeGreaterThan(0);
+  expect(seen.changes).toBeLessThan(300);
+});
