@@ -77,5 +77,4 @@ test('twenty phones vote; the projector counts phones and votes, shows no result
   for (const p of phones) await expect(p.getByTestId('vote-state')).toContainText('The audience chose: Comms');
   await expect(desk.getByTestId('rooms-result')).toContainText('The audience chose: Comms');
   await pictureAtVenueSizes(screen, 'audience-projector-result');
-  for (const context of browser.contexts()) await context.close();
 });

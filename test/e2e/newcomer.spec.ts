@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { expect, test } from '@playwright/test';
 import { readTerminalQr } from '../rooms/terminalQr';
-import { device, openConsole, RoomServer, readQr, roomsPort, setUpTable, sit } from './roomServer';
+import { closeOwnContexts, device, openConsole, RoomServer, readQr, roomsPort, setUpTable, sit } from './roomServer';
 
 /**
  * A newcomer on another laptop of the venue's network scans the QR code the room server printed and lands in
@@ -21,6 +21,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server.stop();
 });
+closeOwnContexts();
 
 test('a newcomer on another laptop opens the game, and then a table, from the QR codes the server printed and the console shows', async ({
   browser,
@@ -59,5 +60,4 @@ test('a newcomer on another laptop opens the game, and then a table, from the QR
   await sit(newcomer, given.replace(/\/$/, ''), code, 'Noor', 'commander');
   await expect(newcomer.getByTestId('table-code')).toContainText(code);
   await expect(desk.getByTestId('rooms-row').filter({ hasText: 'Newcomers' })).toContainText('Pantry Platform');
-  for (const context of browser.contexts()) await context.close();
 });

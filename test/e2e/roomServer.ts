@@ -107,6 +107,19 @@ export function serveForSpec(server: RoomServer): void {
     if (info.status !== info.expectedStatus)
       await info.attach('room-server-output', { body: server.output || '(nothing)', contentType: 'text/plain' });
   });
+  closeOwnContexts();
+}
+
+/**
+ * Closes the browser contexts a test opened itself (a second laptop, the phones, the projector) when it ends.
+ * The worker's browser outlives the test: left open, their pages ran on beside every later test of the worker,
+ * each a round, a map drawn twenty times a second and a connection that kept trying a server long stopped. (A
+ * failed test's pages are photographed before its hooks run.)
+ */
+export function closeOwnContexts(): void {
+  test.afterEach(async ({ browser, context }) => {
+    for (const own of browser.contexts()) if (own !== context) await own.close();
+  });
 }
 
 /** A device of its own: its own storage, so its own seat token or voting device. */

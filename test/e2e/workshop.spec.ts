@@ -180,5 +180,4 @@ test('a workshop of three tables: set up in the console, joined by code, one fir
   // The tables are closed: their screens are told why.
   for (const t of tables)
     await expect(t.getByRole('alert').or(t.getByRole('status')).first()).toContainText(/ended the session/);
-  for (const context of browser.contexts()) await context.close();
 });
