@@ -109,7 +109,8 @@ describe('a simulated quarter on the Pantry Platform', () => {
   });
 
   it('keeps every number finite over a long round', () => {
-    const s = sim(4, 'platform', 6);
+    // Stepped in place: the same world as through Immer (fastWorld.slow.test.ts), read once at the end.
+    const s = createSimulation(scenario('platform'), { seed: 4, weeks: 6, canLose: false, fast: true });
     s.advance(6 * MINUTES_PER_WEEK);
     const bad = numbersIn(s.snapshot()).filter((n) => !Number.isFinite(n.value));
     expect(bad).toEqual([]);
