@@ -8,16 +8,19 @@ import { playAtTable } from './playAtTable';
  * The report's and the ghost strip's properties play their rounds with both timelines stepped in place. That is
  * only sound if a session stepped in place is, minute by minute, the session stepped through Immer: the same two
  * worlds, the same log, the same strip and the same report, for every bot (those that set fires of their own among
- * them) with and without the guided first fire.
+ * them), with and without the guided first fire. Each bot plays one of the two setups, in turn, so that both see
+ * about half of them; a round stepped through Immer costs several in place.
  */
 describe('a round session stepped in place', () => {
-  const bots = Object.keys(policies).sort();
-  it.each([
+  const setups = [
     ['platform', 43, true],
     ['startup', 3, false],
-  ] as const)(
-    '%s, seed %i, guided %s: the same strip at every minute, the same worlds every six hours, log and report, for every bot',
-    (where, seed, guided) => {
+  ] as const;
+  const all = Object.keys(policies).sort();
+  it.each(setups.map((setup, i) => [...setup, i] as const))(
+    '%s, seed %i, guided %s: the same strip at every minute, the same worlds every six hours, log and report, for every other bot',
+    (where, seed, guided, i) => {
+      const bots = all.filter((_, b) => b % setups.length === i);
       let minutesRead = 0;
       for (const name of bots) {
         const bot = policies[name] as Policy;
