@@ -183,16 +183,19 @@ export function showScreens(first: FirstMenuHandOver | null): void {
   // A change that needs an answer at once (a new screen, a page, a decision while paused) is drawn at once; further
   // changes in the same turn (a script stepping many minutes, a burst of messages) are drawn once at its end.
   let lastDraw = 0;
-  let drawnThisTurn = false;
-  let endOfTurn = false;
+  let turnOpen = false;
+  let owed = false;
+  const endTurn = () => {
+    turnOpen = false;
+    if (owed) drawNow();
+  };
   const drawNow = () => {
     lastDraw = performance.now();
+    owed = false;
     draw();
-    if (drawnThisTurn) return;
-    drawnThisTurn = true;
-    queueMicrotask(() => {
-      drawnThisTurn = false;
-    });
+    if (turnOpen) return;
+    turnOpen = true;
+    queueMicrotask(endTurn);
   };
   store.subscribe((view) => {
     const newScreen = view.phase !== lastPhase;
@@ -201,14 +204,9 @@ export function showScreens(first: FirstMenuHandOver | null): void {
       view.weekChoice !== null ||
       !view.snapshot ||
       view.phase !== 'playing';
-    if (newScreen || (urgent && !drawnThisTurn) || performance.now() - lastDraw > 150) drawNow();
-    else if (urgent && !endOfTurn) {
-      endOfTurn = true;
-      queueMicrotask(() => {
-        endOfTurn = false;
-        drawNow();
-      });
-    } else if (!urgent && !pending) {
+    if (newScreen || (urgent && !turnOpen) || performance.now() - lastDraw > 150) drawNow();
+    else if (urgent) owed = true;
+    else if (!pending) {
       pending = true;
       setTimeout(draw, 160);
     }

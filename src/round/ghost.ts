@@ -39,13 +39,10 @@ export class GhostTimeline {
     scenario: Scenario,
     ours: Pick<SimState, 'seed' | 'weeks' | 'ownership'>,
     inputs: TimedInput[] = [],
-    fast = false,
+    private readonly fast = false,
   ) {
     this.replay = new Replay(scenario, ours, inputs, fast);
-    this.fast = fast;
   }
-
-  private readonly fast: boolean;
 
   /** An outside fire the player's timeline just faced: the ghost faces it at the same minute. */
   add(input: TimedInput): void {

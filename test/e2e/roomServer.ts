@@ -113,8 +113,7 @@ export function serveForSpec(server: RoomServer): void {
 /**
  * Closes the browser contexts a test opened itself (a second laptop, the phones, the projector) when it ends.
  * The worker's browser outlives the test: left open, their pages ran on beside every later test of the worker,
- * each a round, a map drawn twenty times a second and a connection that kept trying a server long stopped. (A
- * failed test's pages are photographed before its hooks run.)
+ * each a round, a map drawn several times a second and a connection that kept trying a server long stopped.
  */
 export function closeOwnContexts(): void {
   test.afterEach(async ({ browser, context }) => {
