@@ -22,6 +22,8 @@ export function startGame(parent: HTMLElement, store: GameStore): Phaser.Game {
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 900, height: parent.clientHeight || 660 },
     scene: [new BootScene(store), new MenuScene(store), new OpsScene(store)],
     banner: false,
+    // The map makes no sound (the pager makes its own beep when sound is on): no audio context runs for it.
+    audio: { noAudio: true },
     // The test build draws the map at 8 frames a second: browser tests read the page and the map's probe, not its
     // pixels, and a page drawing 20 cost a quarter more of a core. The round's clock still runs on every animation
     // frame (src/app/loop.ts).
