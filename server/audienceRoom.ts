@@ -1,4 +1,4 @@
-import { type AuthContext, type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, Room, ServerError } from '@colyseus/core';
 import { AUDIENCE_SHARD, audienceDown, audienceJoin, audienceUp, type SentTally } from '../src/protocol/audience';
 import { addressOf } from './addresses';
 import { type Budgets, serveWithin } from './budget';
@@ -25,8 +25,41 @@ export interface AudienceHall {
 
 interface Phone {
   address: string;
-  device: string | null;
+  device: string;
+  /** A new device's token, sent to the phone as it joins; null for a phone that brought its own back. */
   token: string | null;
+}
+
+/** Why a phone is not let in: it brings no device, and its address has had all the new devices it may. */
+export const NO_NEW_DEVICE =
+  'Too many new phones joined from this network: this one cannot vote yet (the presenter can allow more). It tries again every half minute.';
+
+/**
+ * The matchmaker's check, before any seat is kept for the phone: a phone that brings back its device's token
+ * is let in; a new phone is given a device while its address has new devices left, and is refused otherwise
+ * (one that could not vote would only cost a seat, a web socket and every tally). The refusal is an HTTP
+ * answer with its reason; the phone's page shows it and asks again later.
+ */
+export async function admitPhone(hall: AudienceHall, raw: unknown, context: AuthContext): Promise<Phone> {
+  const address = addressOf(context);
+  const asked = audienceJoin.safeParse(raw ?? {});
+  const known = hall.book.deviceOf(asked.success ? asked.data.device : undefined);
+  if (known) return { address, device: known, token: null };
+  if (await hall.newDevices.take(address)) {
+    const token = hall.book.newDevice();
+    return { address, device: hall.book.deviceOf(token) as string, token };
+  }
+  logRefusal(address, 'audience device', 'too many new phones from this address');
+  throw new ServerError(429, NO_NEW_DEVICE);
+}
+
+/** The audience room of one server: the matchmaker asks its hall about each phone before it keeps a seat. */
+export function audienceRoomFor(hall: AudienceHall): typeof AudienceRoom {
+  return class extends AudienceRoom {
+    static override async onAuth(_token: string, raw: unknown, context: AuthContext): Promise<Phone> {
+      return admitPhone(hall, raw, context);
+    }
+  };
 }
 
 /**
@@ -64,21 +97,8 @@ export class AudienceRoom extends Room {
     return audienceDown.to(toClient(client, this.roomName));
   }
 
-  override async onAuth(client: Client, raw: unknown, context: AuthContext): Promise<Phone> {
-    const address = addressOf(context);
-    const asked = audienceJoin.safeParse(raw ?? {});
-    const known = this.hall.book.deviceOf(asked.success ? asked.data.device : undefined);
-    const phone: Phone = { address, device: known, token: null };
-    if (!known && (await this.hall.newDevices.take(address))) {
-      phone.token = this.hall.book.newDevice();
-      phone.device = this.hall.book.deviceOf(phone.token);
-    } else if (!known)
-      logRefusal(address, 'audience device', 'too many new phones from this address: it may watch, not vote');
-    client.userData = { address };
-    return phone;
-  }
-
   override async onJoin(client: Client, _options: unknown, phone: Phone): Promise<void> {
+    client.userData = { address: phone.address };
     const to = this.to(client);
     if (phone.token) to.device({ token: phone.token });
     const vote = await this.hall.book.tally();
@@ -86,7 +106,7 @@ export class AudienceRoom extends Room {
     const result = asResult(vote);
     if (result) to.result(result);
     else to.vote(sent(vote));
-    if (vote.open && phone.device) {
+    if (vote.open) {
       const mine = await this.hall.book.mine(vote, phone.device);
       if (mine !== null) to.counted({ option: mine });
     }
@@ -98,10 +118,6 @@ export class AudienceRoom extends Room {
 
   private async vote(client: Client, option: number): Promise<void> {
     const phone = client.auth as Phone;
-    if (!phone.device) {
-      this.to(client).refused({ reason: 'this phone cannot vote: too many new phones came from its address' });
-      return;
-    }
     if (!(await this.hall.book.cast(phone.device, option)))
       this.to(client).refused({ reason: 'no vote is open for that' });
     else this.to(client).counted({ option });

@@ -7,7 +7,7 @@ import { AUDIENCE_ROOM } from '../src/protocol/audience';
 import { FACILITATOR_ROOM } from '../src/protocol/facilitator';
 import { PROJECTOR_ROOM } from '../src/protocol/projector';
 import { TABLE_ROOM } from '../src/protocol/table';
-import { type AudienceHall, AudienceRoom } from './audienceRoom';
+import { type AudienceHall, audienceRoomFor } from './audienceRoom';
 import { shareCoolingOver } from './budget';
 import { Doorman, MAX_MESSAGE_BYTES } from './doorman';
 import { FacilitatorDoor } from './facilitatorCode';
@@ -109,7 +109,7 @@ export function roomServer(settings: RoomSettings, http: HttpServer = createServ
   const stopCooling = shareCoolingOver(presence);
   game.define(TABLE_ROOM, TableRoom, { hall: tables } as TableRoomOptions);
   game.define(FACILITATOR_ROOM, FacilitatorRoom, { tables, audience, stage: stageState });
-  game.define(AUDIENCE_ROOM, AudienceRoom, { hall: audience });
+  game.define(AUDIENCE_ROOM, audienceRoomFor(audience), { hall: audience });
   game.define(PROJECTOR_ROOM, ProjectorRoom, { audience, stage: stageState });
   return {
     game,

@@ -181,6 +181,34 @@ export interface AudienceEvents {
   notice(text: string | null): void;
 }
 
+/** The server's reason for a phone to wait (too many new phones from its network, or too many joins). */
+const waitReason = (err: unknown): string | null =>
+  err instanceof Error && (err as { code?: unknown }).code === 429 ? err.message.slice(0, 300) : null;
+
+/**
+ * A phone's first join. Refused for now (the server says why), the phone says so and asks again every
+ * `waitAgainMs`; any other failure (no server at this address) is the caller's to tell.
+ */
+async function firstEntry<T>(
+  enter: () => Promise<T>,
+  on: AudienceEvents,
+  leaving: () => boolean,
+  waitAgainMs: number,
+): Promise<T> {
+  for (;;) {
+    try {
+      const joined = await enter();
+      on.notice(null);
+      return joined;
+    } catch (err) {
+      const reason = waitReason(err);
+      if (!reason || leaving()) throw err;
+      on.notice(reason);
+      await new Promise((r) => setTimeout(r, waitAgainMs));
+    }
+  }
+}
+
 /**
  * A phone's line to the audience: it sees the vote and casts (or changes) its device's one vote. The device
  * token the server gives is kept, so the vote stays this phone's across drops and restarts; a dropped phone
@@ -190,6 +218,7 @@ export async function joinAudience(
   server: string,
   device: DeviceToken,
   on: AudienceEvents,
+  waitAgainMs = 30_000,
 ): Promise<{ vote(option: number): void; leave(): void }> {
   const { Client } = await import('colyseus.js');
   const client = new Client(server);
@@ -222,7 +251,7 @@ export async function joinAudience(
       }
     }
   };
-  let hall = await enter();
+  let hall = await firstEntry(enter, on, () => leaving, waitAgainMs);
   return {
     vote: (option) => audienceUp.to(hall).vote({ option }),
     leave: () => {
