@@ -7,15 +7,15 @@
  * starts the servers in their own processes (several share a Redis it starts), sets the tables up from the
  * facilitator console, fills them with players who keep deciding and an audience that keeps voting, and
  * measures each round trip (a player's command until its entry comes back; a vote until it is counted).
- * With `--attack` (flood, slow-reader, table-spam, vote-stuffing) the same run warms up, then has a phase
- * before the attack, the attack, and a phase as long after it; the attacker runs in a process of its own
- * (as on a laptop of its own), at the lowest priority (`--attacker-niceness 19`; 0 lets it compete with the
- * servers for the cores). The criterion: every table's p95 under attack against its own p95 before
- * and after it together, with some 120 round trips per table and phase (`--every`); the median and worst
- * of those ratios are reported, with the same figures for after over before (no attack in either) to read
- * them against. It also reports what each process spent in each phase and how late the servers' event
- * loops ran, and watches the servers' memory until a minute after the attack. Prints the figures and ends
- * with one JSON line.
+ * With `--attack` (flood, slow-reader, table-spam, vote-stuffing; `none` is an attacker that does nothing) the
+ * same run warms up, then has a phase before the attack, the attack, and a phase as long after it; the
+ * attacker runs in a process of its own (as on a laptop of its own), at the lowest priority
+ * (`--attacker-niceness 19`; 0 lets it compete with the servers for the cores). The criterion: every table's p95
+ * under attack against its own p95 before and after it together, with some 120 round trips per table and phase
+ * (`--every`); the median and worst of those ratios are reported, with the same figures for after over before
+ * (no attack in either) to read them against. It also reports what each process spent in each phase and how
+ * late the servers' event loops ran, and watches the servers' memory until a minute after the attack. Prints
+ * the figures and ends with one JSON line.
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

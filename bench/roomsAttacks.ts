@@ -16,7 +16,8 @@ import { TABLE_ROOM, type TableDown, tableDown, tableUp } from '../src/protocol/
 import { tableCodeFrom } from '../src/protocol/tableCode';
 import type { Handlers } from '../src/protocol/wire';
 
-export const ATTACKS = ['flood', 'slow-reader', 'table-spam', 'vote-stuffing'] as const;
+/** `none` runs the same phases with an attacker that does nothing: what the criterion reads with no attack. */
+export const ATTACKS = ['flood', 'slow-reader', 'table-spam', 'vote-stuffing', 'none'] as const;
 export type Attack = (typeof ATTACKS)[number];
 
 interface Ground {
@@ -194,6 +195,10 @@ export async function attack(mode: Attack, g: Ground): Promise<Record<string, nu
   if (mode === 'flood') return flood(g);
   if (mode === 'slow-reader') return slowReader(g);
   if (mode === 'table-spam') return tableSpam(g);
+  if (mode === 'none') {
+    await sleep(g.seconds * 1000);
+    return {};
+  }
   return voteStuffing(g);
 }
 
