@@ -138,13 +138,14 @@ export class Doorman {
       const length = Number(req.headers['content-length'] ?? 0);
       if (Number.isFinite(length) && length <= MAX_REQUEST_BYTES) {
         // A small body is read and dropped: the connection stays open for the client's next request. A client
-        // over its rate waits a second for the answer, so hammering the door gains it nothing.
+        // over its rate waits a second for the answer, so hammering the door gains it nothing; answers that fall
+        // due together (a script's batch) go out one a turn, between the tables' messages.
         req.resume();
         const answer = () => {
           res.writeHead(status, { 'Content-Type': type });
           res.end(body);
         };
-        if (status === 429) setTimeout(answer, 1000).unref();
+        if (status === 429) setTimeout(() => turns.run(answer), 1000).unref();
         else answer();
       } else {
         // A large body is never read: the connection closes once the answer is out.
