@@ -51,10 +51,7 @@ export async function admitPhone(hall: AudienceHall, raw: unknown, context: Auth
   const asked = audienceJoin.safeParse(raw ?? {});
   const known = hall.book.deviceOf(asked.success ? asked.data.device : undefined);
   if (known) return { address, device: known, token: null };
-  if (await hall.newDevices.take(address)) {
-    const token = hall.book.newDevice();
-    return { address, device: hall.book.deviceOf(token) as string, token };
-  }
+  if (await hall.newDevices.take(address)) return { address, ...hall.book.newDevice() };
   logRefusal(address, 'audience device', 'too many new phones from this address');
   throw noNewDevice;
 }

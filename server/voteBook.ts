@@ -78,10 +78,10 @@ export class VoteBook {
     if (this.journal) appendFileSync(this.journal, `${JSON.stringify(line)}\n`);
   }
 
-  /** A new device's token: an id and its signature, so only tokens this server gave out count. */
-  newDevice(): string {
+  /** A new device: its id, and its token (the id and its signature, so only tokens this server gave out count). */
+  newDevice(): { device: string; token: string } {
     const id = randomBytes(12).toString('base64url');
-    return `${id}.${this.sign(id)}`;
+    return { device: id, token: `${id}.${this.sign(id)}` };
   }
 
   /** The device a token names, or null when the server never gave it out. */
