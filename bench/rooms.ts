@@ -8,12 +8,13 @@
  * facilitator console, fills them with players who keep deciding and an audience that keeps voting, and
  * measures each round trip (a player's command until its entry comes back; a vote until it is counted).
  * With `--attack` (flood, slow-reader, table-spam, vote-stuffing; `none` is an attacker that does nothing) the
- * same run warms up, then has a phase before the attack, the attack, and a phase as long after it; the
- * attacker runs in a process of its own (as on a laptop of its own), at the lowest priority
- * (`--attacker-niceness 19`; 0 lets it compete with the servers for the cores). The criterion: every table's p95
- * under attack against its own p95 before and after it together, with some 360 round trips per table and phase
- * (60 s phases by default under attack; `--every`); the median and worst of those ratios are reported, with the same figures for after over before
- * (no attack in either) to read them against. It also reports what each process spent in each phase and how
+ * same run warms up, then alternates quiet spells and spells of attack (three of each by default, 20 s each,
+ * and a last quiet one); the attacker runs in a process of its own (as on a laptop of its own), at the lowest
+ * priority (`--attacker-niceness 19`; 0 lets it compete with the servers for the cores). The criterion: every
+ * table's p95 under attack against its own p95 in the quiet spells, with some 360 round trips per table each
+ * way (`--seconds`, `--windows`, `--every`); the median and worst of those ratios are reported, with the same
+ * figures for every other quiet spell over the rest (no attack in either) to read them against. It also
+ * reports what each process spent in each phase and how
  * late the servers' event loops ran, and watches the servers' memory until a minute after the attack. Prints
  * the figures and ends with one JSON line.
  */
@@ -51,11 +52,24 @@ const SETTLE = flag('settle', 60);
 const ATTACK = word('attack') as Attack | null;
 if (ATTACK && !ATTACKS.includes(ATTACK)) throw new Error(`--attack is one of ${ATTACKS.join(', ')}`);
 /**
- * How long each phase lasts. Under attack it is 60 s by default: some 360 round trips per table and phase, so
- * that a table's p95 is its eighteenth-slowest round trip and not its sixth (with 120, two phases with no
- * attack in either differed by up to ×1.8 at one table of twenty).
+ * How long the run measures; under attack, how long the attack lasts in all. Under attack it is 60 s by
+ * default: some 360 round trips per table under attack, so that a table's p95 is its eighteenth-slowest round
+ * trip and not its sixth (with 120, two phases with no attack in either differed by up to ×1.8 at one table of
+ * twenty).
  */
 const SECONDS = flag('seconds', ATTACK ? 60 : 20);
+/**
+ * Under attack, the attack comes in `--windows` spells (3 by default), each between two quiet ones as long as
+ * it, so that the machine's load drifting over the run (other work on it, the servers' garbage) weighs on the
+ * quiet round trips and the attacked ones alike; 1 is one quiet phase, the attack, and one quiet phase.
+ */
+const WINDOWS = ATTACK ? Math.max(1, Math.round(flag('windows', 3))) : 1;
+const WINDOW = SECONDS / WINDOWS;
+/**
+ * The seconds after each spell of attack that count neither way (`--settling`, 2 by default): what the attack
+ * leaves behind for a moment (answers it was kept waiting for, its sockets closing) is not counted as quiet.
+ */
+const SETTLING = ATTACK ? Math.min(WINDOW / 2, flag('settling', 2)) : 0;
 /**
  * How often each seated player decides, on average, in ms (each wait is within ±25% of it). Under attack
  * it is 500 by default: about 120 round trips per table every 20 s.
@@ -69,13 +83,22 @@ const EVERY = flag('every', ATTACK ? 500 : 2000);
 const WARMUP = flag('warmup', ATTACK ? 10 : 2);
 const ROLES = ['commander', 'ops', 'comms'] as const;
 
-/** Before the attack, under it, and as long again after it (the players play on while the memory settles). */
-type Phase = 'baseline' | 'attack' | 'after';
+/**
+ * Quiet (before the attack and between its spells), under attack, settling just after a spell (not counted), and
+ * the last quiet phase after it (the players play on while the memory settles).
+ */
+type Phase = 'baseline' | 'attack' | 'settling' | 'after';
 const latencies = {
-  command: [] as { table: number; phase: Phase; ms: number; at: number }[],
+  command: [] as { table: number; phase: Phase; quiet: number; spell: number; ms: number; at: number }[],
   vote: [] as { phase: Phase; ms: number }[],
 };
 let phase: Phase = 'baseline';
+/** Which quiet spell this is (0 before the attack, then one after each spell of it). */
+let quiet = 0;
+/** Which phase of the run this is, counting every one (quiet, attack, settling) in order. */
+let spell = -1;
+/** Each phase of the run in order, for the figures spell by spell. */
+const spells: Phase[] = [];
 let over = false;
 let errors = 0;
 const problems = new Set<string>();
@@ -120,7 +143,7 @@ function player(room: Room, table: number, name: string, index: number): void {
       for (const e of m.entries) {
         const share = 'command' in e && e.command.type === 'setTeamFocus' ? e.command.reliabilityShare : -1;
         const at = sent.get(share);
-        if (at !== undefined) latencies.command.push({ table, phase, ms: performance.now() - at, at });
+        if (at !== undefined) latencies.command.push({ table, phase, quiet, spell, ms: performance.now() - at, at });
         sent.delete(share);
       }
     },
@@ -181,23 +204,34 @@ const servers = await startServers(PROCESSES, flag('port', 2790));
 const urls = servers.urls;
 const rooms: Room[] = [];
 const memory = { beforeMb: 0, peakMb: 0, afterMb: 0 };
-/** What each phase cost: CPU of the servers (then Redis), of this process's clients and of the attacker's process. */
+/**
+ * What each phase cost over all its spells: CPU seconds of the servers (then Redis), of this process's clients
+ * and of the attacker's process, and how late the clients ran at worst.
+ */
 interface Spent {
-  from: number;
-  to: number;
+  spells: { from: number; to: number }[];
+  seconds: number;
   servers: number[];
   clients: number;
   attacker: number;
   clientLoopP99Ms: number;
 }
 const spent: Partial<Record<Phase, Spent>> = {};
+/** A phase's CPU as shares of one core. */
+function cores(s: Spent | undefined): { servers: number[]; clients: number; attacker: number } {
+  const per = (cpu: number) => (s && s.seconds > 0 ? round(cpu / s.seconds) : 0);
+  return { servers: s?.servers.map(per) ?? [], clients: per(s?.clients ?? 0), attacker: per(s?.attacker ?? 0) };
+}
 /** How late this process's own clients ran: their lateness is in every round trip measured. */
 const loop = monitorEventLoopDelay({ resolution: 10 });
-let attacker: Record<string, number | string> = {};
+const attacker: Record<string, number | string> = {};
 let attackerProc: AttackerProcess | null = null;
 /** Runs a phase and notes what every process spent in it. */
 async function measure(p: Phase, during: () => Promise<void>): Promise<void> {
+  if (p === 'after' || (p === 'baseline' && spent.baseline !== undefined)) quiet++;
   phase = p;
+  spell++;
+  spells.push(p);
   const from = performance.now();
   const serversFrom = servers.cpuSeconds();
   const clientsFrom = process.cpuUsage();
@@ -207,16 +241,20 @@ async function measure(p: Phase, during: () => Promise<void>): Promise<void> {
   await during();
   loop.disable();
   const to = performance.now();
-  const took = (to - from) / 1000;
   const c = process.cpuUsage(clientsFrom);
+  const s = spent[p] ?? { spells: [], seconds: 0, servers: [], clients: 0, attacker: 0, clientLoopP99Ms: 0 };
   spent[p] = {
-    from,
-    to,
-    servers: servers.cpuSeconds().map((t, i) => round((t - (serversFrom[i] ?? 0)) / took)),
-    clients: round((c.user + c.system) / 1e6 / took),
-    attacker: attackerProc ? round((cpuOf(attackerProc.child.pid ?? 0) - attackerFrom) / took) : 0,
-    clientLoopP99Ms: Math.round(loop.percentile(99) / 1e6),
+    spells: [...s.spells, { from, to }],
+    seconds: s.seconds + (to - from) / 1000,
+    servers: servers.cpuSeconds().map((t, i) => (s.servers[i] ?? 0) + t - (serversFrom[i] ?? 0)),
+    clients: s.clients + (c.user + c.system) / 1e6,
+    attacker: s.attacker + (attackerProc ? cpuOf(attackerProc.child.pid ?? 0) - attackerFrom : 0),
+    clientLoopP99Ms: Math.max(s.clientLoopP99Ms, Math.round(loop.percentile(99) / 1e6)),
   };
+}
+/** Adds what the attacker got in one spell to what it got before. */
+function tally(got: Record<string, number>): void {
+  for (const [k, v] of Object.entries(got)) attacker[k] = (Number(attacker[k]) || 0) + v;
 }
 try {
   if (ATTACK) attackerProc = await attackerProcess(flag('attacker-niceness', 19));
@@ -277,7 +315,7 @@ try {
     }
   }
   console.log(
-    `${PROCESSES} process(es)${servers.redis ? ' with Redis' : ''}: ${TABLES} tables × ${PLAYERS} players (a decision every ${EVERY} ms each) and ${AUDIENCE} in the audience, ${WARMUP} s to warm up, ${SECONDS} s${ATTACK ? ` of baseline, then ${SECONDS} s of ${ATTACK} from a process of its own` : ''}…`,
+    `${PROCESSES} process(es)${servers.redis ? ' with Redis' : ''}: ${TABLES} tables × ${PLAYERS} players (a decision every ${EVERY} ms each) and ${AUDIENCE} in the audience, ${WARMUP} s to warm up, ${ATTACK ? `then ${WINDOWS} spell(s) of ${WINDOW} s of ${ATTACK} from a process of its own, each between two quiet ones as long` : `${SECONDS} s`}…`,
   );
   await sleep(WARMUP);
   memory.beforeMb = servers.memoryMb();
@@ -285,18 +323,31 @@ try {
     memory.peakMb = Math.max(memory.peakMb, servers.memoryMb());
   }, 500);
   await measure('baseline', async () => {
-    await sleep(SECONDS);
+    await sleep(WINDOW);
   });
   if (ATTACK && attackerProc) {
     const proc = attackerProc;
-    await measure('attack', async () => {
-      attacker = await proc.go({ mode: ATTACK, urls, codes: codes.slice(TABLES), seconds: SECONDS });
-    });
+    for (let spell = 0; spell < WINDOWS; spell++) {
+      await measure('attack', async () => {
+        tally(await proc.go({ mode: ATTACK, urls, codes: codes.slice(TABLES), seconds: WINDOW }));
+      });
+      await measure('settling', async () => {
+        await sleep(SETTLING);
+      });
+      if (spell < WINDOWS - 1)
+        await measure('baseline', async () => {
+          await sleep(WINDOW - SETTLING);
+        });
+    }
     console.log(`attack over; waiting ${SETTLE} s for the memory to settle…`);
     await measure('after', async () => {
-      await sleep(Math.min(SECONDS, SETTLE));
+      await sleep(Math.max(0, Math.min(WINDOW, SETTLE) - SETTLING));
     });
-    await sleep(Math.max(0, SETTLE - SECONDS));
+    // The rest of the minute the memory is given counts neither way.
+    phase = 'settling';
+    spell++;
+    spells.push('settling');
+    await sleep(Math.max(0, SETTLE - Math.max(WINDOW, SETTLING)));
     memory.afterMb = servers.memoryMb();
   } else await sleep(0.1);
   clearInterval(watch);
@@ -336,13 +387,24 @@ function tableRatios(of: (c: (typeof latencies.command)[number]) => 'before' | '
 // The criterion: every other table's p95 under attack under 1.5× its own p95 in the baseline of the same run.
 // The baseline is the phase before the attack and the phase after it together, so that the machine's load
 // drifting up or down over the run (other work on it) weighs on both sides alike.
-const underAttack = tableRatios((c) => (c.phase === 'attack' ? 'after' : 'before'));
-// The same figure with no attack at all, to read it against: the phase after the attack over the one before.
-const control = tableRatios((c) => (c.phase === 'after' ? 'after' : c.phase === 'baseline' ? 'before' : null));
+const underAttack = tableRatios((c) => (c.phase === 'attack' ? 'after' : c.phase === 'settling' ? null : 'before'));
+// The same figure with no attack at all, to read it against: every other quiet spell over the ones between them
+// (with one spell of attack, the quiet phase after it over the one before it).
+const control = tableRatios((c) =>
+  c.phase === 'after' || c.phase === 'baseline' ? (c.quiet % 2 === 1 ? 'after' : 'before') : null,
+);
+/** Every table's round trips together, p95 in each counted spell in order ("quiet 2.1", "attack 2.4"…). */
+function spellBySpell(): string[] {
+  return spells.flatMap((p, i) => {
+    if (p === 'settling') return [];
+    const ms = latencies.command.filter((c) => c.spell === i).map((c) => c.ms);
+    return [`${p === 'attack' ? 'attack' : 'quiet'} ${pct(ms, 95).toFixed(1)}`];
+  });
+}
 /** How late a phase's servers ran: the worst second's p99 and the longest stall, in ms. */
 function serverLoop(p: Phase): { p99: number; max: number } {
-  const s = spent[p];
-  const seconds = s ? servers.loop.filter((l) => l.at > s.from + 1000 && l.at <= s.to + 1000) : [];
+  const spells = spent[p]?.spells ?? [];
+  const seconds = servers.loop.filter((l) => spells.some((s) => l.at > s.from + 1000 && l.at <= s.to + 1000));
   return {
     p99: Math.round(Math.max(0, ...seconds.map((l) => l.p99))),
     max: Math.round(Math.max(0, ...seconds.map((l) => l.max))),
@@ -350,7 +412,8 @@ function serverLoop(p: Phase): { p99: number; max: number } {
 }
 const all = latencies.command.map((c) => c.ms);
 const votes = latencies.vote.map((v) => v.ms);
-const base = spent.baseline;
+const base = cores(spent.baseline);
+const underIt = cores(spent.attack);
 const figures = {
   processes: PROCESSES,
   redis: servers.redis !== null,
@@ -358,6 +421,7 @@ const figures = {
   players: PLAYERS,
   audience: AUDIENCE,
   seconds: SECONDS,
+  ...(ATTACK ? { windows: WINDOWS, settlingSeconds: SETTLING } : {}),
   everyMs: EVERY,
   warmupSeconds: WARMUP,
   attack: ATTACK,
@@ -387,19 +451,15 @@ const figures = {
         memoryAfterMb: Math.round(memory.afterMb),
         attacker,
         attackerNiceness: attackerProc?.niceness ?? 0,
-        attackCores: {
-          servers: spent.attack?.servers ?? [],
-          clients: spent.attack?.clients ?? 0,
-          attacker: spent.attack?.attacker ?? 0,
-        },
+        attackCores: underIt,
         attackClientLoopP99Ms: spent.attack?.clientLoopP99Ms ?? 0,
         attackServerLoopMs: serverLoop('attack'),
       }
     : { memoryPeakMb: Math.round(memory.peakMb) }),
   // Share of one core each used during the (baseline) phase: servers…, then Redis; and the clients here.
-  serverCores: base?.servers ?? [],
-  clientCores: base?.clients ?? 0,
-  clientLoopDelayP99Ms: base?.clientLoopP99Ms ?? 0,
+  serverCores: base.servers,
+  clientCores: base.clients,
+  clientLoopDelayP99Ms: spent.baseline?.clientLoopP99Ms ?? 0,
   serverLoopMs: serverLoop('baseline'),
   loadAverage: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
   errors,
@@ -410,9 +470,10 @@ console.log(
 console.log(`votes:    ${figures.votes} round trips, p50 ${figures.voteP50Ms} ms, p95 ${figures.voteP95Ms} ms`);
 if ('commandP95Ratio' in figures) {
   console.log(
-    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of before and after together); each table's p95 over its own p95 before and after (${figures.fewestTableRoundTrips}+ round trips a table a phase): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, after it over before it: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
+    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of before and after together); each table's p95 under attack over its own p95 in the quiet phases (${WINDOWS} spell(s) of ${WINDOW} s; ${figures.fewestTableRoundTrips}+ round trips a table each way): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, every other quiet spell over the rest: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
   );
   if (underAttack.over.length > 0) console.log(`          at ×1.5 or more: ${underAttack.over.join('; ')}`);
+  console.log(`          p95 of every table's round trips, spell by spell: ${spellBySpell().join(' · ')}`);
   console.log(
     `          memory ${figures.memoryBeforeMb} → peak ${figures.memoryPeakMb} → ${figures.memoryAfterMb} MB a minute later; attacker ${JSON.stringify(attacker)}`,
   );

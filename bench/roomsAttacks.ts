@@ -261,9 +261,10 @@ if (process.env.FIREPANTS_ATTACKER === '1' && process.send) {
   };
   const device = (url: string, address?: string) =>
     new Client(url, { headers: { 'X-Forwarded-For': address ?? ADDRESS } });
-  process.once('message', (orders: Orders) => {
+  // One attack at a time, as often as it is told: each spell's figures go back when it is over.
+  process.on('message', (orders: Orders) => {
     void attack(orders.mode, { ...orders, device }).then(
-      (out) => process.send?.(out, () => process.exit(0)),
+      (out) => process.send?.(out),
       (err: unknown) => {
         console.error(`the attacker failed: ${String(err)}`);
         process.exit(1);
