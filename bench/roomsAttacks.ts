@@ -1,6 +1,6 @@
 /**
  * The attacks `npm run bench:rooms -- --attack MODE` runs against its own servers, each from one address,
- * for as long as the baseline lasted. Each returns what the attacker got: how often it was refused or
+ * for as long as each spell of attack lasts. Each returns what the attacker got: how often it was refused or
  * disconnected, and what (if anything) got through. The attacker runs in a process of its own (as on a
  * laptop of its own), so the clients that measure round trips do not share their event loop with it:
  * `attackerProcess()` starts it, and it waits for the word to go.
@@ -16,7 +16,7 @@ import { TABLE_ROOM, type TableDown, tableDown, tableUp } from '../src/protocol/
 import { tableCodeFrom } from '../src/protocol/tableCode';
 import type { Handlers } from '../src/protocol/wire';
 
-/** `none` runs the same phases with an attacker that does nothing: what the criterion reads with no attack. */
+/** `none` runs the same spells with an attacker that does nothing: what the criterion reads with no attack. */
 export const ATTACKS = ['flood', 'slow-reader', 'table-spam', 'vote-stuffing', 'none'] as const;
 export type Attack = (typeof ATTACKS)[number];
 

@@ -26,33 +26,36 @@ function draw(): void {
     root,
     h('h1', {}, 'Firepants — your vote'),
     problem ? h('p', { class: 'problem', role: 'alert' }, problem) : null,
-    !t
-      ? h('p', { 'data-testid': 'vote-waiting' }, 'Waiting for the presenter to ask a question…')
-      : h(
-          'section',
-          { 'aria-live': 'polite' },
-          h('h2', { 'data-testid': 'vote-question' }, t.question),
-          ...t.options.map((o, i) =>
-            button(`${o}${mine === i ? ' ✓' : ''}`, `vote-${i}`, () => cast?.(i), {
-              class: mine === i ? 'primary chosen' : 'choice',
-              disabled: !t.open,
-              'aria-pressed': mine === i ? 'true' : 'false',
-            }),
+    // Until the phone is in, the problem above is all there is to say: it is not waiting for a question yet.
+    !t && problem
+      ? null
+      : !t
+        ? h('p', { 'data-testid': 'vote-waiting' }, 'Waiting for the presenter to ask a question…')
+        : h(
+            'section',
+            { 'aria-live': 'polite' },
+            h('h2', { 'data-testid': 'vote-question' }, t.question),
+            ...t.options.map((o, i) =>
+              button(`${o}${mine === i ? ' ✓' : ''}`, `vote-${i}`, () => cast?.(i), {
+                class: mine === i ? 'primary chosen' : 'choice',
+                disabled: !t.open,
+                'aria-pressed': mine === i ? 'true' : 'false',
+              }),
+            ),
+            h(
+              'p',
+              { class: 'small', 'data-testid': 'vote-state' },
+              result
+                ? `The audience chose: ${result.winner}.`
+                : t.open
+                  ? `${t.closesAt ? `Closes in ${left(t.closesAt)}. ` : ''}${
+                      mine === null
+                        ? 'Tap an answer. You can change it until the vote closes.'
+                        : 'Counted. You can still change it.'
+                    }`
+                  : 'The vote is closed.',
+            ),
           ),
-          h(
-            'p',
-            { class: 'small', 'data-testid': 'vote-state' },
-            result
-              ? `The audience chose: ${result.winner}.`
-              : t.open
-                ? `${t.closesAt ? `Closes in ${left(t.closesAt)}. ` : ''}${
-                    mine === null
-                      ? 'Tap an answer. You can change it until the vote closes.'
-                      : 'Counted. You can still change it.'
-                  }`
-                : 'The vote is closed.',
-          ),
-        ),
   );
 }
 
