@@ -178,7 +178,11 @@ it('kill -9 mid-round with three tables and an open vote: every table comes back
 
   // A wrong code is refused, and the server's window says so in one line with the address, no stack trace.
   await expect(openConsole(new Client(url), 'not-the-code')).rejects.toThrow();
-  const refusal = () => server?.output.join('').split('\n').find((l) => l.includes('facilitator code')) ?? null;
+  const refusal = () =>
+    server?.output
+      .join('')
+      .split('\n')
+      .find((l) => l.includes('facilitator code')) ?? null;
   await until(() => refusal() !== null, 5000, 'the refusal in the log');
   expect(refusal()).toMatch(/^refused 127\.0\.0\.1 facilitator code: /);
   expect(server.output.join('')).not.toMatch(/\n\s+at /);
