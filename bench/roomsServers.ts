@@ -2,12 +2,13 @@
  * Starts what `npm run bench:rooms` measures: one room server process, or several sharing a Redis that this
  * starts on a free port (6391–6399) from the distribution's `redis-server`. Everything stops with `stop()`.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findRedis as findRedisServer } from '../scripts/find-redis.mjs';
 
 export const BENCH_CODE = 'bench-facilitator-code';
 
@@ -54,12 +55,12 @@ function redisPorts(): [number, number] {
   return from && to && to >= from ? [from, to] : [6391, 6399];
 }
 
-/** The redis-server binary, or null (the bench then says so and runs one process only). */
-export function findRedis(): string | null {
-  for (const path of [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server']) {
-    if (path && spawnSync(path, ['--version']).status === 0) return path;
-  }
-  return null;
+/**
+ * The redis-server binary, or null. The tests only look (`npm test` has installed one where it could); the
+ * bench installs the distribution's package where it may, as `npm run rooms -- --processes N` does.
+ */
+export function findRedis(options: { install?: boolean } = { install: false }): string | null {
+  return findRedisServer(options);
 }
 
 function waitForLine(child: ChildProcess, text: string, what: string): Promise<void> {
@@ -83,7 +84,7 @@ function waitForLine(child: ChildProcess, text: string, what: string): Promise<v
 
 /** Starts a redis-server of its own (no snapshots: the bench keeps nothing), on `REDIS_PORT` when that is set. */
 export async function startRedis(): Promise<{ url: string; child: ChildProcess }> {
-  const binary = findRedis();
+  const binary = findRedis({ install: true });
   if (!binary) throw new Error('redis-server was not found: install it (apt-get install redis-server)');
   const given = Number(process.env.REDIS_PORT);
   const [port] = given > 0 ? await freePorts(given, given, 1) : await freePorts(...redisPorts(), 1);

@@ -1,11 +1,12 @@
 // Several room server processes for one event (`npm run rooms -- --processes N`): a Redis that they share
 // (started here from the distribution's redis-server unless REDIS_URL names one), then N processes on ports
 // PORT, PORT+1, … each with its own public address. Node built-ins only, like start.mjs.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findRedis } from './find-redis.mjs';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -27,13 +28,6 @@ function lanAddress() {
     .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 }
 
-function findRedis() {
-  for (const path of [process.env.REDIS_SERVER, '/usr/bin/redis-server', '/usr/local/bin/redis-server']) {
-    if (path && spawnSync(path, ['--version']).status === 0) return path;
-  }
-  return null;
-}
-
 function waitForLine(child, text) {
   return new Promise((ok, no) => {
     let seen = '';
@@ -53,7 +47,10 @@ export async function startCluster({ root, processes, port }) {
   let redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
     const binary = findRedis();
-    if (!binary) throw new Error('several processes share a Redis: install redis-server, or set REDIS_URL');
+    if (!binary)
+      throw new Error(
+        'several processes share a Redis: install redis-server (apt-get install redis-server), or set REDIS_URL',
+      );
     const redisPort = Number(process.env.REDIS_PORT ?? 6391);
     const dir = join(data, 'redis');
     mkdirSync(dir, { recursive: true });

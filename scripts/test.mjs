@@ -23,6 +23,16 @@ try {
   fail('browser setup failed');
 }
 
+// Several room processes share a Redis: the tests that run them start a redis-server of their own (installed here
+// from the distribution where it may be; without one, those tests say so and are skipped).
+{
+  const { findRedis } = await import(pathToFileURL(join(root, 'scripts', 'find-redis.mjs')).href);
+  const redis = findRedis();
+  if (redis) process.env.REDIS_SERVER = redis;
+  else
+    console.log('▶ no redis-server and no root or sudo to install it: the tests of several room processes are skipped');
+}
+
 // The browser tests serve the build on one port and start room servers on five more (ten apart): chosen free here
 // unless set, so a second run beside this one (or a server already on 4173) does not break either.
 const { freePorts } = await import(pathToFileURL(join(root, 'scripts', 'free-ports.mjs')).href);
