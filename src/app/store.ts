@@ -114,6 +114,11 @@ export class GameStore {
     return this.driver?.session ?? null;
   }
 
+  /** A guided round: the menu's choice, or a round whose log holds the guided first fire. */
+  guided(): boolean {
+    return this.ui.choice?.guided === true || (this.round()?.entries.some((e) => e.by === 'guided') ?? false);
+  }
+
   chooseScenario(scenario: Scenario): void {
     this.scenario = scenario;
   }

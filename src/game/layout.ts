@@ -5,11 +5,15 @@ export interface Point {
   y: number;
 }
 
+/** How far a service's drawing reaches above its centre: its ring, the other timeline's ring, a flame. */
+const NODE_REACH = 38;
+
 /**
  * Places services left to right from what customers touch to what everything
- * rests on: a service sits one column right of its furthest dependent.
+ * rests on: a service sits one column right of its furthest dependent. With `keepClear`, the band above that
+ * height stays free of services (the coach's tip sits there in a guided round).
  */
-export function serviceLayout(s: Snapshot, width: number, height: number): Record<string, Point> {
+export function serviceLayout(s: Snapshot, width: number, height: number, keepClear = 0): Record<string, Point> {
   const depth: Record<string, number> = {};
   const visit = (id: string, seen: Set<string>): number => {
     if (depth[id] !== undefined) return depth[id] as number;
@@ -26,9 +30,14 @@ export function serviceLayout(s: Snapshot, width: number, height: number): Recor
   for (const id of s.serviceOrder) columns[maxDepth - (depth[id] ?? 0)]?.push(id);
   const out: Record<string, Point> = {};
   const padX = 70;
-  const padTop = 64;
+  const padBottom = 64;
+  // The first row's centre sits half a row under the top of the usable height: the top is set so that the
+  // tallest column's first service starts under the band kept clear.
+  const rows = Math.max(1, ...columns.map((col) => col.length));
+  const clearTop = (keepClear + NODE_REACH - (height - padBottom) / (2 * rows)) / (1 - 1 / (2 * rows));
+  const padTop = Math.max(64, keepClear > 0 ? clearTop : 0);
   const usableW = Math.max(100, width - 2 * padX);
-  const usableH = Math.max(100, height - padTop - 64);
+  const usableH = Math.max(100, height - padTop - padBottom);
   columns.forEach((col, c) => {
     const x = padX + (columns.length === 1 ? usableW / 2 : (usableW * c) / (columns.length - 1));
     col.forEach((id, r) => {

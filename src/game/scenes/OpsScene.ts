@@ -1,4 +1,5 @@
 import Phaser from 'phaser';
+import { coachBandHeight, coachBandTop } from '../../app/coachBand';
 import type { GameStore, StoreView } from '../../app/store';
 import { busFactor, formatClock, isNight, type Snapshot } from '../../sim';
 import { fitText, keepInside } from '../fit';
@@ -125,7 +126,10 @@ export class OpsScene extends Phaser.Scene {
     this.clock.setFontSize(`${Math.round(22 * this.textScale)}px`);
     this.clock.setText(`${formatClock(s.now)}  ${night ? '☾ night' : '☀ day'}`);
     const band = peopleBand(s, width);
-    this.positions = serviceLayout(s, width, height - band.height);
+    // In a guided round the coach's tip has a band of its own at the top of the map.
+    const large = this.textScale > 1;
+    const keepClear = this.store.guided() ? coachBandTop(large) + coachBandHeight(large) : 0;
+    this.positions = serviceLayout(s, width, height - band.height, keepClear);
     const fit = nodeScale(this.positions, this.textScale);
     this.burning.clear();
     for (const id of s.openIncidents) {

@@ -1,12 +1,8 @@
+import { coachBandTop } from '../../app/coachBand';
 import type { GameStore, StoreView } from '../../app/store';
 import { coachTip, neglectBanner, neglectedFires } from '../../round/coach';
 import { MINUTES_PER_DAY } from '../../sim';
 import { h, render } from '../kit/dom';
-
-/** A guided round: the menu's choice, or a round whose log holds the guided first fire. */
-function guided(store: GameStore): boolean {
-  return store.ui.choice?.guided === true || (store.round()?.entries.some((e) => e.by === 'guided') ?? false);
-}
 
 /**
  * Over the map: a nudge when a live SEV1 has burned with nobody working it (in every round but the demo), and in a
@@ -18,7 +14,7 @@ export function renderCoach(el: HTMLElement, view: StoreView, store: GameStore):
   const neglected = s && onFloor && !view.demo ? neglectedFires(s) : [];
   const first = neglected[0];
   const tip =
-    s && onFloor && !view.demo && !first && guided(store)
+    s && onFloor && !view.demo && !first && store.guided()
       ? coachTip({
           snapshot: s,
           running: view.phase === 'playing',
@@ -63,11 +59,15 @@ export function installNudge(store: GameStore): void {
   });
 }
 
-/** Centred over the map, just under the map's own clock, so it covers neither the scores nor the other timeline. */
+/**
+ * Centred over the map, just under the map's own clock, so it covers neither the scores nor the other timeline.
+ * In a guided round the map keeps that band free of services (`COACH_BAND`), so a tip never hides the service
+ * it is about.
+ */
 function overTheMap(el: HTMLElement, largePrint: boolean): void {
   const map = document.getElementById('map')?.getBoundingClientRect();
   if (!map || map.width === 0) return;
-  el.style.top = `${Math.max(0, map.top) + (largePrint ? 64 : 48)}px`;
+  el.style.top = `${Math.max(0, map.top) + coachBandTop(largePrint)}px`;
   el.style.left = `${map.left + map.width / 2}px`;
   el.style.width = `${Math.min(largePrint ? 900 : 720, map.width - 32)}px`;
 }
