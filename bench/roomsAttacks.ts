@@ -40,6 +40,9 @@ function quiet(room: Room, on: Partial<Handlers<TableDown>> = {}): void {
   tableDown.listen(room, { ...all, ...on });
 }
 
+/** The flooder's screens so far, over every spell: each comes back under a name not yet used. */
+let flooders = 0;
+
 /** Sends `hash`, a second `hello` and unknown messages as fast as the socket takes them; comes back when cut off. */
 async function flood(g: Ground): Promise<Record<string, number>> {
   const code = g.codes[0] as string;
@@ -50,7 +53,8 @@ async function flood(g: Ground): Promise<Record<string, number>> {
     let room: Room;
     try {
       // Cut off before it reads its seat's token, it comes back under a new name each time.
-      room = await client.joinById(code, { player: `Flo${out.rejoins}`, role: 'spectator' });
+      room = await client.joinById(code, { player: `Flo${flooders}`, role: 'spectator' });
+      flooders++;
       out.rejoins++;
     } catch (err) {
       if (process.env.BENCH_DEBUG) console.log('flood rejoin refused:', String(err));
