@@ -14,9 +14,8 @@
  * table's p95 under attack against its own p95 in the quiet spells, with some 360 round trips per table each
  * way (`--seconds`, `--windows`, `--every`); the median and worst of those ratios are reported, with the same
  * figures for every other quiet spell over the rest (no attack in either) to read them against. It also
- * reports what each process spent in each phase and how
- * late the servers' event loops ran, and watches the servers' memory until a minute after the attack. Prints
- * the figures and ends with one JSON line.
+ * reports what each process spent in each phase and how late the servers' event loops ran, and watches the
+ * servers' memory until a minute after the attack. Prints the figures and ends with one JSON line.
  */
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -89,16 +88,19 @@ const ROLES = ['commander', 'ops', 'comms'] as const;
  */
 type Phase = 'baseline' | 'attack' | 'settling' | 'after';
 const latencies = {
-  command: [] as { table: number; phase: Phase; quiet: number; spell: number; ms: number; at: number }[],
+  command: [] as { table: number; phase: Phase; spell: number; ms: number; at: number }[],
   vote: [] as { phase: Phase; ms: number }[],
 };
-let phase: Phase = 'baseline';
-/** Which quiet spell this is (0 before the attack, then one after each spell of it). */
-let quiet = 0;
-/** Which phase of the run this is, counting every one (quiet, attack, settling) in order. */
-let spell = -1;
-/** Each phase of the run in order, for the figures spell by spell. */
+// Round trips while the tables and phones join and the run warms up count neither way.
+let phase: Phase = 'settling';
+/** Each phase of the run in order (quiet, attack, settling…); a round trip notes the index of the one it ended in. */
 const spells: Phase[] = [];
+let spell = -1;
+function enter(p: Phase): void {
+  phase = p;
+  spells.push(p);
+  spell = spells.length - 1;
+}
 let over = false;
 let errors = 0;
 const problems = new Set<string>();
@@ -143,7 +145,7 @@ function player(room: Room, table: number, name: string, index: number): void {
       for (const e of m.entries) {
         const share = 'command' in e && e.command.type === 'setTeamFocus' ? e.command.reliabilityShare : -1;
         const at = sent.get(share);
-        if (at !== undefined) latencies.command.push({ table, phase, quiet, spell, ms: performance.now() - at, at });
+        if (at !== undefined) latencies.command.push({ table, phase, spell, ms: performance.now() - at, at });
         sent.delete(share);
       }
     },
@@ -228,10 +230,7 @@ const attacker: Record<string, number | string> = {};
 let attackerProc: AttackerProcess | null = null;
 /** Runs a phase and notes what every process spent in it. */
 async function measure(p: Phase, during: () => Promise<void>): Promise<void> {
-  if (p === 'after' || (p === 'baseline' && spent.baseline !== undefined)) quiet++;
-  phase = p;
-  spell++;
-  spells.push(p);
+  enter(p);
   const from = performance.now();
   const serversFrom = servers.cpuSeconds();
   const clientsFrom = process.cpuUsage();
@@ -327,14 +326,14 @@ try {
   });
   if (ATTACK && attackerProc) {
     const proc = attackerProc;
-    for (let spell = 0; spell < WINDOWS; spell++) {
+    for (let n = 0; n < WINDOWS; n++) {
       await measure('attack', async () => {
         tally(await proc.go({ mode: ATTACK, urls, codes: codes.slice(TABLES), seconds: WINDOW }));
       });
       await measure('settling', async () => {
         await sleep(SETTLING);
       });
-      if (spell < WINDOWS - 1)
+      if (n < WINDOWS - 1)
         await measure('baseline', async () => {
           await sleep(WINDOW - SETTLING);
         });
@@ -344,9 +343,7 @@ try {
       await sleep(Math.max(0, Math.min(WINDOW, SETTLE) - SETTLING));
     });
     // The rest of the minute the memory is given counts neither way.
-    phase = 'settling';
-    spell++;
-    spells.push('settling');
+    enter('settling');
     await sleep(Math.max(0, SETTLE - Math.max(WINDOW, SETTLING)));
     memory.afterMb = servers.memoryMb();
   } else await sleep(0.1);
@@ -384,14 +381,16 @@ function tableRatios(of: (c: (typeof latencies.command)[number]) => 'before' | '
   }).filter((r) => r > 0);
   return { ratios, fewest: Number.isFinite(fewest) ? fewest : 0, over };
 }
-// The criterion: every other table's p95 under attack under 1.5× its own p95 in the baseline of the same run.
-// The baseline is the phase before the attack and the phase after it together, so that the machine's load
-// drifting up or down over the run (other work on it) weighs on both sides alike.
+// The criterion: every table's p95 under attack under 1.5× its own p95 in the quiet spells of the same run
+// (before the attack, between its spells and after it), so that the machine's load drifting up or down over the
+// run (other work on it) weighs on both sides alike.
 const underAttack = tableRatios((c) => (c.phase === 'attack' ? 'after' : c.phase === 'settling' ? null : 'before'));
 // The same figure with no attack at all, to read it against: every other quiet spell over the ones between them
 // (with one spell of attack, the quiet phase after it over the one before it).
+const isQuiet = (p: Phase) => p === 'baseline' || p === 'after';
+const quietIndex = spells.map((_, i) => spells.slice(0, i).filter(isQuiet).length);
 const control = tableRatios((c) =>
-  c.phase === 'after' || c.phase === 'baseline' ? (c.quiet % 2 === 1 ? 'after' : 'before') : null,
+  isQuiet(c.phase) ? ((quietIndex[c.spell] ?? 0) % 2 === 1 ? 'after' : 'before') : null,
 );
 /** Every table's round trips together, p95 in each counted spell in order ("quiet 2.1", "attack 2.4"…). */
 function spellBySpell(): string[] {
@@ -470,7 +469,7 @@ console.log(
 console.log(`votes:    ${figures.votes} round trips, p50 ${figures.voteP50Ms} ms, p95 ${figures.voteP95Ms} ms`);
 if ('commandP95Ratio' in figures) {
   console.log(
-    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of before and after together); each table's p95 under attack over its own p95 in the quiet phases (${WINDOWS} spell(s) of ${WINDOW} s; ${figures.fewestTableRoundTrips}+ round trips a table each way): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, every other quiet spell over the rest: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
+    `under ${ATTACK}: command p95 ${figures.underAttackCommandP95Ms} ms, after it ${figures.afterCommandP95Ms} ms (×${figures.commandP95Ratio} of the quiet spells); each table's p95 under attack over its own p95 in the quiet phases (${WINDOWS} spell(s) of ${WINDOW} s; ${figures.fewestTableRoundTrips}+ round trips a table each way): median ×${figures.medianTableP95Ratio}, worst ×${figures.worstTableP95Ratio}, ${figures.tablesOver1_5} of ${TABLES} at ×1.5 or more (with no attack, every other quiet spell over the rest: median ×${figures.controlMedianTableP95Ratio}, worst ×${figures.controlWorstTableP95Ratio})`,
   );
   if (underAttack.over.length > 0) console.log(`          at ×1.5 or more: ${underAttack.over.join('; ')}`);
   console.log(`          p95 of every table's round trips, spell by spell: ${spellBySpell().join(' · ')}`);

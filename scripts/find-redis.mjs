@@ -24,7 +24,7 @@ function aptGet(args, sudo) {
 export function findRedis({ install = true } = {}) {
   const known = [process.env.REDIS_SERVER, ...PATHS].find(works);
   if (known) return known;
-  if (has('redis-server') && works('redis-server')) return 'redis-server';
+  if (works('redis-server')) return 'redis-server';
   if (!install || process.platform !== 'linux' || !has('apt-get')) return null;
   const root = process.getuid?.() === 0;
   const sudo = !root && has('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;

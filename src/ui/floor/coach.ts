@@ -61,7 +61,7 @@ export function installNudge(store: GameStore): void {
 
 /**
  * Centred over the map, just under the map's own clock, so it covers neither the scores nor the other timeline.
- * In a guided round the map keeps that band free of services (`COACH_BAND`), so a tip never hides the service
+ * In a guided round the map keeps that band free of services (`coachBandHeight`), so a tip never hides the service
  * it is about.
  */
 function overTheMap(el: HTMLElement, largePrint: boolean): void {
